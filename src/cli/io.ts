@@ -1,0 +1,66 @@
+// The CLI's own IO: printing, atomic file output, colour detection, and finding the register from the global options.
+import { renameSync, writeFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ConfigError, UsageError } from '../errors.js';
+import { isLanguage, translator, type Language } from '../i18n/index.js';
+import { findConfig, readConfig, type Config } from '../register/config.js';
+import { isIsoDate, today } from '../util/dates.js';
+
+export interface GlobalOptions {
+  readonly cwd?: string;
+  readonly config?: string;
+  readonly lang?: string;
+  readonly color?: boolean;
+  readonly debug?: boolean;
+}
+
+/** Writes `text` to `file` through a temporary file and a rename, so a reader never sees half a file. */
+export function writeFileAtomic(file: string, text: string): void {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error: unknown) {
+    rmSync(temporary, { force: true });
+    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** Prints to stdout, or writes --output/--out atomically. */
+export function emit(text: string, output: string | undefined, cwd: string): void {
+  if (output) writeFileAtomic(resolve(cwd, output), text);
+  else process.stdout.write(text);
+}
+
+/** Colour on a terminal unless NO_COLOR or --no-color; never in files or pipes. */
+export function useColor(options: GlobalOptions, toFile: boolean): boolean {
+  if (options.color === false || toFile) return false;
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
+  return process.stdout.isTTY === true;
+}
+
+export function workingFolder(options: GlobalOptions): string {
+  return resolve(options.cwd ?? process.cwd());
+}
+
+export function languageOption(options: GlobalOptions): Language | undefined {
+  if (options.lang === undefined) return undefined;
+  if (!isLanguage(options.lang)) throw new UsageError(`--lang must be sv or en, not "${options.lang}"`);
+  return options.lang;
+}
+
+/** The register's configuration, from --config or the nearest itreg.yaml above the working folder. */
+export function loadConfig(options: GlobalOptions): Config {
+  const cwd = workingFolder(options);
+  const language = languageOption(options);
+  const file = options.config ? resolve(cwd, options.config) : findConfig(cwd);
+  if (!file) throw new ConfigError(translator(language ?? 'sv')({ id: 'noConfig', data: { folder: cwd } }));
+  return readConfig(file, language);
+}
+
+export function dateOption(value: string | undefined): string {
+  if (value === undefined) return today();
+  if (!isIsoDate(value)) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${value}"`);
+  return value;
+}

@@ -1,0 +1,103 @@
+// The itreg program: commander wiring, lazy command modules, and the one place that maps errors to exit codes.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, ItregError, errorMessage } from '../errors.js';
+import type { GlobalOptions } from './io.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const examples = `
+Examples:
+  $ itreg lint                                   check the whole register (exit 1 on errors)
+  $ itreg lint register/applications --quiet     only errors, only in that folder
+  $ itreg lint --format json --date 2026-12-31   findings as JSON, judged on a given date
+  $ itreg rules                                  every rule and the policy text it enforces
+  $ itreg rules agreement-expiry                 one rule in full
+  $ itreg costs --year 2026                      shared costs split by population
+
+Exit codes: 0 success, 1 lint found errors (or too many warnings), 2 usage, configuration or internal error.
+`;
+
+type Action = () => Promise<ExitCode>;
+
+function buildProgram(run: (action: Action) => Promise<void>): Command {
+  const program = new Command('itreg')
+    .description('Lint, cost split and reports over the git-versioned IT governance register of a municipal cooperation.')
+    .version(version, '-v, --version', 'print the version')
+    .option('-C, --cwd <dir>', 'run as if started in <dir>')
+    .option('-c, --config <file>', 'use this itreg.yaml instead of searching upwards')
+    .addOption(new Option('--lang <lang>', 'language of messages and reports (default: itreg.yaml\'s)').choices(['sv', 'en']))
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'show stack traces of internal errors')
+    .addHelpText('after', examples)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      // Commander's errors become one line, like every other itreg error.
+      outputError: (text, write) => write(`itreg: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} (see itreg --help)\n`),
+    });
+
+  const globals = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
+
+  program
+    .command('lint')
+    .description('check the register against the schemas and the IT policy rules')
+    .argument('[paths...]', 'report only findings in these files or folders (the whole register is still loaded)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('--date <YYYY-MM-DD>', 'judge "current" and "overdue" on this date (default: today)')
+    .option('-q, --quiet', 'report errors only')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--rule <id=severity...>', 'override a rule\'s severity (off, warning, error); repeatable')
+    .addHelpText('after', `
+Examples:
+  $ itreg lint
+  $ itreg lint --format json --output lint.json
+  $ itreg lint --rule documentation=off --max-warnings 0`)
+    .action((paths: string[], _options: unknown, command: Command) =>
+      run(async () => (await import('./commands/lint.js')).lintCommand(paths, globals(command) as never)),
+    );
+
+  program
+    .command('rules')
+    .description('list the rules with their severities and the policy text each enforces')
+    .argument('[id]', 'show one rule in full')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('after', `
+Examples:
+  $ itreg rules
+  $ itreg rules training-plan --lang en`)
+    .action((id: string | undefined, _options: unknown, command: Command) =>
+      run(async () => (await import('./commands/rules.js')).rulesCommand(id, globals(command))),
+    );
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.Ok;
+  const debug = argv.includes('--debug');
+  const run = async (action: Action): Promise<void> => {
+    exitCode = await action();
+  };
+  const program = buildProgram(run);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (error: unknown) {
+    if (error instanceof CommanderError) {
+      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'];
+      return benign.includes(error.code) || error.exitCode === 0 ? ExitCode.Ok : ExitCode.Failure;
+    }
+    if (error instanceof ItregError) {
+      process.stderr.write(`itreg: ${error.message}\n`);
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`itreg: internal error: ${errorMessage(error).split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return ExitCode.Failure;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,160 @@
+// Cost items of a year (DESIGN.md "Cost split"): investments of the year and agreements in force, with their key, weights and problems.
+import { suggestion, type Message } from '../i18n/index.js';
+import type { Config } from '../register/config.js';
+import type { RegisterModel } from '../register/model.js';
+import type { JsonPath } from '../register/positions.js';
+import type { Agreement, Investment, Municipality } from '../schema/types.generated.js';
+import { dayNumber, isLeapYear } from '../util/dates.js';
+import { nearestName } from '../util/nearest.js';
+import { apportion, roundHalfUp, scaleShares, toMinorUnits, type Apportionment } from './apportion.js';
+
+export type SplitKey = 'population' | 'equal' | 'shares';
+export type CostEntity = Investment | Agreement;
+
+export interface CostParticipant {
+  readonly id: string;
+  readonly name: string;
+  readonly weight: bigint;
+  /** Population of the reference year, where known. */
+  readonly population?: number;
+  /** The agreed share in percent, for a `shares` split. */
+  readonly share?: number;
+}
+
+export interface CostItem {
+  readonly entity: CostEntity;
+  readonly year: number;
+  /** Integer minor units (kronor, or öre with rounding: ore). */
+  readonly amount: bigint;
+  readonly split: SplitKey;
+  readonly participants: readonly CostParticipant[];
+  readonly referenceYear: number;
+  /** For agreements: days in force during the year, of the year's days. */
+  readonly days?: { readonly inForce: number; readonly inYear: number };
+}
+
+export interface CostProblem {
+  readonly entity: CostEntity;
+  readonly path: JsonPath;
+  readonly target?: 'key' | 'value';
+  readonly message: Message;
+}
+
+export function minorScale(config: Pick<Config, 'rounding'>): bigint {
+  return config.rounding === 'ore' ? 100n : 1n;
+}
+
+export function referenceYear(year: number, config: Pick<Config, 'populationYear'>): number {
+  return config.populationYear === 'same' ? year : year - 1;
+}
+
+/** Days of `year` on which the agreement is in force. */
+export function daysInForce(agreement: Pick<Agreement, 'start' | 'end'>, year: number): number {
+  const first = Math.max(dayNumber(agreement.start), dayNumber(`${year}-01-01`));
+  const last = Math.min(agreement.end ? dayNumber(agreement.end) : Infinity, dayNumber(`${year}-12-31`));
+  return Math.max(0, last - first + 1);
+}
+
+/** The cost entities that count for `year`: its investments, and agreements with annualCost in force during it. */
+export function costEntities(model: RegisterModel, year: number): CostEntity[] {
+  const investments = model.ofKind('Investment').filter((i) => i.year === year);
+  const agreements = model.ofKind('Agreement').filter((a) => a.annualCost !== undefined && daysInForce(a, year) > 0);
+  return [...investments, ...agreements];
+}
+
+/** One entity's cost item for `year`, or the problems that stop it from being split. */
+export function buildCostItem(
+  entity: CostEntity,
+  year: number,
+  model: RegisterModel,
+  config: Pick<Config, 'rounding' | 'populationYear'>,
+): { item?: CostItem; problems: CostProblem[] } {
+  const problems: CostProblem[] = [];
+  const problem = (path: JsonPath, message: Message, target?: 'key' | 'value'): void => {
+    problems.push({ entity, path, message, ...(target ? { target } : {}) });
+  };
+  const scale = minorScale(config);
+  const unit = config.rounding === 'ore' ? '0,01' : '1';
+  const refYear = referenceYear(year, config);
+
+  // The amount for the year, in minor units.
+  let amount: bigint | undefined;
+  let days: CostItem['days'];
+  if (entity.kind === 'Investment') {
+    amount = toMinorUnits(entity.amount, scale);
+    if (amount === undefined) problem(['amount'], { id: 'amountTooFine', data: { amount: entity.amount, unit } });
+  } else {
+    const annual = toMinorUnits(entity.annualCost ?? 0, scale);
+    if (annual === undefined) problem(['annualCost'], { id: 'amountTooFine', data: { amount: entity.annualCost, unit } });
+    const inYear = isLeapYear(year) ? 366 : 365;
+    days = { inForce: daysInForce(entity, year), inYear };
+    amount = annual === undefined ? undefined : roundHalfUp(annual * BigInt(days.inForce), BigInt(inYear));
+  }
+
+  // Who takes part: explicit participants, else the application's municipalities, else every member.
+  const explicit = entity.participants;
+  const app = model.getOf('Application', entity.application);
+  const ids = explicit ?? app?.municipalities ?? model.members().map((m) => m.id);
+  const participantPath = (index: number): JsonPath =>
+    explicit ? ['participants', index] : entity.application !== undefined ? ['application'] : [];
+  const municipalities: Array<Municipality | undefined> = ids.map((id, index) => {
+    const municipality = model.getOf('Municipality', id);
+    if (!municipality && explicit) {
+      const near = nearestName(id, model.ofKind('Municipality').map((m) => m.id));
+      problem(participantPath(index), { id: 'unknownReference', data: { field: `participants[${index}]`, id, suggestion: suggestion(near) } });
+    }
+    return municipality;
+  });
+
+  // The key.
+  const rawSplit = entity.split ?? 'population';
+  const split: SplitKey = typeof rawSplit === 'string' ? rawSplit : 'shares';
+  if (split !== 'population' && entity.decision === undefined) {
+    problem(['split'], { id: 'splitWithoutDecision', data: { split } });
+  }
+  let shareWeights = new Map<string, bigint>();
+  if (typeof rawSplit === 'object') {
+    const { weights, scale: shareScale } = scaleShares(rawSplit.shares);
+    shareWeights = weights;
+    const sum = [...weights.values()].reduce((a, b) => a + b, 0n);
+    if (sum !== 100n * shareScale) {
+      problem(['split', 'shares'], { id: 'sharesSum', data: { sum: formatScaled(sum, shareScale) } });
+    }
+    for (const id of weights.keys()) {
+      if (!ids.includes(id)) problem(['split', 'shares', id], { id: 'shareNonParticipant', data: { municipality: id } }, 'key');
+    }
+  }
+
+  const participants: CostParticipant[] = [];
+  ids.forEach((id, index) => {
+    const municipality = municipalities[index];
+    if (!municipality) return;
+    const population = municipality.population?.[String(refYear)];
+    if (split === 'population' && population === undefined) {
+      problem(participantPath(index), { id: 'missingPopulation', data: { municipality: municipality.name, year: refYear } });
+    }
+    const weight = split === 'population' ? BigInt(population ?? 0) : split === 'equal' ? 1n : (shareWeights.get(id) ?? 0n);
+    const share = typeof rawSplit === 'object' ? rawSplit.shares[id] : undefined;
+    participants.push({
+      id,
+      name: municipality.name,
+      weight,
+      ...(population !== undefined ? { population } : {}),
+      ...(share !== undefined ? { share } : {}),
+    });
+  });
+  if (problems.length > 0 || amount === undefined) return { problems };
+  return { item: { entity, year, amount, split, participants, referenceYear: refYear, ...(days ? { days } : {}) }, problems };
+}
+
+export function splitCostItem(item: CostItem): Apportionment {
+  return apportion(item.amount, item.participants);
+}
+
+/** A scaled integer as a decimal number text, e.g. 999 with scale 10 → "99.9". */
+function formatScaled(value: bigint, scale: bigint): string {
+  const digits = scale.toString().length - 1;
+  if (digits === 0) return value.toString();
+  const text = value.toString().padStart(digits + 1, '0');
+  return `${text.slice(0, -digits)}.${text.slice(-digits)}`.replace(/\.?0+$/, '');
+}

@@ -1,0 +1,29 @@
+// Typed errors that stop a command, and the one exit-code contract (DESIGN.md "Exit codes").
+
+export const ExitCode = {
+  Ok: 0,
+  Findings: 1,
+  Failure: 2,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** A failure the user can fix; `message` is one line that names the file and what to do. */
+export class ItregError extends Error {
+  readonly exitCode: ExitCode = ExitCode.Failure;
+}
+
+/** Wrong command-line use: a bad option, an unknown command or kind. */
+export class UsageError extends ItregError {}
+
+/** `itreg.yaml` missing, unreadable or invalid. */
+export class ConfigError extends ItregError {}
+
+/** The register folder or a file in it cannot be read. */
+export class RegisterError extends ItregError {}
+
+/** A bug: something that should not happen. Shown with a stack only under --debug. */
+export class InternalError extends ItregError {}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

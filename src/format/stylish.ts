@@ -1,0 +1,47 @@
+// --format stylish (the default): findings grouped by file, as ESLint's stylish formatter, and a summary line.
+import { Chalk } from 'chalk';
+import type { Language } from '../i18n/index.js';
+import type { LintResult } from '../lint/run-rules.js';
+
+export interface StylishOptions {
+  readonly color: boolean;
+  readonly language: Language;
+}
+
+const words = {
+  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problem'}`, errors: 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: 'undertryckta av beslutade undantag', clean: 'Inga problem', files: 'filer' },
+  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: 'errors', warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: 'suppressed by decided exceptions', clean: 'No problems', files: 'files' },
+} as const;
+
+export function formatStylish(result: LintResult, options: StylishOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const w = words[options.language];
+  const { errors, warnings, suppressed, files } = result.summary;
+  const lines: string[] = [];
+  const byFile = new Map<string, LintResult['findings'][number][]>();
+  for (const finding of result.findings) {
+    const list = byFile.get(finding.file) ?? [];
+    list.push(finding);
+    byFile.set(finding.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push('', c.underline(file));
+    const placeWidth = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    const severityWidth = Math.max(w.error.length, w.warning.length);
+    for (const f of findings) {
+      const place = `${f.line}:${f.column}`.padEnd(placeWidth);
+      const severity = (f.severity === 'error' ? w.error : w.warning).padEnd(severityWidth);
+      const coloured = f.severity === 'error' ? c.red(severity) : c.yellow(severity);
+      lines.push(`  ${c.dim(place)}  ${coloured}  ${f.message}  ${c.dim(f.ruleId)}`);
+    }
+  }
+  const total = errors + warnings;
+  const tail = suppressed > 0 ? `, ${suppressed} ${w.suppressed}` : '';
+  if (total === 0) {
+    lines.push(c.green(`${w.clean} (${files} ${w.files}${tail})`));
+  } else {
+    const summary = `✖ ${w.problems(total)} (${errors} ${w.errors}, ${warnings} ${w.warnings(warnings)})${tail}`;
+    lines.push('', errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary));
+  }
+  return `${lines.join('\n')}\n`;
+}

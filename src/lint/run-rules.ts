@@ -1,0 +1,155 @@
+// runRules(): the lint engine. Runs every enabled rule, places each hit at a file:line:col, applies severities and decided exceptions.
+import { translator, type Language } from '../i18n/index.js';
+import type { Config, RuleSetting, Severity } from '../register/config.js';
+import type { EntityRecord, LoadedRegister } from '../register/load.js';
+import { RegisterModel } from '../register/model.js';
+import { locate } from '../register/positions.js';
+import type { SourceFile } from '../register/source.js';
+import type { Hit, Rule, RuleContext, RuleOptions } from '../rules/define-rule.js';
+import { isValidException } from '../rules/exception.js';
+import { errorMessage } from '../errors.js';
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly entityId?: string;
+}
+
+export interface LintSummary {
+  readonly files: number;
+  readonly entities: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Findings silenced by a valid decided exception. */
+  readonly suppressed: number;
+}
+
+export interface LintResult {
+  readonly findings: readonly Finding[];
+  readonly summary: LintSummary;
+}
+
+export interface LintOptions {
+  readonly date: string;
+  readonly language?: Language;
+  /** --rule ID=SEVERITY, over itreg.yaml's settings. */
+  readonly overrides?: Readonly<Record<string, Severity>>;
+  /** Called with the stack when a rule crashes (--debug). */
+  readonly onRuleCrash?: (ruleId: string, error: unknown) => void;
+}
+
+/** The severity and options a rule runs with: --rule over itreg.yaml over the rule's default. */
+export function ruleSetting(rule: Rule, config: Config, overrides?: Readonly<Record<string, Severity>>): { severity: Severity; options: RuleOptions } {
+  const configured: RuleSetting | undefined = config.rules[rule.id];
+  const [configuredSeverity, configuredOptions] = Array.isArray(configured) ? configured : [configured, undefined];
+  return {
+    severity: overrides?.[rule.id] ?? configuredSeverity ?? rule.severity,
+    options: { ...rule.defaultOptions, ...configuredOptions },
+  };
+}
+
+export function runRules(loaded: LoadedRegister, rules: readonly Rule[], options: LintOptions): LintResult {
+  const { config } = loaded;
+  const register = new RegisterModel(loaded);
+  const t = translator(options.language ?? config.language);
+  const recordBySource = new Map<SourceFile, EntityRecord>(loaded.records.map((record) => [record.source, record]));
+  const ruleIds = rules.map((rule) => rule.id);
+  const findings: Finding[] = [];
+
+  for (const rule of rules) {
+    const { severity, options: ruleOptions } = ruleSetting(rule, config, options.overrides);
+    if (severity === 'off') continue;
+    const context: RuleContext = {
+      register,
+      loaded,
+      config,
+      date: options.date,
+      options: ruleOptions,
+      ruleIds,
+      t,
+      recordFor: (source) => recordBySource.get(source),
+    };
+    const place = (hit: Hit, source: SourceFile, entityId: string | undefined): void => {
+      const position = hit.position ?? locate(source, hit.path ?? [], hit.target ?? 'value');
+      const policy = rule.docs.policy ? t({ id: 'policyRef', data: rule.docs.policy }) : '';
+      findings.push({
+        ruleId: rule.id,
+        severity: hit.severity === 'warning' || severity === 'warning' ? 'warning' : 'error',
+        message: t(hit.message) + policy,
+        file: source.path,
+        line: position.line,
+        column: position.column,
+        ...(entityId !== undefined ? { entityId } : {}),
+      });
+    };
+    // A crash in one rule is a finding for that rule; the other rules still run (and a bad entity does not hide the rest).
+    const guarded = (source: SourceFile, entityId: string | undefined, run: () => void): void => {
+      try {
+        run();
+      } catch (error: unknown) {
+        options.onRuleCrash?.(rule.id, error);
+        place({ message: { id: 'ruleCrashed', data: { rule: rule.id, detail: errorMessage(error) } } }, source, entityId);
+      }
+    };
+    switch (rule.scope) {
+      case 'file':
+        for (const source of loaded.files) {
+          const entityId = recordBySource.get(source)?.id;
+          guarded(source, entityId, () => rule.check(source, context).forEach((hit) => place(hit, source, entityId)));
+        }
+        break;
+      case 'entity':
+        for (const entity of register.entities) {
+          if (entity.kind !== rule.appliesTo) continue;
+          const source = register.recordOf(entity).source;
+          guarded(source, entity.id, () => rule.check(entity, context).forEach((hit) => place(hit, source, entity.id)));
+        }
+        break;
+      case 'register':
+        guarded(config.source, undefined, () => {
+          for (const hit of rule.check(context)) {
+            const entity = hit.entityId === undefined ? undefined : register.get(hit.entityId);
+            const source = hit.source ?? (entity ? register.recordOf(entity).source : config.source);
+            place(hit, source, hit.entityId ?? recordBySource.get(source)?.id);
+          }
+        });
+        break;
+    }
+  }
+
+  const exceptions = config.exceptions.filter((exception) => isValidException(exception, options.date));
+  const silenced = (finding: Finding): boolean =>
+    finding.ruleId !== 'exception' && exceptions.some((e) => e.rule === finding.ruleId && e.entity === finding.entityId);
+  const reported = findings.filter((finding) => !silenced(finding)).sort(compareFindings);
+  return {
+    findings: reported,
+    summary: {
+      files: loaded.files.length,
+      entities: register.entities.length,
+      errors: reported.filter((f) => f.severity === 'error').length,
+      warnings: reported.filter((f) => f.severity === 'warning').length,
+      suppressed: findings.length - reported.length,
+    },
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file === 'itreg.yaml' ? -1 : b.file === 'itreg.yaml' ? 1 : a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Recounts a summary for the findings that are reported (paths, --changed). */
+export function summarize(result: LintResult, findings: readonly Finding[]): LintResult {
+  return {
+    findings,
+    summary: {
+      ...result.summary,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// itreg.yaml: found from the working folder upwards (as ESLint finds its config), parsed, checked against schema/itreg.schema.json.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { isLanguage, translator, type Language, type Message } from '../i18n/index.js';
+import type { ConfigFile } from '../schema/types.generated.js';
+import { validateConfig } from '../schema/validate.js';
+import { locate } from './positions.js';
+import { decodeSource, type SourceFile } from './source.js';
+
+export const CONFIG_FILE = 'itreg.yaml';
+
+export type Severity = 'off' | 'warning' | 'error';
+export type RuleSetting = NonNullable<NonNullable<ConfigFile['rules']>['schema']>;
+export type ExceptionEntry = NonNullable<ConfigFile['exceptions']>[number];
+
+export interface Config {
+  /** Absolute folder holding itreg.yaml; finding paths are relative to it. */
+  readonly root: string;
+  readonly source: SourceFile;
+  readonly name: string;
+  /** The register folder, relative to root. */
+  readonly register: string;
+  readonly language: Language;
+  readonly currency: string;
+  readonly collaborationLevels: readonly string[];
+  readonly populationYear: 'previous' | 'same';
+  readonly rounding: 'krona' | 'ore';
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly exceptions: readonly ExceptionEntry[];
+}
+
+/** The itreg.yaml in `start` or the nearest folder above it. */
+export function findConfig(start: string): string | undefined {
+  let folder = resolve(start);
+  for (;;) {
+    const candidate = join(folder, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+/** Reads and checks itreg.yaml; any problem is a ConfigError naming the line (exit 2). */
+export function readConfig(file: string, language?: Language): Config {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error: unknown) {
+    const t = translator(language ?? 'sv');
+    throw new ConfigError(t({ id: 'configUnreadable', data: { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) } }));
+  }
+  return parseConfig(decodeSource(CONFIG_FILE, bytes), dirname(resolve(file)), language);
+}
+
+/** Pure: the parsed itreg.yaml source → Config, or a ConfigError at the first problem. */
+export function parseConfig(source: SourceFile, root: string, language?: Language): Config {
+  const declared = (source.value as { language?: unknown } | undefined)?.language;
+  const t = translator(language ?? (isLanguage(declared) ? declared : 'sv'));
+  const fail = (message: Message, line: number, column: number): never => {
+    throw new ConfigError(`${CONFIG_FILE}:${line}:${column}: ${t(message)}`);
+  };
+  const syntax = source.syntaxProblems[0];
+  if (syntax) fail(syntax.message, syntax.position.line, syntax.position.column);
+  const issue = validateConfig(source.value)[0];
+  if (issue) {
+    const { line, column } = locate(source, issue.path, issue.target);
+    fail(issue.message, line, column);
+  }
+  const data = source.value as ConfigFile;
+  return {
+    root,
+    source,
+    name: data.name ?? '',
+    register: data.register ?? 'register',
+    language: language ?? data.language ?? 'sv',
+    currency: data.currency ?? 'SEK',
+    collaborationLevels: data.collaborationLevels ?? [],
+    populationYear: data.populationYear ?? 'previous',
+    rounding: data.rounding ?? 'krona',
+    rules: data.rules ?? {},
+    exceptions: data.exceptions ?? [],
+  };
+}

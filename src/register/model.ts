@@ -1,0 +1,122 @@
+// RegisterModel: the valid entities of a loaded register, indexed for the questions rules, costs and reports ask.
+import type { Kind } from '../schema/validate.js';
+import type { Agreement, Application, EntityKinds, Municipality, RoleAssignment, TrainingPlan } from '../schema/types.generated.js';
+import { isWithin } from '../util/dates.js';
+import type { EntityRecord, LoadedRegister } from './load.js';
+
+export type Entity = EntityKinds[Kind];
+export type Role = RoleAssignment['role'];
+export type AgreementType = Agreement['type'];
+
+/** Live: an application whose lifecycle status is not `retired` (DESIGN.md). */
+export function isLive(app: Application): boolean {
+  return app.lifecycle?.status !== 'retired';
+}
+
+export function isCurrentRole(role: RoleAssignment, date: string): boolean {
+  return isWithin(date, role.from, role.until);
+}
+
+export function isCurrentAgreement(agreement: Agreement, date: string): boolean {
+  return isWithin(date, agreement.start, agreement.end);
+}
+
+export class RegisterModel {
+  /** Entities that passed their schema and whose id is not a later duplicate, in file order. */
+  readonly entities: readonly Entity[];
+  /** The first record of every id, valid or not: what a reference can point at. */
+  private readonly firstRecordById = new Map<string, EntityRecord>();
+  private readonly recordByEntity = new Map<Entity, EntityRecord>();
+  private readonly byId = new Map<string, Entity>();
+  private readonly byKind = new Map<Kind, Entity[]>();
+  private readonly rolesByApp = new Map<string, RoleAssignment[]>();
+  private readonly agreementsByApp = new Map<string, Agreement[]>();
+  private readonly plansByApp = new Map<string, TrainingPlan[]>();
+
+  constructor(readonly loaded: LoadedRegister) {
+    const entities: Entity[] = [];
+    for (const record of loaded.records) {
+      if (record.id === undefined || this.firstRecordById.has(record.id)) continue;
+      this.firstRecordById.set(record.id, record);
+      if (record.schemaIssues.length > 0 || record.kind === undefined) continue;
+      const entity = record.data as unknown as Entity;
+      entities.push(entity);
+      this.recordByEntity.set(entity, record);
+      this.byId.set(entity.id, entity);
+      push(this.byKind, entity.kind, entity);
+    }
+    this.entities = entities;
+    for (const role of this.ofKind('RoleAssignment')) if (role.application) push(this.rolesByApp, role.application, role);
+    for (const agreement of this.ofKind('Agreement')) if (agreement.application) push(this.agreementsByApp, agreement.application, agreement);
+    for (const plan of this.ofKind('TrainingPlan')) for (const app of plan.applications ?? []) push(this.plansByApp, app, plan);
+  }
+
+  ofKind<K extends Kind>(kind: K): readonly EntityKinds[K][] {
+    return (this.byKind.get(kind) ?? []) as EntityKinds[K][];
+  }
+
+  get(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+
+  getOf<K extends Kind>(kind: K, id: string | undefined): EntityKinds[K] | undefined {
+    const entity = id === undefined ? undefined : this.byId.get(id);
+    return entity?.kind === kind ? (entity as EntityKinds[K]) : undefined;
+  }
+
+  /** The first record declaring `id`, even one with schema errors. */
+  recordById(id: string): EntityRecord | undefined {
+    return this.firstRecordById.get(id);
+  }
+
+  recordOf(entity: Entity): EntityRecord {
+    const record = this.recordByEntity.get(entity);
+    if (!record) throw new Error(`entity ${entity.id} is not part of this register`);
+    return record;
+  }
+
+  /** Every id declared in the register (valid or not), for "did you mean". */
+  ids(): IterableIterator<string> {
+    return this.firstRecordById.keys();
+  }
+
+  roles(appId: string, role?: Role): readonly RoleAssignment[] {
+    const all = this.rolesByApp.get(appId) ?? [];
+    return role === undefined ? all : all.filter((r) => r.role === role);
+  }
+
+  currentRoles(appId: string, role: Role, date: string): readonly RoleAssignment[] {
+    return this.roles(appId, role).filter((r) => isCurrentRole(r, date));
+  }
+
+  agreements(appId: string, type?: AgreementType): readonly Agreement[] {
+    const all = this.agreementsByApp.get(appId) ?? [];
+    return type === undefined ? all : all.filter((a) => a.type === type);
+  }
+
+  currentAgreements(appId: string, type: AgreementType, date: string): readonly Agreement[] {
+    return this.agreements(appId, type).filter((a) => isCurrentAgreement(a, date));
+  }
+
+  /** Training plans that list the application. */
+  plansFor(appId: string): readonly TrainingPlan[] {
+    return this.plansByApp.get(appId) ?? [];
+  }
+
+  /** Member municipalities of the cooperation (`member` defaults to true). */
+  members(): readonly Municipality[] {
+    return this.ofKind('Municipality').filter((m) => m.member !== false);
+  }
+
+  /** A name for messages: the entity's display name, else its id. */
+  nameOf(id: string): string {
+    const entity = this.byId.get(id);
+    return entity && 'name' in entity && entity.name ? entity.name : id;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

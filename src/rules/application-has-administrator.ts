@@ -1,0 +1,24 @@
+// application-has-administrator — every live application has a current system administrator.
+import { isLive } from '../register/model.js';
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'application-has-administrator',
+  severity: 'error',
+  appliesTo: 'Application',
+  docs: {
+    description: {
+      sv: 'En applikation i drift utan gällande systemansvarig.',
+      en: 'A live application with no current system-administrator assignment.',
+    },
+    policy: { chapter: '3', quote: 'Systemägaren utser en systemansvarig person i verksamheten med god kunskap om applikationen.' },
+    details: {
+      sv: 'En RoleAssignment med role: system-administrator räknas när --date ligger mellan from och until. appointedBy pekar på systemägarens tilldelning.',
+      en: "A RoleAssignment with role: system-administrator counts when --date lies between from and until. appointedBy points at the owner's assignment.",
+    },
+  },
+  check(app, { register, date }) {
+    if (!isLive(app) || register.currentRoles(app.id, 'system-administrator', date).length > 0) return [];
+    return [{ message: { id: 'noAdministrator', data: { app: app.name } } }];
+  },
+});

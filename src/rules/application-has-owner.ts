@@ -1,0 +1,24 @@
+// application-has-owner — every live application has a current system owner.
+import { isLive } from '../register/model.js';
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'application-has-owner',
+  severity: 'error',
+  appliesTo: 'Application',
+  docs: {
+    description: {
+      sv: 'En applikation i drift utan gällande systemägare.',
+      en: 'A live application with no current system-owner assignment.',
+    },
+    policy: { chapter: '3', quote: 'Alla gemensamma och verksamhetsspecifika applikationer ska ha en systemägare.' },
+    details: {
+      sv: 'Gäller alla applikationer som inte är avvecklade (lifecycle.status: retired). En RoleAssignment med role: system-owner räknas när --date ligger mellan from och until.',
+      en: 'Applies to every application that is not retired. A RoleAssignment with role: system-owner counts when --date lies between its from and until.',
+    },
+  },
+  check(app, { register, date }) {
+    if (!isLive(app) || register.currentRoles(app.id, 'system-owner', date).length > 0) return [];
+    return [{ message: { id: 'noOwner', data: { app: app.name } } }];
+  },
+});

@@ -1,0 +1,41 @@
+// cost-split — a cost item whose split cannot be computed: bad shares, an agreed key without decision, a missing population.
+import { buildCostItem, daysInForce, type CostEntity } from '../costs/items.js';
+import { defineRule, type Hit } from './define-rule.js';
+
+export default defineRule({
+  id: 'cost-split',
+  severity: 'error',
+  scope: 'register',
+  docs: {
+    description: {
+      sv: 'Andelar som inte summerar till 100 eller nämner en icke-deltagare; en annan fördelning än befolkning utan beslut; en deltagare utan befolkningssiffra för referensåret.',
+      en: 'Shares not summing to 100 or naming a non-participant; a split other than population without a decision; a participant with no population for the reference year.',
+    },
+    policy: {
+      chapter: '6',
+      quote: 'Kostnader för kommungemensamma satsningar skall fördelas mellan kommunerna enligt särskild beräkningsmodell som utgår från befolkningsunderlag om inget annat överenskommes.',
+    },
+    details: {
+      sv: 'Gäller investeringar (för sitt år) och avtal med annualCost eller split (befolkningen kontrolleras för året då --date infaller, om avtalet gäller då). Andelar summeras exakt: 33,4 + 33,3 + 33,3 = 100. Ett belopp finare än avrundningsenheten är också ett fel.',
+      en: "Applies to investments (for their year) and to agreements with annualCost or split (population is checked for the year of --date, when the agreement is in force then). Shares are summed exactly: 33.4 + 33.3 + 33.3 = 100. An amount finer than the rounding unit is an error too.",
+    },
+  },
+  check({ register, config, date }) {
+    const year = Number(date.slice(0, 4));
+    const hits: Hit[] = [];
+    const report = (entity: CostEntity, itemYear: number, populationChecked: boolean): void => {
+      for (const problem of buildCostItem(entity, itemYear, register, config).problems) {
+        // Participants' ids are the reference rule's concern; report each fact once.
+        if (problem.message.id === 'unknownReference') continue;
+        if (!populationChecked && problem.message.id === 'missingPopulation') continue;
+        hits.push({ entityId: entity.id, path: problem.path, message: problem.message, ...(problem.target ? { target: problem.target } : {}) });
+      }
+    };
+    for (const investment of register.ofKind('Investment')) report(investment, investment.year, true);
+    for (const agreement of register.ofKind('Agreement')) {
+      if (agreement.annualCost === undefined && agreement.split === undefined) continue;
+      report(agreement, year, agreement.annualCost !== undefined && daysInForce(agreement, year) > 0);
+    }
+    return hits;
+  },
+});

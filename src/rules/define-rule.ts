@@ -1,0 +1,82 @@
+// defineRule(): the shape of a rule. A rule is pure: it gets typed data and a context and returns hits, never positions or severities.
+import type { Bilingual, Message, Translate } from '../i18n/index.js';
+import type { Config, Severity } from '../register/config.js';
+import type { EntityRecord, LoadedRegister } from '../register/load.js';
+import type { RegisterModel } from '../register/model.js';
+import type { JsonPath, Target } from '../register/positions.js';
+import type { Position, SourceFile } from '../register/source.js';
+import type { Kind } from '../schema/validate.js';
+import type { EntityKinds } from '../schema/types.generated.js';
+
+export type RuleOptions = Readonly<Record<string, number | string | boolean>>;
+
+export interface RuleContext {
+  readonly register: RegisterModel;
+  readonly loaded: LoadedRegister;
+  readonly config: Config;
+  /** The date every "current" and "overdue" is judged on (--date, default today). */
+  readonly date: string;
+  readonly options: RuleOptions;
+  readonly ruleIds: readonly string[];
+  readonly t: Translate;
+  /** The entity record parsed from a file, if the file held one. */
+  recordFor(source: SourceFile): EntityRecord | undefined;
+}
+
+/** A rule's finding before the engine places it: where (a JSON path or an exact position) and what. */
+export interface Hit {
+  readonly message: Message;
+  /** Path in the entity's document; [] (the default) means the entity's first line. */
+  readonly path?: JsonPath;
+  readonly target?: Target;
+  /** An exact position, for findings in raw text (comments included). */
+  readonly position?: Position;
+  /** Register-wide rules: the entity the hit is about (its file is used). */
+  readonly entityId?: string;
+  /** Register-wide rules: the file, when the hit is not about a valid entity (duplicates, itreg.yaml). */
+  readonly source?: SourceFile;
+  /** A milder hit of a rule that reports both levels (agreement-expiry, document-review). */
+  readonly severity?: 'warning';
+}
+
+export interface RuleDocs {
+  /** One line: what the rule reports. */
+  readonly description: Bilingual;
+  /** The policy text the rule enforces, quoted from the seed, and its chapter. */
+  readonly policy?: { readonly quote: string; readonly chapter: string };
+  /** Longer explanation: edges, options, how to fix. */
+  readonly details: Bilingual;
+}
+
+interface RuleBase<Id extends string> {
+  readonly id: Id;
+  readonly severity: Severity;
+  readonly docs: RuleDocs;
+  readonly defaultOptions?: RuleOptions;
+}
+
+export interface EntityRule<Id extends string, K extends Kind> extends RuleBase<Id> {
+  readonly scope: 'entity';
+  readonly appliesTo: K;
+  check(entity: EntityKinds[K], context: RuleContext): Hit[];
+}
+
+export interface FileRule<Id extends string> extends RuleBase<Id> {
+  readonly scope: 'file';
+  /** Every register file, parsed or not. */
+  check(source: SourceFile, context: RuleContext): Hit[];
+}
+
+export interface RegisterRule<Id extends string> extends RuleBase<Id> {
+  readonly scope: 'register';
+  check(context: RuleContext): Hit[];
+}
+
+export type Rule<Id extends string = string> = EntityRule<Id, Kind> | FileRule<Id> | RegisterRule<Id>;
+
+export function defineRule<Id extends string, K extends Kind>(rule: Omit<EntityRule<Id, K>, 'scope'> & { scope?: 'entity' }): EntityRule<Id, K>;
+export function defineRule<Id extends string>(rule: FileRule<Id>): FileRule<Id>;
+export function defineRule<Id extends string>(rule: RegisterRule<Id>): RegisterRule<Id>;
+export function defineRule(rule: { scope?: string }): unknown {
+  return { scope: 'entity', ...rule };
+}

@@ -1,0 +1,36 @@
+// document-review — a governing document past (error) or within six months of (warning) adopted + validYears.
+import type { Document } from '../schema/types.generated.js';
+import { addMonths, addYears } from '../util/dates.js';
+import { defineRule } from './define-rule.js';
+
+export function documentReviewDue(doc: Document): string {
+  return addYears(doc.adopted, doc.validYears);
+}
+
+export default defineRule({
+  id: 'document-review',
+  severity: 'error',
+  appliesTo: 'Document',
+  defaultOptions: { warnMonths: 6 },
+  docs: {
+    description: {
+      sv: 'Ett styrande dokument (som inte ersatts) vars adopted + validYears har passerats (fel) eller infaller inom sex månader (varning).',
+      en: 'A Document (not supersededBy another) whose adopted + validYears lies before the date (error) or within six months (warning).',
+    },
+    policy: { chapter: '1', quote: 'IT-policyn 5 år, IT-instruktioner 3-5 år' },
+    details: {
+      sv: 'Ett dokument med supersededBy är historik och kontrolleras inte. Fyndet pekar på adopted.',
+      en: 'A document with supersededBy is history and is not checked. The finding points at adopted.',
+    },
+  },
+  check(doc, { date, options }) {
+    if (doc.supersededBy !== undefined) return [];
+    const due = documentReviewDue(doc);
+    const data = { doc: doc.name, due };
+    if (due < date) return [{ path: ['adopted'], message: { id: 'documentExpired', data } }];
+    if (due <= addMonths(date, Number(options['warnMonths'] ?? 6))) {
+      return [{ path: ['adopted'], severity: 'warning', message: { id: 'documentReviewSoon', data } }];
+    }
+    return [];
+  },
+});

@@ -1,0 +1,31 @@
+// documentation — a live application documents its routines, and its operations when operated in-house.
+import { isLive } from '../register/model.js';
+import { defineRule, type Hit } from './define-rule.js';
+
+export default defineRule({
+  id: 'documentation',
+  severity: 'warning',
+  appliesTo: 'Application',
+  docs: {
+    description: {
+      sv: 'En applikation i drift utan documentation.routines, eller med operatedBy men utan documentation.operations.',
+      en: 'A live application without documentation.routines, or with operatedBy but without documentation.operations.',
+    },
+    policy: {
+      chapter: '3',
+      quote: 'Den systemansvarige ska säkerställa att det finns dokumentation som beskriver de egna rutinerna som systemansvarig och att det finns dokumentation för drift av applikationen.',
+    },
+    details: {
+      sv: 'Värdet är en URI eller en sökväg i ett repo. Pekar på documentation när den finns, annars på entitetens första rad.',
+      en: 'The value is a URI or a repository path. Points at documentation when present, else at the entity\'s first line.',
+    },
+  },
+  check(app) {
+    if (!isLive(app)) return [];
+    const hits: Hit[] = [];
+    const path = app.documentation ? ['documentation'] : [];
+    if (!app.documentation?.routines) hits.push({ path, message: { id: 'noRoutines', data: { app: app.name } } });
+    if (app.operatedBy !== undefined && !app.documentation?.operations) hits.push({ path, message: { id: 'noOperationsDocs', data: { app: app.name } } });
+    return hits;
+  },
+});

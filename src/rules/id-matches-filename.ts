@@ -1,0 +1,25 @@
+// id-matches-filename — a file whose name is not <id>.yaml.
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'id-matches-filename',
+  severity: 'warning',
+  scope: 'file',
+  docs: {
+    description: {
+      sv: 'En fil vars namn inte är <id>.yaml.',
+      en: 'A file whose name is not <id>.yaml.',
+    },
+    details: {
+      sv: 'Att filnamnet och id är samma gör registret lätt att navigera och granska i git.',
+      en: 'A file named after its id keeps the register easy to browse and to review in git.',
+    },
+  },
+  check(source, context) {
+    const id = context.recordFor(source)?.id;
+    if (id === undefined) return [];
+    const name = source.path.slice(source.path.lastIndexOf('/') + 1);
+    const stem = name.replace(/\.ya?ml$/i, '');
+    return stem === id ? [] : [{ path: ['id'], message: { id: 'idFilename', data: { id, expected: `${id}.yaml` } } }];
+  },
+});

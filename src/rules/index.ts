@@ -1,0 +1,59 @@
+// The rule registry: every rule, once. A test checks each file in this folder is listed and its id is its file name.
+import agreementExpiry from './agreement-expiry.js';
+import applicationHasAdministrator from './application-has-administrator.js';
+import applicationHasOwner from './application-has-owner.js';
+import costSplit from './cost-split.js';
+import documentReview from './document-review.js';
+import documentation from './documentation.js';
+import exception from './exception.js';
+import idMatchesFilename from './id-matches-filename.js';
+import itStaffTrainingPlan from './it-staff-training-plan.js';
+import noPersonalIdentityNumber from './no-personal-identity-number.js';
+import operationsAgreement from './operations-agreement.js';
+import reference from './reference.js';
+import schema from './schema.js';
+import singleActiveOwner from './single-active-owner.js';
+import specialistCompetence from './specialist-competence.js';
+import supportAgreement from './support-agreement.js';
+import textEncoding from './text-encoding.js';
+import trainingPlan from './training-plan.js';
+import trainingPlanReview from './training-plan-review.js';
+import uniqueId from './unique-id.js';
+import yamlSyntax from './yaml-syntax.js';
+import type { Rule } from './define-rule.js';
+
+/** In the order of DESIGN.md's rule table: integrity first, then policy. */
+export const rules = [
+  yamlSyntax,
+  schema,
+  uniqueId,
+  idMatchesFilename,
+  reference,
+  applicationHasOwner,
+  applicationHasAdministrator,
+  singleActiveOwner,
+  trainingPlan,
+  trainingPlanReview,
+  itStaffTrainingPlan,
+  operationsAgreement,
+  supportAgreement,
+  agreementExpiry,
+  documentation,
+  specialistCompetence,
+  documentReview,
+  costSplit,
+  noPersonalIdentityNumber,
+  exception,
+  textEncoding,
+] as const;
+
+export type RuleId = (typeof rules)[number]['id'];
+export const ruleIds: readonly RuleId[] = rules.map((rule) => rule.id);
+
+export function findRule(id: string): Rule | undefined {
+  return (rules as readonly Rule[]).find((rule) => rule.id === id);
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return (ruleIds as readonly string[]).includes(id);
+}

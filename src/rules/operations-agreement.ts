@@ -1,0 +1,25 @@
+// operations-agreement — a live application operated by an IT unit has a current operations agreement.
+import { isLive } from '../register/model.js';
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'operations-agreement',
+  severity: 'error',
+  appliesTo: 'Application',
+  docs: {
+    description: {
+      sv: 'En applikation i drift med operatedBy men utan gällande driftavtal (type: operations).',
+      en: 'A live application with operatedBy and no current operations agreement for it.',
+    },
+    policy: { chapter: '3', quote: 'Vidare ansvarar Systemägaren för att drift- och supportavtal tecknas med driftande IT-enhet samt leverantören av systemet.' },
+    details: {
+      sv: 'Ett avtal är gällande när --date ligger mellan start och end. Leverantörsdriftade applikationer (utan operatedBy) omfattas inte.',
+      en: 'An agreement is current when --date lies between start and end. Vendor-hosted applications (no operatedBy) are exempt.',
+    },
+  },
+  check(app, { register, date }) {
+    if (!isLive(app) || app.operatedBy === undefined) return [];
+    if (register.currentAgreements(app.id, 'operations', date).length > 0) return [];
+    return [{ message: { id: 'noOperationsAgreement', data: { app: app.name, unit: register.nameOf(app.operatedBy) } } }];
+  },
+});

@@ -1,0 +1,44 @@
+// reference — a reference to an id that does not exist or is of the wrong kind.
+import { suggestion } from '../i18n/index.js';
+import { referencesOf } from '../register/references.js';
+import { fieldName } from '../schema/validate.js';
+import { nearestName } from '../util/nearest.js';
+import { defineRule, type Hit } from './define-rule.js';
+
+export default defineRule({
+  id: 'reference',
+  severity: 'error',
+  scope: 'register',
+  docs: {
+    description: {
+      sv: 'En hänvisning till ett id som inte finns eller är av fel slag.',
+      en: 'A reference to an id that does not exist or is of the wrong kind.',
+    },
+    details: {
+      sv: 'operatedBy ska peka på en Unit av typen it-unit, appointedBy på systemägarens RoleAssignment, municipalities och participants på kommuner. I parties är en sträng som ser ut som ett id en enhet; annat är en extern part.',
+      en: "operatedBy must point at a Unit of type it-unit, appointedBy at the owner's RoleAssignment, municipalities and participants at municipalities. In parties, a string that looks like an id is a unit; anything else is an outside party.",
+    },
+  },
+  check({ register }) {
+    const hits: Hit[] = [];
+    for (const entity of register.entities) {
+      for (const ref of referencesOf(entity)) {
+        const field = fieldName(ref.path);
+        const target = register.recordById(ref.id);
+        const where = { entityId: entity.id, path: ref.path, ...(ref.isKey ? { target: 'key' as const } : {}) };
+        if (!target) {
+          const candidates = [...register.ids()].filter((id) => register.recordById(id)?.kind === ref.kind);
+          hits.push({ ...where, message: { id: 'unknownReference', data: { field, id: ref.id, suggestion: suggestion(nearestName(ref.id, candidates)) } } });
+          continue;
+        }
+        const actualValue = ref.require ? target.data[ref.require.field] : undefined;
+        if (target.kind !== ref.kind || (ref.require && actualValue !== ref.require.value)) {
+          const actual = target.kind === ref.kind && ref.require ? `${target.kind} (${ref.require.field}: ${String(actualValue)})` : String(target.kind);
+          const expected = ref.require ? `${ref.kind} (${ref.require.field}: ${ref.require.value})` : ref.kind;
+          hits.push({ ...where, message: { id: 'wrongKindReference', data: { field, id: ref.id, actual, expected } } });
+        }
+      }
+    }
+    return hits;
+  },
+});

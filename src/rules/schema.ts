@@ -1,0 +1,21 @@
+// schema — a violation of the kind's JSON Schema, at the offending key or value.
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'schema',
+  severity: 'error',
+  scope: 'file',
+  docs: {
+    description: {
+      sv: 'Ett brott mot entitetstypens JSON-schema: okänt fält, fel typ, ogiltigt värde eller saknat obligatoriskt fält.',
+      en: "A violation of the kind's JSON Schema: unknown field, wrong type, bad enum value or missing required field.",
+    },
+    details: {
+      sv: 'Schemana i schema/ är formatets enda källa. Ett okänt fält föreslår närmaste kända namn. En fil med schemafel kontrolleras bara av integritetsreglerna tills felet är rättat.',
+      en: 'The schemas in schema/ are the single source of truth. An unknown field suggests the nearest known name. A file with schema errors is checked by the integrity rules only until it is fixed.',
+    },
+  },
+  check(source, context) {
+    return (context.recordFor(source)?.schemaIssues ?? []).map((issue) => ({ message: issue.message, path: issue.path, target: issue.target }));
+  },
+});

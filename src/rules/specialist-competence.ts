@@ -1,0 +1,25 @@
+// specialist-competence — a live application shared by two or more municipalities has a current specialist.
+import { isLive } from '../register/model.js';
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'specialist-competence',
+  severity: 'warning',
+  appliesTo: 'Application',
+  docs: {
+    description: {
+      sv: 'En applikation i drift som används av minst två kommuner men saknar gällande specialist.',
+      en: 'A live application used by two or more municipalities with no current specialist assignment.',
+    },
+    policy: { chapter: '2', quote: 'På våra gemensamma system ska specialistkompetens finnas inom organisationen.' },
+    details: {
+      sv: 'En RoleAssignment med role: specialist räknas när --date ligger mellan from och until.',
+      en: 'A RoleAssignment with role: specialist counts when --date lies between from and until.',
+    },
+  },
+  check(app, { register, date }) {
+    if (!isLive(app) || app.municipalities.length < 2) return [];
+    if (register.currentRoles(app.id, 'specialist', date).length > 0) return [];
+    return [{ path: ['municipalities'], message: { id: 'noSpecialist', data: { app: app.name, count: app.municipalities.length } } }];
+  },
+});

@@ -1,0 +1,25 @@
+// support-agreement — a live application with a vendor has a current support agreement.
+import { isLive } from '../register/model.js';
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'support-agreement',
+  severity: 'error',
+  appliesTo: 'Application',
+  docs: {
+    description: {
+      sv: 'En applikation i drift med vendor men utan gällande supportavtal (type: support).',
+      en: 'A live application with a vendor and no current support agreement for it.',
+    },
+    policy: { chapter: '3', quote: 'Vidare ansvarar Systemägaren för att drift- och supportavtal tecknas med driftande IT-enhet samt leverantören av systemet.' },
+    details: {
+      sv: 'Ett avtal är gällande när --date ligger mellan start och end.',
+      en: 'An agreement is current when --date lies between start and end.',
+    },
+  },
+  check(app, { register, date }) {
+    if (!isLive(app) || app.vendor === undefined) return [];
+    if (register.currentAgreements(app.id, 'support', date).length > 0) return [];
+    return [{ message: { id: 'noSupportAgreement', data: { app: app.name, vendor: app.vendor.name } } }];
+  },
+});

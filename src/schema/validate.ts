@@ -1,0 +1,205 @@
+// validateEntity()/validateConfig(): the JSON Schemas in /schema, compiled once by ajv; ajv errors become positioned issues.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
+import { suggestion, type Message, type MessageId } from '../i18n/index.js';
+import type { JsonPath, Target } from '../register/positions.js';
+import { nearestName } from '../util/nearest.js';
+import { schemaFiles, type EntityKinds } from './types.generated.js';
+
+export type Kind = keyof EntityKinds;
+export const kinds = Object.keys(schemaFiles) as Kind[];
+
+export interface SchemaIssue {
+  readonly path: JsonPath;
+  readonly target: Target;
+  readonly message: Message;
+}
+
+/** The folder of the JSON Schemas (shipped with the package, beside dist/). */
+export const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '../../schema');
+
+const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
+const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+
+interface Validators {
+  readonly entity: ReadonlyMap<string, ValidateFunction>;
+  readonly config: ValidateFunction;
+}
+
+let compiled: Validators | undefined;
+
+/** Compiles every schema once per process. */
+function validators(): Validators {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTuples: false, allowUnionTypes: true });
+  const addFormats = (ajvFormats as unknown as { default: (ajv: Ajv2020) => void }).default;
+  addFormats(ajv);
+  for (const file of readdirSync(schemaDir).filter((name) => name.endsWith('.schema.json'))) {
+    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) as object, file);
+  }
+  const get = (file: string): ValidateFunction => {
+    const validate = ajv.getSchema(file);
+    if (!validate) throw new Error(`schema ${file} did not compile`);
+    return validate;
+  };
+  const entity = new Map<string, ValidateFunction>(Object.entries(schemaFiles).map(([kind, file]) => [kind, get(file)]));
+  compiled = { entity, config: get('itreg.schema.json') };
+  return compiled;
+}
+
+export function isKind(value: unknown): value is Kind {
+  return typeof value === 'string' && Object.hasOwn(schemaFiles, value);
+}
+
+/** Every schema issue of one entity's data; an empty list means the data is a valid entity of its kind. */
+export function validateEntity(data: unknown): SchemaIssue[] {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
+  const kind: unknown = (data as Record<string, unknown>)['kind'];
+  const kindList = kinds.join(', ');
+  if (kind === undefined) return [{ path: [], target: 'value', message: { id: 'missingKind', data: { kinds: kindList } } }];
+  if (!isKind(kind)) {
+    const near = typeof kind === 'string' ? nearestName(kind, kinds) : undefined;
+    return [{ path: ['kind'], target: 'value', message: { id: 'unknownKind', data: { kind: String(kind), kinds: kindList, suggestion: suggestion(near) } } }];
+  }
+  const validate = validators().entity.get(kind)!;
+  return validate(data) ? [] : toIssues(validate.errors ?? []);
+}
+
+export function validateConfig(data: unknown): SchemaIssue[] {
+  const validate = validators().config;
+  return validate(data) ? [] : toIssues(validate.errors ?? []);
+}
+
+/** Property names a schema allows at the place of an error, for "did you mean". */
+function knownProperties(error: ErrorObject): string[] {
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(parent?.properties ?? {});
+}
+
+function toIssues(errors: readonly ErrorObject[]): SchemaIssue[] {
+  const kept = pruneOneOf(errors);
+  const issues: SchemaIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of kept) {
+    const issue = toIssue(error);
+    if (!issue) continue;
+    const key = `${issue.path.join('\u0000')}|${issue.message.id}|${JSON.stringify(issue.message.data ?? {})}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+/**
+ * A oneOf (the cost split, a rule setting) fails in every branch. Keep the errors of the branch whose
+ * type fits the value, so `{ shares: { amal: x } }` says what is wrong inside; otherwise one summary error.
+ */
+function pruneOneOf(errors: readonly ErrorObject[]): ErrorObject[] {
+  let result = errors.filter((error) => error.keyword !== 'if' && !('propertyName' in error && error.propertyName !== undefined));
+  for (const error of errors.filter((e) => e.keyword === 'oneOf')) {
+    const branches = (Array.isArray(error.schema) ? error.schema : []) as Array<{ type?: unknown }>;
+    const fits = branches.some((branch) => branchFits(branch, error.data));
+    const at = error.instancePath;
+    result = result.filter((other) => {
+      if (other === error) return !fits;
+      const inside = other.instancePath === at || other.instancePath.startsWith(`${at}/`);
+      if (!inside) return true;
+      // The value fits a structured branch: drop only the scalar branches' complaints about the value itself.
+      return fits && !(other.instancePath === at && ['type', 'enum', 'const'].includes(other.keyword));
+    });
+  }
+  return result;
+}
+
+function branchFits(branch: { type?: unknown }, data: unknown): boolean {
+  if (branch.type === 'object') return typeof data === 'object' && data !== null && !Array.isArray(data);
+  if (branch.type === 'array') return Array.isArray(data);
+  return false;
+}
+
+function pathOf(instancePath: string): (string | number)[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+export function fieldName(path: JsonPath): string {
+  return path.reduce<string>((text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step), '');
+}
+
+const typeMessages: Record<string, MessageId> = {
+  string: 'typeString',
+  number: 'typeNumber',
+  integer: 'typeInteger',
+  boolean: 'typeBoolean',
+  array: 'typeArray',
+  object: 'typeObject',
+};
+
+function toIssue(error: ErrorObject): SchemaIssue | undefined {
+  const path = pathOf(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  const at = (message: Message, target: Target = 'value', where: JsonPath = path): SchemaIssue => ({ path: where, target, message });
+  const field = fieldName(path) || 'kind';
+  if (error.keyword === 'propertyNames') {
+    // The key itself is wrong: a population year, a share's municipality id.
+    const keyPath = [...path, String(params['propertyName'])];
+    const pattern = (error.schema as { pattern?: string }).pattern;
+    const message: Message = pattern
+      ? { id: 'schemaPattern', data: { field: fieldName(keyPath), pattern } }
+      : { id: 'schemaId', data: { field: fieldName(keyPath) } };
+    return at(message, 'key', keyPath);
+  }
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params['missingProperty']);
+      return at({ id: 'schemaRequired', data: { field: fieldName([...path, missing]) } });
+    }
+    case 'additionalProperties': {
+      const extra = String(params['additionalProperty']);
+      const near = nearestName(extra, knownProperties(error));
+      return at({ id: 'schemaUnknownField', data: { field: fieldName([...path, extra]), suggestion: suggestion(near) } }, 'key', [...path, extra]);
+    }
+    case 'type': {
+      const types = String(params['type']).split(',');
+      const expected = types.map((t) => ({ id: typeMessages[t] ?? 'typeString' }) as Message);
+      return at({ id: 'schemaType', data: { field, expected: expected[0] } });
+    }
+    case 'enum':
+      return at({ id: 'schemaEnum', data: { field, allowed: (params['allowedValues'] as unknown[]).map(String).join(', ') } });
+    case 'const':
+      return at({ id: 'schemaConst', data: { field, expected: String(params['allowedValue']) } });
+    case 'pattern': {
+      const pattern = String(params['pattern']);
+      if (pattern === ID_PATTERN) return at({ id: 'schemaId', data: { field } });
+      if (pattern === DATE_PATTERN) return at({ id: 'schemaDate', data: { field } });
+      return at({ id: 'schemaPattern', data: { field, pattern } });
+    }
+    case 'format':
+      return at({ id: 'schemaDate', data: { field } });
+    case 'minItems':
+    case 'minProperties':
+      return at({ id: 'schemaMinItems', data: { field, limit: Number(params['limit']) } });
+    case 'uniqueItems':
+      return at({ id: 'schemaUniqueItems', data: { field, i: Number(params['j']) + 1, j: Number(params['i']) + 1 } });
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return at({ id: 'schemaMinimum', data: { field, limit: Number(params['limit']) } });
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return at({ id: 'schemaMaximum', data: { field, limit: Number(params['limit']) } });
+    case 'minLength':
+      return at({ id: 'schemaMinLength', data: { field } });
+    case 'oneOf':
+      return at({ id: path[0] === 'rules' ? 'schemaRuleSetting' : 'schemaSplit', data: { field } });
+    default:
+      return at({ id: 'schemaOther', data: { field, detail: error.message ?? error.keyword } });
+  }
+}

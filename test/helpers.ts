@@ -1,0 +1,76 @@
+// Test helpers: real registers in real temporary folders, linted in-process or through the real CLI.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+import { readConfig } from '../src/register/config.js';
+import { loadRegister } from '../src/register/load.js';
+import { runRules, type Finding, type LintOptions, type LintResult } from '../src/lint/run-rules.js';
+import { rules } from '../src/rules/index.js';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const fixtures = join(projectRoot, 'test/fixtures');
+export const bin = join(projectRoot, 'bin/itreg.js');
+
+const temporaryFolders: string[] = [];
+afterAll(() => {
+  for (const folder of temporaryFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file. */
+export function temporaryFolder(prefix = 'itreg-test-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
+/** Writes files (path → text; null removes) into a folder. */
+export function writeFiles(folder: string, files: Readonly<Record<string, string | null>>): void {
+  for (const [path, text] of Object.entries(files)) {
+    const file = join(folder, path);
+    if (text === null) {
+      rmSync(file, { force: true });
+    } else {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+  }
+}
+
+/** A copy of a fixture register with some files replaced, added or removed. */
+export function registerFrom(fixture: string, changes: Readonly<Record<string, string | null>> = {}): string {
+  const folder = temporaryFolder();
+  cpSync(join(fixtures, fixture), folder, { recursive: true });
+  writeFiles(folder, changes);
+  return folder;
+}
+
+/** Lints a register folder in-process, as `itreg lint` does. */
+export function lint(folder: string, options: Partial<LintOptions> = {}): LintResult {
+  const config = readConfig(join(folder, 'itreg.yaml'), options.language ?? 'en');
+  return runRules(loadRegister(config), rules, { date: '2026-06-01', ...options });
+}
+
+/** The findings of a register, optionally of one rule only. */
+export function findings(folder: string, ruleId?: string, options: Partial<LintOptions> = {}): Finding[] {
+  return lint(folder, options).findings.filter((f) => ruleId === undefined || f.ruleId === ruleId);
+}
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI as a child process (npm test builds first). */
+export function runCli(args: readonly string[], cwd: string = projectRoot, env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
