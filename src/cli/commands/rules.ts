@@ -61,7 +61,7 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
   const width = Math.max(80, process.stdout.columns ?? 100);
   const table = new Table({
     head: [l.rule, l.default, l.configured, l.checks],
-    colWidths: [32, 10, 10, Math.max(30, width - 58)],
+    colWidths: [31, 9, 12, Math.max(30, width - 56)],
     wordWrap: true,
     style: { head: [], border: [] },
   });

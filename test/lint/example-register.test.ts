@@ -1,0 +1,71 @@
+// The example register (register/, itreg.yaml): the true findings a real register has, and nothing on the clean entities.
+import { describe, expect, it } from 'vitest';
+import { lint, projectRoot, runCli } from '../helpers.js';
+
+const expected = [
+  ['agreement-expiry', 'error', 'register/agreements/e-tjanst-support.yaml', 9, 6],
+  ['agreement-expiry', 'warning', 'register/agreements/pa-lon-support.yaml', 9, 6],
+  ['agreement-expiry', 'warning', 'register/agreements/skolplattform-mellerud-support.yaml', 9, 6],
+  ['training-plan', 'error', 'register/applications/bibliotek.yaml', 2, 1],
+  ['documentation', 'warning', 'register/applications/diarium.yaml', 14, 3],
+  ['support-agreement', 'error', 'register/applications/e-tjanst.yaml', 2, 1],
+  ['application-has-administrator', 'error', 'register/applications/gis.yaml', 2, 1],
+  ['specialist-competence', 'warning', 'register/applications/gis.yaml', 7, 17],
+  ['text-encoding', 'warning', 'register/applications/skolplattform-mellerud.yaml', 5, 66],
+  ['document-review', 'warning', 'register/documents/it-instruktion-bengtsfors.yaml', 7, 10],
+  ['document-review', 'error', 'register/documents/it-instruktion-dals-ed.yaml', 7, 10],
+  ['document-review', 'warning', 'register/documents/it-policy-2022.yaml', 6, 10],
+];
+
+describe('the example register on 2026-11-26', () => {
+  const result = lint(projectRoot, { date: '2026-11-26', language: 'sv' });
+
+  it('has at least 40 files, each with the schema line', () => {
+    expect(result.summary.files).toBeGreaterThanOrEqual(40);
+    expect(result.summary.entities).toBe(result.summary.files);
+  });
+
+  it('reports exactly the known findings', () => {
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.file, f.line, f.column])).toEqual(expected);
+    expect(result.summary).toMatchObject({ errors: 5, warnings: 7, suppressed: 1 });
+  });
+
+  it('words them in Swedish, with the notice deadline as a date', () => {
+    const notice = result.findings.find((f) => f.file.endsWith('pa-lon-support.yaml'));
+    expect(notice?.message).toBe(
+      'avtalet Supportavtal PersonalWeb för PA- och lönesystem löper ut 2027-03-31; sista dag för uppsägning är 2026-09-30: besluta nu om förlängning, upphandling eller samverkan (IT-policyn, kap. 4: "Samverkan kan ske när: Avtal är på väg ut")',
+    );
+  });
+
+  it('silences the decided telefoni exception until its end, then reports it', () => {
+    const later = lint(projectRoot, { date: '2027-07-01' });
+    expect(later.findings.some((f) => f.ruleId === 'training-plan' && f.entityId === 'telefoni')).toBe(true);
+    expect(later.findings.some((f) => f.ruleId === 'exception')).toBe(true);
+  });
+});
+
+describe('itreg rules', () => {
+  it('lists every rule with the policy sentence', () => {
+    const result = runCli(['rules', '--lang', 'en']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/application-has-owner\s*│\s*error\s*│\s*error/);
+    expect(result.stdout.replace(/[│\s]+/g, ' ')).toContain('Alla gemensamma och verksamhetsspecifika applikationer ska ha en systemägare');
+    expect(result.stdout).toMatch(/text-encoding/);
+  });
+
+  it('shows one rule in full, with the configured severity', () => {
+    const result = runCli(['rules', 'agreement-expiry']);
+    expect(result.stdout).toMatch(/^agreement-expiry\n/);
+    expect(result.stdout).toMatch(/Standard: error {4}Inställd: error/);
+    expect(result.stdout).toMatch(/Inställningar: \{"warnMonths":6\}/);
+    expect(result.stdout).toMatch(/IT-policyn, kap\. 4/);
+  });
+
+  it('prints JSON, and suggests the nearest rule for a typo', () => {
+    const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string }>;
+    expect(json).toHaveLength(21);
+    const typo = runCli(['rules', 'trainingplan']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe('itreg: unknown rule "trainingplan" (did you mean "training-plan"?); `itreg rules` lists them\n');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findings, registerFrom } from '../helpers.js';
+
+const investment = (extra: string, amount = '100000') =>
+  `kind: Investment\nid: diarium-2026\nname: Uppgradering\nyear: 2026\namount: ${amount}\napplication: diarium\n${extra}`;
+const at = (text: string) => ({ 'register/investments/diarium-2026.yaml': text });
+
+describe('cost-split', () => {
+  it.each([
+    ['population (the default)', at(investment('')), []],
+    ['shares summing to 100 exactly: 33.4 + 33.3 + 33.3 style', at(investment('split:\n  shares: { amal: 66.7, mellerud: 33.3 }\ndecision: KS § 4\n')), []],
+    ['three decimal shares of 100', {
+      ...at(investment('participants: [amal, mellerud, dals-ed]\nsplit:\n  shares: { amal: 33.4, mellerud: 33.3, dals-ed: 33.3 }\ndecision: KS § 4\n')),
+      'register/municipalities/dals-ed.yaml': 'kind: Municipality\nid: dals-ed\nname: Dals-Ed\npopulation: { 2025: 4589 }\n',
+    }, []],
+    ['shares summing to 99.9', at(investment('split:\n  shares: { amal: 66.6, mellerud: 33.3 }\ndecision: KS § 4\n')), ['sum to 99.9']],
+    ['a share for a non-participant', at(investment('split:\n  shares: { amal: 50, mellerud: 30, dals-ed: 20 }\ndecision: KS § 4\n')), ['not a participant']],
+    ['equal without decision', at(investment('split: equal\n')), ['cites no decision']],
+    ['equal with decision', at(investment('split: equal\ndecision: KS § 5\n')), []],
+    ['an amount in öre when rounding in kronor', at(investment('', '100000.50')), ['finer than the rounding unit']],
+    ['a participant without population for the reference year (the investment and the support agreement)', {
+      'register/municipalities/mellerud.yaml': 'kind: Municipality\nid: mellerud\nname: Melleruds kommun\npopulation: { 2024: 9052 }\n',
+    }, ['Melleruds kommun has no population for 2025', 'Melleruds kommun has no population for 2025']],
+  ])('%s', (_name, changes, messages) => {
+    const result = findings(registerFrom('clean', changes), 'cost-split');
+    expect(result).toHaveLength(messages.length);
+    result.forEach((finding, index) => expect(finding.message).toContain(messages[index]));
+  });
+
+  it('uses the population of the same year with populationYear: same', () => {
+    const config = 'name: X\nlanguage: en\npopulationYear: same\n';
+    const result = findings(registerFrom('clean', {
+      'itreg.yaml': config,
+      'register/municipalities/amal.yaml': 'kind: Municipality\nid: amal\nname: Åmål\npopulation: { 2026: 11900 }\n',
+      'register/agreements/diarium-support.yaml': null,
+    }), 'cost-split');
+    expect(result).toMatchObject([{ entityId: 'diarium-2026', message: expect.stringContaining('Melleruds kommun has no population for 2026') as unknown }]);
+  });
+
+  it('points at the offending share key', () => {
+    const result = findings(registerFrom('clean', at(investment('split:\n  shares:\n    amal: 50\n    dals-ed: 50\ndecision: KS § 4\n'))), 'cost-split');
+    expect(result).toMatchObject([{ file: 'register/investments/diarium-2026.yaml', line: 10, column: 5, entityId: 'diarium-2026' }]);
+  });
+
+  it('checks an agreement\'s population only for the year it is in force', () => {
+    const agreement = 'kind: Agreement\nid: old\nname: Old\ntype: licence\napplication: diarium\nstart: 2010-01-01\nend: 2012-12-31\nannualCost: 1000\n';
+    expect(findings(registerFrom('clean', { 'register/agreements/old.yaml': agreement }), 'cost-split')).toEqual([]);
+  });
+});
