@@ -71,6 +71,26 @@ Examples:
       run(async () => (await import('./commands/rules.js')).rulesCommand(id, globals(command))),
     );
 
+  program
+    .command('costs')
+    .description('split the year\'s shared costs over the municipalities, by population unless agreed otherwise')
+    .option('-y, --year <year>', 'the budget year (default: this year)')
+    .addOption(new Option('--by <view>', 'one row per item, or per municipality').choices(['item', 'municipality']).default('item'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('-m, --municipality <id>', 'one municipality\'s bill: each item, its key and the share behind the amount')
+    .option('--explain <item>', 'how one item was split: weights, exact quotas, floors, remainders, leftover units')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ itreg costs --year 2026
+  $ itreg costs --year 2026 --by municipality
+  $ itreg costs --year 2026 --municipality amal
+  $ itreg costs --year 2026 --explain pa-lon-uppgradering-2026
+  $ itreg costs --year 2026 --format csv --output kostnader-2026.csv`)
+    .action((_options: unknown, command: Command) =>
+      run(async () => (await import('./commands/costs.js')).costsCommand(globals(command) as never)),
+    );
+
   return program;
 }
 

@@ -9,8 +9,8 @@ export interface StylishOptions {
 }
 
 const words = {
-  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problem'}`, errors: 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: 'undertryckta av beslutade undantag', clean: 'Inga problem', files: 'filer' },
-  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: 'errors', warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: 'suppressed by decided exceptions', clean: 'No problems', files: 'files' },
+  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} problem`, errors: (_n: number) => 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: 'undertryckta av beslutade undantag', clean: 'Inga problem', files: 'filer' },
+  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: (n: number) => (n === 1 ? 'error' : 'errors'), warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: 'suppressed by decided exceptions', clean: 'No problems', files: 'files' },
 } as const;
 
 export function formatStylish(result: LintResult, options: StylishOptions): string {
@@ -40,7 +40,7 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
   if (total === 0) {
     lines.push(c.green(`${w.clean} (${files} ${w.files}${tail})`));
   } else {
-    const summary = `✖ ${w.problems(total)} (${errors} ${w.errors}, ${warnings} ${w.warnings(warnings)})${tail}`;
+    const summary = `✖ ${w.problems(total)} (${errors} ${w.errors(errors)}, ${warnings} ${w.warnings(warnings)})${tail}`;
     lines.push('', errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary));
   }
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,66 @@
+// computeCosts(): every cost item of a year split over its participants, with totals per municipality. Pure.
+import type { Config } from '../register/config.js';
+import type { RegisterModel } from '../register/model.js';
+import type { Apportionment } from './apportion.js';
+import { buildCostItem, costEntities, minorScale, referenceYear, splitCostItem, type CostItem, type CostProblem } from './items.js';
+
+export interface ItemSplit {
+  readonly item: CostItem;
+  readonly apportionment: Apportionment;
+}
+
+export interface CostsResult {
+  readonly year: number;
+  readonly referenceYear: number;
+  /** Minor units per currency unit: 1 for whole kronor, 100 for öre. */
+  readonly scale: bigint;
+  readonly currency: string;
+  readonly splits: readonly ItemSplit[];
+  /** Problems that stop an item from being split; the command refuses to print a bill with any. */
+  readonly problems: readonly CostProblem[];
+  /** Each municipality's total, in the order of `municipalities`. */
+  readonly totals: ReadonlyMap<string, bigint>;
+  /** Every municipality with a part: members first, then partners, each in Swedish alphabetical order. */
+  readonly municipalities: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
+export function computeCosts(model: RegisterModel, config: Pick<Config, 'rounding' | 'populationYear' | 'currency'>, year: number): CostsResult {
+  const splits: ItemSplit[] = [];
+  const problems: CostProblem[] = [];
+  for (const entity of costEntities(model, year)) {
+    const { item, problems: found } = buildCostItem(entity, year, model, config);
+    problems.push(...found);
+    if (item) splits.push({ item, apportionment: splitCostItem(item) });
+  }
+  splits.sort((a, b) => (a.item.entity.id < b.item.entity.id ? -1 : 1));
+  const totals = new Map<string, bigint>();
+  const names = new Map<string, string>();
+  const members = new Set(model.members().map((m) => m.id));
+  for (const { item, apportionment } of splits) {
+    for (const part of apportionment.parts) {
+      totals.set(part.id, (totals.get(part.id) ?? 0n) + part.amount);
+      names.set(part.id, item.participants.find((p) => p.id === part.id)?.name ?? part.id);
+    }
+  }
+  // Members before partners, each in Swedish alphabetical order (Å, Ä, Ö last).
+  const collator = new Intl.Collator('sv');
+  const municipalities = [...names]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => Number(members.has(b.id)) - Number(members.has(a.id)) || collator.compare(a.name, b.name));
+  const sortedTotals = new Map(municipalities.map((m) => [m.id, totals.get(m.id) ?? 0n]));
+  return {
+    year,
+    referenceYear: referenceYear(year, config),
+    scale: minorScale(config),
+    currency: config.currency,
+    splits,
+    problems,
+    totals: sortedTotals,
+    municipalities,
+  };
+}
+
+/** A municipality's part of one split, 0 when it does not take part. */
+export function partOf(split: ItemSplit, municipality: string): bigint {
+  return split.apportionment.parts.find((p) => p.id === municipality)?.amount ?? 0n;
+}

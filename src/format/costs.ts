@@ -1,0 +1,190 @@
+// itreg costs output: json (DESIGN.md's shape), csv (for a spreadsheet), and tables by item, by municipality, one bill, or one explained item.
+import Table from 'cli-table3';
+import type { Language } from '../i18n/index.js';
+import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
+import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js';
+
+const words = {
+  sv: {
+    title: (r: CostsResult) => `Kostnadsfördelning ${r.year} (befolkning ${r.referenceYear}), ${r.currency}`,
+    item: 'Post', key: 'Nyckel', total: 'Summa', amount: 'Belopp', municipality: 'Kommun', basis: 'Underlag',
+    population: 'befolkning', equal: 'lika delar', shares: 'andelar',
+    ofPopulation: (own: string, all: string, year: number) => `befolkning ${own} av ${all} (${year})`,
+    ofEqual: (n: number) => `lika delar, 1 av ${n}`,
+    ofShare: (share: string) => `överenskommen andel ${share} %`,
+    days: (inForce: number, inYear: number) => `, ${inForce} av ${inYear} dagar`,
+    none: 'Inga kostnadsposter detta år.',
+    weight: 'Vikt', quota: 'Exakt kvot', floor: 'Golv', remainder: 'Rest', leftover: 'Extra', part: 'Del',
+    explainHead: (name: string, id: string, year: number) => `${name} (${id}), ${year}`,
+    explainAmount: (amount: string, key: string, n: number, total: string) => `Belopp: ${amount}; nyckel: ${key}; ${n} deltagare; summa vikter: ${total}`,
+    inForce: (inForce: number, inYear: number) => `I kraft ${inForce} av årets ${inYear} dagar; årskostnaden räknas i proportion.`,
+    noneLeft: 'Golven summerar redan till beloppet; inga enheter blir över.',
+    explainLeft: (units: string, n: bigint) => `Kvar efter golven: ${units} → ${n === 1n ? 'den största resten' : `de ${n} största resterna`} (vid lika rest: större befolkning, sedan id i bokstavsordning). Delarna summerar exakt till beloppet.`,
+  },
+  en: {
+    title: (r: CostsResult) => `Cost split ${r.year} (population ${r.referenceYear}), ${r.currency}`,
+    item: 'Item', key: 'Key', total: 'Total', amount: 'Amount', municipality: 'Municipality', basis: 'Basis',
+    population: 'population', equal: 'equal parts', shares: 'shares',
+    ofPopulation: (own: string, all: string, year: number) => `population ${own} of ${all} (${year})`,
+    ofEqual: (n: number) => `equal parts, 1 of ${n}`,
+    ofShare: (share: string) => `agreed share ${share} %`,
+    days: (inForce: number, inYear: number) => `, ${inForce} of ${inYear} days`,
+    none: 'No cost items this year.',
+    weight: 'Weight', quota: 'Exact quota', floor: 'Floor', remainder: 'Remainder', leftover: 'Extra', part: 'Part',
+    explainHead: (name: string, id: string, year: number) => `${name} (${id}), ${year}`,
+    explainAmount: (amount: string, key: string, n: number, total: string) => `Amount: ${amount}; key: ${key}; ${n} participants; sum of weights: ${total}`,
+    inForce: (inForce: number, inYear: number) => `In force ${inForce} of the year's ${inYear} days; the annual cost counts in proportion.`,
+    noneLeft: 'The floors already sum to the amount; no units are left over.',
+    explainLeft: (units: string, n: bigint) => `Left after the floors: ${units} → ${n === 1n ? 'the largest remainder' : `the ${n} largest remainders`} (equal remainders: larger population, then id in alphabetical order). The parts sum exactly to the amount.`,
+  },
+} as const;
+
+export interface CostsFormatOptions {
+  readonly language: Language;
+}
+
+/** DESIGN.md: { year, currency, populationYear, items: [{ id, name, amount, split, parts }], totals }. */
+export function formatCostsJson(result: CostsResult): string {
+  const money = (minor: bigint) => toCurrencyNumber(minor, result.scale);
+  const json = {
+    year: result.year,
+    currency: result.currency,
+    populationYear: result.referenceYear,
+    items: result.splits.map(({ item, apportionment }) => ({
+      id: item.entity.id,
+      name: item.entity.name,
+      amount: money(item.amount),
+      split: item.split,
+      parts: apportionment.parts.map((part) => ({ municipality: part.id, amount: money(part.amount) })),
+    })),
+    totals: result.municipalities.map((m) => ({ municipality: m.id, amount: money(result.totals.get(m.id) ?? 0n) })),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** One row per item (or per municipality and item), for a spreadsheet: ';' and decimal comma in Swedish, ',' and point in English. */
+export function formatCostsCsv(result: CostsResult, by: 'item' | 'municipality', options: CostsFormatOptions): string {
+  const separator = options.language === 'sv' ? ';' : ',';
+  const w = words[options.language];
+  const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: false });
+  const cell = (value: string) => (/[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const rows: string[][] = [];
+  if (by === 'item') {
+    rows.push(['id', w.item, w.key, w.amount, ...result.municipalities.map((m) => m.id)]);
+    for (const split of result.splits) {
+      rows.push([split.item.entity.id, split.item.entity.name, split.item.split, money(split.item.amount), ...result.municipalities.map((m) => money(partOf(split, m.id)))]);
+    }
+    rows.push(['', w.total, '', money(sum(result.splits.map((s) => s.item.amount))), ...result.municipalities.map((m) => money(result.totals.get(m.id) ?? 0n))]);
+  } else {
+    rows.push([w.municipality, 'id', w.item, w.key, w.amount]);
+    for (const m of result.municipalities) {
+      for (const split of result.splits) {
+        const part = split.apportionment.parts.find((p) => p.id === m.id);
+        if (part) rows.push([m.id, split.item.entity.id, split.item.entity.name, split.item.split, money(part.amount)]);
+      }
+    }
+  }
+  return rows.map((row) => row.map(cell).join(separator)).join('\r\n') + '\r\n';
+}
+
+export function formatCostsTable(result: CostsResult, by: 'item' | 'municipality', options: CostsFormatOptions): string {
+  const w = words[options.language];
+  const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: true });
+  if (result.splits.length === 0) return `${w.title(result)}\n${w.none}\n`;
+  const key = (split: ItemSplit) => w[split.item.split];
+  let table: Table.Table;
+  if (by === 'item') {
+    table = new Table({
+      head: [w.item, w.key, ...result.municipalities.map((m) => m.name), w.total],
+      colAligns: ['left', 'left', ...result.municipalities.map(() => 'right' as const), 'right'],
+      colWidths: [28, 12, ...result.municipalities.map(() => 12), 13],
+      wordWrap: true,
+      style: { head: [], border: [] },
+    });
+    for (const split of result.splits) {
+      table.push([split.item.entity.name, key(split), ...result.municipalities.map((m) => money(partOf(split, m.id))), money(split.item.amount)]);
+    }
+    table.push([w.total, '', ...result.municipalities.map((m) => money(result.totals.get(m.id) ?? 0n)), money(sum(result.splits.map((s) => s.item.amount)))]);
+  } else {
+    table = new Table({
+      head: [`${w.municipality} / ${w.item}`, w.key, w.amount],
+      colAligns: ['left', 'left', 'right'],
+      style: { head: [], border: [] },
+    });
+    for (const m of result.municipalities) {
+      table.push([m.name, '', money(result.totals.get(m.id) ?? 0n)]);
+      for (const split of result.splits) {
+        const part = split.apportionment.parts.find((p) => p.id === m.id);
+        if (part) table.push([`  ${split.item.entity.name}`, key(split), money(part.amount)]);
+      }
+    }
+    table.push([w.total, '', money(sum([...result.totals.values()]))]);
+  }
+  return `${w.title(result)}\n${table.toString()}\n`;
+}
+
+/** One municipality's bill: each item, its key and the share behind the amount. */
+export function formatCostsBill(result: CostsResult, municipality: { id: string; name: string }, options: CostsFormatOptions): string {
+  const w = words[options.language];
+  const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: true });
+  const count = (n: bigint | number) => formatMoney(BigInt(n), 1n, { language: options.language, grouping: true });
+  const table = new Table({ head: [w.item, w.basis, w.amount], colAligns: ['left', 'left', 'right'], style: { head: [], border: [] } });
+  let total = 0n;
+  for (const split of result.splits) {
+    const participant = split.item.participants.find((p) => p.id === municipality.id);
+    const part = split.apportionment.parts.find((p) => p.id === municipality.id);
+    if (!participant || !part) continue;
+    total += part.amount;
+    const basis =
+      split.item.split === 'population'
+        ? w.ofPopulation(count(participant.weight), count(split.apportionment.totalWeight), split.item.referenceYear)
+        : split.item.split === 'equal'
+          ? w.ofEqual(split.item.participants.length)
+          : w.ofShare(formatDecimal(participant.share ?? 0, options.language));
+    const days = split.item.days && split.item.days.inForce < split.item.days.inYear ? w.days(split.item.days.inForce, split.item.days.inYear) : '';
+    table.push([split.item.entity.name, basis + days, money(part.amount)]);
+  }
+  table.push([w.total, '', money(total)]);
+  return `${municipality.name} — ${w.title(result)}\n${table.toString()}\n`;
+}
+
+/** For a finance officer: the key, each weight, the exact quota, the floor, the remainder and who got the leftover units. */
+export function formatCostsExplain(result: CostsResult, split: ItemSplit, options: CostsFormatOptions): string {
+  const w = words[options.language];
+  const { item, apportionment } = split;
+  const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: true });
+  const count = (n: bigint) => formatMoney(n, 1n, { language: options.language, grouping: true });
+  const percent = (share: number | undefined) => `${formatDecimal(share ?? 0, options.language)} %`;
+  const totalWeight = item.split === 'shares' ? percent(100) : count(apportionment.totalWeight);
+  const keyName = item.split === 'population' ? `${w.population} ${item.referenceYear}` : w[item.split];
+  const lines = [
+    w.explainHead(item.entity.name, item.entity.id, item.year),
+    w.explainAmount(`${money(item.amount)} ${result.currency}`, keyName, item.participants.length, totalWeight),
+  ];
+  if (item.days) lines.push(w.inForce(item.days.inForce, item.days.inYear));
+  const table = new Table({
+    head: [w.municipality, w.weight, w.quota, w.floor, w.remainder, w.leftover, w.part],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
+  for (const part of apportionment.parts) {
+    const participant = item.participants.find((p) => p.id === part.id)!;
+    const weight = item.split === 'shares' ? percent(participant.share) : count(part.weight);
+    const quota = formatFraction(item.amount * part.weight, apportionment.totalWeight * result.scale, 4, options.language);
+    const remainder = `${count(part.remainder)}/${count(apportionment.totalWeight)}`;
+    table.push([participant.name, weight, quota, money(part.floor), remainder, part.leftover ? '+1' : '', money(part.amount)]);
+  }
+  table.push([w.total, totalWeight, money(item.amount), money(sum(apportionment.parts.map((p) => p.floor))), '', `+${apportionment.leftoverUnits}`, money(item.amount)]);
+  lines.push(table.toString());
+  lines.push(apportionment.leftoverUnits === 0n ? w.noneLeft : w.explainLeft(`${money(apportionment.leftoverUnits)} ${result.currency}`, apportionment.leftoverUnits));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A plain decimal number (a share in percent) with the language's decimal mark. */
+function formatDecimal(value: number, language: Language): string {
+  return language === 'sv' ? String(value).replace('.', ',') : String(value);
+}
+
+function sum(values: readonly bigint[]): bigint {
+  return values.reduce((a, b) => a + b, 0n);
+}

@@ -1,0 +1,32 @@
+// Money as text: integer minor units → "826 688" (Swedish) or "826,688" (English), exactly, never through floating point.
+import type { Language } from '../i18n/index.js';
+
+export interface MoneyStyle {
+  readonly language: Language;
+  /** Digit grouping (tables, reports) or none (CSV, JSON-like text). */
+  readonly grouping: boolean;
+}
+
+/** `minor` units of 1/`scale` as a decimal string in the language's style. */
+export function formatMoney(minor: bigint, scale: bigint, style: MoneyStyle): string {
+  const negative = minor < 0n;
+  const absolute = negative ? -minor : minor;
+  const whole = (absolute / scale).toString();
+  const decimals = scale === 1n ? '' : (absolute % scale).toString().padStart(scale.toString().length - 1, '0');
+  const group = style.language === 'sv' ? '\u00A0' : ',';
+  const grouped = style.grouping ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, group) : whole;
+  const point = style.language === 'sv' ? ',' : '.';
+  return `${negative ? '−' : ''}${grouped}${decimals ? point + decimals : ''}`;
+}
+
+/** Minor units as a JSON number in currency units (exact for whole kronor and for öre below 2^53). */
+export function toCurrencyNumber(minor: bigint, scale: bigint): number {
+  return scale === 1n ? Number(minor) : Number(`${minor / scale}.${(minor % scale).toString().padStart(scale.toString().length - 1, '0')}`);
+}
+
+/** An exact fraction as a decimal with `digits` decimals, rounded half up; for explanations, never for money. */
+export function formatFraction(numerator: bigint, denominator: bigint, digits: number, language: Language): string {
+  const factor = 10n ** BigInt(digits);
+  const scaled = (2n * numerator * factor + denominator) / (2n * denominator);
+  return formatMoney(scaled, factor, { language, grouping: true });
+}

@@ -1,0 +1,121 @@
+// itreg costs through the CLI: the JSON shape, CSV read back as data, bills, explanations and one-line errors.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, projectRoot, registerFrom, runCli } from '../helpers.js';
+
+const folder = join(fixtures, 'costs');
+
+interface CostsJson {
+  year: number;
+  currency: string;
+  populationYear: number;
+  items: Array<{ id: string; name: string; amount: number; split: string; parts: Array<{ municipality: string; amount: number }> }>;
+  totals: Array<{ municipality: string; amount: number }>;
+}
+
+/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
+function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c !== '\r') field += c;
+  }
+  return rows;
+}
+
+describe('itreg costs', () => {
+  it('prints the JSON shape of DESIGN.md, parts summing exactly', () => {
+    const result = runCli(['costs', '--year', '2026', '--format', 'json'], folder);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as CostsJson;
+    expect(json).toMatchObject({ year: 2026, currency: 'SEK', populationYear: 2025 });
+    expect(json.items[0]).toEqual({ id: 'ag-half', name: 'Half a year; shared, by agreed shares', amount: 184000, split: 'shares', parts: [{ municipality: 'a', amount: 92000 }, { municipality: 'b', amount: 92000 }] });
+    for (const item of json.items) expect(item.parts.reduce((s, p) => s + p.amount, 0)).toBe(item.amount);
+    expect(json.totals).toEqual([{ municipality: 'a', amount: 92050 }, { municipality: 'b', amount: 92066 }, { municipality: 'c', amount: 84 }, { municipality: 'p', amount: 10 }]);
+  });
+
+  it('on the example register: every item sums exactly, and the totals are the bill', () => {
+    const json = JSON.parse(runCli(['costs', '--year', '2026', '--format', 'json']).stdout) as CostsJson;
+    expect(json.items.length).toBeGreaterThanOrEqual(8);
+    for (const item of json.items) expect(item.parts.reduce((s, p) => s + p.amount, 0)).toBe(item.amount);
+    const grand = json.items.reduce((s, i) => s + i.amount, 0);
+    expect(json.totals.reduce((s, t) => s + t.amount, 0)).toBe(grand);
+    const upgrade = json.items.find((i) => i.id === 'pa-lon-uppgradering-2026');
+    expect(upgrade?.parts).toEqual([
+      { municipality: 'bengtsfors', amount: 265150 },
+      { municipality: 'dals-ed', amount: 134733 },
+      { municipality: 'fargelanda', amount: 186142 },
+      { municipality: 'mellerud', amount: 264533 },
+      { municipality: 'amal', amount: 349442 },
+    ]);
+  });
+
+  it.each([
+    ['sv', ';'],
+    ['en', ','],
+  ])('writes CSV a spreadsheet reads (%s)', (lang, separator) => {
+    const rows = parseCsv(runCli(['costs', '--year', '2026', '--format', 'csv', '--lang', lang], folder).stdout, separator);
+    expect(rows[0]).toEqual(['id', lang === 'sv' ? 'Post' : 'Item', lang === 'sv' ? 'Nyckel' : 'Key', lang === 'sv' ? 'Belopp' : 'Amount', 'a', 'b', 'c', 'p']);
+    expect(rows[1]).toEqual(['ag-half', 'Half a year; shared, by agreed shares', 'shares', '184000', '92000', '92000', '0', '0']);
+    expect(rows.at(-1)?.slice(3)).toEqual(['184210', '92050', '92066', '84', '10']);
+    for (const row of rows.slice(1, -1)) expect(row.slice(4).reduce((s, v) => s + Number(v), 0)).toBe(Number(row[3]));
+  });
+
+  it('uses a decimal comma in Swedish CSV with öre', () => {
+    const öre = registerFrom('costs', { 'itreg.yaml': 'name: X\nrounding: ore\n', 'register/inv-pop.yaml': 'kind: Investment\nid: inv-pop\nname: P\nyear: 2026\namount: 100.01\n' });
+    const rows = parseCsv(runCli(['costs', '--year', '2026', '--format', 'csv', '--by', 'municipality'], öre).stdout, ';');
+    expect(rows).toContainEqual(['a', 'inv-pop', 'P', 'population', '16,67']);
+    expect(rows).toContainEqual(['c', 'inv-pop', 'P', 'population', '50,00']);
+  });
+
+  it('shows one municipality\'s bill with the share behind each amount', () => {
+    const result = runCli(['costs', '--year', '2026', '--municipality', 'a'], folder);
+    expect(result.stdout).toMatch(/^Alby — Cost split 2026 \(population 2025\), SEK/);
+    expect(result.stdout).toMatch(/Half a year; shared, by agreed shares\s*│ agreed share 50 %, 184 of 365 days\s*│\s*92,000/);
+    expect(result.stdout).toMatch(/By population\s*│ population 1,000 of 6,000 \(2025\)\s*│\s*17/);
+    expect(result.stdout).toMatch(/Equal parts\s*│ equal parts, 1 of 3\s*│\s*33/);
+    expect(result.stdout).toMatch(/Total\s*│\s*│\s*92,050/);
+  });
+
+  it('explains one item: weights, quotas, floors, remainders, leftovers', () => {
+    const result = runCli(['costs', '--year', '2026', '--explain', 'inv-pop'], folder);
+    expect(result.stdout).toMatch(/Alby\s*│\s*1,000\s*│\s*16\.6667\s*│\s*16\s*│\s*4,000\/6,000\s*│\s*\+1\s*│\s*17/);
+    expect(result.stdout).toMatch(/Left after the floors: 1 SEK → the largest remainder/);
+  });
+
+  it.each([
+    ['a missing population', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2024: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
+    ['shares not summing to 100', { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, b: 49.9 }\ndecision: D\n' }, /^itreg: register\/ag-half\.yaml:9:11: the shares sum to 99\.9, not 100/],
+    ['a share for a non-participant', { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, c: 50 }\ndecision: D\n' }, /^itreg: register\/ag-half\.yaml:9:20: the shares name c, which is not a participant/],
+    ['an agreed key without decision', { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 100\nsplit: equal\n' }, /^itreg: register\/inv-equal\.yaml:6:8: the split "equal" is not by population and cites no decision/],
+    ['a file with a schema error', { 'register/broken.yaml': 'kind: Investment\nid: broken\nname: B\nyear: 2026\n' }, /^itreg: register\/broken\.yaml:1:1: missing required field "amount"; fix the register/],
+  ])('exits 2 with one line for %s', (_name, changes, message) => {
+    const result = runCli(['costs', '--year', '2026', '--lang', 'en'], registerFrom('costs', changes));
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 for an unknown item or municipality, naming the nearest', () => {
+    expect(runCli(['costs', '--year', '2026', '--explain', 'inv-po'], folder).stderr).toBe('itreg: no cost item "inv-po" in 2026 (did you mean "inv-pop"?)\n');
+    expect(runCli(['costs', '--year', '2026', '--municipality', 'aa'], folder).stderr).toMatch(/no municipality "aa" \(did you mean "a"\?\)/);
+    expect(runCli(['costs', '--year', 'next'], folder).status).toBe(2);
+  });
+
+  it('prints Swedish digit grouping in tables', () => {
+    const result = runCli(['costs', '--year', '2026'], projectRoot);
+    expect(result.stdout).toMatch(/^Kostnadsfördelning 2026 \(befolkning 2025\), SEK/);
+    expect(result.stdout).toContain('1\u00A0200\u00A0000');
+  });
+});
