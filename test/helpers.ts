@@ -74,3 +74,33 @@ export function runCli(args: readonly string[], cwd: string = projectRoot, env: 
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Runs git in a folder, with a fixed identity and no user configuration; returns stdout. */
+export function git(folder: string, ...args: string[]): string {
+  const result = spawnSync('git', args, {
+    cwd: folder,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.org',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.org',
+    },
+  });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** A throwaway repository holding a copy of a fixture register, committed on main. */
+export function repositoryFrom(fixture: string, changes: Readonly<Record<string, string | null>> = {}): string {
+  const folder = registerFrom(fixture, changes);
+  git(folder, 'init', '--quiet', '--initial-branch=main');
+  git(folder, 'config', 'user.name', 'Test');
+  git(folder, 'config', 'user.email', 'test@example.org');
+  git(folder, 'add', '-A');
+  git(folder, 'commit', '--quiet', '-m', 'register');
+  return folder;
+}

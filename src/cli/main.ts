@@ -43,7 +43,9 @@ function buildProgram(run: (action: Action) => Promise<void>): Command {
     .command('lint')
     .description('check the register against the schemas and the IT policy rules')
     .argument('[paths...]', 'report only findings in these files or folders (the whole register is still loaded)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab']).default('stylish'))
+    .option('--changed', 'report only findings in files that differ from --base (committed, staged, unstaged, untracked)')
+    .option('--base <ref>', 'with --changed: compare with the merge base of this ref (default: the upstream branch, else HEAD)')
     .option('--date <YYYY-MM-DD>', 'judge "current" and "overdue" on this date (default: today)')
     .option('-q, --quiet', 'report errors only')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -53,7 +55,9 @@ function buildProgram(run: (action: Action) => Promise<void>): Command {
 Examples:
   $ itreg lint
   $ itreg lint --format json --output lint.json
-  $ itreg lint --rule documentation=off --max-warnings 0`)
+  $ itreg lint --rule documentation=off --max-warnings 0
+  $ itreg lint --changed --base origin/main --format sarif --output itreg.sarif
+  $ itreg lint --changed --format github`)
     .action((paths: string[], _options: unknown, command: Command) =>
       run(async () => (await import('./commands/lint.js')).lintCommand(paths, globals(command) as never)),
     );

@@ -17,6 +17,10 @@ export interface Finding {
   readonly line: number;
   readonly column: number;
   readonly entityId?: string;
+  /** The catalogue id of the message, for stable fingerprints (not part of the JSON output). */
+  readonly messageId?: string;
+  /** Another entity's id the finding is about (a broken reference), for --changed. */
+  readonly refersTo?: string;
 }
 
 export interface LintSummary {
@@ -84,6 +88,8 @@ export function runRules(loaded: LoadedRegister, rules: readonly Rule[], options
         line: position.line,
         column: position.column,
         ...(entityId !== undefined ? { entityId } : {}),
+        messageId: hit.message.id,
+        ...(hit.refersTo !== undefined ? { refersTo: hit.refersTo } : {}),
       });
     };
     // A crash in one rule is a finding for that rule; the other rules still run (and a bad entity does not hide the rest).

@@ -35,6 +35,8 @@ export interface Hit {
   readonly entityId?: string;
   /** Register-wide rules: the file, when the hit is not about a valid entity (duplicates, itreg.yaml). */
   readonly source?: SourceFile;
+  /** The id this hit is about when it is another entity's (a reference): --changed reports it when that entity's file changed. */
+  readonly refersTo?: string;
   /** A milder hit of a rule that reports both levels (agreement-expiry, document-review). */
   readonly severity?: 'warning';
 }

@@ -25,7 +25,7 @@ export default defineRule({
       for (const ref of referencesOf(entity)) {
         const field = fieldName(ref.path);
         const target = register.recordById(ref.id);
-        const where = { entityId: entity.id, path: ref.path, ...(ref.isKey ? { target: 'key' as const } : {}) };
+        const where = { entityId: entity.id, path: ref.path, refersTo: ref.id, ...(ref.isKey ? { target: 'key' as const } : {}) };
         if (!target) {
           const candidates = [...register.ids()].filter((id) => register.recordById(id)?.kind === ref.kind);
           hits.push({ ...where, message: { id: 'unknownReference', data: { field, id: ref.id, suggestion: suggestion(nearestName(ref.id, candidates)) } } });

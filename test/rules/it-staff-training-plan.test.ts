@@ -21,6 +21,7 @@ describe('it-staff-training-plan', () => {
       line: 1,
       column: 1,
       message: expect.stringMatching(/^there is no training plan for IT staff/) as unknown,
+      messageId: 'noItStaffPlan',
     });
   });
 

@@ -1,11 +1,17 @@
 // itreg lint [paths…]: load the whole register, run the rules, report findings in the given paths.
 import { relative, resolve, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
+import { formatGithub } from '../../format/github.js';
+import { formatGitlab } from '../../format/gitlab.js';
 import { formatJson } from '../../format/json.js';
+import { formatJunit } from '../../format/junit.js';
+import { formatSarif } from '../../format/sarif.js';
 import { formatStylish } from '../../format/stylish.js';
+import type { Rule } from '../../rules/define-rule.js';
+import { repositoryPrefix } from '../../git/repository-root.js';
 import type { Severity } from '../../register/config.js';
 import { loadRegister } from '../../register/load.js';
-import { runRules, summarize, type LintResult } from '../../lint/run-rules.js';
+import { runRules, summarize, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { nearestName } from '../../util/nearest.js';
 import { dateOption, emit, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
@@ -17,9 +23,11 @@ export interface LintCommandOptions extends GlobalOptions {
   readonly output?: string;
   readonly maxWarnings?: string;
   readonly rule?: readonly string[];
+  readonly changed?: boolean;
+  readonly base?: string;
 }
 
-export const lintFormats = ['stylish', 'json'] as const;
+export const lintFormats = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 
 export function parseRuleOverrides(values: readonly string[] = []): Record<string, Severity> {
   const overrides: Record<string, Severity> = {};
@@ -56,16 +64,59 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
 
   const cwd = workingFolder(options);
   const inPaths = pathFilter(paths, cwd, config.root);
-  const findings = full.findings.filter((f) => inPaths(f.file) && (!options.quiet || f.severity === 'error'));
+  const inChanges = options.changed ? await changeFilter(config.root, options.base) : () => true;
+  const findings = full.findings.filter((f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
   const result: LintResult = summarize(full, findings);
 
-  const text = options.format === 'json'
-    ? formatJson(result)
-    : formatStylish(result, { color: useColor(options, options.output !== undefined), language: config.language });
+  const language = config.language;
+  // CI annotations name files from the repository's top, wherever itreg.yaml sits in it.
+  const ciFormats = ['sarif', 'github', 'gitlab', 'junit'];
+  const ciResult = ciFormats.includes(options.format) ? withPrefix(result, repositoryPrefix(config.root)) : result;
+  let text: string;
+  switch (options.format) {
+    case 'json':
+      text = formatJson(result);
+      break;
+    case 'sarif':
+      text = formatSarif(ciResult, { rules: rules as readonly Rule[], language, version: await packageVersion() });
+      break;
+    case 'junit':
+      text = formatJunit(ciResult, { files: ['itreg.yaml', ...loaded.files.map((f) => f.path)].filter(inPaths).map((path) => repositoryPrefix(config.root) + path) });
+      break;
+    case 'github':
+      text = formatGithub(ciResult, { language });
+      break;
+    case 'gitlab':
+      text = formatGitlab(ciResult);
+      break;
+    default:
+      text = formatStylish(result, { color: useColor(options, options.output !== undefined), language });
+  }
   emit(text, options.output, cwd);
 
   const { errors, warnings } = result.summary;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/**
+ * --changed: findings in files that differ from the base, and broken references to entities whose file was
+ * deleted (the deletion is the change that broke them, though the referring file is untouched).
+ */
+async function changeFilter(root: string, base: string | undefined): Promise<(finding: Finding) => boolean> {
+  const { changedFiles } = await import('../../git/changed.js');
+  const { changed, deleted } = await changedFiles(root, root, base);
+  const deletedIds = new Set([...deleted].filter((path) => /\.ya?ml$/i.test(path)).map((path) => path.replace(/^.*\//, '').replace(/\.ya?ml$/i, '')));
+  return (finding) => changed.has(finding.file) || (finding.refersTo !== undefined && deletedIds.has(finding.refersTo));
+}
+
+function withPrefix(result: LintResult, prefix: string): LintResult {
+  return prefix ? { ...result, findings: result.findings.map((f) => ({ ...f, file: prefix + f.file })) } : result;
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 /** Findings in the given files or folders (relative to the working folder); all when none are given. */

@@ -1,0 +1,21 @@
+// findRepositoryRoot(): the nearest folder at or above `start` with a .git entry, found without running git.
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+export function findRepositoryRoot(start: string): string | undefined {
+  let folder = resolve(start);
+  for (;;) {
+    if (existsSync(join(folder, '.git'))) return folder;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+/** The register root's path inside its repository ('' at the top, 'governance/' below it), for CI annotations. */
+export function repositoryPrefix(root: string): string {
+  const top = findRepositoryRoot(root);
+  if (!top) return '';
+  const path = relative(top, resolve(root)).split(sep).join('/');
+  return path ? `${path}/` : '';
+}
