@@ -1,6 +1,6 @@
 // The CLI's own IO: printing, atomic file output, colour detection, and finding the register from the global options.
-import { renameSync, writeFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../register/write.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isLanguage, translator, type Language } from '../i18n/index.js';
 import { findConfig, readConfig, type Config } from '../register/config.js';
@@ -12,18 +12,6 @@ export interface GlobalOptions {
   readonly lang?: string;
   readonly color?: boolean;
   readonly debug?: boolean;
-}
-
-/** Writes `text` to `file` through a temporary file and a rename, so a reader never sees half a file. */
-export function writeFileAtomic(file: string, text: string): void {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-  } catch (error: unknown) {
-    rmSync(temporary, { force: true });
-    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
 
 /** Prints to stdout, or writes --output/--out atomically. */

@@ -95,6 +95,47 @@ Examples:
       run(async () => (await import('./commands/costs.js')).costsCommand(globals(command) as never)),
     );
 
+  program
+    .command('new')
+    .description('write a new entity file from the schema, with the schema line for editor completion')
+    .argument('<kind>', 'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document')
+    .argument('<id>', 'the new id (lower-case letters, digits, hyphens); the file is <id>.yaml')
+    .option('-s, --set <key=value...>', 'a field value (dotted keys for nested fields; the value is read as YAML)')
+    .option('--dir <folder>', 'write into this folder instead of the kind\'s conventional one')
+    .addHelpText('after', `
+Examples:
+  $ itreg new application gis --set name="GIS och kartsystem" --set type=business --set "municipalities=[fargelanda, mellerud]"
+  $ itreg new role-assignment gis-systemagare --set role=system-owner --set application=gis --set holder.title=Plan- och byggchef`)
+    .action((kind: string, id: string, _options: unknown, command: Command) =>
+      run(async () => (await import('./commands/new.js')).newCommand(kind, id, globals(command) as never)),
+    );
+
+  program
+    .command('init')
+    .description('create a new register: itreg.yaml, one example per kind, the schemas, CI examples and the pre-commit hook')
+    .argument('[dir]', 'the folder (default: the working folder); existing files are never overwritten')
+    .option('--name <name>', 'the cooperation\'s name in itreg.yaml (default: the folder name)')
+    .addHelpText('after', `
+Examples:
+  $ itreg init it-register --name "Dalslandskommunerna"
+  $ cd it-register && itreg lint`)
+    .action((dir: string | undefined, _options: unknown, command: Command) =>
+      run(async () => (await import('./commands/init.js')).initCommand(dir, globals(command) as never)),
+    );
+
+  program
+    .command('hook')
+    .description('install or remove the git pre-commit hook that runs itreg lint --changed')
+    .argument('<action>', 'install or uninstall')
+    .option('--force', 'replace another tool\'s pre-commit hook')
+    .addHelpText('after', `
+Examples:
+  $ itreg hook install
+  $ itreg hook uninstall`)
+    .action((action: string, _options: unknown, command: Command) =>
+      run(async () => (await import('./commands/hook.js')).hookCommand(action, globals(command) as never)),
+    );
+
   return program;
 }
 

@@ -48,7 +48,8 @@ export async function changedFiles(cwd: string, root: string, base?: string): Pr
   let baseRef = base;
   if (baseRef === undefined) {
     baseRef = (await tryGit(git, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'])) ?? 'HEAD';
-  } else if ((await tryGit(git, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`])) === undefined) {
+  } else if ((hasHead || baseRef !== 'HEAD') && (await tryGit(git, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`])) === undefined) {
+    // (HEAD before the first commit is no missing ref: every file is new.)
     throw new UsageError(`the base ref ${baseRef} is missing in this clone${shallow ? ' (a shallow clone)' : ''}: fetch it with \`${fetchHint(baseRef, shallow)}\``);
   }
 

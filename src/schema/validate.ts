@@ -30,6 +30,17 @@ interface Validators {
 }
 
 let compiled: Validators | undefined;
+let parsed: ReadonlyMap<string, Record<string, unknown>> | undefined;
+
+/** Every schema file in schema/, parsed once, by file name. */
+export function loadSchemas(): ReadonlyMap<string, Record<string, unknown>> {
+  parsed ??= new Map(
+    readdirSync(schemaDir)
+      .filter((name) => name.endsWith('.schema.json'))
+      .map((file) => [file, JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) as Record<string, unknown>]),
+  );
+  return parsed;
+}
 
 /** Compiles every schema once per process. */
 function validators(): Validators {
@@ -37,9 +48,7 @@ function validators(): Validators {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTuples: false, allowUnionTypes: true });
   const addFormats = (ajvFormats as unknown as { default: (ajv: Ajv2020) => void }).default;
   addFormats(ajv);
-  for (const file of readdirSync(schemaDir).filter((name) => name.endsWith('.schema.json'))) {
-    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) as object, file);
-  }
+  for (const [file, schema] of loadSchemas()) ajv.addSchema(schema, file);
   const get = (file: string): ValidateFunction => {
     const validate = ajv.getSchema(file);
     if (!validate) throw new Error(`schema ${file} did not compile`);

@@ -1,0 +1,62 @@
+// itreg init [dir]: a new register with config, one example per kind, the schemas, CI examples and the pre-commit hook. Never overwrites.
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simpleGit } from 'simple-git';
+import { ExitCode } from '../../errors.js';
+import { translator } from '../../i18n/index.js';
+import { hookPaths, hookScript, installHook } from '../../git/hooks.js';
+import { findRepositoryRoot } from '../../git/repository-root.js';
+import { createFile } from '../../register/write.js';
+import { schemaDir } from '../../schema/validate.js';
+import { addYears, today } from '../../util/dates.js';
+import { languageOption, workingFolder, type GlobalOptions } from '../io.js';
+import { itregBin } from './hook.js';
+
+export interface InitCommandOptions extends GlobalOptions {
+  readonly name?: string;
+}
+
+const templateDir = fileURLToPath(new URL('../../../templates/init/', import.meta.url));
+
+function listFiles(folder: string, prefix = ''): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+export async function initCommand(dir: string | undefined, options: InitCommandOptions): Promise<ExitCode> {
+  const target = resolve(workingFolder(options), dir ?? '.');
+  const t = translator(languageOption(options) ?? 'sv');
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  mkdirSync(target, { recursive: true });
+
+  const date = today();
+  const values: Record<string, string> = {
+    name: options.name ?? basename(target),
+    today: date,
+    year: date.slice(0, 4),
+    lastYear: String(Number(date.slice(0, 4)) - 1),
+    inFiveYears: addYears(date, 5),
+  };
+  const render = (text: string) => text.replace(/@@(\w+)@@/g, (whole, key: string) => values[key] ?? whole);
+  const files: Array<[string, string]> = [
+    ...listFiles(templateDir).sort().map((path): [string, string] => [path, render(readFileSync(join(templateDir, path), 'utf8'))]),
+    ...readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort().map((f): [string, string] => [`schema/${f}`, readFileSync(join(schemaDir, f), 'utf8')]),
+  ];
+  for (const [path, text] of files) {
+    say(t({ id: createFile(join(target, path), text) ? 'initCreated' : 'initSkipped', data: { file: path } }));
+  }
+
+  if (!findRepositoryRoot(target)) {
+    await simpleGit({ baseDir: target }).init();
+    say(t({ id: 'initGit', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
+  }
+  const paths = await hookPaths(target);
+  if (!existsSync(paths.hookFile) || readFileSync(paths.hookFile, 'utf8').includes('# itreg pre-commit hook')) {
+    installHook(paths, hookScript(paths.top, target, process.execPath, itregBin), false);
+    say(t({ id: 'hookInstalled', data: { file: relative(target, paths.hookFile).split(sep).join('/') } }));
+  }
+  say(t({ id: 'initDone', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
+  return ExitCode.Ok;
+}

@@ -1,0 +1,42 @@
+// itreg new <kind> <id>: a new entity file from the schema, with the schema line, refusing an id already in use.
+import { dirname, join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { ExitCode, UsageError } from '../../errors.js';
+import { translator } from '../../i18n/index.js';
+import { loadRegister } from '../../register/load.js';
+import { kindFolders, newEntityText, parseKind, parseSets } from '../../register/scaffold.js';
+import { createFile } from '../../register/write.js';
+import { schemaDir } from '../../schema/validate.js';
+import { schemaFiles } from '../../schema/types.generated.js';
+import { loadConfig, workingFolder, type GlobalOptions } from '../io.js';
+
+export interface NewCommandOptions extends GlobalOptions {
+  readonly set?: readonly string[];
+  readonly dir?: string;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+export async function newCommand(kindText: string, id: string, options: NewCommandOptions): Promise<ExitCode> {
+  const kind = parseKind(kindText);
+  if (!ID.test(id)) throw new UsageError(`"${id}" is not an id: use lower-case letters, digits and hyphens, e.g. "pa-lon"`);
+  const config = loadConfig(options);
+  const t = translator(config.language);
+  const existing = loadRegister(config).records.find((record) => record.id === id);
+  if (existing) throw new UsageError(t({ id: 'newExists', data: { id, file: existing.source.path } }));
+
+  const folder = options.dir ? join(workingFolder(options), options.dir) : join(config.root, config.register, kindFolders[kind]);
+  const file = join(folder, `${id}.yaml`);
+  // The schema line points at the register's own copy of the schemas (from itreg init) if it has one, else at itreg's.
+  const ownCopy = join(config.root, 'schema', schemaFiles[kind]);
+  const schemaFile = existsSync(ownCopy) ? ownCopy : join(schemaDir, schemaFiles[kind]);
+  const schemaPath = relative(dirname(file), schemaFile).split(sep).join('/');
+  const { text, missing } = newEntityText(kind, id, parseSets(options.set ?? []), config.language);
+  if (!createFile(file, `# yaml-language-server: $schema=${schemaPath}\n${text}`)) {
+    throw new UsageError(t({ id: 'newExists', data: { id, file: relative(config.root, file) } }));
+  }
+  const shown = relative(workingFolder(options), file).split(sep).join('/');
+  process.stdout.write(`${t({ id: 'newCreated', data: { file: shown } })}\n`);
+  if (missing.length > 0) process.stdout.write(`${t({ id: 'newFillIn', data: { fields: missing.join(', ') } })}\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,67 @@
+// The git pre-commit hook: written where git looks for it (core.hooksPath respected), and only ever removing our own.
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../register/write.js';
+
+export const HOOK_MARKER = '# itreg pre-commit hook';
+
+export interface HookPaths {
+  readonly hookFile: string;
+  readonly top: string;
+}
+
+export async function hookPaths(cwd: string): Promise<HookPaths> {
+  const git = simpleGit({ baseDir: cwd });
+  if (!(await git.checkIsRepo().catch(() => false))) {
+    throw new UsageError(`${cwd} is not inside a git repository: run git init first`);
+  }
+  const top = (await git.revparse(['--show-toplevel'])).trim();
+  const hooks = (await git.raw(['rev-parse', '--git-path', 'hooks'])).trim();
+  return { top, hookFile: join(isAbsolute(hooks) ? hooks : join(cwd, hooks), 'pre-commit') };
+}
+
+/** The hook script: lint what differs from HEAD (staged, unstaged, new) in the register at `registerRoot`. */
+export function hookScript(top: string, registerRoot: string, node: string, bin: string): string {
+  const folder = relative(top, registerRoot).split(sep).join('/') || '.';
+  return `#!/bin/sh
+${HOOK_MARKER} (written by \`itreg hook install\`; \`itreg hook uninstall\` removes it)
+# Blocks a commit whose changed register files have errors; warnings are shown but do not block.
+cd "$(git rev-parse --show-toplevel)/${folder}" || exit 1
+if [ -x "${node}" ] && [ -f "${bin}" ]; then
+  exec "${node}" "${bin}" lint --changed --base HEAD
+elif command -v itreg >/dev/null 2>&1; then
+  exec itreg lint --changed --base HEAD
+else
+  echo "itreg pre-commit hook: itreg is not installed here (npm install -g itreg), so the register was not checked" >&2
+  exit 1
+fi
+`;
+}
+
+export type HookResult = 'installed' | 'replaced' | 'unchanged';
+
+export function installHook(paths: HookPaths, script: string, force: boolean): HookResult {
+  let result: HookResult = 'installed';
+  if (existsSync(paths.hookFile)) {
+    const current = readFileSync(paths.hookFile, 'utf8');
+    if (current === script) return 'unchanged';
+    if (!current.includes(HOOK_MARKER) && !force) {
+      throw new UsageError(`${paths.hookFile} is another tool's pre-commit hook: left alone (itreg hook install --force replaces it)`);
+    }
+    result = 'replaced';
+  }
+  writeFileAtomic(paths.hookFile, script);
+  chmodSync(paths.hookFile, 0o755);
+  return result;
+}
+
+export function uninstallHook(paths: HookPaths): 'removed' | 'absent' {
+  if (!existsSync(paths.hookFile)) return 'absent';
+  if (!readFileSync(paths.hookFile, 'utf8').includes(HOOK_MARKER)) {
+    throw new UsageError(`${paths.hookFile} is not itreg's pre-commit hook: left alone`);
+  }
+  rmSync(paths.hookFile);
+  return 'removed';
+}

@@ -1,0 +1,119 @@
+// newEntityText(): a new entity file from its kind's JSON Schema (required fields, with their titles as comments), so a new kind or field needs no code change.
+import { Document, isScalar, isSeq, parse } from 'yaml';
+import { UsageError } from '../errors.js';
+import { translator, type Language } from '../i18n/index.js';
+import { isKind, kinds, loadSchemas, validateEntity, type Kind } from '../schema/validate.js';
+import { schemaFiles } from '../schema/types.generated.js';
+import { nearestName } from '../util/nearest.js';
+
+/** The conventional folder of each kind (DESIGN.md). */
+export const kindFolders: Record<Kind, string> = {
+  Municipality: 'municipalities',
+  Unit: 'units',
+  Application: 'applications',
+  RoleAssignment: 'roles',
+  Agreement: 'agreements',
+  TrainingPlan: 'training',
+  Investment: 'investments',
+  Document: 'documents',
+};
+
+/** 'application', 'Application', 'role-assignment', 'roles' → the kind. */
+export function parseKind(text: string): Kind {
+  const key = text.toLowerCase().replace(/[-_]/g, '');
+  const kind = kinds.find((k) => k.toLowerCase() === key || kindFolders[k].replace(/-/g, '') === key);
+  if (kind) return kind;
+  const near = nearestName(text, [...kinds, ...kinds.map((k) => kindFolders[k])]);
+  throw new UsageError(`unknown kind "${text}"${near ? ` (did you mean "${near}"?)` : ''}: use one of ${kinds.join(', ')}`);
+}
+
+interface SchemaNode {
+  $ref?: string;
+  title?: string;
+  enum?: unknown[];
+  type?: string;
+  required?: string[];
+  properties?: Record<string, SchemaNode>;
+}
+
+function resolve(node: SchemaNode, file: string): { node: SchemaNode; file: string } {
+  if (!node.$ref) return { node, file };
+  const [target = '', pointer = ''] = node.$ref.split('#');
+  const targetFile = target || file;
+  let found = loadSchemas().get(targetFile) as unknown;
+  for (const part of pointer.split('/').filter(Boolean)) found = (found as Record<string, unknown>)[part];
+  return resolve({ ...(found as SchemaNode), ...(node.title ? { title: node.title } : {}) }, targetFile);
+}
+
+/** Parses `--set key=value` (dotted keys for nested fields; the value is read as YAML: 2026 is a number, [a, b] a list). */
+export function parseSets(sets: readonly string[]): Array<[string[], unknown]> {
+  return sets.map((set) => {
+    const at = set.indexOf('=');
+    if (at <= 0) throw new UsageError(`--set ${set}: write key=value, e.g. --set name="GIS och kartsystem"`);
+    const raw = set.slice(at + 1);
+    let value: unknown = raw;
+    try {
+      value = parse(raw) ?? raw;
+    } catch {
+      value = raw; // not YAML: keep the text as it is
+    }
+    return [set.slice(0, at).split('.'), value];
+  });
+}
+
+/** The YAML text of a new entity (after the schema line); missing required values are empty, with a comment saying what goes there. */
+export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[string[], unknown]>, language: Language): { text: string; missing: string[] } {
+  const file = schemaFiles[kind];
+  const schema = loadSchemas().get(file) as SchemaNode;
+  const data: Record<string, unknown> = {};
+  const comments = new Map<string, string>();
+  const skeleton = (node: SchemaNode, nodeFile: string, target: Record<string, unknown>, prefix: string[]): void => {
+    for (const key of node.required ?? []) {
+      const { node: property, file: propertyFile } = resolve(node.properties?.[key] ?? {}, nodeFile);
+      if (property.type === 'object' && property.required) {
+        const child: Record<string, unknown> = {};
+        target[key] = child;
+        skeleton(property, propertyFile, child, [...prefix, key]);
+      } else {
+        target[key] = property.type === 'array' ? [] : null;
+        const choices = property.enum ? `: ${property.enum.join(' | ')}` : '';
+        comments.set([...prefix, key].join('.'), ` ${property.title ?? key}${choices}`);
+      }
+    }
+  };
+  skeleton(schema, file, data, []);
+  data['kind'] = kind;
+  data['id'] = id;
+  comments.delete('kind');
+  comments.delete('id');
+  for (const [path, value] of sets) {
+    let target = data;
+    path.slice(0, -1).forEach((step) => {
+      if (typeof target[step] !== 'object' || target[step] === null || Array.isArray(target[step])) target[step] = {};
+      target = target[step] as Record<string, unknown>;
+    });
+    target[path.at(-1)!] = value;
+    comments.delete(path.join('.'));
+  }
+  // Given values must be right; only the values still to be filled in may be missing.
+  const t = translator(language);
+  const given = JSON.parse(JSON.stringify(data, (_key, value: unknown) => (value === null ? undefined : value))) as unknown;
+  const wrong = validateEntity(given).filter((issue) => issue.message.id !== 'schemaRequired' && issue.message.id !== 'schemaMinItems');
+  if (wrong.length > 0) throw new UsageError(t(wrong[0]!.message));
+
+  const document = new Document(orderKeys(data, schema));
+  for (const [path, comment] of comments) {
+    const node = document.getIn(path.split('.'), true);
+    if (isSeq(node)) node.flow = true; // an empty list to fill in reads as [] on its key's line
+    if (isScalar(node) || isSeq(node)) node.comment = comment;
+  }
+  return { text: document.toString({ nullStr: '' }), missing: [...comments.keys()] };
+}
+
+/** kind and id first, then the schema's property order, so every new file reads alike. */
+function orderKeys(data: Record<string, unknown>, schema: SchemaNode): Record<string, unknown> {
+  const order = Object.keys(schema.properties ?? {});
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+}
+
+export { isKind };
