@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, ItregError, errorMessage } from '../errors.js';
 import type { GlobalOptions } from './io.js';
+import { packagePath } from '../util/paths.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 
 const examples = `
 Examples:
@@ -51,6 +52,8 @@ function buildProgram(run: (action: Action) => Promise<void>): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--rule <id=severity...>', 'override a rule\'s severity (off, warning, error); repeatable')
+    .option('--cache', 'keep parse results by content hash, so unchanged files are not parsed again')
+    .option('--cache-location <file>', 'where --cache keeps them (default: node_modules/.cache/itreg/ below itreg.yaml)')
     .addHelpText('after', `
 Examples:
   $ itreg lint

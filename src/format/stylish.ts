@@ -1,10 +1,10 @@
 // --format stylish (the default): findings grouped by file, as ESLint's stylish formatter, and a summary line.
-import { Chalk } from 'chalk';
 import type { Language } from '../i18n/index.js';
 import type { LintResult } from '../lint/run-rules.js';
+import { plain, type Paint } from './paint.js';
 
 export interface StylishOptions {
-  readonly color: boolean;
+  readonly paint?: Paint;
   readonly language: Language;
 }
 
@@ -14,7 +14,7 @@ const words = {
 } as const;
 
 export function formatStylish(result: LintResult, options: StylishOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = options.paint ?? plain;
   const w = words[options.language];
   const { errors, warnings, suppressed, files } = result.summary;
   const lines: string[] = [];
@@ -41,7 +41,7 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
     lines.push(c.green(`${w.clean} (${files} ${w.files}${tail})`));
   } else {
     const summary = `✖ ${w.problems(total)} (${errors} ${w.errors(errors)}, ${warnings} ${w.warnings(warnings)})${tail}`;
-    lines.push('', errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary));
+    lines.push('', errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   }
   return `${lines.join('\n')}\n`;
 }

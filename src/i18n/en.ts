@@ -9,6 +9,7 @@ export const en = {
   duplicateKey: 'the same key appears twice in one mapping: keep one',
   tabIndent: 'tabs are not allowed for indentation in YAML: indent with spaces',
   multipleDocuments: 'the file holds {count} YAML documents: one entity per file, remove the "---" separators',
+  tooDeep: 'nested more than {limit} levels deep: a register entity is never that deep',
   emptyFile: 'empty file: a register file holds one entity (kind, id, name …)',
   notAMapping: 'the file is not a mapping: a register file holds one entity with fields such as kind, id and name',
   // schema

@@ -9,6 +9,7 @@ export const sv: Record<MessageId, string> = {
   duplicateKey: 'samma nyckel står två gånger i samma mappning: behåll en',
   tabIndent: 'tabbar får inte användas för indrag i YAML: dra in med mellanslag',
   multipleDocuments: 'filen innehåller {count} YAML-dokument: en entitet per fil, ta bort avgränsarna "---"',
+  tooDeep: 'nästlad mer än {limit} nivåer djupt: en registerentitet är aldrig så djup',
   emptyFile: 'tom fil: en registerfil innehåller en entitet (kind, id, name …)',
   notAMapping: 'filen är ingen mappning: en registerfil innehåller en entitet med fält som kind, id och name',
   missingKind: '"kind" saknas: ange en av {kinds}',

@@ -1,6 +1,6 @@
-// Turns a JSON path into the line and column of a key or value in the YAML document that was kept (Spectral's getRangeForJsonPath).
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Position, SourceFile } from './source.js';
+// Turns a JSON path into the line and column of a key or value, from the path index kept at parse time
+// (Spectral's getRangeForJsonPath).
+import { PATH_SEPARATOR, positionAt, type Position, type SourceFile } from './source.js';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -8,43 +8,20 @@ export type JsonPath = readonly (string | number)[];
 export type Target = 'key' | 'value';
 
 /**
- * The position of `path` in `source`. When the path runs out of the document (a missing field),
- * the deepest node that exists is used, so a missing field points at its parent and a missing
- * top-level field at the entity's first line.
+ * The position of `path` in `source`. When the path runs out of the document (a missing field), the deepest
+ * part that exists is used, so a missing field points at its parent and a missing top-level field at the
+ * entity's first line.
  */
 export function locate(source: SourceFile, path: JsonPath, target: Target = 'value'): Position {
-  const contents = source.document?.contents;
-  if (!contents) return { line: 1, column: 1 };
-  let node: Node = contents;
-  let keyNode: Node | undefined;
-  for (const step of path) {
-    keyNode = undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
-      if (!pair) break;
-      keyNode = isScalar(pair.key) ? pair.key : undefined;
-      if (!pair.value || !isNodeWithRange(pair.value)) {
-        node = keyNode ?? node;
-        break;
-      }
-      node = pair.value;
-    } else if (isSeq(node) && typeof step === 'number') {
-      const item = node.items[step];
-      if (!item || !isNodeWithRange(item)) break;
-      node = item;
-    } else {
-      break;
-    }
+  return positionAt(source.text, offsetOf(source, path, target));
+}
+
+export function offsetOf(source: SourceFile, path: JsonPath, target: Target = 'value'): number {
+  for (let length = path.length; length >= 0; length--) {
+    const entry = source.index[path.slice(0, length).join(PATH_SEPARATOR)];
+    if (!entry) continue;
+    const [key, value] = entry;
+    return target === 'key' && length === path.length && key >= 0 ? key : value;
   }
-  const chosen = target === 'key' && keyNode ? keyNode : node;
-  return offsetToPosition(source, chosen.range?.[0] ?? 0);
-}
-
-export function offsetToPosition(source: SourceFile, offset: number): Position {
-  const { line, col } = source.lineCounter.linePos(offset);
-  return { line, column: col };
-}
-
-function isNodeWithRange(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && 'range' in value;
+  return 0;
 }

@@ -1,5 +1,7 @@
-// Parses one YAML file into a SourceFile: the text, the YAML document with positions, the plain value and any syntax problems.
-import { LineCounter, isMap, parseAllDocuments, type Document } from 'yaml';
+// Parses one YAML file into a SourceFile: the text, the plain value, a path → offset index and any syntax problems.
+// A SourceFile is plain data (no YAML nodes), so worker threads can parse and --cache can store it.
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isUtf8 } from 'node:buffer';
 import type { Message } from '../i18n/index.js';
 
 export interface Position {
@@ -12,87 +14,202 @@ export interface SyntaxProblem {
   readonly position: Position;
 }
 
+/**
+ * Source offsets of every key and value, by JSON path (steps joined with NUL): [key offset or -1, value offset].
+ * '' is the document's top mapping.
+ */
+export type PathIndex = Readonly<Record<string, readonly [number, number]>>;
+
 export interface SourceFile {
   /** Path relative to the folder holding itreg.yaml, with `/` separators. */
   readonly path: string;
   readonly text: string;
-  readonly lineCounter: LineCounter;
-  /** The single YAML document, when the file parsed as exactly one. */
-  readonly document: Document.Parsed | undefined;
   /** The document as plain data, when it parsed without errors; unknown until the schema has passed it. */
   readonly value: unknown;
+  readonly index: PathIndex;
   readonly syntaxProblems: readonly SyntaxProblem[];
 }
+
+/** What parsing adds to the text; the part worker threads send back and --cache stores. */
+export type ParseResult = Pick<SourceFile, 'value' | 'index' | 'syntaxProblems'>;
+
+export const PATH_SEPARATOR = '\u0000';
 
 /** Aliases a document may expand before it counts as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?: |$)/m;
+/** Nesting deeper than this is no register entity; the parser's recursion would only risk the stack. */
+const MAX_DEPTH = 1000;
 
 /** Decodes file bytes as UTF-8; anything else (Latin-1, binary) is a syntax problem, never silently replaced. */
 export function decodeSource(path: string, bytes: Uint8Array): SourceFile {
-  if (bytes.includes(0)) {
-    return problemFile(path, '', { id: 'binaryFile' }, { line: 1, column: 1 });
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return parseSource(path, text);
-  } catch {
+  if (bytes.includes(0)) return problemFile(path, '', { id: 'binaryFile' }, { line: 1, column: 1 });
+  if (!isUtf8(bytes)) {
     const good = firstInvalidUtf8(bytes);
-    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, good));
-    const lines = prefix.split('\n');
-    const position = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-    return problemFile(path, '', { id: 'notUtf8' }, position);
+    const prefix = decodeUtf8(bytes.subarray(0, good));
+    return problemFile(path, '', { id: 'notUtf8' }, positionAt(prefix, prefix.length));
   }
+  const text = decodeUtf8(bytes);
+  return { path, text, ...parseText(text) };
+}
+
+/** UTF-8 bytes as text without a byte-order mark (as TextDecoder does, but without ICU: faster, and no lock shared by threads). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function parseSource(path: string, text: string): SourceFile {
-  const lineCounter = new LineCounter();
-  const conflict = CONFLICT_MARKER.exec(text);
-  if (conflict) {
-    const line = text.slice(0, conflict.index).split('\n').length;
-    return { ...problemFile(path, text, { id: 'mergeConflict' }, { line, column: 1 }), lineCounter };
+  return { path, text, ...parseText(text) };
+}
+
+/** Pure: YAML text → value, path index and syntax problems. */
+export function parseText(text: string): ParseResult {
+  const empty = { value: undefined, index: {} };
+  // Cheap pre-checks first: most files have no conflict markers, directives or deep nesting.
+  const conflict = text.includes('<<<<<<<') || text.includes('=======') || text.includes('>>>>>>>') ? CONFLICT_MARKER.exec(text) : null;
+  if (conflict) return { ...empty, syntaxProblems: [{ message: { id: 'mergeConflict' }, position: positionAt(text, conflict.index) }] };
+  const depth = text.length > MAX_DEPTH ? nestingDepth(text) : { depth: 0, offset: 0 };
+  if (depth.depth > MAX_DEPTH) {
+    return { ...empty, syntaxProblems: [{ message: { id: 'tooDeep', data: { limit: MAX_DEPTH } }, position: positionAt(text, depth.offset) }] };
   }
   let documents: Document.Parsed[];
   try {
-    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
   } catch (error: unknown) {
-    // The parser recovers from almost anything; a throw here is a parser limit (e.g. nesting depth).
-    return problemFile(path, text, { id: 'yamlError', data: { detail: firstLine(error) } }, { line: 1, column: 1 });
+    // The parser recovers from almost anything; a throw here is a parser limit.
+    return { ...empty, syntaxProblems: [{ message: { id: 'yamlError', data: { detail: firstLine(error) } }, position: { line: 1, column: 1 } }] };
   }
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
   const problems: SyntaxProblem[] = [];
   for (const document of documents) {
     for (const error of document.errors) {
-      problems.push({ message: yamlErrorMessage(error.code, error.message), position: at(error.pos[0]) });
+      problems.push({ message: yamlErrorMessage(error.code, error.message), position: positionAt(text, error.pos[0]) });
     }
   }
   if (documents.length > 1) {
-    const second = documents[1]!;
-    problems.push({ message: { id: 'multipleDocuments', data: { count: documents.length } }, position: at(second.range[0]) });
+    problems.push({ message: { id: 'multipleDocuments', data: { count: documents.length } }, position: positionAt(text, documents[1]!.range[0]) });
   }
+  // Invalid directives the parser lets through (yaml-test-suite 9MMA, SF5V): a %YAML directive twice, or with no document.
+  const directive = text.startsWith('%') || text.includes('\n%') ? directiveProblem(text) : undefined;
+  if (directive && problems.length === 0) problems.push(directive);
   const document = documents.length === 1 ? documents[0] : undefined;
-  let value: unknown;
-  if (problems.length === 0) {
-    if (!document || document.contents === null) {
-      problems.push({ message: { id: 'emptyFile' }, position: { line: 1, column: 1 } });
-    } else if (!isMap(document.contents)) {
-      problems.push({ message: { id: 'notAMapping' }, position: at(document.contents.range[0]) });
-    } else {
-      try {
-        value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (error: unknown) {
-        problems.push({ message: { id: 'yamlError', data: { detail: firstLine(error) } }, position: at(document.contents.range[0]) });
-      }
-    }
+  if (problems.length > 0) return { ...empty, syntaxProblems: problems };
+  if (!document || document.contents === null) return { ...empty, syntaxProblems: [{ message: { id: 'emptyFile' }, position: { line: 1, column: 1 } }] };
+  if (!isMap(document.contents)) {
+    return { ...empty, syntaxProblems: [{ message: { id: 'notAMapping' }, position: positionAt(text, document.contents.range[0]) }] };
   }
-  return { path, text, lineCounter, document, value, syntaxProblems: problems };
+  try {
+    const index: Record<string, [number, number]> = {};
+    const plain = toPlain(document.contents, '', index);
+    // Aliases, tags and complex keys are rare in a register: there yaml's own toJS decides the value.
+    const value = plain === UNSUPPORTED ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : plain;
+    return { value, index, syntaxProblems: [] };
+  } catch (error: unknown) {
+    return { ...empty, syntaxProblems: [{ message: { id: 'yamlError', data: { detail: firstLine(error) } }, position: positionAt(text, document.contents.range[0]) }] };
+  }
+}
+
+const UNSUPPORTED = Symbol('unsupported');
+
+/**
+ * One walk for both the plain value (what toJS gives for plain maps, lists and scalars) and the path index:
+ * [key offset or -1, value offset] by path. Returns UNSUPPORTED for what only toJS should convert.
+ */
+function toPlain(node: Node | null, path: string, index: Record<string, [number, number]>, keyOffset = -1): unknown {
+  if (node === null) return null;
+  index[path] = [keyOffset, node.range?.[0] ?? Math.max(keyOffset, 0)];
+  if (node.tag !== undefined && !/^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)$/.test(node.tag)) return UNSUPPORTED;
+  if (isScalar(node)) return node.value;
+  if (isMap(node)) {
+    const object: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key) || (typeof pair.key.value !== 'string' && typeof pair.key.value !== 'number')) return UNSUPPORTED;
+      const key = String(pair.key.value);
+      const value = pair.value as Node | null;
+      const child = path === '' ? key : `${path}${PATH_SEPARATOR}${key}`;
+      // A key with no value (`name:`) has no value range: the key stands for it.
+      const converted = value === null ? ((index[child] = [pair.key.range?.[0] ?? 0, pair.key.range?.[0] ?? 0]), null) : toPlain(value, child, index, pair.key.range?.[0] ?? 0);
+      if (converted === UNSUPPORTED) return UNSUPPORTED;
+      // An own property even for "__proto__": parsed data never reaches a prototype.
+      Object.defineProperty(object, key, { value: converted, enumerable: true, writable: true, configurable: true });
+    }
+    return object;
+  }
+  if (isSeq(node)) {
+    const array: unknown[] = [];
+    for (let i = 0; i < node.items.length; i++) {
+      const converted = toPlain(node.items[i] as Node | null, path === '' ? String(i) : `${path}${PATH_SEPARATOR}${i}`, index);
+      if (converted === UNSUPPORTED) return UNSUPPORTED;
+      array.push(converted);
+    }
+    return array;
+  }
+  return UNSUPPORTED; // an alias
 }
 
 function problemFile(path: string, text: string, message: Message, position: Position): SourceFile {
-  return { path, text, lineCounter: new LineCounter(), document: undefined, value: undefined, syntaxProblems: [{ message, position }] };
+  return { path, text, value: undefined, index: {}, syntaxProblems: [{ message, position }] };
+}
+
+/** Line and column (1-based) of an offset, counting \n; a \r before it is part of the line end. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The deepest bracket/indent nesting, cheaply, to refuse pathological files before the recursive parser sees them. */
+function nestingDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let deepest = 0;
+  let offset = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        offset = i;
+      }
+    } else if (c === 0x5d || c === 0x7d) {
+      depth = Math.max(0, depth - 1);
+    } else if (c === 0x0a) {
+      // Block nesting: indentation of the next line, in steps of at least one space.
+      let spaces = 0;
+      while (text.charCodeAt(i + 1 + spaces) === 0x20) spaces++;
+      if (spaces > deepest) {
+        deepest = spaces;
+        offset = i + 1 + spaces;
+      }
+    }
+  }
+  return { depth: deepest, offset };
+}
+
+function directiveProblem(text: string): SyntaxProblem | undefined {
+  const lines = text.split('\n');
+  let yamlDirectives = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith('%YAML')) {
+      yamlDirectives++;
+      if (yamlDirectives > 1) return { message: { id: 'yamlError', data: { detail: 'the %YAML directive must not be repeated for one document' } }, position: { line: i + 1, column: 1 } };
+    } else if (line.startsWith('---') || line.startsWith('...')) {
+      yamlDirectives = 0;
+    } else if (!line.startsWith('%') && !line.startsWith('#') && line.trim() !== '') {
+      yamlDirectives = 0;
+    }
+  }
+  // A directive with no document after it.
+  const trimmed = text.replace(/(^|\n)#[^\n]*/g, '').trimEnd();
+  if (/(^|\n)%[^\n]*$/.test(trimmed)) {
+    return { message: { id: 'yamlError', data: { detail: 'a directive must be followed by a document ("---")' } }, position: { line: text.slice(0, text.lastIndexOf('%')).split('\n').length, column: 1 } };
+  }
+  return undefined;
 }
 
 function firstLine(error: unknown): string {
@@ -102,14 +219,13 @@ function firstLine(error: unknown): string {
 
 /** The parser's message, in the catalogue's words where we have them. */
 function yamlErrorMessage(code: string, message: string): Message {
-  const detail = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
       return { id: 'duplicateKey' };
     case 'TAB_AS_INDENT':
       return { id: 'tabIndent' };
     default:
-      return { id: 'yamlError', data: { detail } };
+      return { id: 'yamlError', data: { detail: message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } };
   }
 }
 

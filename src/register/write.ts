@@ -8,7 +8,7 @@ function temporaryName(file: string): string {
 }
 
 /** Writes `text` to `file` through a temporary file and a rename, so a reader never sees half a file. */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   const temporary = temporaryName(file);
   try {
     mkdirSync(dirname(file), { recursive: true });

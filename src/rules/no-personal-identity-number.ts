@@ -1,7 +1,7 @@
 // no-personal-identity-number — a Swedish personnummer or samordningsnummer anywhere in a file, comments included.
 import { daysInMonth } from '../util/dates.js';
 import { defineRule, type Hit } from './define-rule.js';
-import { positionInText } from './text-position.js';
+import { positionAt } from '../register/source.js';
 
 // 10 or 12 digits, with an optional - or + before the last four; not part of a longer number.
 const CANDIDATE = /(?<![\d])((?:18|19|20)?\d{6})[-+]?(\d{4})(?![\d])/g;
@@ -57,7 +57,7 @@ export default defineRule({
       const type = identityNumberType(match[0]);
       if (!type) continue;
       hits.push({
-        position: positionInText(source.text, match.index),
+        position: positionAt(source.text, match.index),
         message: { id: 'personalIdentityNumber', data: { type: { id: type === 'personnummer' ? 'typePersonnummer' : 'typeSamordningsnummer' } } },
       });
     }

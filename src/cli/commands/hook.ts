@@ -1,5 +1,5 @@
 // itreg hook install|uninstall: the git pre-commit hook that lints what a commit changes.
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../util/paths.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
 import { hookPaths, hookScript, installHook, uninstallHook } from '../../git/hooks.js';
@@ -10,7 +10,7 @@ export interface HookCommandOptions extends GlobalOptions {
 }
 
 /** bin/itreg.js of this installation, for the hook to call. */
-export const itregBin = fileURLToPath(new URL('../../../bin/itreg.js', import.meta.url));
+export const itregBin = packagePath('bin/itreg.js');
 
 export async function hookCommand(action: string, options: HookCommandOptions): Promise<ExitCode> {
   const config = loadConfig(options);

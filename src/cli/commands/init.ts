@@ -1,7 +1,7 @@
 // itreg init [dir]: a new register with config, one example per kind, the schemas, CI examples and the pre-commit hook. Never overwrites.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../util/paths.js';
 import { simpleGit } from 'simple-git';
 import { ExitCode } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
@@ -17,7 +17,7 @@ export interface InitCommandOptions extends GlobalOptions {
   readonly name?: string;
 }
 
-const templateDir = fileURLToPath(new URL('../../../templates/init/', import.meta.url));
+const templateDir = packagePath('templates/init');
 
 function listFiles(folder: string, prefix = ''): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>

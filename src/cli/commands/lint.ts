@@ -7,10 +7,13 @@ import { formatJson } from '../../format/json.js';
 import { formatJunit } from '../../format/junit.js';
 import { formatSarif } from '../../format/sarif.js';
 import { formatStylish } from '../../format/stylish.js';
+import { loadPaint } from '../../format/paint.js';
 import type { Rule } from '../../rules/define-rule.js';
 import { repositoryPrefix } from '../../git/repository-root.js';
+import { packagePath } from '../../util/paths.js';
 import type { Severity } from '../../register/config.js';
-import { loadRegister } from '../../register/load.js';
+import { ContentCache } from '../../register/cache.js';
+import { loadRegisterParallel } from '../../register/load.js';
 import { runRules, summarize, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { nearestName } from '../../util/nearest.js';
@@ -25,6 +28,8 @@ export interface LintCommandOptions extends GlobalOptions {
   readonly rule?: readonly string[];
   readonly changed?: boolean;
   readonly base?: string;
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
 }
 
 export const lintFormats = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
@@ -54,7 +59,16 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   const date = dateOption(options.date);
   const overrides = parseRuleOverrides(options.rule);
   const config = loadConfig(options);
-  const loaded = loadRegister(config);
+  const version = await packageVersion();
+  const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(workingFolder(options), options.cacheLocation) : ContentCache.defaultFile(config.root), version) : undefined;
+  const workers = process.env['ITREG_WORKERS'] === undefined ? undefined : Number(process.env['ITREG_WORKERS']);
+  const progress = progressLine(options.format === 'stylish' && !options.output);
+  const loaded = await loadRegisterParallel(config, { ...(cache ? { cache } : {}), ...(workers !== undefined ? { workers } : {}), onProgress: progress.update });
+  progress.done();
+  if (cache) {
+    cache.save();
+    if (options.debug) console.error(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed`);
+  }
   const full = runRules(loaded, rules, {
     date,
     language: config.language,
@@ -78,7 +92,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       text = formatJson(result);
       break;
     case 'sarif':
-      text = formatSarif(ciResult, { rules: rules as readonly Rule[], language, version: await packageVersion() });
+      text = formatSarif(ciResult, { rules: rules as readonly Rule[], language, version });
       break;
     case 'junit':
       text = formatJunit(ciResult, { files: ['itreg.yaml', ...loaded.files.map((f) => f.path)].filter(inPaths).map((path) => repositoryPrefix(config.root) + path) });
@@ -90,7 +104,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       text = formatGitlab(ciResult);
       break;
     default:
-      text = formatStylish(result, { color: useColor(options, options.output !== undefined), language });
+      text = formatStylish(result, { paint: await loadPaint(useColor(options, options.output !== undefined)), language });
   }
   emit(text, options.output, cwd);
 
@@ -115,8 +129,28 @@ function withPrefix(result: LintResult, prefix: string): LintResult {
 
 async function packageVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(packagePath('package.json'), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/**
+ * A progress line on stderr for long runs: only on a terminal, never in CI or machine formats, and only once a
+ * run has taken a second (short runs stay quiet).
+ */
+function progressLine(wanted: boolean): { update: (done: number, total: number) => void; done: () => void } {
+  const show = wanted && process.stderr.isTTY === true && !process.env['CI'];
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(done, total) {
+      if (!show || Date.now() - started < 1000) return;
+      shown = true;
+      process.stderr.write(`\ritreg: ${done}/${total} …`);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\u001b[K');
+    },
+  };
 }
 
 /** Findings in the given files or folders (relative to the working folder); all when none are given. */

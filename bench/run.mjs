@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// npm run bench: itreg lint against the floor (reading and parsing with yaml alone), ajv-cli, and start-up,
+// medians of several runs, with peak memory. Usage: node bench/run.mjs [--runs N] [--apps N]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const runs = arg('runs', 5);
+const apps = arg('apps', 2000);
+const register = join(tmpdir(), `itreg-bench-${apps}`);
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), register, String(apps)], { stdio: 'inherit' });
+const files = Number(/(\d+) files/.exec(execFileSync(process.execPath, [join(root, 'bench/floor.mjs'), join(register, 'register')], { encoding: 'utf8' }))[1]);
+
+/** Wall seconds and peak RSS (MB) of one run. */
+function once(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = time
+    ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8', ...options })
+    : spawnSync(command, args, { encoding: 'utf8', ...options });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const memory = time ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return { seconds, memory };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(label, run, count) {
+  const samples = Array.from({ length: runs }, run);
+  const row = { label, seconds: median(samples.map((s) => s.seconds)), memory: Math.max(...samples.map((s) => s.memory)), files: count };
+  process.stderr.write(`  ${label}: ${row.seconds.toFixed(3)} s\n`);
+  return row;
+}
+
+const node = process.execPath;
+const itreg = join(root, 'bin/itreg.js');
+const ajv = join(root, 'node_modules/ajv-cli/dist/index.js');
+const kinds = [
+  ['municipality', 'municipalities'],
+  ['unit', 'units'],
+  ['application', 'applications'],
+  ['role-assignment', 'roles'],
+  ['agreement', 'agreements'],
+  ['training-plan', 'training'],
+];
+
+process.stderr.write(`benchmark: ${runs} runs each, ${files} files\n`);
+const floor = measure('floor: read + yaml parseDocument (LineCounter) + toJS', () => once(node, [join(root, 'bench/floor.mjs'), join(register, 'register')]), files);
+const lint = measure('itreg lint --format json', () => once(node, [itreg, 'lint', '-C', register, '--format', 'json', '--date', '2026-06-01'], { maxBuffer: 1 << 28 }), files);
+const cacheLocation = join(register, 'bench-cache.bin');
+once(node, [itreg, 'lint', '-C', register, '--format', 'json', '--date', '2026-06-01', '--cache', '--cache-location', cacheLocation], { maxBuffer: 1 << 28 });
+const cached = measure('itreg lint --cache (warm)', () => once(node, [itreg, 'lint', '-C', register, '--format', 'json', '--date', '2026-06-01', '--cache', '--cache-location', cacheLocation], { maxBuffer: 1 << 28 }), files);
+const ajvRow = measure('ajv-cli validate (schemas only, one run per kind, summed)', () => {
+  let seconds = 0;
+  let memory = 0;
+  for (const [schema, folder] of kinds) {
+    const r = once(node, [ajv, 'validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', join(root, `schema/${schema}.schema.json`), '-r', join(root, 'schema/common.schema.json'), '-d', join(register, `register/${folder}/*.yaml`)], { cwd: root, maxBuffer: 1 << 28 });
+    seconds += r.seconds;
+    memory = Math.max(memory, r.memory);
+  }
+  return { seconds, memory };
+}, files);
+const example = measure('itreg lint on the example register', () => once(node, [itreg, 'lint', '--format', 'json'], { cwd: root }), 104);
+const startup = measure("node -e ''", () => once(node, ['-e', '']), 0);
+
+const rows = [floor, lint, cached, ajvRow, example, startup];
+const lines = [
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs`,
+  '',
+  '| run | files | wall (s) | files/s | peak memory (MB) | vs floor |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.label} | ${r.files || '–'} | ${r.seconds.toFixed(3)} | ${r.files ? Math.round(r.files / r.seconds) : '–'} | ${Number.isNaN(r.memory) ? 'n/a' : r.memory.toFixed(0)} | ${r.files === files ? `${(r.seconds / floor.seconds).toFixed(2)}×` : '–'} |`),
+  '',
+  `itreg lint vs ajv-cli: ${(lint.seconds / ajvRow.seconds).toFixed(2)}×; example register vs node start-up: ${(example.seconds * 1000).toFixed(0)} ms vs ${(startup.seconds * 1000).toFixed(0)} ms`,
+];
+console.log(lines.join('\n'));
