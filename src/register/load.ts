@@ -1,13 +1,15 @@
 // loadRegister(): every *.yaml/*.yml below the register folder → parsed files and entity records. The only reader of register files.
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { deserialize } from 'node:v8';
 import { join, relative } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { RegisterError } from '../errors.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { InternalError, RegisterError } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { isKind, validateEntity, type Kind, type SchemaIssue } from '../schema/validate.js';
 import type { Config } from './config.js';
-import { readSource } from './read.js';
+import { readSource, relativePath, unreadableSource } from './read.js';
 import type { SourceFile } from './source.js';
 
 /** One file's entity: its data as parsed, its schema issues, and whether the policy rules may trust it. */
@@ -28,17 +30,28 @@ export interface LoadedRegister {
 
 const YAML_FILE = /\.ya?ml$/i;
 
+interface Listing {
+  /** Every YAML-named file, sorted. */
+  readonly paths: readonly string[];
+  /** Those that are no regular file (FIFO, socket, device): never opened, since reading one can block. */
+  readonly notRegular: ReadonlySet<string>;
+}
+
+/** Reads one listed file: through `read` when it is a regular file, else as an unreadable-file finding. */
+function readListed(listing: Listing, path: string, root: string, read: (path: string, root: string) => SourceFile = readSource): SourceFile {
+  return listing.notRegular.has(path) ? unreadableSource(relativePath(root, path), 'ENOTREG') : read(path, root);
+}
+
 /** Loads the register in this thread: for tests, small registers and commands that need no speed. */
 export function loadRegister(config: Config): LoadedRegister {
-  const paths = listYamlFiles(join(config.root, config.register), config);
-  const files = paths.map((path) => readSource(path, config.root));
+  const listing = listYamlFiles(join(config.root, config.register), config);
+  const files = listing.paths.map((path) => readListed(listing, path, config.root));
   return { config, files, records: buildRecords(files) };
 }
 
 export interface LoadOptions {
   /**
-   * Worker threads to parse with besides this one. Default: one per further core (at most 3), for 1,000 files or
-   * more on 4 or more cores; on 2 cores `npm run bench` measured them slower than one thread (see README).
+   * Parser processes besides this one. Default: one per further core (at most 3), for 1,000 files or more.
    */
   readonly workers?: number;
   /** Parses through a content-hash cache (itreg lint --cache). */
@@ -54,13 +67,14 @@ export interface ParseCache {
 
 const WORKER_THRESHOLD = 1000;
 
-/** Loads the register with worker threads on large registers, keeping positions exact (each file is parsed whole). */
+/** Loads the register with parser processes on large registers, keeping positions exact (each file is parsed whole). */
 export async function loadRegisterParallel(config: Config, options: LoadOptions = {}): Promise<LoadedRegister> {
-  const paths = listYamlFiles(join(config.root, config.register), config);
+  const listing = listYamlFiles(join(config.root, config.register), config);
+  const { paths } = listing;
   const cache = options.cache;
   const cores = availableParallelism();
-  const workers = cache ? 0 : (options.workers ?? (paths.length >= WORKER_THRESHOLD && cores >= 4 ? Math.min(3, cores - 1) : 0));
-  const read = (path: string) => (cache ? cache.read(path, config.root) : readSource(path, config.root));
+  const workers = cache ? 0 : (options.workers ?? (paths.length >= WORKER_THRESHOLD ? Math.min(3, cores - 1) : 0));
+  const read = (path: string) => readListed(listing, path, config.root, cache ? (p, r) => cache.read(p, r) : readSource);
   if (workers <= 0) {
     const files: SourceFile[] = [];
     for (const path of paths) {
@@ -70,25 +84,34 @@ export async function loadRegisterParallel(config: Config, options: LoadOptions 
     return { config, files, records: buildRecords(files) };
   }
   // Round-robin shares keep the work even; this thread parses share 0 while the workers parse the rest.
-  const shares = Array.from({ length: workers + 1 }, (_, share) => paths.filter((_path, i) => i % (workers + 1) === share));
-  const workerUrl = new URL('./parse-worker.js', import.meta.url);
-  const pending = shares.slice(1).map(
-    (share) =>
-      new Promise<SourceFile[]>((resolve, reject) => {
-        const worker = new Worker(workerUrl, { workerData: { paths: share, root: config.root } });
-        worker.once('message', (files: SourceFile[]) => {
-          resolve(files);
-          void worker.terminate();
-        });
-        worker.once('error', reject);
-      }),
-  );
+  const shares = Array.from({ length: workers + 1 }, (_, share) => paths.filter((path, i) => i % (workers + 1) === share && !listing.notRegular.has(path)));
+  const workerFile = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+  const scratch = mkdtempSync(join(tmpdir(), 'itreg-parse-'));
+  const pending = shares.slice(1).map((share, n) => {
+    const jobFile = join(scratch, `job-${n}.json`);
+    const resultFile = join(scratch, `result-${n}.bin`);
+    writeFileSync(jobFile, JSON.stringify({ paths: share, root: config.root }));
+    const child = spawn(process.execPath, [workerFile, jobFile, resultFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return new Promise<SourceFile[]>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => {
+        if (code === 0) resolve(deserialize(readFileSync(resultFile)) as SourceFile[]);
+        else reject(new InternalError(`a parser process exited with code ${String(code)}`));
+      });
+    });
+  });
   const own = shares[0]!.map((path, i) => {
     if ((i + 1) % 500 === 0) options.onProgress?.((i + 1) * (workers + 1), paths.length);
     return readSource(path, config.root);
   });
-  const parts = [own, ...(await Promise.all(pending))];
-  const files = paths.map((_path, i) => parts[i % (workers + 1)]![Math.floor(i / (workers + 1))]!);
+  let parts: SourceFile[][];
+  try {
+    parts = [own, ...(await Promise.all(pending))];
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const parsed = new Map(parts.flat().map((file) => [file.path, file]));
+  const files = paths.map((path) => parsed.get(relativePath(config.root, path)) ?? readListed(listing, path, config.root));
   options.onProgress?.(files.length, paths.length);
   return { config, files, records: buildRecords(files) };
 }
@@ -107,7 +130,7 @@ export function buildRecords(files: readonly SourceFile[]): EntityRecord[] {
 }
 
 /** Every YAML file below `folder`, sorted; symlinked folders are followed once, so a link loop ends. */
-function listYamlFiles(folder: string, config: Config): string[] {
+function listYamlFiles(folder: string, config: Config): Listing {
   const t = translator(config.language);
   try {
     if (!statSync(folder).isDirectory()) throw new Error('ENOTDIR');
@@ -115,6 +138,7 @@ function listYamlFiles(folder: string, config: Config): string[] {
     throw new RegisterError(t({ id: 'registerMissing', data: { folder: relative(process.cwd(), folder) || '.' } }));
   }
   const found: string[] = [];
+  const notRegular = new Set<string>();
   const visited = new Set<string>();
   const walk = (dir: string): void => {
     let real: string;
@@ -146,9 +170,13 @@ function listYamlFiles(folder: string, config: Config): string[] {
         }
       }
       if (isDirectory) walk(path);
-      else if (isFile && YAML_FILE.test(entry.name)) found.push(path);
+      // A FIFO, socket or device with a YAML name is listed too: reading it is refused with a finding, never a hang.
+      else if (YAML_FILE.test(entry.name) && (isFile || !entry.isSymbolicLink())) {
+        found.push(path);
+        if (!isFile) notRegular.add(path);
+      }
     }
   };
   walk(folder);
-  return found.sort();
+  return { paths: found.sort(), notRegular };
 }

@@ -16,8 +16,12 @@ export function readSource(path: string, root: string): SourceFile {
   try {
     bytes = readFileSync(path);
   } catch (error: unknown) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return { path: file, text: '', value: undefined, index: {}, syntaxProblems: [{ message: { id: 'fileUnreadable', data: { code } }, position: { line: 1, column: 1 } }] };
+    return unreadableSource(file, (error as NodeJS.ErrnoException).code ?? 'EIO');
   }
   return decodeSource(file, bytes);
+}
+
+/** A file that cannot be read (or is no regular file, such as a FIFO): one finding, and the other files go on. */
+export function unreadableSource(file: string, code: string): SourceFile {
+  return { path: file, text: '', value: undefined, index: {}, syntaxProblems: [{ message: { id: 'fileUnreadable', data: { code } }, position: { line: 1, column: 1 } }] };
 }

@@ -140,10 +140,11 @@ async function packageVersion(): Promise<string> {
 function progressLine(wanted: boolean): { update: (done: number, total: number) => void; done: () => void } {
   const show = wanted && process.stderr.isTTY === true && !process.env['CI'];
   const started = Date.now();
+  const after = Number(process.env['ITREG_PROGRESS_AFTER_MS'] ?? 1000);
   let shown = false;
   return {
     update(done, total) {
-      if (!show || Date.now() - started < 1000) return;
+      if (!show || Date.now() - started < after) return;
       shown = true;
       process.stderr.write(`\ritreg: ${done}/${total} …`);
     },
