@@ -15,6 +15,8 @@ Examples:
   $ itreg rules                                  every rule and the policy text it enforces
   $ itreg rules agreement-expiry                 one rule in full
   $ itreg costs --year 2026                      shared costs split by population
+  $ itreg opportunities                          where collaboration is due, by the policy's triggers
+  $ itreg show gis                               one application with its roles, agreements, costs and findings
 
 Exit codes: 0 success, 1 lint found errors (or too many warnings), 2 usage, configuration or internal error.
 `;
@@ -138,6 +140,90 @@ Examples:
     .action((action: string, _options: unknown, command: Command) =>
       run(async () => (await import('./commands/hook.js')).hookCommand(action, globals(command) as never)),
     );
+
+  const insight = async () => import('./commands/insight.js');
+
+  program
+    .command('opportunities')
+    .description('collaboration candidates by the policy\'s four triggers (agreements running out, poor fit, competence risk, the same product)')
+    .option('--date <YYYY-MM-DD>', 'judge on this date (default: today)')
+    .option('--months <n>', 'horizon for notice deadlines', '12')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ itreg opportunities
+  $ itreg opportunities --months 24 --format md --output samverkan.md`)
+    .action((_options: unknown, command: Command) => run(async () => (await insight()).opportunitiesCommand(globals(command) as never)));
+
+  program
+    .command('list')
+    .description('list the entities of one kind, filtered and sorted')
+    .argument('<kind>', 'municipalities, units, applications, roles, agreements, training, investments or documents')
+    .option('-w, --where <field=value...>', 'keep entities whose (dotted) field has this value; several are ANDed')
+    .option('--sort <field>', 'sort by this (dotted) field', 'id')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ itreg list applications --where municipalities=amal --where type=business
+  $ itreg list roles --where role=system-owner --sort holder.unit --format csv`)
+    .action((kind: string, _options: unknown, command: Command) => run(async () => (await insight()).listCommand(kind, globals(command) as never)));
+
+  program
+    .command('show')
+    .description('one entity and everything that refers to it: roles, agreements, plans, costs, findings, exceptions')
+    .argument('<id>', 'the entity\'s id')
+    .option('--date <YYYY-MM-DD>', 'judge on this date (default: today)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ itreg show gis
+  $ itreg show telefoni --format json`)
+    .action((id: string, _options: unknown, command: Command) => run(async () => (await insight()).showCommand(id, globals(command) as never)));
+
+  program
+    .command('history')
+    .description('what changed in the register, per entity, with date, author and the fields that changed (from git)')
+    .argument('[id]', 'one entity, and the entities that refer to it')
+    .option('--since <YYYY-MM-DD>', 'changes from this date')
+    .option('--until <YYYY-MM-DD>', 'changes up to this date')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ itreg history gis
+  $ itreg history --since 2026-01-01 --format json`)
+    .action((id: string | undefined, _options: unknown, command: Command) =>
+      run(async () => (await import('./commands/history.js')).historyCommand(id, globals(command) as never)),
+    );
+
+  program
+    .command('calendar')
+    .description('every coming deadline as an iCalendar file: notice deadlines, agreement ends, reviews, exception ends, introductions')
+    .option('--date <YYYY-MM-DD>', 'deadlines from this date (default: today)')
+    .option('-m, --municipality <id>', 'only deadlines that concern this municipality')
+    .option('--owner-unit <id>', 'only deadlines of applications whose system owner sits in this unit')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ itreg calendar --output itreg.ics
+  $ itreg calendar --owner-unit kultur-bengtsfors --output kultur.ics`)
+    .action((_options: unknown, command: Command) => run(async () => (await insight()).calendarCommand(globals(command) as never)));
+
+  program
+    .command('export')
+    .description('the register as one JSON document or one CSV per kind, for publication and other tools')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--redact', 'remove personal names (holder.name) and notes, and say what was removed')
+    .option('--out-dir <folder>', 'with --format csv: the folder for the CSV files')
+    .option('-o, --output <file>', 'with --format json: write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ itreg export --redact --output register.json
+  $ itreg export --format csv --out-dir export/`)
+    .action((_options: unknown, command: Command) => run(async () => (await insight()).exportCommand(globals(command) as never)));
 
   return program;
 }

@@ -1,0 +1,107 @@
+// readHistory(): every commit that touched the register folder, with the file contents before and after, from git.
+import { spawn } from 'node:child_process';
+import { relative, sep } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+
+export interface FileChange {
+  readonly commit: string;
+  readonly date: string;
+  readonly author: string;
+  readonly subject: string;
+  /** A added, M modified, D deleted, R renamed (git's rename detection, as --follow uses). */
+  readonly status: 'A' | 'M' | 'D' | 'R';
+  /** Paths relative to the register root (the folder of itreg.yaml). */
+  readonly path: string;
+  readonly oldPath?: string;
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export interface History {
+  readonly changes: readonly FileChange[];
+  /** Set in a shallow clone: how much history there is to see. */
+  readonly shallow?: { readonly commits: number; readonly since: string };
+}
+
+const ZERO = /^0+$/;
+
+export async function readHistory(root: string, registerFolder: string, range: { since?: string; until?: string }): Promise<History> {
+  const git = simpleGit({ baseDir: root });
+  if (!(await git.checkIsRepo().catch(() => false))) throw new UsageError(`history needs a git repository, and ${root} is not inside one`);
+  const top = (await git.revparse(['--show-toplevel'])).trim();
+  if ((await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() === '') return { changes: [] };
+  const folder = relative(top, registerFolder).split(sep).join('/') || '.';
+  const args = ['-c', 'core.quotePath=false', 'log', '--no-merges', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x1f%aI%x1f%an%x1f%s'];
+  if (range.since) args.push(`--since=${range.since}`);
+  if (range.until) args.push(`--until=${range.until} 23:59:59`);
+  args.push('--', folder);
+  const log = await git.raw(args);
+
+  const toRoot = (path: string) => relative(root, `${top}/${path}`).split(sep).join('/');
+  const raw: Array<Omit<FileChange, 'before' | 'after'> & { oldBlob?: string; newBlob?: string }> = [];
+  for (const record of log.split('\x1e').slice(1)) {
+    const [header = '', ...lines] = record.split('\n');
+    const [commit = '', date = '', author = '', subject = ''] = header.split('\x1f');
+    for (const line of lines) {
+      const match = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([AMDR])\d*\t([^\t]+)(?:\t(.+))?$/.exec(line);
+      if (!match) continue;
+      const [, oldBlob = '', newBlob = '', status = 'M', first = '', second] = match;
+      if (!/\.ya?ml$/i.test(second ?? first)) continue;
+      raw.push({
+        commit,
+        date: date.slice(0, 10),
+        author,
+        subject,
+        status: status as FileChange['status'],
+        path: toRoot(second ?? first),
+        ...(second ? { oldPath: toRoot(first) } : {}),
+        ...(ZERO.test(oldBlob) ? {} : { oldBlob }),
+        ...(ZERO.test(newBlob) ? {} : { newBlob }),
+      });
+    }
+  }
+  const blobs = await readBlobs(top, [...new Set(raw.flatMap((c) => [c.oldBlob, c.newBlob].filter((b): b is string => b !== undefined)))]);
+  const changes = raw.map(({ oldBlob, newBlob, ...change }) => ({
+    ...change,
+    ...(oldBlob ? { before: blobs.get(oldBlob) ?? '' } : {}),
+    ...(newBlob ? { after: blobs.get(newBlob) ?? '' } : {}),
+  }));
+
+  let shallow: History['shallow'];
+  if ((await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
+    const commits = Number((await git.raw(['rev-list', '--count', 'HEAD'])).trim());
+    const since = (await git.raw(['log', '--reverse', '--format=%aI', 'HEAD'])).split('\n')[0]?.slice(0, 10) ?? '';
+    shallow = { commits, since };
+  }
+  return { changes, ...(shallow ? { shallow } : {}) };
+}
+
+/** Many blobs through one `git cat-file --batch` process, instead of one process per file version. */
+function readBlobs(top: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return Promise.resolve(new Map());
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: top, stdio: ['pipe', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.once('error', reject);
+    child.once('close', () => {
+      const all = Buffer.concat(chunks);
+      const blobs = new Map<string, string>();
+      let offset = 0;
+      while (offset < all.length) {
+        const newline = all.indexOf(0x0a, offset);
+        const [id = '', type = '', size = '0'] = all.subarray(offset, newline).toString('utf8').split(' ');
+        if (type === 'missing') {
+          offset = newline + 1;
+          continue;
+        }
+        const length = Number(size);
+        blobs.set(id, all.subarray(newline + 1, newline + 1 + length).toString('utf8'));
+        offset = newline + 1 + length + 1;
+      }
+      resolve(blobs);
+    });
+    child.stdin.end(`${ids.join('\n')}\n`);
+  });
+}

@@ -1,0 +1,142 @@
+// Coming deadlines as iCalendar (RFC 5545): all-day events with stable UIDs and a reminder 30 days before.
+import type { Language } from '../i18n/index.js';
+import type { Config } from '../register/config.js';
+import { isLive, type RegisterModel } from '../register/model.js';
+import { noticeDeadline } from '../rules/agreement-expiry.js';
+import { documentReviewDue } from '../rules/document-review.js';
+import { planReviewDue } from '../rules/training-plan-review.js';
+import { addDays } from '../util/dates.js';
+
+export interface Deadline {
+  /** Stable across runs, so a re-import updates the event instead of adding a copy. */
+  readonly uid: string;
+  readonly date: string;
+  readonly summary: string;
+  readonly description: string;
+  /** The entity the deadline belongs to, and the applications it concerns (for filters). */
+  readonly entityId: string;
+  readonly applications: readonly string[];
+  readonly municipalities: readonly string[];
+}
+
+const words = {
+  sv: {
+    notice: (a: string, app: string) => `Sista dag för uppsägning: ${a} (${app})`,
+    end: (a: string, app: string) => `Avtalet löper ut: ${a} (${app})`,
+    document: (d: string) => `Revidering av ${d}`,
+    plan: (p: string) => `Översyn av utbildningsplan: ${p}`,
+    exception: (rule: string, entity: string) => `Undantaget för ${rule} på ${entity} går ut`,
+    introduction: (app: string) => `Planerat införande: ${app}`,
+    describe: (what: string) => `${what}. Från itreg-registret; datum och underlag står i registret.`,
+  },
+  en: {
+    notice: (a: string, app: string) => `Notice deadline: ${a} (${app})`,
+    end: (a: string, app: string) => `Agreement ends: ${a} (${app})`,
+    document: (d: string) => `Revision of ${d}`,
+    plan: (p: string) => `Training plan review: ${p}`,
+    exception: (rule: string, entity: string) => `The exception for ${rule} on ${entity} ends`,
+    introduction: (app: string) => `Planned introduction: ${app}`,
+    describe: (what: string) => `${what}. From the itreg register, which holds the dates and the details.`,
+  },
+} as const;
+
+/** Every deadline on or after `date`, sorted by date. */
+export function collectDeadlines(register: RegisterModel, config: Config, date: string, language: Language): Deadline[] {
+  const w = words[language];
+  const domain = (config.name || 'itreg').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const deadlines: Deadline[] = [];
+  const add = (what: string, entityId: string, day: string | undefined, summary: string, applications: readonly string[], municipalities: readonly string[]) => {
+    if (day === undefined || day < date) return;
+    deadlines.push({ uid: `${what}.${entityId}@${domain}.itreg`, date: day, summary, description: w.describe(summary), entityId, applications, municipalities });
+  };
+  const appMunicipalities = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => register.getOf('Application', id)?.municipalities ?? []))];
+
+  for (const agreement of register.ofKind('Agreement')) {
+    const app = register.getOf('Application', agreement.application);
+    if (app && !isLive(app)) continue;
+    const apps = app ? [app.id] : [];
+    const munis = app ? app.municipalities : (agreement.participants ?? []);
+    const appName = app?.name ?? agreement.application ?? '–';
+    if ((agreement.noticeMonths ?? 0) > 0) add('agreement-notice', agreement.id, noticeDeadline(agreement), w.notice(agreement.name, appName), apps, munis);
+    add('agreement-end', agreement.id, agreement.end, w.end(agreement.name, appName), apps, munis);
+  }
+  for (const doc of register.ofKind('Document')) {
+    if (doc.supersededBy !== undefined) continue;
+    const munis = doc.municipality ? [doc.municipality] : register.members().map((m) => m.id);
+    add('document-review', doc.id, documentReviewDue(doc), w.document(doc.name), [], munis);
+  }
+  for (const plan of register.ofKind('TrainingPlan')) {
+    add('plan-review', plan.id, planReviewDue(plan), w.plan(plan.name), plan.applications ?? [], appMunicipalities(plan.applications ?? []));
+  }
+  for (const exception of config.exceptions) {
+    if (exception.until === undefined) continue;
+    const entity = exception.entity ?? '';
+    const app = register.getOf('Application', entity);
+    add('exception', `${exception.rule}.${entity || 'register'}`, exception.until, w.exception(exception.rule, app?.name ?? (entity || '–')), app ? [app.id] : [], app?.municipalities ?? []);
+  }
+  for (const app of register.ofKind('Application')) {
+    if (app.lifecycle?.status === 'planned' || app.lifecycle?.status === 'introducing') {
+      add('introduction', app.id, app.lifecycle.planned, w.introduction(app.name), [app.id], app.municipalities);
+    }
+  }
+  return deadlines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));
+}
+
+/** TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks. */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, 'utf8');
+    const limit = parts.length === 0 ? 75 : 74; // continuation lines begin with a space
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const compact = (day: string) => day.replace(/-/g, '');
+
+/** The calendar file: VCALENDAR with one all-day VEVENT per deadline, each with a display alarm 30 days before. */
+export function formatCalendar(deadlines: readonly Deadline[], options: { name: string; stamp: string; language: Language }): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//itreg//itreg calendar//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+  ];
+  for (const d of deadlines) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${d.uid}`,
+      `DTSTAMP:${options.stamp}`,
+      `DTSTART;VALUE=DATE:${compact(d.date)}`,
+      `DTEND;VALUE=DATE:${compact(addDays(d.date, 1))}`,
+      `SUMMARY;LANGUAGE=${options.language}:${escapeText(d.summary)}`,
+      `DESCRIPTION;LANGUAGE=${options.language}:${escapeText(d.description)}`,
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER:-P30D',
+      `DESCRIPTION:${escapeText(d.summary)}`,
+      'END:VALARM',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}

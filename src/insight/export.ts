@@ -1,0 +1,55 @@
+// exportRegister(): the register for publication (it is an allmän handling) or other tools, with --redact dropping personal names and notes.
+import type { RegisterModel, Entity } from '../register/model.js';
+import { kinds, type Kind } from '../schema/validate.js';
+
+export interface Redaction {
+  readonly names: number;
+  readonly notes: number;
+}
+
+export interface Exported {
+  readonly entities: Readonly<Record<Kind, readonly Record<string, unknown>[]>>;
+  readonly redaction?: Redaction;
+}
+
+export function exportRegister(register: RegisterModel, redact: boolean): Exported {
+  let names = 0;
+  let notes = 0;
+  const strip = (entity: Entity): Record<string, unknown> => {
+    const copy = structuredClone(entity) as unknown as Record<string, unknown>;
+    if (!redact) return copy;
+    if ('notes' in copy) {
+      delete copy['notes'];
+      notes++;
+    }
+    const holder = copy['holder'] as Record<string, unknown> | undefined;
+    if (holder && 'name' in holder) {
+      delete holder['name'];
+      names++;
+    }
+    return copy;
+  };
+  const entities = Object.fromEntries(kinds.map((kind) => [kind, register.ofKind(kind).map(strip)])) as Record<Kind, Record<string, unknown>[]>;
+  return { entities, ...(redact ? { redaction: { names, notes } } : {}) };
+}
+
+/** Flattens nested fields to dotted columns, lists joined with "; ", for one CSV per kind. */
+export function toCsv(rows: readonly Record<string, unknown>[], separator: string): string {
+  const flat = rows.map((row) => flatten(row));
+  const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];
+  const cell = (value: string) => (/[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [columns.map(cell).join(separator), ...flat.map((row) => columns.map((c) => cell(row[c] ?? '')).join(separator))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v !== 'object' || v === null)) out[prefix] = value.map(String).join('; ');
+    else out[prefix] = JSON.stringify(value);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, out);
+  } else if (value !== undefined && value !== null) {
+    out[prefix] = String(value);
+  }
+  return out;
+}

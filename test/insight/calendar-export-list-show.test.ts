@@ -1,0 +1,121 @@
+// itreg calendar (parsed back with ical.js, checked against RFC 5545), export --redact, list and show.
+import { describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { projectRoot, registerFrom, runCli } from '../helpers.js';
+
+describe('itreg calendar', () => {
+  const ics = runCli(['calendar', '--date', '2026-11-26'], projectRoot).stdout;
+
+  it('is RFC 5545: CRLF line ends, lines of at most 75 octets, folded with a leading space', () => {
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const lines = ics.slice(0, -2).split('\r\n');
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true);
+  });
+
+  it('parses back with ical.js: all-day events with stable UIDs and a reminder 30 days before', () => {
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events.length).toBeGreaterThanOrEqual(15);
+    const notice = events.map((e) => new ICAL.Event(e)).find((e) => e.uid === 'agreement-notice.ekonomi-support@dalslandskommunerna.itreg')!;
+    expect(notice.summary).toBe('Sista dag för uppsägning: Support- och förvaltningsavtal Ekonomi Plus (Ekonomisystem)');
+    expect(notice.startDate.isDate).toBe(true);
+    expect(notice.startDate.toString()).toBe('2028-03-31');
+    const alarm = notice.component.getFirstSubcomponent('valarm')!;
+    expect(alarm.getFirstPropertyValue('trigger')!.toString()).toBe('-P30D');
+    const uids = events.map((e) => e.getFirstPropertyValue('uid'));
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(runCli(['calendar', '--date', '2026-11-26'], projectRoot).stdout).toBe(ics); // same UIDs on a re-export
+  });
+
+  it('escapes commas and semicolons in text, and the parser reads them back', () => {
+    expect(ics).toContain('Licensavtal Skolwebb\\, Mellerud');
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const summaries = calendar.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('summary')));
+    expect(summaries).toContain('Avtalet löper ut: Licensavtal Skolwebb, Mellerud (Lärplattform, Mellerud)');
+    const descriptions = calendar.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('description')));
+    expect(descriptions.some((d) => d.includes('registret; datum'))).toBe(true);
+  });
+
+  it('covers each kind of deadline, only coming ones, and filters by municipality and owner unit', () => {
+    const uids = (args: string[]) => [...runCli(['calendar', '--date', '2026-11-26', ...args], projectRoot).stdout.matchAll(/^UID:(\S+)/gm)].map((m) => m[1]!);
+    const all = uids([]);
+    for (const kind of ['agreement-notice.', 'agreement-end.', 'document-review.', 'plan-review.', 'exception.training-plan.telefoni', 'introduction.e-bygglov']) {
+      expect(all.some((uid) => uid.startsWith(kind)), kind).toBe(true);
+    }
+    expect(all.some((uid) => uid.startsWith('agreement-end.e-tjanst-support'))).toBe(false); // ended 2026-06-30
+    const kultur = uids(['--owner-unit', 'kultur-bengtsfors']);
+    expect(kultur.every((uid) => uid.includes('bibliotek'))).toBe(true);
+    expect(kultur.length).toBeGreaterThan(0);
+    const saffle = uids(['--municipality', 'saffle']);
+    expect(saffle.length).toBeGreaterThan(0);
+    expect(saffle.every((uid) => uid.includes('telefoni'))).toBe(true);
+  });
+});
+
+describe('itreg export', () => {
+  const names = {
+    'register/roles/diarium-owner.yaml': 'kind: RoleAssignment\nid: diarium-owner\nrole: system-owner\napplication: diarium\nholder: { title: Kanslichef, unit: kansli-amal, name: Astrid Lindqvist }\nfrom: 2020-01-01\nnotes: Astrid Lindqvist tar över efter Bertil Ek.\n',
+    'register/roles/diarium-admin.yaml': 'kind: RoleAssignment\nid: diarium-admin\nrole: system-administrator\napplication: diarium\nholder: { title: Registrator, unit: kansli-amal, name: Cecilia Öberg }\nappointedBy: diarium-owner\nfrom: 2020-01-01\n',
+  };
+
+  it('--redact leaves no personal name anywhere, and says what it removed', () => {
+    const folder = registerFrom('clean', names);
+    const plain = runCli(['export'], folder);
+    expect(plain.stdout).toContain('Astrid Lindqvist');
+    const redacted = runCli(['export', '--redact', '--lang', 'en'], folder);
+    for (const name of ['Astrid', 'Lindqvist', 'Bertil', 'Cecilia', 'Öberg']) expect(redacted.stdout).not.toContain(name);
+    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name) and 1 notes\n');
+    const json = JSON.parse(redacted.stdout) as { redacted: string[]; entities: { RoleAssignment: Array<{ holder: object }> } };
+    expect(json.redacted).toEqual(['holder.name', 'notes']);
+    expect(json.entities.RoleAssignment[0]!.holder).toEqual({ title: 'Registrator', unit: 'kansli-amal' });
+  });
+
+  it('writes one CSV per kind, redacted too', () => {
+    const folder = registerFrom('clean', names);
+    const result = runCli(['export', '--format', 'csv', '--out-dir', 'out', '--redact'], folder);
+    expect(result.status).toBe(0);
+    const { readFileSync, readdirSync } = require('node:fs') as typeof import('node:fs');
+    expect(readdirSync(`${folder}/out`).sort()).toEqual(['Agreement.csv', 'Application.csv', 'Document.csv', 'Investment.csv', 'Municipality.csv', 'RoleAssignment.csv', 'TrainingPlan.csv', 'Unit.csv']);
+    const roles = readFileSync(`${folder}/out/RoleAssignment.csv`, 'utf8');
+    expect(roles.split('\r\n')[0]).toBe('kind,id,role,application,holder.title,holder.unit,appointedBy,from'); // the fixture speaks English: comma-separated
+    expect(roles).not.toMatch(/Astrid|Cecilia/);
+    expect(runCli(['export', '--format', 'csv'], folder).stderr).toMatch(/--out-dir/);
+  });
+});
+
+describe('itreg list and show', () => {
+  it('filters with dotted --where (ANDed, lists by membership) and sorts', () => {
+    const json = (args: string[]) => (JSON.parse(runCli(['list', ...args, '--format', 'json'], projectRoot).stdout) as Array<{ id: string }>).map((e) => e.id);
+    expect(json(['applications', '--where', 'municipalities=saffle'])).toEqual(['telefoni']);
+    expect(json(['applications', '--where', 'municipalities=mellerud', '--where', 'type=general'])).toEqual(['e-tjanst', 'helpdesk', 'intranat-gammalt']);
+    expect(json(['applications', '--where', 'lifecycle.status=retired'])).toEqual(['intranat-gammalt']);
+    expect(json(['roles', '--where', 'role=system-owner', '--where', 'holder.unit=kansli-amal'])).toEqual(['diarium-systemagare', 'telefoni-systemagare']);
+    expect(json(['municipalities', '--sort', 'name'])).toEqual(['bengtsfors', 'dals-ed', 'fargelanda', 'mellerud', 'saffle', 'amal', 'arjang']);
+    expect(runCli(['list', 'aplications'], projectRoot).stderr).toMatch(/unknown kind "aplications" \(did you mean "applications"\?\)/);
+  });
+
+  it('shows an application with its roles, agreements with notice deadlines, plans, costs, findings and exceptions', () => {
+    const result = runCli(['show', 'telefoni', '--date', '2026-11-26', '--format', 'json'], projectRoot);
+    const json = JSON.parse(result.stdout) as {
+      entity: { id: string };
+      roles: Array<{ id: string; current: boolean }>;
+      agreements: Array<{ id: string; noticeDeadline?: string }>;
+      costs: Array<{ id: string; parts: Array<{ municipality: string; amount: number }> }>;
+      exceptions: Array<{ rule: string }>;
+      referencedBy: Array<{ id: string }>;
+    };
+    expect(json.entity.id).toBe('telefoni');
+    expect(json.roles.map((r) => [r.id, r.current])).toEqual([['telefoni-specialist', true], ['telefoni-systemagare', true], ['telefoni-systemansvarig', true]]);
+    expect(json.agreements.find((a) => a.id === 'telefoni-support')?.noticeDeadline).toBe('2027-06-30');
+    expect(json.costs.map((c) => c.id)).toEqual(['telefoni-samverkan']);
+    expect(json.costs[0]!.parts.map((p) => p.municipality)).toContain('arjang');
+    expect(json.exceptions.map((e) => e.rule)).toEqual(['training-plan']);
+    const gis = JSON.parse(runCli(['show', 'gis', '--date', '2026-11-26', '--format', 'json'], projectRoot).stdout) as { findings: Array<{ ruleId: string }> };
+    expect(gis.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'specialist-competence']);
+    expect(runCli(['show', 'gis', '--date', '2026-11-26'], projectRoot).stdout).toMatch(/^GIS och kartsystem \(Application gis\)\nregister\/applications\/gis\.yaml/);
+    expect(runCli(['show', 'gsi'], projectRoot).stderr).toMatch(/no entity "gsi" in the register \(did you mean "gis"\?\)/);
+  });
+});
