@@ -17,6 +17,7 @@ Examples:
   $ itreg costs --year 2026                      shared costs split by population
   $ itreg opportunities                          where collaboration is due, by the policy's triggers
   $ itreg show gis                               one application with its roles, agreements, costs and findings
+  $ itreg report yearly --format pdf --out r.pdf the yearly policy report for the municipal boards
 
 Exit codes: 0 success, 1 lint found errors (or too many warnings), 2 usage, configuration or internal error.
 `;
@@ -139,6 +140,28 @@ Examples:
   $ itreg hook uninstall`)
     .action((action: string, _options: unknown, command: Command) =>
       run(async () => (await import('./commands/hook.js')).hookCommand(action, globals(command) as never)),
+    );
+
+  program
+    .command('report')
+    .description('the yearly policy report, an application sheet or a municipality\'s cost statement (Markdown, HTML with charts, PDF)')
+    .argument('<template>', 'yearly, application, costs, or the path of your own .hbs template')
+    .option('-y, --year <year>', 'the year reported on (default: the year of --date)')
+    .option('--date <YYYY-MM-DD>', 'judge the register on this date (default: today; 31 December for a past year)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'pdf']).default('html'))
+    .option('-o, --out <file>', 'write to this file (required for pdf; default stdout)')
+    .option('--id <application>', 'the application, for the application sheet')
+    .option('-m, --municipality <id>', 'the municipality, for the cost statement')
+    .addHelpText('after', `
+Examples:
+  $ itreg report yearly --year 2026 --out arsrapport-2026.html
+  $ itreg report yearly --year 2026 --format pdf --out arsrapport-2026.pdf
+  $ itreg report yearly --lang en --format md
+  $ itreg report application --id gis --format pdf --out gis.pdf
+  $ itreg report costs --municipality amal --year 2026
+  $ itreg report ./min-mall.hbs --id gis`)
+    .action((template: string, _options: unknown, command: Command) =>
+      run(async () => (await import('./commands/report.js')).reportCommand(template, globals(command) as never)),
     );
 
   const insight = async () => import('./commands/insight.js');

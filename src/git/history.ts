@@ -105,3 +105,37 @@ function readBlobs(top: string, ids: readonly string[]): Promise<Map<string, str
     child.stdin.end(`${ids.join('\n')}\n`);
   });
 }
+
+export interface Snapshot {
+  /** The month end (YYYY-MM-DD) the snapshot stands for. */
+  readonly date: string;
+  readonly commit: string;
+  /** Register files at that commit: path relative to the register root, and text. */
+  readonly files: ReadonlyArray<{ readonly path: string; readonly text: string }>;
+}
+
+/**
+ * The register as committed at each given month end: the last commit within that month (a month without one has no
+ * snapshot, rather than repeating an older state).
+ */
+export async function readSnapshots(root: string, registerFolder: string, monthEnds: readonly string[]): Promise<Snapshot[]> {
+  const git = simpleGit({ baseDir: root });
+  if (!(await git.checkIsRepo().catch(() => false))) return [];
+  const top = (await git.revparse(['--show-toplevel'])).trim();
+  const folder = relative(top, registerFolder).split(sep).join('/') || '.';
+  const toRoot = (path: string) => relative(root, `${top}/${path}`).split(sep).join('/');
+  const found: Array<{ date: string; commit: string; blobs: Array<[string, string]> }> = [];
+  for (const end of monthEnds) {
+    const commit = (await git.raw(['rev-list', '-1', `--before=${end} 23:59:59`, `--after=${end.slice(0, 8)}01 00:00:00`, 'HEAD']).catch(() => '')).trim();
+    if (!commit) continue;
+    const tree = await git.raw(['-c', 'core.quotePath=false', 'ls-tree', '-r', '--full-tree', commit, '--', folder]);
+    const blobs = tree
+      .split('\n')
+      .map((line) => /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null && /\.ya?ml$/i.test(m[2]!))
+      .map((m): [string, string] => [m[1]!, toRoot(m[2]!)]);
+    found.push({ date: end, commit, blobs });
+  }
+  const texts = await readBlobs(top, [...new Set(found.flatMap((f) => f.blobs.map(([blob]) => blob)))]);
+  return found.map(({ date, commit, blobs }) => ({ date, commit, files: blobs.map(([blob, path]) => ({ path, text: texts.get(blob) ?? '' })) }));
+}

@@ -18,6 +18,12 @@ export interface EntityChange {
   readonly file: string;
   readonly change: 'added' | 'removed' | 'changed' | 'renamed';
   readonly fields: readonly FieldChange[];
+  /** From the entity's data (after the change, or before a removal), for summaries. */
+  readonly name?: string;
+  readonly role?: string;
+  readonly application?: string;
+  /** A role assignment's holder.title. */
+  readonly holder?: string;
 }
 
 function data(text: string | undefined): Record<string, unknown> | undefined {
@@ -61,6 +67,8 @@ export function entityHistory(changes: readonly FileChange[], id?: string): Enti
     const entity = String(after?.['id'] ?? before?.['id'] ?? change.path.replace(/^.*\//, '').replace(/\.ya?ml$/i, ''));
     if (id !== undefined && entity !== id && !refersTo(after, id) && !refersTo(before, id)) continue;
     const kind = (after?.['kind'] ?? before?.['kind']) as string | undefined;
+    const latest = after ?? before ?? {};
+    const text = (key: string) => (typeof latest[key] === 'string' ? { [key]: latest[key] as string } : {});
     const kindOf: EntityChange['change'] = change.status === 'A' ? 'added' : change.status === 'D' ? 'removed' : change.status === 'R' ? 'renamed' : 'changed';
     result.push({
       commit: change.commit,
@@ -72,6 +80,10 @@ export function entityHistory(changes: readonly FileChange[], id?: string): Enti
       file: change.path,
       change: kindOf,
       fields: change.status === 'A' || change.status === 'D' ? [] : diff(before, after),
+      ...text('name'),
+      ...text('role'),
+      ...text('application'),
+      ...(typeof (latest['holder'] as { title?: unknown } | undefined)?.title === 'string' ? { holder: (latest['holder'] as { title: string }).title } : {}),
     });
   }
   return result;

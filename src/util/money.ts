@@ -30,3 +30,15 @@ export function formatFraction(numerator: bigint, denominator: bigint, digits: n
   const scaled = (2n * numerator * factor + denominator) / (2n * denominator);
   return formatMoney(scaled, factor, { language, grouping: true });
 }
+
+/** An amount in currency units for reports: "826 688 kr" in Swedish, "SEK 826,688" in English (öre shown when present). */
+export function formatAmount(amount: number, language: Language, currency = 'SEK'): string {
+  const decimals = Number.isInteger(amount) ? 0 : 2;
+  const options = { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals, currencyDisplay: 'code' } as const;
+  if (language === 'sv') {
+    const number = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(amount);
+    return `${number} ${currency === 'SEK' ? 'kr' : currency}`;
+  }
+  // "SEK 826,688": the code, a plain space, the grouped number.
+  return new Intl.NumberFormat('en-GB', options).format(amount).replace(/\u00A0/g, ' ');
+}

@@ -1,0 +1,103 @@
+// itreg report <template>: the yearly policy report, an application sheet or a municipality's cost statement, as Markdown, HTML or PDF.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ExitCode, ItregError, UsageError } from '../../errors.js';
+import { readHistory, readSnapshots } from '../../git/history.js';
+import { entityHistory } from '../../insight/history.js';
+import { runRules } from '../../lint/run-rules.js';
+import { buildRecords, loadRegister } from '../../register/load.js';
+import { RegisterModel } from '../../register/model.js';
+import { parseSource } from '../../register/source.js';
+import { writeFileAtomic } from '../../register/write.js';
+import { computeCompliance } from '../../report/compliance.js';
+import { printPdf } from '../../report/pdf.js';
+import { builtInTemplate, renderTemplate } from '../../report/render.js';
+import { buildApplicationView, buildCostsView, buildYearlyView, type ReportInput } from '../../report/view-model.js';
+import { rules } from '../../rules/index.js';
+import { daysInMonth, isIsoDate, today } from '../../util/dates.js';
+import { nearestName } from '../../util/nearest.js';
+import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
+
+export interface ReportCommandOptions extends GlobalOptions {
+  readonly year?: string;
+  readonly date?: string;
+  readonly format: string;
+  readonly out?: string;
+  readonly id?: string;
+  readonly municipality?: string;
+}
+
+const BUILT_IN = ['yearly', 'application', 'costs'] as const;
+
+export async function reportCommand(template: string, options: ReportCommandOptions): Promise<ExitCode> {
+  const cwd = workingFolder(options);
+  const builtIn = (BUILT_IN as readonly string[]).includes(template);
+  const customFile = builtIn ? undefined : resolve(cwd, template);
+  if (customFile && !existsSync(customFile)) {
+    const near = nearestName(template, BUILT_IN);
+    throw new UsageError(`no template "${template}": use yearly, application, costs or the path of a .hbs file${near ? ` (did you mean "${near}"?)` : ''}`);
+  }
+  if (options.format === 'pdf' && !options.out) throw new UsageError('--format pdf writes a file: give it with --out, e.g. --out arsrapport.pdf');
+  if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${options.date}"`);
+  const now = today();
+  const year = options.year === undefined ? Number((options.date ?? now).slice(0, 4)) : Number(options.year);
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new UsageError(`--year must be a year such as 2026, not "${options.year}"`);
+  // A past year's report describes the register as it stood at the year's end.
+  const date = options.date ?? (year < Number(now.slice(0, 4)) ? `${year}-12-31` : now);
+
+  const config = loadConfig(options);
+  const language = config.language;
+  const loaded = loadRegister(config);
+  const register = new RegisterModel(loaded);
+  const findings = runRules(loaded, rules, { date, language }).findings;
+  const registerFolder = join(config.root, config.register);
+
+  let history: ReportInput['history'];
+  try {
+    const read = await readHistory(config.root, registerFolder, { since: `${year}-01-01`, until: `${year}-12-31` });
+    history = { changes: entityHistory(read.changes), ...(read.shallow ? { shallow: read.shallow } : {}) };
+  } catch (error: unknown) {
+    if (!(error instanceof ItregError)) throw error; // not a git repository: the report says so
+  }
+  const monthEnds = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-${String(daysInMonth(year, m + 1)).padStart(2, '0')}`).filter((end) => end.slice(0, 8) <= date.slice(0, 8));
+  const snapshots = history ? await readSnapshots(config.root, registerFolder, monthEnds) : [];
+  const trend = snapshots.map((snapshot) => {
+    const files = snapshot.files.map((f) => parseSource(f.path, f.text));
+    const model = new RegisterModel({ config, files, records: buildRecords(files) });
+    return { date: snapshot.date, percent: computeCompliance(model, snapshot.date).overall };
+  });
+  const input: ReportInput = { register, config, year, date, language, findings, trend, ...(history ? { history } : {}) };
+
+  let view: object | undefined;
+  let name = template;
+  if (template === 'application') {
+    if (!options.id) throw new UsageError('the application sheet needs --id, e.g. itreg report application --id gis');
+    view = buildApplicationView(input, options.id);
+    if (!view) throw new UsageError(`no application "${options.id}"${suggest(options.id, register.ofKind('Application').map((a) => a.id))}`);
+  } else if (template === 'costs') {
+    if (!options.municipality) throw new UsageError('the cost statement needs --municipality, e.g. itreg report costs --municipality amal');
+    view = buildCostsView(input, options.municipality);
+    if (!view) throw new UsageError(`no municipality "${options.municipality}"${suggest(options.municipality, register.ofKind('Municipality').map((m) => m.id))}`);
+  } else {
+    // The yearly view; a custom template also gets the sheet or statement asked for.
+    const yearly = buildYearlyView(input);
+    const application = options.id ? buildApplicationView(input, options.id) : undefined;
+    const bill = options.municipality ? buildCostsView(input, options.municipality) : undefined;
+    view = { ...yearly, ...(application ? { application } : {}), ...(bill ? { bill } : {}) };
+    name = 'yearly';
+  }
+  const format = options.format === 'md' ? 'md' : 'html';
+  const file = customFile ?? builtInTemplate(name, format);
+  const output = renderTemplate(file, view, format);
+  if (options.format === 'pdf') {
+    writeFileAtomic(resolve(cwd, options.out!), await printPdf(output));
+  } else {
+    emit(output, options.out, cwd);
+  }
+  return ExitCode.Ok;
+}
+
+function suggest(id: string, known: readonly string[]): string {
+  const near = nearestName(id, known);
+  return near ? ` (did you mean "${near}"?)` : '';
+}

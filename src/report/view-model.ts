@@ -1,0 +1,243 @@
+// The reports' view models: everything a template shows, computed here from the register (templates hold no logic).
+import { computeCosts, type CostsResult } from '../costs/compute.js';
+import type { Language } from '../i18n/index.js';
+import type { EntityChange } from '../insight/history.js';
+import type { Finding } from '../lint/run-rules.js';
+import type { Config } from '../register/config.js';
+import { isCurrentRole, isLive, type RegisterModel } from '../register/model.js';
+import { noticeDeadline } from '../rules/agreement-expiry.js';
+import { documentReviewDue } from '../rules/document-review.js';
+import { isValidException } from '../rules/exception.js';
+import { planReviewDue } from '../rules/training-plan-review.js';
+import type { Application } from '../schema/types.generated.js';
+import { addMonths } from '../util/dates.js';
+import { formatAmount } from '../util/money.js';
+import { barChart, lineChart } from './charts.js';
+import { computeCompliance, measureKeys } from './compliance.js';
+import { reportLabels } from './labels.js';
+
+export interface ReportInput {
+  readonly register: RegisterModel;
+  readonly config: Config;
+  readonly year: number;
+  readonly date: string;
+  readonly language: Language;
+  readonly findings: readonly Finding[];
+  /** The year's changes from git; undefined when the register is not in a git repository. */
+  readonly history?: { readonly changes: readonly EntityChange[]; readonly shallow?: { readonly commits: number; readonly since: string } };
+  /** Compliance at month ends, from committed snapshots. */
+  readonly trend: ReadonlyArray<{ readonly date: string; readonly percent: number }>;
+}
+
+// Swedish collation in both languages: the names are Swedish, and Å, Ä, Ö sort last.
+const collatorFor = (_language: Language) => new Intl.Collator('sv');
+
+function municipalityOf(register: RegisterModel, unitId: string | undefined): string | undefined {
+  return register.getOf('Unit', unitId)?.municipality;
+}
+
+function currentOwner(register: RegisterModel, app: Application, date: string) {
+  return register.currentRoles(app.id, 'system-owner', date)[0];
+}
+
+function costView(costs: CostsResult, language: Language) {
+  const t = reportLabels[language];
+  const unit = Number(costs.scale);
+  const amount = (minor: bigint) => Number(minor) / unit;
+  return {
+    currency: costs.currency,
+    referenceYear: costs.referenceYear,
+    total: amount(costs.splits.reduce((sum, s) => sum + s.item.amount, 0n)),
+    byMunicipality: costs.municipalities.map((m) => ({ id: m.id, name: m.name, amount: amount(costs.totals.get(m.id) ?? 0n) })),
+    items: costs.splits.map((s) => ({
+      id: s.item.entity.id,
+      name: s.item.entity.name,
+      key: t.keys[s.item.split],
+      amount: amount(s.item.amount),
+      parts: costs.municipalities.map((m) => ({ municipality: m.name, amount: amount(s.apportionment.parts.find((p) => p.id === m.id)?.amount ?? 0n) })),
+    })),
+    problems: costs.problems.map((p) => ({ item: p.entity.name, id: p.entity.id })),
+    hasProblems: costs.problems.length > 0,
+  };
+}
+
+/** The yearly policy report. */
+export function buildYearlyView(input: ReportInput) {
+  const { register, config, year, date, language } = input;
+  const t = reportLabels[language];
+  const collator = collatorFor(language);
+  const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => collator.compare(a.name, b.name));
+  const apps = register.ofKind('Application');
+  const live = apps.filter(isLive);
+  const members = byName([...register.members()]);
+  const partners = byName(register.ofKind('Municipality').filter((m) => m.member === false));
+
+  // At a glance.
+  const byType = (['business', 'general', 'infrastructure'] as const).map((type) => ({ label: t.types[type], count: live.filter((a) => a.type === type).length }));
+  const levels = config.collaborationLevels.map((name, i) => ({ level: i + 1, name, count: live.filter((a) => a.collaborationLevel === i + 1).length }));
+
+  // Compliance, overall and per member municipality.
+  const compliance = computeCompliance(register, date);
+  const measures = compliance.measures.map((m) => ({ ...m, label: t.measures[m.key], gaps: byName([...m.gaps].map((g) => ({ ...g }))), hasGaps: m.gaps.length > 0 }));
+  const byMunicipality = byName(
+    members.map((m) => {
+      const own = computeCompliance(register, date, m.id);
+      return { name: m.name, applications: own.live, overall: own.overall, cells: own.measures.map((x) => ({ percent: x.percent, ok: x.ok, total: x.total })) };
+    }),
+  );
+
+  // Ownership of shared applications, by the owner's municipality.
+  const shared = live.filter((a) => a.municipalities.length >= 2);
+  const owners = new Map<string, string[]>();
+  for (const app of shared) {
+    const owner = currentOwner(register, app, date);
+    const key = municipalityOf(register, owner?.holder.unit) ?? '';
+    owners.set(key, [...(owners.get(key) ?? []), app.name]);
+  }
+  const ownership = [...members, ...partners].map((m) => ({ name: m.name, count: owners.get(m.id)?.length ?? 0, applications: (owners.get(m.id) ?? []).sort(collator.compare).join(', ') }));
+  const unowned = owners.get('') ?? [];
+
+  // Agreements ending or due for notice in the coming twelve months (and those already ended, not renewed).
+  const horizon = addMonths(date, 12);
+  const agreements = register
+    .ofKind('Agreement')
+    .flatMap((a) => {
+      const app = register.getOf('Application', a.application);
+      if (app && !isLive(app)) return [];
+      const deadline = noticeDeadline(a);
+      if (!a.end || !deadline) return [];
+      const renewed = register.agreements(a.application ?? '', a.type).some((o) => o !== a && o.start > a.start);
+      if (renewed || deadline > horizon) return [];
+      return [{ name: a.name, application: app?.name ?? a.application ?? '', end: a.end, deadline, ended: a.end < date }];
+    })
+    .sort((a, b) => (a.deadline < b.deadline ? -1 : 1));
+
+  const documents = register
+    .ofKind('Document')
+    .filter((d) => d.supersededBy === undefined)
+    .map((d) => ({ name: d.name, due: documentReviewDue(d), overdue: documentReviewDue(d) < date }))
+    .filter((d) => d.due <= horizon)
+    .sort((a, b) => (a.due < b.due ? -1 : 1));
+
+  const costs = costView(computeCosts(register, config, year), language);
+  const exceptions = config.exceptions
+    .filter((e) => isValidException(e, date))
+    .map((e) => ({ rule: e.rule, entity: e.entity ? register.nameOf(e.entity) : '–', reason: e.reason ?? '', until: e.until ?? '' }));
+
+  // The year's changes.
+  const changes = input.history?.changes ?? [];
+  // Grouped by date and kind, so a year in which the register was first committed stays readable.
+  const grouped = (list: readonly EntityChange[]) => {
+    const groups = new Map<string, { date: string; kind: string; names: string[] }>();
+    for (const c of list) {
+      const kind = (c.kind && c.kind in t.kinds ? t.kinds[c.kind as keyof typeof t.kinds] : c.kind) ?? '';
+      const key = `${c.date}\u0000${kind}`;
+      const group = groups.get(key) ?? { date: c.date, kind, names: [] };
+      group.names.push(c.name ?? c.entity);
+      groups.set(key, group);
+    }
+    return [...groups.values()].map((g) => ({ ...g, count: g.names.length, names: g.names.sort(collator.compare).join('; ') }));
+  };
+  const ownerChanges = changes
+    .filter((c) => c.kind === 'RoleAssignment' && c.role === 'system-owner' && (c.change === 'added' || c.fields.some((f) => f.path.startsWith('holder.'))))
+    .map((c) => {
+      const field = c.fields.find((f) => f.path === 'holder.title');
+      const app = c.application ? register.nameOf(c.application) : c.entity;
+      return { date: c.date, application: app, from: field?.from ?? '', to: field?.to ?? c.holder ?? '', added: c.change === 'added' };
+    });
+
+  const errors = input.findings.filter((f) => f.severity === 'error').length;
+  const monthNames = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' });
+  const trendPoints = input.trend.map((p) => ({ label: monthNames.format(new Date(`${p.date}T00:00:00Z`)), value: p.percent }));
+
+  return {
+    lang: language,
+    t,
+    title: `${t.yearlyTitle} ${year}`,
+    name: config.name,
+    year,
+    date,
+    glance: { applications: apps.length, live: live.length, byType, levels, members: members.map((m) => m.name), partners: partners.map((m) => m.name) },
+    compliance: { overall: compliance.overall, live: compliance.live, measures, measureLabels: measureKeys.map((k) => t.measures[k]), byMunicipality },
+    ownership: { rows: ownership, unowned: unowned.sort(collator.compare).join(', '), hasUnowned: unowned.length > 0, shared: shared.length },
+    agreements,
+    documents,
+    costs,
+    exceptions,
+    changes: {
+      available: input.history !== undefined,
+      shallow: input.history?.shallow !== undefined,
+      added: grouped(changes.filter((c) => c.change === 'added')),
+      removed: grouped(changes.filter((c) => c.change === 'removed')),
+      ownerChanges,
+      trend: input.trend,
+    },
+    findings: { errors, warnings: input.findings.length - errors },
+    charts: {
+      costs: barChart(costs.byMunicipality.map((m) => ({ label: m.name, value: m.amount, text: formatAmount(m.amount, language, costs.currency) })), { title: `${t.chartCosts} ${year}` }),
+      levels: barChart(levels.map((l) => ({ label: `${l.level}. ${l.name}`, value: l.count })), { title: t.chartLevels }),
+      trend: lineChart(trendPoints, { title: t.chartTrend, empty: t.trendEmpty }),
+    },
+  };
+}
+
+/** One application's sheet. */
+export function buildApplicationView(input: ReportInput, id: string) {
+  const { register, config, date, language, year } = input;
+  const t = reportLabels[language];
+  const app = register.getOf('Application', id);
+  if (!app) return undefined;
+  const costs = costView(computeCosts(register, config, year), language);
+  return {
+    lang: language,
+    t,
+    title: `${t.applicationSheet}: ${app.name}`,
+    name: config.name,
+    year,
+    date,
+    app: {
+      ...app,
+      typeLabel: t.types[app.type],
+      levelName: app.collaborationLevel ? config.collaborationLevels[app.collaborationLevel - 1] ?? String(app.collaborationLevel) : '',
+      users: app.municipalities.map((m) => register.nameOf(m)).join(', '),
+      operator: app.operatedBy ? register.nameOf(app.operatedBy) : t.vendorHosted,
+      status: app.lifecycle?.status ?? 'active',
+    },
+    roles: register.roles(id).map((r) => ({ role: t.roleNames[r.role], title: r.holder.title, unit: register.nameOf(r.holder.unit), from: r.from, until: r.until ?? '', current: isCurrentRole(r, date) })),
+    agreements: register.agreements(id).map((a) => ({ name: a.name, type: a.type, start: a.start, end: a.end ?? '', deadline: noticeDeadline(a) ?? '', parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') })),
+    plans: register.plansFor(id).map((p) => ({ name: p.name, audience: p.audience, updated: p.updated, due: planReviewDue(p) })),
+    costs: costs.items.filter((i) => register.get(i.id) && (register.get(i.id) as { application?: string }).application === id),
+    findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, message: f.message, rule: f.ruleId })),
+  };
+}
+
+/** One municipality's cost statement for the year. */
+export function buildCostsView(input: ReportInput, municipalityId: string) {
+  const { register, config, year, date, language } = input;
+  const t = reportLabels[language];
+  const municipality = register.getOf('Municipality', municipalityId);
+  if (!municipality) return undefined;
+  const result = computeCosts(register, config, year);
+  const unit = Number(result.scale);
+  const items = result.splits.flatMap((s) => {
+    const part = s.apportionment.parts.find((p) => p.id === municipalityId);
+    const participant = s.item.participants.find((p) => p.id === municipalityId);
+    if (!part || !participant) return [];
+    const weight = s.item.split === 'population' ? `${participant.population ?? ''} / ${s.apportionment.totalWeight} (${s.item.referenceYear})` : s.item.split === 'equal' ? `1 / ${s.item.participants.length}` : `${participant.share ?? 0} %`;
+    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis: weight, amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
+  });
+  return {
+    lang: language,
+    t,
+    title: `${t.billTitle} ${year}: ${municipality.name}`,
+    name: config.name,
+    year,
+    date,
+    municipality: municipality.name,
+    currency: result.currency,
+    items,
+    total: items.reduce((sum, i) => sum + i.amount, 0),
+  };
+}
+
+export type YearlyView = ReturnType<typeof buildYearlyView>;

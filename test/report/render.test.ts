@@ -1,0 +1,112 @@
+// Reports rendered through the CLI: every template in both languages (file snapshots), hostile text, history from git.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
+
+// A copy of the example register outside git, so the reports do not depend on this repository's history.
+const example = temporaryFolder();
+spawnSync('cp', ['-r', join(__dirname, '../../register'), join(__dirname, '../../itreg.yaml'), example]);
+
+const report = (folder: string, ...args: string[]) => {
+  const result = runCli(['report', ...args, '--date', '2026-11-26'], folder);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result.stdout;
+};
+
+describe('built-in templates, in Swedish and English', () => {
+  it.each([
+    ['yearly', 'md', []],
+    ['yearly', 'html', []],
+    ['application', 'md', ['--id', 'gis']],
+    ['application', 'html', ['--id', 'gis']],
+    ['costs', 'md', ['--municipality', 'amal']],
+    ['costs', 'html', ['--municipality', 'amal']],
+  ] as const)('%s.%s', async (template, format, extra) => {
+    for (const lang of ['sv', 'en']) {
+      const out = report(example, template, '--format', format, '--lang', lang, ...extra);
+      await expect(out).toMatchFileSnapshot(`__snapshots__/${template}.${lang}.${format}`);
+    }
+  });
+
+  it('formats money, dates and percentages by language', () => {
+    const sv = report(example, 'yearly', '--format', 'md');
+    expect(sv).toContain('| 12 | 92,2 % | 5\u00A0632\u00A0041 kr |');
+    expect(sv).toContain('Registret bedömt per 26 november 2026');
+    const en = report(example, 'yearly', '--format', 'md', '--lang', 'en');
+    expect(en).toContain('| 12 | 92.2% | SEK 5,632,041 |');
+    expect(en).toContain('Register assessed on 26 November 2026');
+  });
+
+  it('sorts municipalities by Swedish collation, Å last', () => {
+    const en = report(example, 'yearly', '--format', 'md', '--lang', 'en');
+    expect(en).toMatch(/Member municipalities: Bengtsfors kommun, Dals-Eds kommun, Färgelanda kommun, Melleruds kommun, Åmåls kommun\./);
+  });
+});
+
+describe('hostile text', () => {
+  const hostile = registerFrom('clean', {
+    'register/applications/diarium.yaml': readFileSync(join(__dirname, '../fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace('name: Diariesystem', 'name: "<script>alert(1)</script> {{constructor}} | {{{x}}}"'),
+  });
+
+  it('is escaped in HTML and cannot reach templates', () => {
+    const html = report(hostile, 'yearly', '--format', 'html');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    // Printed as text: the braces are data, never evaluated again.
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{constructor}} | {{{x}}}');
+  });
+
+  it('is escaped in Markdown, tables intact', () => {
+    const md = report(hostile, 'application', '--id', 'diarium', '--format', 'md');
+    expect(md).toContain('# &lt;script&gt;alert(1)&lt;/script&gt; {{constructor}} \\| {{{x}}}');
+    expect(md).not.toContain('<script>');
+  });
+
+  it('a custom template reaches the view model and helpers, never prototypes', () => {
+    const template = join(hostile, 'mall.hbs');
+    writeFileSync(template, '{{name}}: {{percent compliance.overall}} {{money costs.total}} [{{constructor}}][{{lookup this "__proto__"}}][{{glance.constructor.name}}]\n');
+    expect(report(hostile, './mall.hbs', '--lang', 'en')).toBe('Testkommunerna: 100% SEK 200,001 [][][]\n');
+  });
+});
+
+describe('the year\'s changes from git', () => {
+  it('shows added, removed and owner changes with dates, and compliance month by month', () => {
+    const folder = registerFrom('clean', { 'itreg.yaml': 'name: X\nlanguage: en\n' });
+    const commit = (date: string, message: string) => {
+      git(folder, 'add', '-A');
+      const result = spawnSync('git', ['commit', '--quiet', '-m', message], { cwd: folder, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org', GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } });
+      expect(result.status, result.stderr).toBe(0);
+    };
+    git(folder, 'init', '--quiet', '--initial-branch=main');
+    const owner = readFileSync(join(folder, 'register/roles/diarium-owner.yaml'), 'utf8');
+    writeFiles(folder, { 'register/roles/diarium-owner.yaml': null });
+    commit('2026-01-31', 'Registret, utan systemägare');
+    writeFiles(folder, { 'register/roles/diarium-owner.yaml': owner });
+    commit('2026-02-28', 'Systemägare utsedd');
+    writeFiles(folder, { 'register/roles/diarium-owner.yaml': owner.replace('Kanslichef', 'Kommundirektör'), 'register/documents/it-policy.yaml': null });
+    commit('2026-03-31', 'Ny systemägare; policyn flyttad');
+    const md = runCli(['report', 'yearly', '--format', 'md', '--year', '2026', '--date', '2026-04-15'], folder).stdout;
+    expect(md).toContain('- 31 March 2026: Diariesystem: Kanslichef → Kommundirektör');
+    expect(md).toMatch(/- 31 March 2026, Governing documents \(1\): IT-policy/);
+    expect(md).toMatch(/- 31 January 2026, Applications \(1\): Diariesystem/);
+    // Without an owner in January 4 of 5 demands are met (80 %); from February all are.
+    expect(md).toContain('### Compliance month by month\n\n- 31 January 2026: 80%\n- 28 February 2026: 100%\n- 31 March 2026: 100%\n');
+  });
+});
+
+describe('itreg report errors', () => {
+  it.each([
+    [['report', 'yerly'], /no template "yerly".*\(did you mean "yearly"\?\)/],
+    [['report', 'application'], /needs --id/],
+    [['report', 'application', '--id', 'gsi'], /no application "gsi" \(did you mean "gis"\?\)/],
+    [['report', 'costs', '--municipality', 'amål'], /no municipality "amål" \(did you mean "amal"\?\)/],
+    [['report', 'yearly', '--format', 'pdf'], /--format pdf writes a file: give it with --out/],
+  ])('%j exits 2 with one line', (args, message) => {
+    const result = runCli(args as string[], example);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,122 @@
+// The report view models on fixture registers, with numbers asserted exactly.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/register/config.js';
+import { loadRegister } from '../../src/register/load.js';
+import { RegisterModel } from '../../src/register/model.js';
+import { runRules } from '../../src/lint/run-rules.js';
+import { rules } from '../../src/rules/index.js';
+import { computeCompliance } from '../../src/report/compliance.js';
+import { buildApplicationView, buildCostsView, buildYearlyView, type ReportInput } from '../../src/report/view-model.js';
+import { fixtures, projectRoot } from '../helpers.js';
+
+function input(folder: string, date: string, year = Number(date.slice(0, 4))): ReportInput {
+  const config = readConfig(join(folder, 'itreg.yaml'));
+  const loaded = loadRegister(config);
+  return { register: new RegisterModel(loaded), config, year, date, language: config.language, findings: runRules(loaded, rules, { date }).findings, trend: [] };
+}
+
+describe('compliance', () => {
+  it('is 100 % on the clean fixture and counts each gap on the every-rule fixture', () => {
+    expect(computeCompliance(input(join(fixtures, 'clean'), '2026-06-01').register, '2026-06-01')).toMatchObject({ live: 1, overall: 100 });
+    const every = computeCompliance(input(join(fixtures, 'every-rule'), '2026-06-01').register, '2026-06-01');
+    expect(every.live).toBe(7);
+    expect(every.measures.map((m) => [m.key, m.ok, m.total, m.percent])).toEqual([
+      ['owner', 6, 7, 85.7],
+      ['administrator', 6, 7, 85.7],
+      ['trainingPlan', 1, 2, 50],
+      ['operationsAgreement', 1, 2, 50],
+      ['supportAgreement', 1, 2, 50],
+    ]);
+    expect(every.overall).toBe(75); // 15 of 20 demands
+    expect(every.measures[0]!.gaps.map((g) => g.id)).toEqual(['gis']);
+  });
+});
+
+describe('the yearly view of the example register on 2026-11-26', () => {
+  const view = buildYearlyView(input(projectRoot, '2026-11-26'));
+
+  it('has the register at a glance', () => {
+    expect(view.glance).toMatchObject({ applications: 13, live: 12, members: ['Bengtsfors kommun', 'Dals-Eds kommun', 'Färgelanda kommun', 'Melleruds kommun', 'Åmåls kommun'], partners: ['Säffle kommun', 'Årjängs kommun'] });
+    expect(view.glance.byType.map((t) => t.count)).toEqual([9, 2, 1]);
+    expect(view.glance.levels.map((l) => l.count)).toEqual([1, 2, 2, 2, 3]);
+  });
+
+  it('has compliance with the gaps by name, and by municipality', () => {
+    expect(view.compliance.overall).toBe(92.2);
+    expect(view.compliance.measures.map((m) => [m.label, m.ok, m.total])).toEqual([
+      ['Systemägare', 12, 12],
+      ['Systemansvarig', 11, 12],
+      ['Utbildningsplan', 7, 9],
+      ['Driftavtal', 7, 7],
+      ['Supportavtal', 10, 11],
+    ]);
+    expect(view.compliance.measures[2]!.gaps.map((g) => g.name)).toEqual(['Bibliotekssystem', 'Telefonisystem']);
+    expect(view.compliance.byMunicipality.map((m) => [m.name, m.overall])).toEqual([
+      ['Bengtsfors kommun', 90.9],
+      ['Dals-Eds kommun', 89.5],
+      ['Färgelanda kommun', 91.2],
+      ['Melleruds kommun', 93],
+      ['Åmåls kommun', 91.2],
+    ]);
+  });
+
+  it('spreads owner responsibility for shared applications over the municipalities', () => {
+    expect(view.ownership.rows.map((r) => [r.name, r.count])).toEqual([
+      ['Bengtsfors kommun', 2],
+      ['Dals-Eds kommun', 1],
+      ['Färgelanda kommun', 2],
+      ['Melleruds kommun', 1],
+      ['Åmåls kommun', 4],
+      ['Säffle kommun', 0],
+      ['Årjängs kommun', 0],
+    ]);
+    expect(view.ownership.shared).toBe(10);
+  });
+
+  it('lists agreements, documents, costs and exceptions', () => {
+    expect(view.agreements.map((a) => [a.name, a.deadline, a.ended])).toEqual([
+      ['Plattformsavtal E-plattform', '2025-12-30', true],
+      ['Supportavtal PersonalWeb', '2026-09-30', false],
+      ['Licensavtal Skolwebb, Mellerud', '2027-04-30', false],
+      ['Supportavtal Dokumentor', '2027-06-30', false],
+      ['Service- och supportavtal växel', '2027-06-30', false],
+      ['Licens och support EasyDesk', '2027-09-30', false],
+    ]);
+    expect(view.documents.map((d) => [d.name, d.due, d.overdue])).toEqual([
+      ['IT-instruktion, Dals-Ed', '2025-03-15', true],
+      ['Gemensam IT-policy för Dalslandskommunerna, reviderad', '2027-02-23', false],
+      ['IT-instruktion, Bengtsfors', '2027-05-10', false],
+    ]);
+    expect(view.costs.total).toBe(5632041);
+    expect(view.costs.byMunicipality.reduce((s, m) => s + m.amount, 0)).toBe(5632041);
+    expect(view.exceptions).toEqual([{ rule: 'training-plan', entity: 'Telefonisystem', reason: 'Ingen användarutbildning behövs; beslut IT-chefsgruppen 2026-03-04 § 12', until: '2027-06-30' }]);
+    expect(view.findings).toEqual({ errors: 5, warnings: 7 });
+    expect(view.changes.available).toBe(false);
+  });
+
+  it('draws three inline SVG charts', () => {
+    for (const chart of [view.charts.costs, view.charts.levels, view.charts.trend]) expect(chart).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="\d+" height="\d+"/);
+    expect(view.charts.costs).toContain('1\u00A0405\u00A0432 kr');
+  });
+});
+
+describe('the application sheet and the cost statement', () => {
+  it('gathers one application', () => {
+    const view = buildApplicationView(input(projectRoot, '2026-11-26'), 'gis')!;
+    expect(view.app).toMatchObject({ name: 'GIS och kartsystem', users: 'Färgelanda kommun, Melleruds kommun, Dals-Eds kommun', levelName: 'Gemensam upphandling' });
+    expect(view.roles.map((r) => [r.role, r.current])).toEqual([
+      ['Systemägare', false],
+      ['Systemägare', true],
+      ['Systemansvarig', false],
+    ]);
+    expect(view.costs.map((c) => [c.id, c.amount])).toEqual([['gis-flygfoto-2026', 186000], ['gis-support', 210000]]);
+    expect(view.findings.map((f) => f.rule)).toEqual(['application-has-administrator', 'specialist-competence']);
+  });
+
+  it('states one municipality\'s costs, summing to its total', () => {
+    const view = buildCostsView(input(projectRoot, '2026-11-26'), 'amal')!;
+    expect(view.total).toBe(1405432);
+    expect(view.items.find((i) => i.name === 'Uppgradering av PA/lön till ny version')).toMatchObject({ amount: 349442, basis: '11902 / 40872 (2025)' });
+  });
+});
