@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import type { Language } from '../i18n/index.js';
 import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
+import { csvLines } from '../util/csv.js';
 import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js';
 
 const words = {
@@ -67,7 +68,6 @@ export function formatCostsCsv(result: CostsResult, by: 'item' | 'municipality',
   const separator = options.language === 'sv' ? ';' : ',';
   const w = words[options.language];
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: false });
-  const cell = (value: string) => (/[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const rows: string[][] = [];
   if (by === 'item') {
     rows.push(['id', w.item, w.key, w.amount, ...result.municipalities.map((m) => m.id)]);
@@ -84,7 +84,7 @@ export function formatCostsCsv(result: CostsResult, by: 'item' | 'municipality',
       }
     }
   }
-  return rows.map((row) => row.map(cell).join(separator)).join('\r\n') + '\r\n';
+  return csvLines(rows, separator);
 }
 
 export function formatCostsTable(result: CostsResult, by: 'item' | 'municipality', options: CostsFormatOptions): string {

@@ -1,6 +1,7 @@
 // exportRegister(): the register for publication (it is an allmän handling) or other tools, with --redact dropping personal names and notes.
 import type { RegisterModel, Entity } from '../register/model.js';
 import { kinds, type Kind } from '../schema/validate.js';
+import { csvLines } from '../util/csv.js';
 
 export interface Redaction {
   readonly names: number;
@@ -37,9 +38,7 @@ export function exportRegister(register: RegisterModel, redact: boolean): Export
 export function toCsv(rows: readonly Record<string, unknown>[], separator: string): string {
   const flat = rows.map((row) => flatten(row));
   const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];
-  const cell = (value: string) => (/[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [columns.map(cell).join(separator), ...flat.map((row) => columns.map((c) => cell(row[c] ?? '')).join(separator))];
-  return `${lines.join('\r\n')}\r\n`;
+  return csvLines([columns, ...flat.map((row) => columns.map((c) => row[c] ?? ''))], separator);
 }
 
 function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {

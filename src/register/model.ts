@@ -94,6 +94,12 @@ export class RegisterModel {
     return type === undefined ? all : all.filter((a) => a.type === type);
   }
 
+  /** Renewed: another agreement of the same type for the same application starts later (DESIGN.md, agreement-expiry). */
+  isRenewed(agreement: Agreement): boolean {
+    if (agreement.application === undefined) return false;
+    return this.agreements(agreement.application, agreement.type).some((other) => other !== agreement && other.start > agreement.start);
+  }
+
   currentAgreements(appId: string, type: AgreementType, date: string): readonly Agreement[] {
     return this.agreements(appId, type).filter((a) => isCurrentAgreement(a, date));
   }

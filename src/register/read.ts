@@ -1,7 +1,7 @@
 // readSource(): one register file from disk to a SourceFile; an unreadable file is a finding, not a crash.
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { decodeSource, type SourceFile } from './source.js';
+import { decodeSource, problemFile, type SourceFile } from './source.js';
 
 export function relativePath(root: string, path: string): string {
   // The common case, a file below the root, without path.relative's normalising (which costs on 10,000 files).
@@ -23,5 +23,5 @@ export function readSource(path: string, root: string): SourceFile {
 
 /** A file that cannot be read (or is no regular file, such as a FIFO): one finding, and the other files go on. */
 export function unreadableSource(file: string, code: string): SourceFile {
-  return { path: file, text: '', value: undefined, index: {}, syntaxProblems: [{ message: { id: 'fileUnreadable', data: { code } }, position: { line: 1, column: 1 } }] };
+  return problemFile(file, '', { id: 'fileUnreadable', data: { code } }, { line: 1, column: 1 });
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { translator, type Language } from '../i18n/index.js';
 import { isKind, kinds, loadSchemas, validateEntity, type Kind } from '../schema/validate.js';
 import { schemaFiles } from '../schema/types.generated.js';
-import { nearestName } from '../util/nearest.js';
+import { didYouMean } from '../util/nearest.js';
 
 /** The conventional folder of each kind (DESIGN.md). */
 export const kindFolders: Record<Kind, string> = {
@@ -23,8 +23,7 @@ export function parseKind(text: string): Kind {
   const key = text.toLowerCase().replace(/[-_]/g, '');
   const kind = kinds.find((k) => k.toLowerCase() === key || kindFolders[k].replace(/-/g, '') === key);
   if (kind) return kind;
-  const near = nearestName(text, [...kinds, ...kinds.map((k) => kindFolders[k])]);
-  throw new UsageError(`unknown kind "${text}"${near ? ` (did you mean "${near}"?)` : ''}: use one of ${kinds.join(', ')}`);
+  throw new UsageError(`unknown kind "${text}"${didYouMean(text, [...kinds, ...kinds.map((k) => kindFolders[k])])}: use one of ${kinds.join(', ')}`);
 }
 
 interface SchemaNode {

@@ -147,7 +147,8 @@ function toPlain(node: Node | null, path: string, index: Record<string, [number,
   return UNSUPPORTED; // an alias
 }
 
-function problemFile(path: string, text: string, message: Message, position: Position): SourceFile {
+/** A file that cannot be parsed at all: its one problem, and no value. */
+export function problemFile(path: string, text: string, message: Message, position: Position): SourceFile {
   return { path, text, value: undefined, index: {}, syntaxProblems: [{ message, position }] };
 }
 

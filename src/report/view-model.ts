@@ -106,8 +106,7 @@ export function buildYearlyView(input: ReportInput) {
       if (app && !isLive(app)) return [];
       const deadline = noticeDeadline(a);
       if (!a.end || !deadline) return [];
-      const renewed = register.agreements(a.application ?? '', a.type).some((o) => o !== a && o.start > a.start);
-      if (renewed || deadline > horizon) return [];
+      if (register.isRenewed(a) || deadline > horizon) return [];
       return [{ name: a.name, application: app?.name ?? a.application ?? '', end: a.end, deadline, ended: a.end < date }];
     })
     .sort((a, b) => (a.deadline < b.deadline ? -1 : 1));

@@ -29,8 +29,7 @@ export default defineRule({
     if (agreement.end === undefined || agreement.application === undefined) return [];
     const app = register.getOf('Application', agreement.application);
     if (!app || !isLive(app)) return [];
-    const renewed = register.agreements(app.id, agreement.type).some((other) => other !== agreement && other.start > agreement.start);
-    if (renewed) return [];
+    if (register.isRenewed(agreement)) return [];
     const data = { agreement: agreement.name, app: app.name, end: agreement.end };
     if (agreement.end < date) return [{ path: ['end'], message: { id: 'agreementEnded', data } }];
     const deadline = noticeDeadline(agreement)!;

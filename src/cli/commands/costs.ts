@@ -6,7 +6,7 @@ import { translator } from '../../i18n/index.js';
 import { loadRegister, type LoadedRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
 import { locate } from '../../register/positions.js';
-import { nearestName } from '../../util/nearest.js';
+import { didYouMean } from '../../util/nearest.js';
 import { today } from '../../util/dates.js';
 import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
@@ -74,6 +74,5 @@ function refuseBrokenFiles(loaded: LoadedRegister, t: ReturnType<typeof translat
 }
 
 function unknown(what: string, id: string, known: readonly string[], year?: number): string {
-  const near = nearestName(id, known);
-  return `no ${what} "${id}"${year ? ` in ${year}` : ''}${near ? ` (did you mean "${near}"?)` : ''}`;
+  return `no ${what} "${id}"${year ? ` in ${year}` : ''}${didYouMean(id, known)}`;
 }

@@ -19,7 +19,7 @@ import { isValidException } from '../../rules/exception.js';
 import { rules } from '../../rules/index.js';
 import { planReviewDue } from '../../rules/training-plan-review.js';
 import { kinds } from '../../schema/validate.js';
-import { nearestName } from '../../util/nearest.js';
+import { didYouMean } from '../../util/nearest.js';
 import { formatMoney } from '../../util/money.js';
 import { dateOption, emit, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 import { loadPaint } from '../../format/paint.js';
@@ -124,8 +124,7 @@ export async function showCommand(id: string, options: Common): Promise<ExitCode
   const { config, register } = open(options);
   const entity = register.get(id);
   if (!entity) {
-    const near = nearestName(id, register.ids());
-    throw new UsageError(`no entity "${id}" in the register${near ? ` (did you mean "${near}"?)` : ''}; itreg list <kind> lists them`);
+    throw new UsageError(`no entity "${id}" in the register${didYouMean(id, register.ids())}; itreg list <kind> lists them`);
   }
   const file = register.recordOf(entity).source.path;
   const lint = runRules(register.loaded, rules, { date, language: config.language });

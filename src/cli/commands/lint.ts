@@ -16,7 +16,7 @@ import { ContentCache } from '../../register/cache.js';
 import { loadRegisterParallel } from '../../register/load.js';
 import { runRules, summarize, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
-import { nearestName } from '../../util/nearest.js';
+import { didYouMean } from '../../util/nearest.js';
 import { dateOption, emit, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface LintCommandOptions extends GlobalOptions {
@@ -39,8 +39,7 @@ export function parseRuleOverrides(values: readonly string[] = []): Record<strin
   for (const value of values) {
     const [id = '', severity = ''] = value.split('=');
     if (!isRuleId(id)) {
-      const near = nearestName(id, ruleIds);
-      throw new UsageError(`--rule ${value}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; see \`itreg rules\``);
+      throw new UsageError(`--rule ${value}: unknown rule "${id}"${didYouMean(id, ruleIds)}; see \`itreg rules\``);
     }
     if (severity !== 'off' && severity !== 'warning' && severity !== 'error') {
       throw new UsageError(`--rule ${value}: the severity must be off, warning or error`);

@@ -15,7 +15,7 @@ import { builtInTemplate, renderTemplate } from '../../report/render.js';
 import { buildApplicationView, buildCostsView, buildYearlyView, type ReportInput } from '../../report/view-model.js';
 import { rules } from '../../rules/index.js';
 import { daysInMonth, isIsoDate, today } from '../../util/dates.js';
-import { nearestName } from '../../util/nearest.js';
+import { didYouMean } from '../../util/nearest.js';
 import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface ReportCommandOptions extends GlobalOptions {
@@ -34,8 +34,7 @@ export async function reportCommand(template: string, options: ReportCommandOpti
   const builtIn = (BUILT_IN as readonly string[]).includes(template);
   const customFile = builtIn ? undefined : resolve(cwd, template);
   if (customFile && !existsSync(customFile)) {
-    const near = nearestName(template, BUILT_IN);
-    throw new UsageError(`no template "${template}": use yearly, application, costs or the path of a .hbs file${near ? ` (did you mean "${near}"?)` : ''}`);
+    throw new UsageError(`no template "${template}": use yearly, application, costs or the path of a .hbs file${didYouMean(template, BUILT_IN)}`);
   }
   if (options.format === 'pdf' && !options.out) throw new UsageError('--format pdf writes a file: give it with --out, e.g. --out arsrapport.pdf');
   if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${options.date}"`);
@@ -73,11 +72,11 @@ export async function reportCommand(template: string, options: ReportCommandOpti
   if (template === 'application') {
     if (!options.id) throw new UsageError('the application sheet needs --id, e.g. itreg report application --id gis');
     view = buildApplicationView(input, options.id);
-    if (!view) throw new UsageError(`no application "${options.id}"${suggest(options.id, register.ofKind('Application').map((a) => a.id))}`);
+    if (!view) throw new UsageError(`no application "${options.id}"${didYouMean(options.id, register.ofKind('Application').map((a) => a.id))}`);
   } else if (template === 'costs') {
     if (!options.municipality) throw new UsageError('the cost statement needs --municipality, e.g. itreg report costs --municipality amal');
     view = buildCostsView(input, options.municipality);
-    if (!view) throw new UsageError(`no municipality "${options.municipality}"${suggest(options.municipality, register.ofKind('Municipality').map((m) => m.id))}`);
+    if (!view) throw new UsageError(`no municipality "${options.municipality}"${didYouMean(options.municipality, register.ofKind('Municipality').map((m) => m.id))}`);
   } else {
     // The yearly view; a custom template also gets the sheet or statement asked for.
     const yearly = buildYearlyView(input);
@@ -95,9 +94,4 @@ export async function reportCommand(template: string, options: ReportCommandOpti
     emit(output, options.out, cwd);
   }
   return ExitCode.Ok;
-}
-
-function suggest(id: string, known: readonly string[]): string {
-  const near = nearestName(id, known);
-  return near ? ` (did you mean "${near}"?)` : '';
 }

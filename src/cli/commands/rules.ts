@@ -6,7 +6,7 @@ import { findConfig, readConfig, type Config } from '../../register/config.js';
 import { ruleSetting } from '../../lint/run-rules.js';
 import { findRule, rules, ruleIds } from '../../rules/index.js';
 import type { Rule } from '../../rules/define-rule.js';
-import { nearestName } from '../../util/nearest.js';
+import { didYouMean } from '../../util/nearest.js';
 import { languageOption, workingFolder, type GlobalOptions } from '../io.js';
 import { resolve } from 'node:path';
 
@@ -76,8 +76,7 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
 function requireRule(id: string): Rule {
   const rule = findRule(id);
   if (!rule) {
-    const near = nearestName(id, ruleIds);
-    throw new UsageError(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`itreg rules\` lists them`);
+    throw new UsageError(`unknown rule "${id}"${didYouMean(id, ruleIds)}; \`itreg rules\` lists them`);
   }
   return rule;
 }
