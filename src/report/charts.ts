@@ -51,8 +51,10 @@ export function lineChart(points: readonly Point[], options: { title: string; wi
   const plotWidth = width - left - 20;
   const plotHeight = height - top - 40;
   const x = (i: number) => left + (points.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1));
-  const y = (v: number) => top + plotHeight - (Math.max(0, Math.min(100, v)) / 100) * plotHeight;
-  const grid = [0, 50, 100]
+  // The axis starts below the lowest value (in tens), so a change of a few points is visible.
+  const low = Math.max(0, Math.floor(Math.min(100, ...points.map((p) => p.value)) / 10) * 10 - 10);
+  const y = (v: number) => top + plotHeight - ((Math.max(low, Math.min(100, v)) - low) / (100 - low)) * plotHeight;
+  const grid = [low, Math.round((low + 100) / 2), 100]
     .map((v) => `<line x1="${left}" x2="${left + plotWidth}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11" ${FONT}>${v} %</text>`)
     .join('');
   const body =

@@ -137,8 +137,11 @@ export function buildYearlyView(input: ReportInput) {
     }
     return [...groups.values()].map((g) => ({ ...g, count: g.names.length, names: g.names.sort(collator.compare).join('; ') }));
   };
+  // A first owner, added with its application (a new application, or the register's first commit), is no change of owner.
+  const addedWithApplication = new Set(changes.filter((c) => c.kind === 'Application' && c.change === 'added').map((c) => `${c.commit}\u0000${c.entity}`));
   const ownerChanges = changes
     .filter((c) => c.kind === 'RoleAssignment' && c.role === 'system-owner' && (c.change === 'added' || c.fields.some((f) => f.path.startsWith('holder.'))))
+    .filter((c) => !(c.change === 'added' && addedWithApplication.has(`${c.commit}\u0000${c.application ?? ''}`)))
     .map((c) => {
       const field = c.fields.find((f) => f.path === 'holder.title');
       const app = c.application ? register.nameOf(c.application) : c.entity;
