@@ -81,18 +81,26 @@ describe('the year\'s changes from git', () => {
     };
     git(folder, 'init', '--quiet', '--initial-branch=main');
     const owner = readFileSync(join(folder, 'register/roles/diarium-owner.yaml'), 'utf8');
-    writeFiles(folder, { 'register/roles/diarium-owner.yaml': null });
-    commit('2026-01-31', 'Registret, utan systemägare');
+    writeFiles(folder, {
+      'register/roles/diarium-owner.yaml': null,
+      'register/applications/webb.yaml': 'kind: Application\nid: webb\nname: Webbplats\ntype: general\nmunicipalities: [amal]\ndocumentation: { routines: r }\n',
+      'register/roles/webb-owner.yaml': 'kind: RoleAssignment\nid: webb-owner\nrole: system-owner\napplication: webb\nholder: { title: Kommunikationschef, unit: kansli-amal }\nfrom: 2020-01-01\n',
+      'register/roles/webb-admin.yaml': 'kind: RoleAssignment\nid: webb-admin\nrole: system-administrator\napplication: webb\nholder: { title: Webbredaktör, unit: kansli-amal }\nfrom: 2020-01-01\n',
+    });
+    commit('2026-01-31', 'Registret, diariet utan systemägare');
     writeFiles(folder, { 'register/roles/diarium-owner.yaml': owner });
     commit('2026-02-28', 'Systemägare utsedd');
     writeFiles(folder, { 'register/roles/diarium-owner.yaml': owner.replace('Kanslichef', 'Kommundirektör'), 'register/documents/it-policy.yaml': null });
     commit('2026-03-31', 'Ny systemägare; policyn flyttad');
     const md = runCli(['report', 'yearly', '--format', 'md', '--year', '2026', '--date', '2026-04-15'], folder).stdout;
     expect(md).toContain('- 31 March 2026: Diariesystem: Kanslichef → Kommundirektör');
+    // The first owner of an application that already existed is a change; the January register's own roles are not.
+    expect(md).toContain('- 28 February 2026: Diariesystem: → Kanslichef');
+    expect(md).not.toContain('Webbplats: →');
     expect(md).toMatch(/- 31 March 2026, Governing documents \(1\): IT-policy/);
-    expect(md).toMatch(/- 31 January 2026, Applications \(1\): Diariesystem/);
-    // Without an owner in January 4 of 5 demands are met (80 %); from February all are.
-    expect(md).toContain('### Compliance month by month\n\n- 31 January 2026: 80%\n- 28 February 2026: 100%\n- 31 March 2026: 100%\n');
+    expect(md).toMatch(/- 31 January 2026, Applications \(2\): Diariesystem; Webbplats/);
+    // Without the diary's owner in January 6 of 7 demands are met (85.7 %); from February all are.
+    expect(md).toContain('### Compliance month by month\n\n- 31 January 2026: 85.7%\n- 28 February 2026: 100%\n- 31 March 2026: 100%\n');
   });
 });
 
