@@ -1,6 +1,6 @@
 // Parses one YAML file into a SourceFile: the text, the plain value, a path → offset index and any syntax problems.
 // A SourceFile is plain data (no YAML nodes), so worker threads can parse and --cache can store it.
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { Message } from '../i18n/index.js';
 
@@ -75,7 +75,11 @@ export function parseText(text: string): ParseResult {
   }
   let documents: Document.Parsed[];
   try {
-    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    // parseDocument is about a quarter faster than parseAllDocuments; only a file with several documents needs the latter.
+    const single = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    documents = single.errors.some((e) => e.code === 'MULTIPLE_DOCS')
+      ? (parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[])
+      : [single];
   } catch (error: unknown) {
     // The parser recovers from almost anything; a throw here is a parser limit.
     return { ...empty, syntaxProblems: [{ message: { id: 'yamlError', data: { detail: firstLine(error) } }, position: { line: 1, column: 1 } }] };
