@@ -4,6 +4,8 @@ import { writeFileAtomic } from '../register/write.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isLanguage, translator, type Language } from '../i18n/index.js';
 import { findConfig, readConfig, type Config } from '../register/config.js';
+import { loadRegister } from '../register/load.js';
+import { RegisterModel } from '../register/model.js';
 import { isIsoDate, today } from '../util/dates.js';
 
 export interface GlobalOptions {
@@ -51,4 +53,17 @@ export function dateOption(value: string | undefined): string {
   if (value === undefined) return today();
   if (!isIsoDate(value)) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${value}"`);
   return value;
+}
+
+/** Options most reading commands share. */
+export interface CommonOptions extends GlobalOptions {
+  readonly date?: string;
+  readonly format?: string;
+  readonly output?: string;
+}
+
+/** The configuration and the register model, for commands that read the register in this thread. */
+export function openRegister(options: GlobalOptions): { config: Config; register: RegisterModel } {
+  const config = loadConfig(options);
+  return { config, register: new RegisterModel(loadRegister(config)) };
 }

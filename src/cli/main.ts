@@ -164,8 +164,6 @@ Examples:
       run(async () => (await import('./commands/report.js')).reportCommand(template, globals(command) as never)),
     );
 
-  const insight = async () => import('./commands/insight.js');
-
   program
     .command('opportunities')
     .description('collaboration candidates by the policy\'s four triggers (agreements running out, poor fit, competence risk, the same product)')
@@ -177,7 +175,7 @@ Examples:
 Examples:
   $ itreg opportunities
   $ itreg opportunities --months 24 --format md --output samverkan.md`)
-    .action((_options: unknown, command: Command) => run(async () => (await insight()).opportunitiesCommand(globals(command) as never)));
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/opportunities.js')).opportunitiesCommand(globals(command) as never)));
 
   program
     .command('list')
@@ -191,7 +189,7 @@ Examples:
 Examples:
   $ itreg list applications --where municipalities=amal --where type=business
   $ itreg list roles --where role=system-owner --sort holder.unit --format csv`)
-    .action((kind: string, _options: unknown, command: Command) => run(async () => (await insight()).listCommand(kind, globals(command) as never)));
+    .action((kind: string, _options: unknown, command: Command) => run(async () => (await import('./commands/list.js')).listCommand(kind, globals(command) as never)));
 
   program
     .command('show')
@@ -204,7 +202,7 @@ Examples:
 Examples:
   $ itreg show gis
   $ itreg show telefoni --format json`)
-    .action((id: string, _options: unknown, command: Command) => run(async () => (await insight()).showCommand(id, globals(command) as never)));
+    .action((id: string, _options: unknown, command: Command) => run(async () => (await import('./commands/show.js')).showCommand(id, globals(command) as never)));
 
   program
     .command('history')
@@ -233,7 +231,7 @@ Examples:
 Examples:
   $ itreg calendar --output itreg.ics
   $ itreg calendar --owner-unit kultur-bengtsfors --output kultur.ics`)
-    .action((_options: unknown, command: Command) => run(async () => (await insight()).calendarCommand(globals(command) as never)));
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/calendar.js')).calendarCommand(globals(command) as never)));
 
   program
     .command('export')
@@ -246,7 +244,7 @@ Examples:
 Examples:
   $ itreg export --redact --output register.json
   $ itreg export --format csv --out-dir export/`)
-    .action((_options: unknown, command: Command) => run(async () => (await insight()).exportCommand(globals(command) as never)));
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/export.js')).exportCommand(globals(command) as never)));
 
   return program;
 }

@@ -1,0 +1,23 @@
+// itreg calendar: every coming deadline as iCalendar.
+import { ExitCode, UsageError } from '../../errors.js';
+import { collectDeadlines, formatCalendar } from '../../insight/calendar.js';
+import { isCurrentRole } from '../../register/model.js';
+import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
+
+export async function calendarCommand(options: CommonOptions & { municipality?: string; ownerUnit?: string }): Promise<ExitCode> {
+  const date = dateOption(options.date);
+  const { config, register } = openRegister(options);
+  let deadlines = collectDeadlines(register, config, date, config.language);
+  if (options.municipality) {
+    if (!register.getOf('Municipality', options.municipality)) throw new UsageError(`no municipality "${options.municipality}"`);
+    deadlines = deadlines.filter((d) => d.municipalities.includes(options.municipality!));
+  }
+  if (options.ownerUnit) {
+    if (!register.getOf('Unit', options.ownerUnit)) throw new UsageError(`no unit "${options.ownerUnit}"`);
+    const owned = new Set(register.ofKind('RoleAssignment').filter((r) => r.role === 'system-owner' && r.holder.unit === options.ownerUnit && isCurrentRole(r, date)).map((r) => r.application));
+    deadlines = deadlines.filter((d) => d.applications.some((a) => owned.has(a)));
+  }
+  const stamp = `${date.replace(/-/g, '')}T000000Z`;
+  emit(formatCalendar(deadlines, { name: config.name || 'itreg', stamp, language: config.language }), options.output, workingFolder(options));
+  return ExitCode.Ok;
+}

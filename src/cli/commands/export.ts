@@ -1,0 +1,28 @@
+// itreg export: the register as JSON or CSV, --redact dropping personal names and notes.
+import { join, resolve } from 'node:path';
+import { ExitCode, UsageError } from '../../errors.js';
+import { exportRegister, toCsv } from '../../insight/export.js';
+import { writeFileAtomic } from '../../register/write.js';
+import { kinds } from '../../schema/validate.js';
+import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
+
+export async function exportCommand(options: CommonOptions & { redact?: boolean; outDir?: string }): Promise<ExitCode> {
+  const { config, register } = openRegister(options);
+  const exported = exportRegister(register, options.redact === true);
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  if (exported.redaction) {
+    const { names, notes } = exported.redaction;
+    say(config.language === 'sv' ? `itreg: tog bort ${names} personnamn (holder.name) och ${notes} anteckningar (notes)` : `itreg: removed ${names} personal names (holder.name) and ${notes} notes`);
+  }
+  if (options.format === 'csv') {
+    if (!options.outDir) throw new UsageError('--format csv writes one CSV file per kind: give the folder with --out-dir');
+    const folder = resolve(workingFolder(options), options.outDir);
+    const separator = config.language === 'sv' ? ';' : ',';
+    for (const kind of kinds) writeFileAtomic(join(folder, `${kind}.csv`), toCsv(exported.entities[kind], separator));
+    say(`itreg: ${kinds.length} CSV → ${folder}`);
+    return ExitCode.Ok;
+  }
+  const json = { name: config.name, exported: dateOption(options.date), ...(exported.redaction ? { redacted: ['holder.name', 'notes'] } : {}), entities: exported.entities };
+  emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
+  return ExitCode.Ok;
+}

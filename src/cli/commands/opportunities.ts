@@ -1,0 +1,37 @@
+// itreg opportunities: collaboration candidates by the policy's four triggers.
+import Table from 'cli-table3';
+import { ExitCode, UsageError } from '../../errors.js';
+import { findOpportunities, type Opportunity } from '../../insight/opportunities.js';
+import type { Language } from '../../i18n/index.js';
+import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
+
+const labels = {
+  sv: { trigger: 'Anledning', deadline: 'Agera senast', applications: 'Applikationer', municipalities: 'Kommuner', message: 'Vad', none: 'Inga samverkanstillfällen inom horisonten.', triggers: { 'agreement-ending': 'avtal på väg ut', 'poor-fit': 'fungerar dåligt', 'competence-risk': 'kompetensrisk', 'same-product': 'samma produkt' } },
+  en: { trigger: 'Trigger', deadline: 'Act by', applications: 'Applications', municipalities: 'Municipalities', message: 'What', none: 'No collaboration opportunities within the horizon.', triggers: { 'agreement-ending': 'agreement ending', 'poor-fit': 'works poorly', 'competence-risk': 'competence risk', 'same-product': 'same product' } },
+} as const;
+
+export async function opportunitiesCommand(options: CommonOptions & { months?: string }): Promise<ExitCode> {
+  const date = dateOption(options.date);
+  const months = options.months === undefined ? 12 : Number(options.months);
+  if (!Number.isInteger(months) || months < 0) throw new UsageError('--months must be a whole number of months, 0 or more');
+  const { config, register } = openRegister(options);
+  const found = findOpportunities(register, date, months, config.language);
+  const l = labels[config.language];
+  let text: string;
+  if (options.format === 'json') text = `${JSON.stringify({ opportunities: found }, null, 2)}\n`;
+  else if (options.format === 'md') text = markdownOpportunities(found, config.language);
+  else {
+    const table = new Table({ head: [l.trigger, l.deadline, l.applications, l.message], wordWrap: true, colWidths: [18, 13, 26, 60], style: { head: [], border: [] } });
+    for (const o of found) table.push([l.triggers[o.trigger], o.deadline ?? '', o.applications.join(', '), o.message]);
+    text = found.length === 0 ? `${l.none}\n` : `${table.toString()}\n`;
+  }
+  emit(text, options.output, workingFolder(options));
+  return ExitCode.Ok;
+}
+
+function markdownOpportunities(found: readonly Opportunity[], language: Language): string {
+  const l = labels[language];
+  if (found.length === 0) return `${l.none}\n`;
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [`| ${l.trigger} | ${l.deadline} | ${l.applications} | ${l.municipalities} | ${l.message} |`, '| --- | --- | --- | --- | --- |', ...found.map((o) => `| ${l.triggers[o.trigger]} | ${o.deadline ?? ''} | ${o.applications.join(', ')} | ${o.municipalities.join(', ')} | ${cell(o.message)} |`)].join('\n') + '\n';
+}

@@ -1,0 +1,66 @@
+// itreg show <id>: one entity and everything that refers to it.
+import { stringify } from 'yaml';
+import { ExitCode, UsageError } from '../../errors.js';
+import { computeCosts } from '../../costs/compute.js';
+import { runRules } from '../../lint/run-rules.js';
+import { isCurrentRole } from '../../register/model.js';
+import { referencesOf } from '../../register/references.js';
+import { noticeDeadline } from '../../rules/agreement-expiry.js';
+import { isValidException } from '../../rules/exception.js';
+import { rules } from '../../rules/index.js';
+import { planReviewDue } from '../../rules/training-plan-review.js';
+import { didYouMean } from '../../util/nearest.js';
+import { formatMoney } from '../../util/money.js';
+import { loadPaint } from '../../format/paint.js';
+import { openRegister, dateOption, emit, useColor, workingFolder, type CommonOptions } from '../io.js';
+
+const showLabels = {
+  sv: { roles: 'Roller', agreements: 'Avtal', plans: 'Utbildningsplaner', costs: 'Kostnader', findings: 'Fynd', exceptions: 'Beslutade undantag', referencedBy: 'Refereras av', current: 'gällande', notice: 'uppsägning senast', due: 'översyn', none: '–' },
+  en: { roles: 'Roles', agreements: 'Agreements', plans: 'Training plans', costs: 'Costs', findings: 'Findings', exceptions: 'Decided exceptions', referencedBy: 'Referred to by', current: 'current', notice: 'notice by', due: 'review', none: '–' },
+} as const;
+
+export async function showCommand(id: string, options: CommonOptions): Promise<ExitCode> {
+  const date = dateOption(options.date);
+  const { config, register } = openRegister(options);
+  const entity = register.get(id);
+  if (!entity) {
+    throw new UsageError(`no entity "${id}" in the register${didYouMean(id, register.ids())}; itreg list <kind> lists them`);
+  }
+  const file = register.recordOf(entity).source.path;
+  const lint = runRules(register.loaded, rules, { date, language: config.language });
+  const findings = lint.findings.filter((f) => f.entityId === id || f.refersTo === id);
+  const exceptions = config.exceptions.filter((e) => e.entity === id && isValidException(e, date));
+  const referencedBy = register.entities.filter((other) => other !== entity && referencesOf(other).some((ref) => ref.id === id)).map((other) => ({ kind: other.kind, id: other.id }));
+  const year = Number(date.slice(0, 4));
+  const costResult = computeCosts(register, config, year);
+  const costs = costResult.splits.filter((s) => s.item.entity.application === id || s.item.entity.id === id);
+  const app = entity.kind === 'Application' ? entity : undefined;
+  const roles = app ? register.roles(id).map((r) => ({ id: r.id, role: r.role, title: r.holder.title, unit: r.holder.unit, from: r.from, until: r.until, current: isCurrentRole(r, date) })) : [];
+  const agreements = app ? register.agreements(id).map((a) => ({ id: a.id, name: a.name, type: a.type, start: a.start, end: a.end, noticeDeadline: noticeDeadline(a) })) : [];
+  const plans = app ? register.plansFor(id).map((p) => ({ id: p.id, name: p.name, audience: p.audience, updated: p.updated, reviewDue: planReviewDue(p) })) : [];
+  const money = (minor: bigint) => formatMoney(minor, costResult.scale, { language: config.language, grouping: true });
+  const costRows = costs.map((s) => ({ id: s.item.entity.id, name: s.item.entity.name, year, amount: Number(s.item.amount), split: s.item.split, parts: s.apportionment.parts.map((p) => ({ municipality: p.id, amount: Number(p.amount) })) }));
+
+  if (options.format === 'json') {
+    const json = { entity, file, roles, agreements, trainingPlans: plans, costs: costRows, findings: findings.map(({ messageId: _m, refersTo: _r, ...f }) => f), exceptions, referencedBy };
+    emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
+    return ExitCode.Ok;
+  }
+  const c = await loadPaint(useColor(options, options.output !== undefined));
+  const l = showLabels[config.language];
+  const out: string[] = [c.bold(`${'name' in entity && entity.name ? entity.name : entity.id} (${entity.kind} ${entity.id})`), c.dim(file), '', stringify(entity).trimEnd()];
+  const section = (title: string, lines: string[]) => {
+    out.push('', c.underline(title), ...(lines.length > 0 ? lines.map((line) => `  ${line}`) : [`  ${l.none}`]));
+  };
+  if (app) {
+    section(l.roles, roles.map((r) => `${r.current ? c.green('●') : c.dim('○')} ${r.role}: ${r.title} (${register.nameOf(r.unit)}) ${r.from}–${r.until ?? ''}${r.current ? ` ${c.dim(l.current)}` : ''}`));
+    section(l.agreements, agreements.map((a) => `${a.type}: ${a.name} ${a.start}–${a.end ?? ''}${a.noticeDeadline ? `, ${l.notice} ${a.noticeDeadline}` : ''}`));
+    section(l.plans, plans.map((p) => `${p.audience}: ${p.name}, ${l.due} ${p.reviewDue}`));
+    section(`${l.costs} ${year}`, costs.map((s) => `${s.item.entity.name}: ${money(s.item.amount)} ${config.currency} (${s.item.split}) — ${s.apportionment.parts.map((p) => `${register.nameOf(p.id)} ${money(p.amount)}`).join(', ')}`));
+  }
+  section(l.findings, findings.map((f) => `${f.severity === 'error' ? c.red(f.severity) : c.yellow(f.severity)} ${f.file}:${f.line}:${f.column} ${f.message} ${c.dim(f.ruleId)}`));
+  section(l.exceptions, exceptions.map((e) => `${e.rule} → ${e.until}: ${e.reason ?? ''}`));
+  section(l.referencedBy, referencedBy.map((r) => `${r.kind} ${r.id}`));
+  emit(`${out.join('\n')}\n`, options.output, workingFolder(options));
+  return ExitCode.Ok;
+}
