@@ -38,6 +38,7 @@ describe('exit codes', () => {
     ['a bad severity', ['lint', '--rule', 'schema=fatal'], /the severity must be off, warning or error/],
     ['a bad --max-warnings', ['lint', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
     ['an unknown command', ['lnt'], /unknown command 'lnt'/],
+    ['a path that does not exist', ['lint', 'register/aplications'], /no such file or folder: register\/aplications/],
   ])('2 with one line for %s', (_name, args, message) => {
     const result = runCli(args, clean);
     expect(result.status).toBe(2);

@@ -118,3 +118,20 @@ describe('schema files', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('the precompiled validators (scripts/gen-validators.mjs)', () => {
+  it('exist after the build and judge exactly as a fresh compile does', async () => {
+    const { compileValidators, generatedValidators } = await import('../../src/schema/validate.js');
+    const generated = generatedValidators();
+    expect(generated).toBeDefined();
+    const fresh = compileValidators();
+    const samples = [...Object.values(valid), ...invalid.map(([, data]) => clean(data)), { kind: 'Unit', id: 'x', name: 'X', type: 'it-unit', extra: { deep: [1] } }];
+    for (const sample of samples) {
+      const kind = (sample as { kind: string }).kind;
+      const a = generated!.entity.get(kind)!;
+      const b = fresh.entity.get(kind)!;
+      expect(a(sample)).toBe(b(sample));
+      expect(a.errors?.map((e) => [e.instancePath, e.keyword])).toEqual(b.errors?.map((e) => [e.instancePath, e.keyword]));
+    }
+  });
+});

@@ -1,4 +1,5 @@
 // itreg lint [paths…]: load the whole register, run the rules, report findings in the given paths.
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { formatGithub } from '../../format/github.js';
@@ -76,6 +77,9 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   });
 
   const cwd = workingFolder(options);
+  const missing = paths.find((path) => !existsSync(resolve(cwd, path)));
+  // As ESLint: a path that matches nothing is a mistake to point out, not an empty success.
+  if (missing !== undefined) throw new UsageError(`no such file or folder: ${missing}`);
   const inPaths = pathFilter(paths, cwd, config.root);
   const inChanges = options.changed ? await changeFilter(config.root, options.base) : () => true;
   const findings = full.findings.filter((f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
