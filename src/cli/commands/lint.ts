@@ -58,9 +58,13 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings must be a whole number, 0 or more');
   const date = dateOption(options.date);
   const overrides = parseRuleOverrides(options.rule);
+  const cwd = workingFolder(options);
+  const missing = paths.find((path) => !existsSync(resolve(cwd, path)));
+  // As ESLint: a path that matches nothing is a mistake to point out, not an empty success.
+  if (missing !== undefined) throw new UsageError(`no such file or folder: ${missing}`);
   const config = loadConfig(options);
-  const version = await packageVersion();
-  const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(workingFolder(options), options.cacheLocation) : ContentCache.defaultFile(config.root), version) : undefined;
+  // The cache is only valid for the itreg version that wrote it.
+  const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), await packageVersion()) : undefined;
   const workers = process.env['ITREG_WORKERS'] === undefined ? undefined : Number(process.env['ITREG_WORKERS']);
   const progress = progressLine(options.format === 'stylish' && !options.output);
   const loaded = await loadRegisterParallel(config, { ...(cache ? { cache } : {}), ...(workers !== undefined ? { workers } : {}), onProgress: progress.update });
@@ -76,10 +80,6 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     ...(options.debug ? { onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
   });
 
-  const cwd = workingFolder(options);
-  const missing = paths.find((path) => !existsSync(resolve(cwd, path)));
-  // As ESLint: a path that matches nothing is a mistake to point out, not an empty success.
-  if (missing !== undefined) throw new UsageError(`no such file or folder: ${missing}`);
   const inPaths = pathFilter(paths, cwd, config.root);
   const inChanges = options.changed ? await changeFilter(config.root, options.base) : () => true;
   const findings = full.findings.filter((f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
@@ -88,17 +88,18 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   const language = config.language;
   // CI annotations name files from the repository's top, wherever itreg.yaml sits in it.
   const ciFormats = ['sarif', 'github', 'gitlab', 'junit'];
-  const ciResult = ciFormats.includes(options.format) ? withPrefix(result, repositoryPrefix(config.root)) : result;
+  const prefix = ciFormats.includes(options.format) ? repositoryPrefix(config.root) : '';
+  const ciResult = withPrefix(result, prefix);
   let text: string;
   switch (options.format) {
     case 'json':
       text = formatJson(result);
       break;
     case 'sarif':
-      text = formatSarif(ciResult, { rules: rules as readonly Rule[], language, version });
+      text = formatSarif(ciResult, { rules: rules as readonly Rule[], language, version: await packageVersion() });
       break;
     case 'junit':
-      text = formatJunit(ciResult, { files: ['itreg.yaml', ...loaded.files.map((f) => f.path)].filter(inPaths).map((path) => repositoryPrefix(config.root) + path) });
+      text = formatJunit(ciResult, { files: ['itreg.yaml', ...loaded.files.map((f) => f.path)].filter(inPaths).map((path) => prefix + path) });
       break;
     case 'github':
       text = formatGithub(ciResult, { language });
