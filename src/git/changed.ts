@@ -38,24 +38,23 @@ function fetchHint(ref: string, shallow: boolean): string {
  */
 export async function changedFiles(cwd: string, root: string, base?: string): Promise<ChangedFiles> {
   const git = simpleGit({ baseDir: cwd });
-  if (!(await git.checkIsRepo().catch(() => false))) {
+  // One rev-parse for the facts needed (each git process costs): the top folder, and whether the clone is shallow.
+  const facts = await tryGit(git, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  if (facts === undefined) {
     throw new UsageError(`--changed needs a git repository, and ${cwd} is not inside one (use itreg lint without --changed, or run git init)`);
   }
-  const top = (await git.revparse(['--show-toplevel'])).trim();
-  const shallow = (await tryGit(git, ['rev-parse', '--is-shallow-repository'])) === 'true';
+  const [top = cwd, shallowText] = facts.split('\n');
+  const shallow = shallowText === 'true';
   const hasHead = (await tryGit(git, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])) !== undefined;
-
-  let baseRef = base;
-  if (baseRef === undefined) {
-    baseRef = (await tryGit(git, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'])) ?? 'HEAD';
-  } else if ((hasHead || baseRef !== 'HEAD') && (await tryGit(git, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`])) === undefined) {
-    // (HEAD before the first commit is no missing ref: every file is new.)
-    throw new UsageError(`the base ref ${baseRef} is missing in this clone${shallow ? ' (a shallow clone)' : ''}: fetch it with \`${fetchHint(baseRef, shallow)}\``);
-  }
+  const baseRef = base ?? (await tryGit(git, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'])) ?? 'HEAD';
 
   let mergeBase: string | undefined;
   if (hasHead) {
     mergeBase = await tryGit(git, ['merge-base', baseRef, 'HEAD']);
+    // No merge base: the ref is missing, or the histories do not meet. Only now is it worth asking which.
+    if (mergeBase === undefined && (await tryGit(git, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`])) === undefined) {
+      throw new UsageError(`the base ref ${baseRef} is missing in this clone${shallow ? ' (a shallow clone)' : ''}: fetch it with \`${fetchHint(baseRef, shallow)}\``);
+    }
     if (mergeBase === undefined) {
       throw new UsageError(
         shallow
