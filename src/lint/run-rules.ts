@@ -35,6 +35,8 @@ export interface LintSummary {
 export interface LintResult {
   readonly findings: readonly Finding[];
   readonly summary: LintSummary;
+  /** The findings a valid exception silenced (counted in the summary, never reported). */
+  readonly silenced?: readonly Finding[];
 }
 
 export interface LintOptions {
@@ -133,6 +135,7 @@ export function runRules(loaded: LoadedRegister, rules: readonly Rule[], options
   const reported = findings.filter((finding) => !silenced(finding)).sort(compareFindings);
   return {
     findings: reported,
+    silenced: findings.filter(silenced),
     summary: {
       files: loaded.files.length,
       entities: register.entities.length,
@@ -148,14 +151,16 @@ function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-/** Recounts a summary for the findings that are reported (paths, --changed). */
-export function summarize(result: LintResult, findings: readonly Finding[]): LintResult {
+/** The findings that pass `keep` (paths, --changed, --quiet), with the summary counted again for them. */
+export function selectFindings(result: LintResult, keep: (finding: Finding) => boolean): LintResult {
+  const findings = result.findings.filter(keep);
   return {
     findings,
     summary: {
       ...result.summary,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
+      suppressed: (result.silenced ?? []).filter(keep).length,
     },
   };
 }

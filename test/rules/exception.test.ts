@@ -44,3 +44,14 @@ describe('exception', () => {
     expect(lint(folder).findings).toEqual([]);
   });
 });
+
+describe('the suppressed count', () => {
+  it('counts only what the paths would have reported', async () => {
+    const { runCli } = await import('../helpers.js');
+    const folder = registerFrom('clean', { ...noPlan, 'itreg.yaml': config('  - rule: training-plan\n    entity: diarium\n    reason: Beslut\n    until: 2026-12-31\n') });
+    const summary = (args: string[]) => (JSON.parse(runCli(['lint', '--format', 'json', '--date', '2026-06-01', ...args], folder).stdout) as { summary: { suppressed: number } }).summary.suppressed;
+    expect(summary([])).toBe(1);
+    expect(summary(['register/applications'])).toBe(1);
+    expect(summary(['register/roles'])).toBe(0);
+  });
+});

@@ -15,7 +15,7 @@ import { packagePath } from '../../util/paths.js';
 import type { Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
 import { loadRegisterParallel } from '../../register/load.js';
-import { runRules, summarize, type Finding, type LintResult } from '../../lint/run-rules.js';
+import { runRules, selectFindings, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { didYouMean } from '../../util/nearest.js';
 import { dateOption, emit, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
@@ -82,8 +82,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
 
   const inPaths = pathFilter(paths, cwd, config.root);
   const inChanges = options.changed ? await changeFilter(config.root, options.base) : () => true;
-  const findings = full.findings.filter((f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
-  const result: LintResult = summarize(full, findings);
+  const result: LintResult = selectFindings(full, (f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
 
   const language = config.language;
   // CI annotations name files from the repository's top, wherever itreg.yaml sits in it.
