@@ -2,7 +2,7 @@
 import { Document, isScalar, isSeq, parse } from 'yaml';
 import { UsageError } from '../errors.js';
 import { translator, type Language } from '../i18n/index.js';
-import { isKind, kinds, loadSchemas, validateEntity, type Kind } from '../schema/validate.js';
+import { kinds, loadSchemas, validateEntity, type Kind } from '../schema/validate.js';
 import { schemaFiles } from '../schema/types.generated.js';
 import { didYouMean } from '../util/nearest.js';
 
@@ -115,4 +115,3 @@ function orderKeys(data: Record<string, unknown>, schema: SchemaNode): Record<st
   return Object.fromEntries(Object.entries(data).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
 }
 
-export { isKind };

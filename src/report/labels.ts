@@ -187,4 +187,3 @@ export const reportLabels = {
   },
 } as const;
 
-export type ReportLabels = (typeof reportLabels)['sv'] | (typeof reportLabels)['en'];

@@ -242,4 +242,3 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
   };
 }
 
-export type YearlyView = ReturnType<typeof buildYearlyView>;
