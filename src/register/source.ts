@@ -40,6 +40,8 @@ const MAX_ALIAS_COUNT = 1000;
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?: |$)/m;
 /** Nesting deeper than this is no register entity; the parser's recursion would only risk the stack. */
 const MAX_DEPTH = 1000;
+/** Duplicate keys are errors; warnings (a collection as a key) stay out of stderr: the schema reports such a key. */
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
 
 /** Decodes file bytes as UTF-8; anything else (Latin-1, binary) is a syntax problem, never silently replaced. */
 export function decodeSource(path: string, bytes: Uint8Array): SourceFile {
@@ -76,9 +78,9 @@ export function parseText(text: string): ParseResult {
   let documents: Document.Parsed[];
   try {
     // parseDocument is about a quarter faster than parseAllDocuments; only a file with several documents needs the latter.
-    const single = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    const single = parseDocument(text, YAML_OPTIONS);
     documents = single.errors.some((e) => e.code === 'MULTIPLE_DOCS')
-      ? (parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[])
+      ? (parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[])
       : [single];
   } catch (error: unknown) {
     // The parser recovers from almost anything; a throw here is a parser limit.
