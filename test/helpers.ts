@@ -1,6 +1,6 @@
 // Test helpers: real registers in real temporary folders, linted in-process or through the real CLI.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,4 +103,28 @@ export function repositoryFrom(fixture: string, changes: Readonly<Record<string,
   git(folder, 'add', '-A');
   git(folder, 'commit', '--quiet', '-m', 'register');
   return folder;
+}
+
+/** The YAML test suite's folder (../shared/peer/yaml-test-suite), when it is there. */
+export function yamlTestSuite(): string | undefined {
+  return [join(projectRoot, '../shared/peer/yaml-test-suite'), join(projectRoot, '../../shared/peer/yaml-test-suite')].find(existsSync);
+}
+
+export interface YamlTestCase {
+  readonly name: string;
+  readonly folder: string;
+  readonly isError: boolean;
+}
+
+/** Every case of the suite (a folder with in.yaml, nested ones too), sorted by name. */
+export function yamlTestSuiteCases(root: string): YamlTestCase[] {
+  const found: YamlTestCase[] = [];
+  const walk = (folder: string, name: string): void => {
+    if (existsSync(join(folder, 'in.yaml'))) found.push({ name, folder, isError: existsSync(join(folder, 'error')) });
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(folder, entry.name), name ? `${name}/${entry.name}` : entry.name);
+    }
+  };
+  walk(root, '');
+  return found.sort((a, b) => a.name.localeCompare(b.name));
 }

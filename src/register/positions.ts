@@ -1,6 +1,7 @@
 // Turns a JSON path into the line and column of a key or value, from the path index kept at parse time
 // (Spectral's getRangeForJsonPath).
-import { PATH_SEPARATOR, positionAt, type Position, type SourceFile } from './source.js';
+import { PATH_SEPARATOR } from './path-index.js';
+import { positionAt, type Position, type SourceFile } from './source.js';
 
 export type JsonPath = readonly (string | number)[];
 

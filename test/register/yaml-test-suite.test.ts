@@ -1,33 +1,15 @@
 // Every case of the YAML test suite (../shared/peer/yaml-test-suite) loads without an exception; every error case is a yaml-syntax finding.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../../src/register/source.js';
 import { buildRecords } from '../../src/register/load.js';
-import { projectRoot } from '../helpers.js';
+import { yamlTestSuite, yamlTestSuiteCases } from '../helpers.js';
 
-const suite = [join(projectRoot, '../shared/peer/yaml-test-suite'), join(projectRoot, '../../shared/peer/yaml-test-suite')].find(existsSync);
-
-interface Case {
-  readonly name: string;
-  readonly folder: string;
-  readonly isError: boolean;
-}
-
-function cases(root: string): Case[] {
-  const found: Case[] = [];
-  const walk = (folder: string, name: string): void => {
-    if (existsSync(join(folder, 'in.yaml'))) found.push({ name, folder, isError: existsSync(join(folder, 'error')) });
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(folder, entry.name), name ? `${name}/${entry.name}` : entry.name);
-    }
-  };
-  walk(root, '');
-  return found.sort((a, b) => a.name.localeCompare(b.name));
-}
+const suite = yamlTestSuite();
 
 describe.skipIf(!suite)('the YAML test suite', () => {
-  const all = suite ? cases(suite) : [];
+  const all = suite ? yamlTestSuiteCases(suite) : [];
 
   it('has all 402 cases', () => {
     expect(all.length).toBe(402);

@@ -1,0 +1,18 @@
+// The path index a parsed file keeps: source offsets of every key and value by JSON path, so that a finding's path
+// becomes a line and column without the YAML nodes (Spectral's getRangeForJsonPath).
+
+/**
+ * [key offset or -1, value offset] by path (steps joined with NUL); '' is the document's top mapping. For a key with
+ * no value (`name:`) the value offset is where the value would start.
+ */
+export type PathIndex = Readonly<Record<string, readonly [number, number]>>;
+
+/** A path index being built by a parser. */
+export type MutablePathIndex = Record<string, [number, number]>;
+
+export const PATH_SEPARATOR = '\u0000';
+
+/** The index path of a key or position below `path`. */
+export function childPath(path: string, step: string | number): string {
+  return path === '' ? String(step) : path + PATH_SEPARATOR + step;
+}

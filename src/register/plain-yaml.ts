@@ -1,0 +1,409 @@
+// A fast path for the plain YAML registers are written in: block mappings and sequences, one-line plain and quoted
+// scalars, one-line flow sequences and mappings of scalars, comments. It gives exactly what the yaml package gives for
+// such a file (the value of toJS and the offsets in its nodes' ranges), over ten times faster, and gives up (undefined)
+// at anything else: anchors, aliases, tags, block and multi-line scalars, nested flow collections, escapes, directives,
+// document markers, tabs, a key that is not a plain word or number, a duplicate key, a number it does not convert
+// exactly as yaml does. What it gives up on goes to the yaml package, which also reports every error. A differential
+// test holds the two to the same value and index on the example register, the YAML test suite and 20,000 mutated files.
+
+import { childPath, type MutablePathIndex } from './path-index.js';
+
+export interface PlainYaml {
+  readonly value: Record<string, unknown>;
+  readonly index: MutablePathIndex;
+}
+
+/** Thrown (never outside this module) when the text leaves the subset. */
+const GIVE_UP: unique symbol = Symbol('give up');
+
+/** Characters no register file needs and YAML treats specially or rejects: C0/C1 controls but tab and line ends, BOM, line separators, non-characters. */
+const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+
+// Plain scalars that YAML 1.2's core schema (yaml's default) reads as something other than a string.
+const NULL = /^(?:~|[Nn]ull|NULL)$/;
+const TRUE = /^(?:[Tt]rue|TRUE)$/;
+const FALSE = /^(?:[Ff]alse|FALSE)$/;
+const CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+/** First letters of null, true and false in any case. */
+const MAY_START_WORD = new Set([0x4e, 0x6e, 0x54, 0x74, 0x46, 0x66]);
+/** YAML allows an implicit key of at most 1024 characters; well below that the subset stops. */
+const MAX_KEY_LENGTH = 1000;
+/** The numbers converted here: decimal integers and fractions whose Number() is what yaml's parseInt/parseFloat give. */
+const SIMPLE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
+
+// Character codes.
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+const DOUBLE_QUOTE = 0x22;
+const HASH = 0x23;
+const SINGLE_QUOTE = 0x27;
+const COMMA = 0x2c;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** The text as value and index when it is a mapping in the plain subset; undefined when the yaml package must decide. */
+export function parsePlainYaml(text: string): PlainYaml | undefined {
+  if (UNUSUAL_CHARACTER.test(text)) return undefined;
+  const parser = new PlainParser(text);
+  try {
+    return parser.parseDocument();
+  } catch (error: unknown) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+/** Sets an own property even for "__proto__": parsed data never reaches a prototype. */
+export function setOwnProperty(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+/** The plain scalar's value as the core schema resolves it; gives up on numbers whose conversion it does not mirror. */
+function resolvePlain(source: string): unknown {
+  const first = source.charCodeAt(0);
+  // Most letters cannot start a null, boolean or number (n, t, f can; so can ~ . + - and digits): a string at once.
+  if (first >= 0x80 || (first >= 0x41 && first !== 0x7e && !MAY_START_WORD.has(first))) return source;
+  if (NULL.test(source)) return null;
+  if (TRUE.test(source)) return true;
+  if (FALSE.test(source)) return false;
+  if (!CORE_NUMBER.test(source)) return source;
+  return SIMPLE_NUMBER.test(source) ? Number(source) : giveUp();
+}
+
+function isLineEnd(code: number): boolean {
+  // NaN (past the end) counts as a line end.
+  return code === LINE_FEED || code === CARRIAGE_RETURN || Number.isNaN(code);
+}
+
+/** Letters, digits and `_.-`: the characters of a plain key. */
+function isKeyCharacter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === DOT || code === DASH;
+}
+
+/** Whether `-` followed by this character starts a plain scalar (`-1`, `-x`), not a sequence entry. */
+function isPlainSafe(code: number, inFlow: boolean): boolean {
+  if (code === SPACE || code === TAB || isLineEnd(code)) return false;
+  return !inFlow || (code !== COMMA && code !== OPEN_BRACKET && code !== CLOSE_BRACKET && code !== OPEN_BRACE && code !== CLOSE_BRACE);
+}
+
+/** Characters that cannot start a plain scalar in the subset (YAML's indicators). */
+function isIndicator(code: number): boolean {
+  switch (code) {
+    case 0x2d: // - (allowed below when a non-space follows)
+    case 0x3f: // ?
+    case 0x3a: // :
+    case 0x2c: // ,
+    case 0x5b: // [
+    case 0x5d: // ]
+    case 0x7b: // {
+    case 0x7d: // }
+    case 0x23: // #
+    case 0x26: // &
+    case 0x2a: // *
+    case 0x21: // !
+    case 0x7c: // |
+    case 0x3e: // >
+    case 0x27: // '
+    case 0x22: // "
+    case 0x25: // %
+    case 0x40: // @
+    case 0x60: // `
+      return true;
+    default:
+      return false;
+  }
+}
+
+class PlainParser {
+  private readonly text: string;
+  /** Start of the line not yet consumed. */
+  private lineStart = 0;
+  /** Of the line at lineStart, after peek(): the offset of its first character. */
+  private contentStart = 0;
+  /** Comment lines more indented than this would sit inside a scalar's continuation: give up on them. */
+  private commentLimit = Number.POSITIVE_INFINITY;
+  readonly index: MutablePathIndex = {};
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  parseDocument(): PlainYaml {
+    if (this.peek() !== 0) giveUp(); // a leading indent, or no content at all (the yaml package reports an empty file)
+    // The top mapping ends only at the end of the text: a line less indented than column 0 does not exist.
+    return { value: this.parseMapping(0, '', -1, this.contentStart), index: this.index };
+  }
+
+  /**
+   * Skips blank and comment lines from lineStart; returns the next content line's indentation (and sets
+   * contentStart), or -1 at the end of the text. A tab before the content is left to the yaml package.
+   */
+  private peek(): number {
+    const text = this.text;
+    for (;;) {
+      const start = this.lineStart;
+      if (start >= text.length) return -1;
+      let i = start;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const code = text.charCodeAt(i);
+      if (code === HASH) {
+        if (i - start > this.commentLimit) giveUp();
+        this.lineStart = this.nextLine(i);
+      } else if (isLineEnd(code)) {
+        this.lineStart = this.nextLine(i);
+      } else {
+        if (code === TAB) giveUp();
+        this.contentStart = i;
+        return i - start;
+      }
+    }
+  }
+
+  /** The offset after the line end at or after `from`. */
+  private nextLine(from: number): number {
+    const end = this.text.indexOf('\n', from);
+    return end === -1 ? this.text.length : end + 1;
+  }
+
+  /** Requires the rest of the line from `from` to be spaces and an optional comment, and moves to the next line. */
+  private finishLine(from: number, blockIndent: number): void {
+    const text = this.text;
+    let i = from;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const code = text.charCodeAt(i);
+    if (code === HASH) {
+      if (i === from) giveUp(); // a comment needs a space before it
+    } else if (!isLineEnd(code)) {
+      giveUp();
+    }
+    this.lineStart = this.nextLine(i);
+    this.commentLimit = blockIndent;
+  }
+
+  /** A plain key at `start` up to its `:` and a space or line end: [key, offset after the colon]; undefined if there is none. */
+  private scanKey(start: number): [string, number] | undefined {
+    const text = this.text;
+    let i = start;
+    while (isKeyCharacter(text.charCodeAt(i))) i++;
+    if (i === start || text.charCodeAt(i) !== COLON) return undefined;
+    if (i - start > MAX_KEY_LENGTH) giveUp();
+    const after = text.charCodeAt(i + 1);
+    if (after !== SPACE && !isLineEnd(after)) return undefined;
+    const key = resolvePlain(text.slice(start, i));
+    if (typeof key === 'string') return [key, i + 1];
+    if (typeof key === 'number') return [String(key), i + 1];
+    return giveUp(); // a null or boolean key
+  }
+
+  /** A block mapping whose keys stand at column `indent`; its first key starts at `firstKey` (already peeked). */
+  private parseMapping(indent: number, path: string, keyOffset: number, firstKey: number): Record<string, unknown> {
+    const text = this.text;
+    const object: Record<string, unknown> = {};
+    this.index[path] = [keyOffset, firstKey];
+    let keyStart = firstKey;
+    for (;;) {
+      const scanned = this.scanKey(keyStart);
+      if (!scanned) giveUp();
+      const [key, afterColon] = scanned;
+      if (Object.hasOwn(object, key)) giveUp(); // the yaml package reports the duplicate
+      const child = childPath(path, key);
+      let i = afterColon;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const code = text.charCodeAt(i);
+      let value: unknown;
+      if (isLineEnd(code) || (code === HASH && i > afterColon)) {
+        value = this.parseBlockValue(indent, child, keyStart, i);
+      } else {
+        value = this.parseInlineValue(i, indent, child, keyStart);
+      }
+      setOwnProperty(object, key, value);
+      const next = this.peek();
+      if (next < indent) return object;
+      if (next > indent) giveUp();
+      keyStart = this.contentStart;
+    }
+  }
+
+  /**
+   * The value of a key whose line ends after the colon (`offset`: after the colon and its spaces): a block mapping or
+   * sequence on the following lines, or null.
+   */
+  private parseBlockValue(indent: number, path: string, keyOffset: number, offset: number): unknown {
+    this.lineStart = this.nextLine(offset);
+    this.commentLimit = Number.POSITIVE_INFINITY;
+    const next = this.peek();
+    const start = this.contentStart;
+    const isItem = next >= indent && this.isSequenceItem(start);
+    if (next > indent) return isItem ? this.parseSequence(next, path, keyOffset) : this.parseMapping(next, path, keyOffset, start);
+    if (next === indent && isItem) return this.parseSequence(next, path, keyOffset);
+    this.index[path] = [keyOffset, offset];
+    return null;
+  }
+
+  private isSequenceItem(offset: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(offset) !== DASH) return false;
+    const after = text.charCodeAt(offset + 1);
+    return after === SPACE || isLineEnd(after);
+  }
+
+  /** A block sequence whose dashes stand at column `indent` (already peeked). */
+  private parseSequence(indent: number, path: string, keyOffset: number): unknown[] {
+    const text = this.text;
+    const array: unknown[] = [];
+    this.index[path] = [keyOffset, this.contentStart];
+    for (;;) {
+      const dash = this.contentStart;
+      let i = dash + 1;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const code = text.charCodeAt(i);
+      // An item on the following lines, an empty item or a nested sequence: left to the yaml package.
+      if (i === dash + 1 || isLineEnd(code) || code === HASH || this.isSequenceItem(i)) giveUp();
+      const child = childPath(path, array.length);
+      // A mapping begun on the dash's line has its keys at the column of its first key.
+      array.push(this.scanKey(i) ? this.parseMapping(i - this.lineStart, child, -1, i) : this.parseInlineValue(i, indent, child, -1));
+      // The sequence ends at a line less indented, or at a key of the mapping it is the value of (same column).
+      const next = this.peek();
+      if (next < indent || (next === indent && !this.isSequenceItem(this.contentStart))) return array;
+      if (next > indent) giveUp();
+    }
+  }
+
+  /** A value that starts on its key's or dash's line at `start` and ends on it: a scalar or a flow sequence. */
+  private parseInlineValue(start: number, blockIndent: number, path: string, keyOffset: number): unknown {
+    const text = this.text;
+    const code = text.charCodeAt(start);
+    this.index[path] = [keyOffset, start];
+    if (code === OPEN_BRACKET) return this.parseFlowSequence(start, blockIndent, path);
+    if (code === OPEN_BRACE) return this.parseFlowMapping(start, blockIndent, path);
+    if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) {
+      const [value, end] = this.scanQuoted(start);
+      this.finishLine(end, blockIndent);
+      return value;
+    }
+    if (isIndicator(code) && !(code === DASH && isPlainSafe(text.charCodeAt(start + 1), false))) giveUp();
+    // A plain scalar runs to the line end or a comment; ": " inside it would start a mapping the subset does not take.
+    let i = start;
+    let end = start;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (isLineEnd(c)) break;
+      if (c === TAB) giveUp();
+      if (c === COLON) {
+        const after = text.charCodeAt(i + 1);
+        if (after === SPACE || isLineEnd(after)) giveUp();
+      } else if (c === SPACE) {
+        if (text.charCodeAt(i + 1) === HASH) break;
+        i++;
+        continue;
+      }
+      i++;
+      end = i;
+    }
+    this.finishLine(i, blockIndent);
+    return resolvePlain(text.slice(start, end));
+  }
+
+  /** A quoted scalar on one line, without escapes: [value, offset after the closing quote]. */
+  private scanQuoted(start: number): [string, number] {
+    const text = this.text;
+    const quote = text.charCodeAt(start);
+    let value = '';
+    let from = start + 1;
+    for (let i = from; ; i++) {
+      const c = text.charCodeAt(i);
+      if (isLineEnd(c) || c === TAB || (c === BACKSLASH && quote === DOUBLE_QUOTE)) giveUp();
+      if (c !== quote) continue;
+      if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
+        value += text.slice(from, i + 1); // '' is one quote
+        from = i + 2;
+        i++;
+        continue;
+      }
+      return [value + text.slice(from, i), i + 1];
+    }
+  }
+
+  /** `[a, b, 'c']` on one line: plain or quoted scalars, no nesting, no empty entries. */
+  private parseFlowSequence(start: number, blockIndent: number, path: string): unknown[] {
+    const array: unknown[] = [];
+    this.parseFlowEntries(start, CLOSE_BRACKET, blockIndent, (entryStart) => {
+      const [value, end] = this.scanFlowScalar(entryStart);
+      this.index[childPath(path, array.length)] = [-1, entryStart];
+      array.push(value);
+      return end;
+    });
+    return array;
+  }
+
+  /** `{ a: 1, b: x }` on one line: plain keys, plain or quoted scalar values, no nesting, no empty entries. */
+  private parseFlowMapping(start: number, blockIndent: number, path: string): Record<string, unknown> {
+    const text = this.text;
+    const object: Record<string, unknown> = {};
+    this.parseFlowEntries(start, CLOSE_BRACE, blockIndent, (keyStart) => {
+      const scanned = this.scanKey(keyStart);
+      if (!scanned || Object.hasOwn(object, scanned[0])) giveUp();
+      const [key, afterColon] = scanned;
+      let i = afterColon;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (i === afterColon) giveUp(); // `{ a: }` and `{ a:, }`: an empty value
+      const [value, end] = this.scanFlowScalar(i);
+      this.index[childPath(path, key)] = [keyStart, i];
+      setOwnProperty(object, key, value);
+      return end;
+    });
+    return object;
+  }
+
+  /** The entries of a one-line flow collection from its opening bracket at `start` to `close`, then the line's end. */
+  private parseFlowEntries(start: number, close: number, blockIndent: number, parseEntry: (entryStart: number) => number): void {
+    const text = this.text;
+    let i = start + 1;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (text.charCodeAt(i) !== close) {
+      for (;;) {
+        i = parseEntry(i);
+        while (text.charCodeAt(i) === SPACE) i++;
+        const code = text.charCodeAt(i);
+        if (code === close) break;
+        if (code !== COMMA) giveUp();
+        i++;
+        while (text.charCodeAt(i) === SPACE) i++;
+        if (text.charCodeAt(i) === close) giveUp(); // a trailing comma
+      }
+    }
+    this.finishLine(i + 1, blockIndent);
+  }
+
+  /** A quoted or plain scalar inside a flow collection: [value, offset after it]. */
+  private scanFlowScalar(start: number): [unknown, number] {
+    const text = this.text;
+    const code = text.charCodeAt(start);
+    if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) return this.scanQuoted(start);
+    if (isIndicator(code) && !(code === DASH && isPlainSafe(text.charCodeAt(start + 1), true))) giveUp();
+    let i = start;
+    let end = start;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || isLineEnd(c)) break;
+      // Nested collections, pairs, comments and tabs are left to the yaml package.
+      if (c === COLON || c === OPEN_BRACKET || c === OPEN_BRACE || c === HASH || c === TAB) giveUp();
+      i++;
+      if (c !== SPACE) end = i;
+    }
+    return [resolvePlain(text.slice(start, end)), end];
+  }
+}

@@ -1,0 +1,185 @@
+// The fast path for plain YAML gives exactly what the yaml package gives (value and every offset), or gives up:
+// held to that on the example register, the YAML test suite and 20,000 mutated files.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parsePlainYaml } from '../../src/register/plain-yaml.js';
+import { parseText, parseWithYaml } from '../../src/register/source.js';
+import { projectRoot, yamlTestSuite, yamlTestSuiteCases } from '../helpers.js';
+
+/** Why the fast path's reading of `text` differs from the yaml package's; undefined when it agrees or gives up. */
+function disagreement(text: string): string | undefined {
+  const plain = parsePlainYaml(text);
+  if (!plain) return undefined;
+  const reference = parseWithYaml(text);
+  if (reference.syntaxProblems.length > 0) return `accepted what yaml rejects: ${JSON.stringify(reference.syntaxProblems)}`;
+  if (!isDeepStrictEqual(plain.value, reference.value)) return `value ${JSON.stringify(plain.value)} ≠ ${JSON.stringify(reference.value)}`;
+  if (!isDeepStrictEqual(plain.index, reference.index)) return `index ${JSON.stringify(plain.index)} ≠ ${JSON.stringify(reference.index)}`;
+  return undefined;
+}
+
+function yamlFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+const exampleTexts = yamlFiles(join(projectRoot, 'register')).map((path) => readFileSync(path, 'utf8'));
+
+/** Constructs the example register lacks: sequences of mappings, quotes, flow mappings, empty values, CRLF. */
+const kitchenSink = [
+  "# comment\nkind: Thing\nempty:\nlist:\n- a\n- b: 1\n  c: 'it''s'\n  d: \"quoted\"\nnested:\n  # inner\n  deep:\n    deeper: [x, 'y', \"z\", 1, -2.5, ~, true]\n    map: { a: 1, b: 'two', c: null }\n  after: value # trailing\nnumbers: [0, -0, 12, 1.50]\nseq:\n  - one\n  -   two\n  - { k: v }\n  - [p, q]\nlast: 2027-09-01\n",
+  "a: 1\r\nb:\r\n  - x\r\n  - y: z\r\n    w: 'q'\r\n# end\r\n",
+  'key:\n\n  # c\n\n  sub: 1\nother:   # note\n  - 1\n  -  2\nfin: "a b  c"\n',
+];
+
+describe('parsePlainYaml', () => {
+  it.each([
+    ['scalars as the core schema reads them', 'a: 12\nb: -2.5\nc: ~\nd: true\ne: False\nf: 2027-09-01\ng: yes\nh: NULL\n', { a: 12, b: -2.5, c: null, d: true, e: false, f: '2027-09-01', g: 'yes', h: null }],
+    ['numeric keys as strings', 'population:\n  2023: 12006\n  2024: 11950   # note\n', { population: { '2023': 12006, '2024': 11950 } }],
+    ['empty values', 'a:\nb: # note\nc: 1\n', { a: null, b: null, c: 1 }],
+    ['quoted scalars', "a: 'it''s'\nb: \"x: y # z\"\nc: ''\n", { a: "it's", b: 'x: y # z', c: '' }],
+    ['comments need a space before them', 'a: x # c\nb: x#y\nc: https://example.se/a#b\n', { a: 'x', b: 'x#y', c: 'https://example.se/a#b' }],
+    ['flow collections on one line', 'a: [x, 1, "q", -y]\nb: { k: v, n: 2 }\nc: []\nd: {}\n', { a: ['x', 1, 'q', '-y'], b: { k: 'v', n: 2 }, c: [], d: {} }],
+    ['block sequences, also at the key column', 'a:\n- x\n- k: 1\n  l: 2\nb:\n  - y\n', { a: ['x', { k: 1, l: 2 }], b: ['y'] }],
+    ['CRLF line ends', 'a: 1\r\nb:\r\n  c: 2\r\n', { a: 1, b: { c: 2 } }],
+    ['a value with commas and brackets in block context', 'a: Katalog, utlån [och] webb\n', { a: 'Katalog, utlån [och] webb' }],
+  ])('%s', (_name, text, expected) => {
+    expect(parsePlainYaml(text)?.value).toStrictEqual(expected);
+    expect(disagreement(text)).toBeUndefined();
+  });
+
+  it('keeps the offset of every key and value', () => {
+    const text = '# c\nkind: A\nempty:\nlist:\n  - x\n  - k: 1\nflow: [p, q]\n';
+    expect(parsePlainYaml(text)?.index).toEqual({
+      '': [-1, 4],
+      kind: [4, 10],
+      empty: [12, 18],
+      list: [19, 27],
+      'list\u00000': [-1, 29],
+      'list\u00001': [-1, 35],
+      'list\u00001\u0000k': [35, 38],
+      flow: [40, 46],
+      'flow\u00000': [-1, 47],
+      'flow\u00001': [-1, 50],
+    });
+  });
+
+  it('keeps __proto__ an own property', () => {
+    const value = parsePlainYaml('__proto__:\n  polluted: yes\nnested: { __proto__: x }\n')?.value;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value ?? {})).toEqual(['__proto__', 'nested']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it.each([
+    ['an anchor and alias', 'a: &x 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a block scalar', 'a: |\n  text\n'],
+    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a comment inside a continuation', 'a: one\n  # two\nb: 1\n'],
+    ['a multi-line quoted scalar', "a: 'one\n  two'\n"],
+    ['an escape', 'a: "\\n"\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a duplicate key in a flow mapping', 'a: { b: 1, b: 2 }\n'],
+    ['a document marker', '---\na: 1\n'],
+    ['a directive', '%YAML 1.2\n---\na: 1\n'],
+    ['a tab as indentation', 'a:\n\tb: 1\n'],
+    ['a tab in a value', 'a: x\ty\n'],
+    ['a top-level sequence', '- a\n'],
+    ['a top-level scalar', 'just text\n'],
+    ['only comments', '# only\n'],
+    ['an indented first line', '  a: 1\n'],
+    ['a hexadecimal number', 'a: 0x1F\n'],
+    ['an exponent', 'a: 1e3\n'],
+    ['a leading zero', 'a: 007\n'],
+    ['a plus sign', 'a: +1\n'],
+    ['infinity', 'a: .inf\n'],
+    ['an integer past 15 digits', 'a: 1234567890123456\n'],
+    ['a number key that is not canonical', '007: a\n'],
+    ['a boolean key', 'true: a\n'],
+    ['a quoted key', '"a": 1\n'],
+    ['a key with a space', 'my key: 1\n'],
+    ['a nested flow collection', 'a: [[1]]\n'],
+    ['a flow pair', 'a: [b: c]\n'],
+    ['a trailing comma', 'a: [b, ]\n'],
+    ['a mapping in a value', 'a: b: c\n'],
+    ['a value after a quoted scalar', "a: 'b' c\n"],
+    ['a sequence entry as a value', 'a: - b\n'],
+    ['an empty sequence entry', 'a:\n  -\n  - b\n'],
+    ['a nested sequence', 'a:\n  - - b\n'],
+    ['a wrongly indented key', 'a:\n    b: 1\n  c: 2\n'],
+    ['a lone carriage return', 'a: 1\rb: 2\n'],
+    ['a control character', 'a: \u0007\n'],
+    ['a byte-order mark', '\ufeffa: 1\n'],
+    ['a key longer than 1000 characters', `${'k'.repeat(1001)}: 1\n`],
+  ])('gives %s to the yaml package', (_name, text) => {
+    expect(parsePlainYaml(text)).toBeUndefined();
+    expect(parseText(text)).toStrictEqual(parseWithYaml(text));
+  });
+
+  it('reads every file of the example register, as yaml does', () => {
+    expect(exampleTexts.length).toBeGreaterThan(100);
+    for (const text of [...exampleTexts, ...kitchenSink]) {
+      expect(parsePlainYaml(text)).toBeDefined();
+      expect(disagreement(text)).toBeUndefined();
+    }
+  });
+
+  const suite = yamlTestSuite();
+  it.skipIf(!suite)('agrees with yaml on every case of the YAML test suite it reads, and reads no error case', () => {
+    let read = 0;
+    for (const testCase of suite ? yamlTestSuiteCases(suite) : []) {
+      const text = readFileSync(join(testCase.folder, 'in.yaml'), 'utf8');
+      if (!parsePlainYaml(text)) continue;
+      read++;
+      expect(testCase.isError, testCase.name).toBe(false);
+      expect(disagreement(text), testCase.name).toBeUndefined();
+    }
+    expect(read).toBeGreaterThanOrEqual(10);
+  });
+
+  it('agrees with yaml on 20,000 mutated register files, or gives up', () => {
+    // A seeded generator: the same mutants on every run, so a failure can be reproduced.
+    let seed = 20261126;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pieces = [' ', '  ', '\n', ':', ': ', '-', '- ', '#', ' #', "'", '"', '[', ']', ',', '{', '}', '&a', '*a', '!', '|', '>', '?', '%', '\t', '\r', '\r\n', '0', '1', '.', 'a', 'x: 1', '\n  ', '\n- ', '~', '\\', 'null', 'true', '0x1', '1e3', '.5', '-1', '+1', '007', '__proto__', 'Å'];
+    const seeds = [...exampleTexts, ...kitchenSink, ...kitchenSink, ...kitchenSink];
+    let read = 0;
+    const failures: string[] = [];
+    for (let k = 0; k < 20_000; k++) {
+      let text = seeds[random(seeds.length)]!;
+      for (let edits = 1 + random(3); edits > 0; edits--) {
+        const at = random(text.length + 1);
+        const operation = random(6);
+        if (operation === 0) text = text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at);
+        else if (operation === 1) text = text.slice(0, at) + text.slice(at + 1 + random(3));
+        else if (operation === 2) text = text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at + 1);
+        else {
+          // Line edits: re-indent, duplicate or swap lines.
+          const lines = text.split('\n');
+          const line = random(lines.length);
+          if (operation === 3) lines[line] = ' '.repeat(random(5)) + lines[line]!.trimStart();
+          else if (operation === 4) lines.splice(random(lines.length), 0, lines[line]!);
+          else {
+            const other = random(lines.length);
+            [lines[line], lines[other]] = [lines[other]!, lines[line]!];
+          }
+          text = lines.join('\n');
+        }
+      }
+      if (parsePlainYaml(text)) read++;
+      const why = disagreement(text);
+      if (why && failures.length < 5) failures.push(`${JSON.stringify(text)}: ${why}`);
+    }
+    expect(failures).toEqual([]);
+    // Neither half may be empty, or the comparison proves nothing.
+    expect(read).toBeGreaterThan(4000);
+    expect(read).toBeLessThan(16_000);
+  });
+});
