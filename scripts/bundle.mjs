@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/register/parse-worker.ts'],
+  entryPoints: ['src/cli/main.ts'],
   outdir: 'dist/bundle',
   entryNames: '[name]',
   bundle: true,

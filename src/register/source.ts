@@ -1,5 +1,5 @@
 // Parses one YAML file into a SourceFile: the text, the plain value, a path → offset index and any syntax problems.
-// A SourceFile is plain data (no YAML nodes), so worker threads can parse and --cache can store it.
+// A SourceFile is plain data (no YAML nodes), so --cache can store it.
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { Message } from '../i18n/index.js';
@@ -26,7 +26,7 @@ export interface SourceFile {
   readonly syntaxProblems: readonly SyntaxProblem[];
 }
 
-/** What parsing adds to the text; the part worker threads send back and --cache stores. */
+/** What parsing adds to the text; the part --cache stores. */
 export type ParseResult = Pick<SourceFile, 'value' | 'index' | 'syntaxProblems'>;
 
 /** Aliases a document may expand before it counts as an alias bomb ("billion laughs"). */
@@ -37,8 +37,11 @@ const MAX_DEPTH = 1000;
 /** Duplicate keys are errors; warnings (a collection as a key) stay out of stderr: the schema reports such a key. */
 const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
 
+/** What parses text the fast path gives up on: the yaml package, or the --cache in front of it. */
+export type SlowParse = (text: string) => ParseResult;
+
 /** Decodes file bytes as UTF-8; anything else (Latin-1, binary) is a syntax problem, never silently replaced. */
-export function decodeSource(path: string, bytes: Uint8Array): SourceFile {
+export function decodeSource(path: string, bytes: Uint8Array, slowParse: SlowParse = parseWithYaml): SourceFile {
   if (bytes.includes(0)) return problemFile(path, '', { id: 'binaryFile' }, { line: 1, column: 1 });
   if (!isUtf8(bytes)) {
     const good = firstInvalidUtf8(bytes);
@@ -46,10 +49,10 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceFile {
     return problemFile(path, '', { id: 'notUtf8' }, positionAt(prefix, prefix.length));
   }
   const text = decodeUtf8(bytes);
-  return { path, text, ...parseText(text) };
+  return { path, text, ...parseText(text, slowParse) };
 }
 
-/** UTF-8 bytes as text without a byte-order mark (as TextDecoder does, but without ICU: faster, and no lock shared by threads). */
+/** UTF-8 bytes as text without a byte-order mark (as TextDecoder does, but without ICU: faster). */
 export function decodeUtf8(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -60,7 +63,7 @@ export function parseSource(path: string, text: string): SourceFile {
 }
 
 /** Pure: YAML text → value, path index and syntax problems. */
-export function parseText(text: string): ParseResult {
+export function parseText(text: string, slowParse: SlowParse = parseWithYaml): ParseResult {
   const empty = { value: undefined, index: {} };
   // Cheap pre-checks first: most files have no conflict markers, directives or deep nesting.
   const conflict = text.includes('<<<<<<<') || text.includes('=======') || text.includes('>>>>>>>') ? CONFLICT_MARKER.exec(text) : null;
@@ -71,7 +74,7 @@ export function parseText(text: string): ParseResult {
   }
   // Most register files are plain block YAML, which the fast path reads several times faster than the yaml package.
   const plain = parsePlainYaml(text);
-  return plain ? { value: plain.value, index: plain.index, syntaxProblems: [] } : parseWithYaml(text);
+  return plain ? { value: plain.value, index: plain.index, syntaxProblems: [] } : slowParse(text);
 }
 
 /** The yaml package's reading of a text that passed the pre-checks: the reference the fast path is tested against. */

@@ -14,7 +14,7 @@ import { repositoryPrefix } from '../../git/repository-root.js';
 import { packagePath } from '../../util/paths.js';
 import type { Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
-import { loadRegisterParallel } from '../../register/load.js';
+import { loadRegister } from '../../register/load.js';
 import { runRules, selectFindings, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { didYouMean } from '../../util/nearest.js';
@@ -65,13 +65,12 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   const config = loadConfig(options);
   // The cache is only valid for the itreg version that wrote it.
   const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), await packageVersion()) : undefined;
-  const workers = process.env['ITREG_WORKERS'] === undefined ? undefined : Number(process.env['ITREG_WORKERS']);
   const progress = progressLine(options.format === 'stylish' && !options.output);
-  const loaded = await loadRegisterParallel(config, { ...(cache ? { cache } : {}), ...(workers !== undefined ? { workers } : {}), onProgress: progress.update });
+  const loaded = loadRegister(config, { ...(cache ? { cache } : {}), onProgress: progress.update });
   progress.done();
   if (cache) {
     cache.save();
-    if (options.debug) console.error(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed`);
+    if (options.debug) console.error(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed, ${cache.plain} read by the fast path`);
   }
   const full = runRules(loaded, rules, {
     date,

@@ -1,0 +1,77 @@
+// --cache keeps what the yaml package parsed, by content hash, and parses again only what changed; the progress line.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { registerFrom, runCli, writeFiles } from '../helpers.js';
+
+const lintArgs = ['lint', '--format', 'json', '--date', '2026-06-01', '--debug'];
+
+/** An anchor on the id sends a file past the plain-YAML fast path to the yaml package, whose results the cache keeps. */
+function anchorIds(folder: string, subfolder: string): number {
+  const files = readdirSync(join(folder, subfolder));
+  for (const name of files) {
+    const path = join(folder, subfolder, name);
+    writeFiles(folder, { [`${subfolder}/${name}`]: readFileSync(path, 'utf8').replace(/^id: /m, 'id: &self ') });
+  }
+  return files.length;
+}
+
+describe('lint --cache', () => {
+  it('parses each file the fast path cannot read once, then only the changed one, with the same findings', () => {
+    const folder = registerFrom('every-rule');
+    const slow = anchorIds(folder, 'register/applications');
+    expect(slow).toBe(7); // and register/broken.yaml, whose syntax error only the yaml package reports
+    const cacheFile = join(folder, 'node_modules/.cache/itreg/lint-cache.bin');
+    const first = runCli([...lintArgs, '--cache'], folder);
+    expect(first.stderr).toMatch(/itreg: cache .*node_modules\/\.cache\/itreg\/lint-cache\.bin: 0 unchanged, 8 parsed, 27 read by the fast path/);
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(first.stdout).toBe(runCli(lintArgs, folder).stdout);
+
+    const written = statSync(cacheFile).mtimeMs;
+    const second = runCli([...lintArgs, '--cache'], folder);
+    expect(second.stderr).toMatch(/: 8 unchanged, 0 parsed, 27 read by the fast path/);
+    expect(second.stdout).toBe(first.stdout);
+    expect(statSync(cacheFile).mtimeMs).toBe(written); // nothing changed: not written again
+
+    const gis = join(folder, 'register/applications/gis.yaml');
+    writeFiles(folder, { 'register/applications/gis.yaml': `# moved down a line\n${readFileSync(gis, 'utf8')}` });
+    const third = runCli([...lintArgs, '--cache'], folder);
+    expect(third.stderr).toMatch(/: 7 unchanged, 1 parsed, 27 read by the fast path/);
+    const owner = (out: string) => (JSON.parse(out) as { findings: Array<{ ruleId: string; file: string; line: number }> }).findings.find((f) => f.ruleId === 'application-has-owner' && f.file.endsWith('gis.yaml'));
+    expect(owner(third.stdout)?.line).toBe(2);
+    expect(third.stdout).toBe(runCli(lintArgs, folder).stdout);
+
+    // A file that becomes plain leaves the cache; a plain file's change needs no cache entry.
+    writeFiles(folder, { 'register/applications/gis.yaml': readFileSync(gis, 'utf8').replace('&self ', '') });
+    expect(runCli([...lintArgs, '--cache'], folder).stderr).toMatch(/: 7 unchanged, 0 parsed, 28 read by the fast path/);
+    expect(runCli([...lintArgs, '--cache'], folder).stdout).toBe(runCli(lintArgs, folder).stdout);
+  });
+
+  it('keeps the cache where --cache-location says, and replaces a damaged cache file', () => {
+    const folder = registerFrom('clean');
+    writeFiles(folder, { 'cache.bin': 'not a cache' });
+    const slow = anchorIds(folder, 'register/applications');
+    const result = runCli([...lintArgs, '--cache', '--cache-location', 'cache.bin'], folder);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`cache .*cache\\.bin: 0 unchanged, ${slow} parsed, ${14 - slow} read by the fast path`));
+    expect(readFileSync(join(folder, 'cache.bin'), 'utf8')).not.toBe('not a cache');
+    expect(runCli([...lintArgs, '--cache', '--cache-location', 'cache.bin'], folder).stderr).toMatch(new RegExp(`${slow} unchanged, 0 parsed`));
+  });
+});
+
+describe('progress on long runs', () => {
+  it('shows a progress line on a terminal (after a second; here at once), never in JSON or in CI', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const folder = registerFrom('clean');
+    spawnSync(process.execPath, [join(__dirname, '../../bench/generate.mjs'), folder, '300'], { encoding: 'utf8' });
+    const underTerminal = (args: string, env: Record<string, string>) =>
+      spawnSync('script', ['-qec', `${process.execPath} ${join(__dirname, '../../bin/itreg.js')} ${args} -C ${folder} --date 2026-06-01 > /dev/null`, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ITREG_PROGRESS_AFTER_MS: '0', ...env },
+        timeout: 120_000,
+      }).stdout;
+    expect(underTerminal('lint', { CI: '' })).toMatch(/itreg: \d+\/1511 …/);
+    expect(underTerminal('lint --format json', { CI: '' })).not.toMatch(/itreg: \d+\//);
+    expect(underTerminal('lint', { CI: 'true' })).not.toMatch(/itreg: \d+\//);
+  });
+});
