@@ -1,7 +1,7 @@
 // A fast path for the plain YAML registers are written in: block mappings and sequences, one-line plain and quoted
-// scalars, one-line flow sequences and mappings of scalars, comments. It gives exactly what the yaml package gives for
+// scalars, one-line flow collections, comments. It gives exactly what the yaml package gives for
 // such a file (the value of toJS and the offsets in its nodes' ranges), over ten times faster, and gives up (undefined)
-// at anything else: anchors, aliases, tags, block and multi-line scalars, nested flow collections, escapes, directives,
+// at anything else: anchors, aliases, tags, block and multi-line scalars, multi-line flow collections, escapes, directives,
 // document markers, tabs, a key that is not a plain word or number, a duplicate key, a number it does not convert
 // exactly as yaml does. What it gives up on goes to the yaml package, which also reports every error. A differential
 // test holds the two to the same value and index on the example register, the YAML test suite and 20,000 mutated files.
@@ -287,8 +287,11 @@ class PlainParser {
     const text = this.text;
     const code = text.charCodeAt(start);
     this.index[path] = [keyOffset, start];
-    if (code === OPEN_BRACKET) return this.parseFlowSequence(start, blockIndent, path);
-    if (code === OPEN_BRACE) return this.parseFlowMapping(start, blockIndent, path);
+    if (code === OPEN_BRACKET || code === OPEN_BRACE) {
+      const [value, end] = this.scanFlowCollection(start, path);
+      this.finishLine(end, blockIndent);
+      return value;
+    }
     if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) {
       const [value, end] = this.scanQuoted(start);
       this.finishLine(end, blockIndent);
@@ -337,45 +340,35 @@ class PlainParser {
     }
   }
 
-  /** `[a, b, 'c']` on one line: plain or quoted scalars, no nesting, no empty entries. */
-  private parseFlowSequence(start: number, blockIndent: number, path: string): unknown[] {
+  /**
+   * A flow collection on one line from its bracket at `start` (`[a, 'b', 1]`, `{ k: v }`, nested ones too): plain keys,
+   * no empty entries: [value, offset after the closing bracket].
+   */
+  private scanFlowCollection(start: number, path: string): [unknown, number] {
+    const text = this.text;
+    const isSequence = text.charCodeAt(start) === OPEN_BRACKET;
+    const close = isSequence ? CLOSE_BRACKET : CLOSE_BRACE;
     const array: unknown[] = [];
-    this.parseFlowEntries(start, CLOSE_BRACKET, blockIndent, (entryStart) => {
-      const [value, end] = this.scanFlowScalar(entryStart);
-      this.index[childPath(path, array.length)] = [-1, entryStart];
-      array.push(value);
-      return end;
-    });
-    return array;
-  }
-
-  /** `{ a: 1, b: x }` on one line: plain keys, plain or quoted scalar values, no nesting, no empty entries. */
-  private parseFlowMapping(start: number, blockIndent: number, path: string): Record<string, unknown> {
-    const text = this.text;
     const object: Record<string, unknown> = {};
-    this.parseFlowEntries(start, CLOSE_BRACE, blockIndent, (keyStart) => {
-      const scanned = this.scanKey(keyStart);
-      if (!scanned || Object.hasOwn(object, scanned[0])) giveUp();
-      const [key, afterColon] = scanned;
-      let i = afterColon;
-      while (text.charCodeAt(i) === SPACE) i++;
-      if (i === afterColon) giveUp(); // `{ a: }` and `{ a:, }`: an empty value
-      const [value, end] = this.scanFlowScalar(i);
-      this.index[childPath(path, key)] = [keyStart, i];
-      setOwnProperty(object, key, value);
-      return end;
-    });
-    return object;
-  }
-
-  /** The entries of a one-line flow collection from its opening bracket at `start` to `close`, then the line's end. */
-  private parseFlowEntries(start: number, close: number, blockIndent: number, parseEntry: (entryStart: number) => number): void {
-    const text = this.text;
     let i = start + 1;
     while (text.charCodeAt(i) === SPACE) i++;
     if (text.charCodeAt(i) !== close) {
       for (;;) {
-        i = parseEntry(i);
+        if (isSequence) {
+          const [value, end] = this.scanFlowNode(i, childPath(path, array.length), -1);
+          array.push(value);
+          i = end;
+        } else {
+          const scanned = this.scanKey(i);
+          if (!scanned || Object.hasOwn(object, scanned[0])) giveUp();
+          const [key, afterColon] = scanned;
+          let valueStart = afterColon;
+          while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+          if (valueStart === afterColon) giveUp(); // `{ a: }` and `{ a:, }`: an empty value
+          const [value, end] = this.scanFlowNode(valueStart, childPath(path, key), i);
+          setOwnProperty(object, key, value);
+          i = end;
+        }
         while (text.charCodeAt(i) === SPACE) i++;
         const code = text.charCodeAt(i);
         if (code === close) break;
@@ -385,7 +378,14 @@ class PlainParser {
         if (text.charCodeAt(i) === close) giveUp(); // a trailing comma
       }
     }
-    this.finishLine(i + 1, blockIndent);
+    return [isSequence ? array : object, i + 1];
+  }
+
+  /** An entry of a flow collection at `start`: a nested collection or a scalar, indexed under `path`. */
+  private scanFlowNode(start: number, path: string, keyOffset: number): [unknown, number] {
+    this.index[path] = [keyOffset, start];
+    const code = this.text.charCodeAt(start);
+    return code === OPEN_BRACKET || code === OPEN_BRACE ? this.scanFlowCollection(start, path) : this.scanFlowScalar(start);
   }
 
   /** A quoted or plain scalar inside a flow collection: [value, offset after it]. */
@@ -399,7 +399,7 @@ class PlainParser {
     for (;;) {
       const c = text.charCodeAt(i);
       if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || isLineEnd(c)) break;
-      // Nested collections, pairs, comments and tabs are left to the yaml package.
+      // Pairs, brackets inside a scalar, comments and tabs are left to the yaml package.
       if (c === COLON || c === OPEN_BRACKET || c === OPEN_BRACE || c === HASH || c === TAB) giveUp();
       i++;
       if (c !== SPACE) end = i;

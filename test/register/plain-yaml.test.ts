@@ -26,13 +26,14 @@ function yamlFiles(folder: string): string[] {
     .sort();
 }
 
-const exampleTexts = yamlFiles(join(projectRoot, 'register')).map((path) => readFileSync(path, 'utf8'));
+const exampleTexts = [join(projectRoot, 'itreg.yaml'), ...yamlFiles(join(projectRoot, 'register'))].map((path) => readFileSync(path, 'utf8'));
 
 /** Constructs the example register lacks: sequences of mappings, quotes, flow mappings, empty values, CRLF. */
 const kitchenSink = [
   "# comment\nkind: Thing\nempty:\nlist:\n- a\n- b: 1\n  c: 'it''s'\n  d: \"quoted\"\nnested:\n  # inner\n  deep:\n    deeper: [x, 'y', \"z\", 1, -2.5, ~, true]\n    map: { a: 1, b: 'two', c: null }\n  after: value # trailing\nnumbers: [0, -0, 12, 1.50]\nseq:\n  - one\n  -   two\n  - { k: v }\n  - [p, q]\nlast: 2027-09-01\n",
   "a: 1\r\nb:\r\n  - x\r\n  - y: z\r\n    w: 'q'\r\n# end\r\n",
   'key:\n\n  # c\n\n  sub: 1\nother:   # note\n  - 1\n  -  2\nfin: "a b  c"\n',
+  "rules:\n  a: [error, { warnMonths: 6 }]\n  b: { c: [1, 'two', [3, {}]], d: {e: f} }\n  g: [[], [x], { h: [] }]\n",
 ];
 
 describe('parsePlainYaml', () => {
@@ -43,6 +44,7 @@ describe('parsePlainYaml', () => {
     ['quoted scalars', "a: 'it''s'\nb: \"x: y # z\"\nc: ''\n", { a: "it's", b: 'x: y # z', c: '' }],
     ['comments need a space before them', 'a: x # c\nb: x#y\nc: https://example.se/a#b\n', { a: 'x', b: 'x#y', c: 'https://example.se/a#b' }],
     ['flow collections on one line', 'a: [x, 1, "q", -y]\nb: { k: v, n: 2 }\nc: []\nd: {}\n', { a: ['x', 1, 'q', '-y'], b: { k: 'v', n: 2 }, c: [], d: {} }],
+    ['nested flow collections', 'a: [error, { warnMonths: 6 }]\nb: {c: [1, [2]], d: {}}\n', { a: ['error', { warnMonths: 6 }], b: { c: [1, [2]], d: {} } }],
     ['block sequences, also at the key column', 'a:\n- x\n- k: 1\n  l: 2\nb:\n  - y\n', { a: ['x', { k: 1, l: 2 }], b: ['y'] }],
     ['CRLF line ends', 'a: 1\r\nb:\r\n  c: 2\r\n', { a: 1, b: { c: 2 } }],
     ['a value with commas and brackets in block context', 'a: Katalog, utlån [och] webb\n', { a: 'Katalog, utlån [och] webb' }],
@@ -102,7 +104,7 @@ describe('parsePlainYaml', () => {
     ['a boolean key', 'true: a\n'],
     ['a quoted key', '"a": 1\n'],
     ['a key with a space', 'my key: 1\n'],
-    ['a nested flow collection', 'a: [[1]]\n'],
+    ['a multi-line flow collection', 'a: [b,\n  c]\n'],
     ['a flow pair', 'a: [b: c]\n'],
     ['a trailing comma', 'a: [b, ]\n'],
     ['a mapping in a value', 'a: b: c\n'],
@@ -120,7 +122,7 @@ describe('parsePlainYaml', () => {
     expect(parseText(text)).toStrictEqual(parseWithYaml(text));
   });
 
-  it('reads every file of the example register, as yaml does', () => {
+  it('reads every file of the example register and its itreg.yaml, as yaml does', () => {
     expect(exampleTexts.length).toBeGreaterThan(100);
     for (const text of [...exampleTexts, ...kitchenSink]) {
       expect(parsePlainYaml(text)).toBeDefined();
