@@ -15,9 +15,11 @@ const arg = (name, fallback) => {
 const runs = arg('runs', 5);
 const apps = arg('apps', 2000);
 const register = join(tmpdir(), `itreg-bench-${apps}`);
+const anchored = join(tmpdir(), `itreg-bench-${apps}-anchors`);
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), register, String(apps)], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), anchored, String(apps), '--anchors'], { stdio: 'inherit' });
 const files = Number(/(\d+) files/.exec(execFileSync(process.execPath, [join(root, 'bench/floor.mjs'), join(register, 'register')], { encoding: 'utf8' }))[1]);
 
 /** Wall seconds and peak RSS (MB) of one run. */
@@ -58,17 +60,28 @@ const kinds = [
 
 process.stderr.write(`benchmark: ${runs} runs each, ${files} files\n`);
 // The floor and lint run in alternation, so a machine whose speed drifts (shared vCPUs) weighs on both alike.
-const floorRun = () => once(node, [join(root, 'bench/floor.mjs'), join(register, 'register')]);
-const lintRun = () => once(node, [itreg, 'lint', '-C', register, '--format', 'json', '--date', '2026-06-01'], { maxBuffer: 1 << 28 });
+const floorRun = (folder = register) => once(node, [join(root, 'bench/floor.mjs'), join(folder, 'register')]);
+const lintArgs = (folder, ...more) => [itreg, 'lint', '-C', folder, '--format', 'json', '--date', '2026-06-01', ...more];
+const lintRun = (folder = register) => once(node, lintArgs(folder), { maxBuffer: 1 << 28 });
 const pairs = Array.from({ length: runs }, () => [floorRun(), lintRun()]);
 const row = (label, samples) => ({ label, seconds: median(samples.map((s) => s.seconds)), memory: Math.max(...samples.map((s) => s.memory)), files });
 const floor = row('floor: read + yaml parseDocument (LineCounter) + toJS', pairs.map(([f]) => f));
 const lint = row('itreg lint --format json', pairs.map(([, l]) => l));
 const pairRatio = median(pairs.map(([f, l]) => l.seconds / f.seconds));
 process.stderr.write(`  floor: ${floor.seconds.toFixed(3)} s, lint: ${lint.seconds.toFixed(3)} s, median ratio of pairs ${pairRatio.toFixed(2)}\n`);
-const cacheLocation = join(register, 'bench-cache.bin');
-once(node, [itreg, 'lint', '-C', register, '--format', 'json', '--date', '2026-06-01', '--cache', '--cache-location', cacheLocation], { maxBuffer: 1 << 28 });
-const cached = measure('itreg lint --cache (warm)', () => once(node, [itreg, 'lint', '-C', register, '--format', 'json', '--date', '2026-06-01', '--cache', '--cache-location', cacheLocation], { maxBuffer: 1 << 28 }), files);
+const cachedRun = (folder) => {
+  const cacheLocation = join(folder, 'bench-cache.bin');
+  once(node, lintArgs(folder, '--cache', '--cache-location', cacheLocation), { maxBuffer: 1 << 28 });
+  return () => once(node, lintArgs(folder, '--cache', '--cache-location', cacheLocation), { maxBuffer: 1 << 28 });
+};
+const cached = measure('itreg lint --cache (warm)', cachedRun(register), files);
+// The same register with an anchor in every file: no file for the fast path, all for the yaml package.
+const anchoredPairs = Array.from({ length: runs }, () => [floorRun(anchored), lintRun(anchored)]);
+const anchoredFloor = row('floor, register with an anchor in every file', anchoredPairs.map(([f]) => f));
+const anchoredLint = row('itreg lint, anchor in every file (yaml package only)', anchoredPairs.map(([, l]) => l));
+const anchoredRatio = median(anchoredPairs.map(([f, l]) => l.seconds / f.seconds));
+process.stderr.write(`  with anchors: floor ${anchoredFloor.seconds.toFixed(3)} s, lint ${anchoredLint.seconds.toFixed(3)} s, median ratio of pairs ${anchoredRatio.toFixed(2)}\n`);
+const anchoredCached = measure('itreg lint --cache (warm), anchor in every file', cachedRun(anchored), files);
 const ajvRow = measure('ajv-cli validate (schemas only, one run per kind, summed)', () => {
   let seconds = 0;
   let memory = 0;
@@ -82,14 +95,14 @@ const ajvRow = measure('ajv-cli validate (schemas only, one run per kind, summed
 const example = measure('itreg lint on the example register', () => once(node, [itreg, 'lint', '--format', 'json'], { cwd: root }), 104);
 const startup = measure("node -e ''", () => once(node, ['-e', '']), 0);
 
-const rows = [floor, lint, cached, ajvRow, example, startup];
+const rows = [floor, lint, cached, ajvRow, anchoredFloor, anchoredLint, anchoredCached, example, startup];
 const lines = [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs`,
   '',
   '| run | files | wall (s) | files/s | peak memory (MB) | vs floor |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.label} | ${r.files || '–'} | ${r.seconds.toFixed(3)} | ${r.files ? Math.round(r.files / r.seconds) : '–'} | ${Number.isNaN(r.memory) ? 'n/a' : r.memory.toFixed(0)} | ${r.files === files ? `${(r.seconds / floor.seconds).toFixed(2)}×` : '–'} |`),
+  ...rows.map((r) => `| ${r.label} | ${r.files || '–'} | ${r.seconds.toFixed(3)} | ${r.files ? Math.round(r.files / r.seconds) : '–'} | ${Number.isNaN(r.memory) ? 'n/a' : r.memory.toFixed(0)} | ${r.files === files ? `${(r.seconds / (r.label.includes('anchor') ? anchoredFloor : floor).seconds).toFixed(2)}×` : '–'} |`),
   '',
-  `itreg lint vs the floor, median of the ${runs} alternating pairs: ${pairRatio.toFixed(2)}×; itreg lint vs ajv-cli: ${(lint.seconds / ajvRow.seconds).toFixed(2)}×; example register vs node start-up: ${(example.seconds * 1000).toFixed(0)} ms vs ${(startup.seconds * 1000).toFixed(0)} ms`,
+  `itreg lint vs the floor, median of the ${runs} alternating pairs: ${pairRatio.toFixed(2)}× (anchor in every file: ${anchoredRatio.toFixed(2)}×); itreg lint vs ajv-cli: ${(lint.seconds / ajvRow.seconds).toFixed(2)}×; example register vs node start-up: ${(example.seconds * 1000).toFixed(0)} ms vs ${(startup.seconds * 1000).toFixed(0)} ms`,
 ];
 console.log(lines.join('\n'));

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parsePlainYaml } from '../../src/register/plain-yaml.js';
+import { kindFolders, newEntityText, parseSets } from '../../src/register/scaffold.js';
+import { kinds } from '../../src/schema/validate.js';
 import { parseText, parseWithYaml } from '../../src/register/source.js';
 import { projectRoot, yamlTestSuite, yamlTestSuiteCases } from '../helpers.js';
 
@@ -127,6 +129,17 @@ describe('parsePlainYaml', () => {
     for (const text of [...exampleTexts, ...kitchenSink]) {
       expect(parsePlainYaml(text)).toBeDefined();
       expect(disagreement(text)).toBeUndefined();
+    }
+  });
+
+  it('reads every file itreg new writes, as yaml does', () => {
+    const sets = parseSets(['name=\'Test: "a" #1\'', 'description=Ny, tom']);
+    for (const kind of kinds) {
+      for (const language of ['sv', 'en'] as const) {
+        const { text } = newEntityText(kind, `ny-${kindFolders[kind]}`, sets, language);
+        expect(parsePlainYaml(text), `${kind} (${language})`).toBeDefined();
+        expect(disagreement(text)).toBeUndefined();
+      }
     }
   });
 
