@@ -1,4 +1,5 @@
 // Typed errors that stop a command, and the one exit-code contract (DESIGN.md "Exit codes").
+import { translator, type Language, type Message } from './i18n/index.js';
 
 export const ExitCode = {
   Ok: 0,
@@ -7,9 +8,23 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** A failure the user can fix; `message` is one line that names the file and what to do. */
+/**
+ * A failure the user can fix, in one line that names the file and what to do. Given as a catalogue message, it is
+ * shown in the CLI's language (--lang, else itreg.yaml's); `message` holds the English text.
+ */
 export class ItregError extends Error {
   readonly exitCode: ExitCode = ExitCode.Failure;
+  readonly localized: Message | undefined;
+
+  constructor(message: string | Message) {
+    super(typeof message === 'string' ? message : translator('en')(message));
+    this.localized = typeof message === 'string' ? undefined : message;
+  }
+
+  /** The message in `language`, when it came from the catalogue; else as given. */
+  messageIn(language: Language): string {
+    return this.localized ? translator(language)(this.localized) : this.message;
+  }
 }
 
 /** Wrong command-line use: a bad option, an unknown command or kind. */

@@ -36,7 +36,7 @@ export function workingFolder(options: GlobalOptions): string {
 
 export function languageOption(options: GlobalOptions): Language | undefined {
   if (options.lang === undefined) return undefined;
-  if (!isLanguage(options.lang)) throw new UsageError(`--lang must be sv or en, not "${options.lang}"`);
+  if (!isLanguage(options.lang)) throw new UsageError({ id: 'badLanguage', data: { value: options.lang } });
   return options.lang;
 }
 
@@ -51,7 +51,7 @@ export function loadConfig(options: GlobalOptions): Config {
 
 export function dateOption(value: string | undefined): string {
   if (value === undefined) return today();
-  if (!isIsoDate(value)) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${value}"`);
+  if (!isIsoDate(value)) throw new UsageError({ id: 'badDate', data: { option: '--date', value } });
   return value;
 }
 

@@ -1,275 +1,38 @@
-// The itreg program: commander wiring, lazy command modules, and the one place that maps errors to exit codes.
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+// The itreg entry point: parses the command line and is the one place that maps errors to exit codes.
+import { CommanderError } from 'commander';
 import { ExitCode, ItregError, errorMessage } from '../errors.js';
-import type { GlobalOptions } from './io.js';
-import { packagePath } from '../util/paths.js';
-
-const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
-
-const examples = `
-Examples:
-  $ itreg lint                                   check the whole register (exit 1 on errors)
-  $ itreg lint register/applications --quiet     only errors, only in that folder
-  $ itreg lint --format json --date 2026-12-31   findings as JSON, judged on a given date
-  $ itreg rules                                  every rule and the policy text it enforces
-  $ itreg rules agreement-expiry                 one rule in full
-  $ itreg costs --year 2026                      shared costs split by population
-  $ itreg opportunities                          where collaboration is due, by the policy's triggers
-  $ itreg show gis                               one application with its roles, agreements, costs and findings
-  $ itreg report yearly --format pdf --out r.pdf the yearly policy report for the municipal boards
-
-Exit codes: 0 success, 1 lint found errors (or too many warnings), 2 usage, configuration or internal error.
-`;
-
-type Action = () => Promise<ExitCode>;
-
-function buildProgram(run: (action: Action) => Promise<void>): Command {
-  const program = new Command('itreg')
-    .description('Lint, cost split and reports over the git-versioned IT governance register of a municipal cooperation.')
-    .version(version, '-v, --version', 'print the version')
-    .option('-C, --cwd <dir>', 'run as if started in <dir>')
-    .option('-c, --config <file>', 'use this itreg.yaml instead of searching upwards')
-    .addOption(new Option('--lang <lang>', 'language of messages and reports (default: itreg.yaml\'s)').choices(['sv', 'en']))
-    .option('--no-color', 'never colour the output')
-    .option('--debug', 'show stack traces of internal errors')
-    .addHelpText('after', examples)
-    .exitOverride()
-    .configureOutput({
-      writeErr: (text) => process.stderr.write(text),
-      // Commander's errors become one line, like every other itreg error.
-      outputError: (text, write) => write(`itreg: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} (see itreg --help)\n`),
-    });
-
-  const globals = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
-
-  program
-    .command('lint')
-    .description('check the register against the schemas and the IT policy rules')
-    .argument('[paths...]', 'report only findings in these files or folders (the whole register is still loaded)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab']).default('stylish'))
-    .option('--changed', 'report only findings in files that differ from --base (committed, staged, unstaged, untracked)')
-    .option('--base <ref>', 'with --changed: compare with the merge base of this ref (default: the upstream branch, else HEAD)')
-    .option('--date <YYYY-MM-DD>', 'judge "current" and "overdue" on this date (default: today)')
-    .option('-q, --quiet', 'report errors only')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('--rule <id=severity...>', 'override a rule\'s severity (off, warning, error); repeatable')
-    .option('--cache', 'keep parse results by content hash, so unchanged files are not parsed again')
-    .option('--cache-location <file>', 'where --cache keeps them (default: node_modules/.cache/itreg/ below itreg.yaml)')
-    .addHelpText('after', `
-Examples:
-  $ itreg lint
-  $ itreg lint --format json --output lint.json
-  $ itreg lint --rule documentation=off --max-warnings 0
-  $ itreg lint --changed --base origin/main --format sarif --output itreg.sarif
-  $ itreg lint --changed --format github`)
-    .action((paths: string[], _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/lint.js')).lintCommand(paths, globals(command) as never)),
-    );
-
-  program
-    .command('rules')
-    .description('list the rules with their severities and the policy text each enforces')
-    .argument('[id]', 'show one rule in full')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addHelpText('after', `
-Examples:
-  $ itreg rules
-  $ itreg rules training-plan --lang en`)
-    .action((id: string | undefined, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/rules.js')).rulesCommand(id, globals(command))),
-    );
-
-  program
-    .command('costs')
-    .description('split the year\'s shared costs over the municipalities, by population unless agreed otherwise')
-    .option('-y, --year <year>', 'the budget year (default: this year)')
-    .addOption(new Option('--by <view>', 'one row per item, or per municipality').choices(['item', 'municipality']).default('item'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('-m, --municipality <id>', 'one municipality\'s bill: each item, its key and the share behind the amount')
-    .option('--explain <item>', 'how one item was split: weights, exact quotas, floors, remainders, leftover units')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText('after', `
-Examples:
-  $ itreg costs --year 2026
-  $ itreg costs --year 2026 --by municipality
-  $ itreg costs --year 2026 --municipality amal
-  $ itreg costs --year 2026 --explain pa-lon-uppgradering-2026
-  $ itreg costs --year 2026 --format csv --output kostnader-2026.csv`)
-    .action((_options: unknown, command: Command) =>
-      run(async () => (await import('./commands/costs.js')).costsCommand(globals(command) as never)),
-    );
-
-  program
-    .command('new')
-    .description('write a new entity file from the schema, with the schema line for editor completion')
-    .argument('<kind>', 'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document')
-    .argument('<id>', 'the new id (lower-case letters, digits, hyphens); the file is <id>.yaml')
-    .option('-s, --set <key=value...>', 'a field value (dotted keys for nested fields; the value is read as YAML)')
-    .option('--dir <folder>', 'write into this folder instead of the kind\'s conventional one')
-    .addHelpText('after', `
-Examples:
-  $ itreg new application gis --set name="GIS och kartsystem" --set type=business --set "municipalities=[fargelanda, mellerud]"
-  $ itreg new role-assignment gis-systemagare --set role=system-owner --set application=gis --set holder.title=Plan- och byggchef`)
-    .action((kind: string, id: string, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/new.js')).newCommand(kind, id, globals(command) as never)),
-    );
-
-  program
-    .command('init')
-    .description('create a new register: itreg.yaml, one example per kind, the schemas, CI examples and the pre-commit hook')
-    .argument('[dir]', 'the folder (default: the working folder); existing files are never overwritten')
-    .option('--name <name>', 'the cooperation\'s name in itreg.yaml (default: the folder name)')
-    .addHelpText('after', `
-Examples:
-  $ itreg init it-register --name "Dalslandskommunerna"
-  $ cd it-register && itreg lint`)
-    .action((dir: string | undefined, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/init.js')).initCommand(dir, globals(command) as never)),
-    );
-
-  program
-    .command('hook')
-    .description('install or remove the git pre-commit hook that runs itreg lint --changed')
-    .argument('<action>', 'install or uninstall')
-    .option('--force', 'replace another tool\'s pre-commit hook')
-    .addHelpText('after', `
-Examples:
-  $ itreg hook install
-  $ itreg hook uninstall`)
-    .action((action: string, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/hook.js')).hookCommand(action, globals(command) as never)),
-    );
-
-  program
-    .command('report')
-    .description('the yearly policy report, an application sheet or a municipality\'s cost statement (Markdown, HTML with charts, PDF)')
-    .argument('<template>', 'yearly, application, costs, or the path of your own .hbs template')
-    .option('-y, --year <year>', 'the year reported on (default: the year of --date)')
-    .option('--date <YYYY-MM-DD>', 'judge the register on this date (default: today; 31 December for a past year)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'pdf']).default('html'))
-    .option('-o, --out <file>', 'write to this file (required for pdf; default stdout)')
-    .option('--id <application>', 'the application, for the application sheet')
-    .option('-m, --municipality <id>', 'the municipality, for the cost statement')
-    .addHelpText('after', `
-Examples:
-  $ itreg report yearly --year 2026 --out arsrapport-2026.html
-  $ itreg report yearly --year 2026 --format pdf --out arsrapport-2026.pdf
-  $ itreg report yearly --lang en --format md
-  $ itreg report application --id gis --format pdf --out gis.pdf
-  $ itreg report costs --municipality amal --year 2026
-  $ itreg report ./min-mall.hbs --id gis`)
-    .action((template: string, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/report.js')).reportCommand(template, globals(command) as never)),
-    );
-
-  program
-    .command('opportunities')
-    .description('collaboration candidates by the policy\'s four triggers (agreements running out, poor fit, competence risk, the same product)')
-    .option('--date <YYYY-MM-DD>', 'judge on this date (default: today)')
-    .option('--months <n>', 'horizon for notice deadlines', '12')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText('after', `
-Examples:
-  $ itreg opportunities
-  $ itreg opportunities --months 24 --format md --output samverkan.md`)
-    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/opportunities.js')).opportunitiesCommand(globals(command) as never)));
-
-  program
-    .command('list')
-    .description('list the entities of one kind, filtered and sorted')
-    .argument('<kind>', 'municipalities, units, applications, roles, agreements, training, investments or documents')
-    .option('-w, --where <field=value...>', 'keep entities whose (dotted) field has this value; several are ANDed')
-    .option('--sort <field>', 'sort by this (dotted) field', 'id')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText('after', `
-Examples:
-  $ itreg list applications --where municipalities=amal --where type=business
-  $ itreg list roles --where role=system-owner --sort holder.unit --format csv`)
-    .action((kind: string, _options: unknown, command: Command) => run(async () => (await import('./commands/list.js')).listCommand(kind, globals(command) as never)));
-
-  program
-    .command('show')
-    .description('one entity and everything that refers to it: roles, agreements, plans, costs, findings, exceptions')
-    .argument('<id>', 'the entity\'s id')
-    .option('--date <YYYY-MM-DD>', 'judge on this date (default: today)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText('after', `
-Examples:
-  $ itreg show gis
-  $ itreg show telefoni --format json`)
-    .action((id: string, _options: unknown, command: Command) => run(async () => (await import('./commands/show.js')).showCommand(id, globals(command) as never)));
-
-  program
-    .command('history')
-    .description('what changed in the register, per entity, with date, author and the fields that changed (from git)')
-    .argument('[id]', 'one entity, and the entities that refer to it')
-    .option('--since <YYYY-MM-DD>', 'changes from this date')
-    .option('--until <YYYY-MM-DD>', 'changes up to this date')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText('after', `
-Examples:
-  $ itreg history gis
-  $ itreg history --since 2026-01-01 --format json`)
-    .action((id: string | undefined, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/history.js')).historyCommand(id, globals(command) as never)),
-    );
-
-  program
-    .command('calendar')
-    .description('every coming deadline as an iCalendar file: notice deadlines, agreement ends, reviews, exception ends, introductions')
-    .option('--date <YYYY-MM-DD>', 'deadlines from this date (default: today)')
-    .option('-m, --municipality <id>', 'only deadlines that concern this municipality')
-    .option('--owner-unit <id>', 'only deadlines of applications whose system owner sits in this unit')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText('after', `
-Examples:
-  $ itreg calendar --output itreg.ics
-  $ itreg calendar --owner-unit kultur-bengtsfors --output kultur.ics`)
-    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/calendar.js')).calendarCommand(globals(command) as never)));
-
-  program
-    .command('export')
-    .description('the register as one JSON document or one CSV per kind, for publication and other tools')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv']).default('json'))
-    .option('--redact', 'remove personal names (holder.name) and notes, and say what was removed')
-    .option('--out-dir <folder>', 'with --format csv: the folder for the CSV files')
-    .option('-o, --output <file>', 'with --format json: write to a file instead of stdout')
-    .addHelpText('after', `
-Examples:
-  $ itreg export --redact --output register.json
-  $ itreg export --format csv --out-dir export/`)
-    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/export.js')).exportCommand(globals(command) as never)));
-
-  return program;
-}
+import { translator, type Language } from '../i18n/index.js';
+import { buildProgram, type Action } from './program.js';
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
   const debug = argv.includes('--debug');
+  // Decided only when there is something to say: it may read itreg.yaml.
+  const messageLanguage = async (): Promise<Language> => (await import('./language.js')).cliLanguage(argv);
   const run = async (action: Action): Promise<void> => {
     exitCode = await action();
   };
-  const program = buildProgram(run);
+  // Help is shown in the CLI's language; otherwise the descriptions are never read, and the language is not looked up.
+  const wantsHelp = argv.length === 0 || argv.some((arg) => arg === '-h' || arg === '--help') || argv.find((arg) => !arg.startsWith('-')) === 'help';
+  const program = buildProgram(run, wantsHelp ? await messageLanguage() : 'en');
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
   } catch (error: unknown) {
     if (error instanceof CommanderError) {
       const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'];
-      return benign.includes(error.code) || error.exitCode === 0 ? ExitCode.Ok : ExitCode.Failure;
+      if (benign.includes(error.code) || error.exitCode === 0) return ExitCode.Ok;
+      const { commanderMessage } = await import('./language.js');
+      process.stderr.write(`itreg: ${commanderMessage(error, await messageLanguage())}\n`);
+      return ExitCode.Failure;
     }
     if (error instanceof ItregError) {
-      process.stderr.write(`itreg: ${error.message}\n`);
+      process.stderr.write(`itreg: ${error.messageIn(await messageLanguage())}\n`);
       if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`itreg: internal error: ${errorMessage(error).split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    const t = translator(await messageLanguage());
+    process.stderr.write(`itreg: ${t({ id: 'internalError', data: { detail: errorMessage(error).split('\n')[0], hint: debug ? undefined : { id: 'internalErrorHint' } } })}\n`);
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return ExitCode.Failure;
   }

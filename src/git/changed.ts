@@ -41,7 +41,7 @@ export async function changedFiles(cwd: string, root: string, base?: string): Pr
   // One rev-parse for the facts needed (each git process costs): the top folder, and whether the clone is shallow.
   const facts = await tryGit(git, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
   if (facts === undefined) {
-    throw new UsageError(`--changed needs a git repository, and ${cwd} is not inside one (use itreg lint without --changed, or run git init)`);
+    throw new UsageError({ id: 'changedNoRepository', data: { folder: cwd } });
   }
   const [top = cwd, shallowText] = facts.split('\n');
   const shallow = shallowText === 'true';
@@ -53,14 +53,10 @@ export async function changedFiles(cwd: string, root: string, base?: string): Pr
     mergeBase = await tryGit(git, ['merge-base', baseRef, 'HEAD']);
     // No merge base: the ref is missing, or the histories do not meet. Only now is it worth asking which.
     if (mergeBase === undefined && (await tryGit(git, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`])) === undefined) {
-      throw new UsageError(`the base ref ${baseRef} is missing in this clone${shallow ? ' (a shallow clone)' : ''}: fetch it with \`${fetchHint(baseRef, shallow)}\``);
+      throw new UsageError({ id: 'baseRefMissing', data: { ref: baseRef, shallow: shallow ? { id: 'shallowClone' } : undefined, command: fetchHint(baseRef, shallow) } });
     }
     if (mergeBase === undefined) {
-      throw new UsageError(
-        shallow
-          ? `${baseRef} and HEAD have no common commit in this shallow clone: deepen it with \`${fetchHint(baseRef, true)}\` (or git fetch --unshallow)`
-          : `${baseRef} and HEAD have no common commit: pass another --base`,
-      );
+      throw new UsageError(shallow ? { id: 'noCommonCommitShallow', data: { ref: baseRef, command: fetchHint(baseRef, true) } } : { id: 'noCommonCommit', data: { ref: baseRef } });
     }
   }
 

@@ -28,7 +28,7 @@ const ZERO = /^0+$/;
 
 export async function readHistory(root: string, registerFolder: string, range: { since?: string; until?: string }): Promise<History> {
   const git = simpleGit({ baseDir: root });
-  if (!(await git.checkIsRepo().catch(() => false))) throw new UsageError(`history needs a git repository, and ${root} is not inside one`);
+  if (!(await git.checkIsRepo().catch(() => false))) throw new UsageError({ id: 'historyNoRepository', data: { folder: root } });
   const top = (await git.revparse(['--show-toplevel'])).trim();
   if ((await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() === '') return { changes: [] };
   const folder = relative(top, registerFolder).split(sep).join('/') || '.';

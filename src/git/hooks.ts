@@ -15,7 +15,7 @@ export interface HookPaths {
 export async function hookPaths(cwd: string): Promise<HookPaths> {
   const git = simpleGit({ baseDir: cwd });
   if (!(await git.checkIsRepo().catch(() => false))) {
-    throw new UsageError(`${cwd} is not inside a git repository: run git init first`);
+    throw new UsageError({ id: 'hookNoRepository', data: { folder: cwd } });
   }
   const top = (await git.revparse(['--show-toplevel'])).trim();
   const hooks = (await git.raw(['rev-parse', '--git-path', 'hooks'])).trim();
@@ -48,7 +48,7 @@ export function installHook(paths: HookPaths, script: string, force: boolean): H
     const current = readFileSync(paths.hookFile, 'utf8');
     if (current === script) return 'unchanged';
     if (!current.includes(HOOK_MARKER) && !force) {
-      throw new UsageError(`${paths.hookFile} is another tool's pre-commit hook: left alone (itreg hook install --force replaces it)`);
+      throw new UsageError({ id: 'hookForeign', data: { file: paths.hookFile } });
     }
     result = 'replaced';
   }
@@ -60,7 +60,7 @@ export function installHook(paths: HookPaths, script: string, force: boolean): H
 export function uninstallHook(paths: HookPaths): 'removed' | 'absent' {
   if (!existsSync(paths.hookFile)) return 'absent';
   if (!readFileSync(paths.hookFile, 'utf8').includes(HOOK_MARKER)) {
-    throw new UsageError(`${paths.hookFile} is not itreg's pre-commit hook: left alone`);
+    throw new UsageError({ id: 'hookNotOurs', data: { file: paths.hookFile } });
   }
   rmSync(paths.hookFile);
   return 'removed';

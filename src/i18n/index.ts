@@ -1,6 +1,7 @@
 // The message catalogue: rules return a message id and arguments; this turns them into Swedish or English.
 import { en, type MessageId } from './en.js';
 import { sv } from './sv.js';
+import { nearestName } from '../util/nearest.js';
 
 export type { MessageId };
 export type Language = 'sv' | 'en';
@@ -39,6 +40,11 @@ export function translator(language: Language): Translate {
 /** A " (did you mean …?)" clause, or nothing. */
 export function suggestion(name: string | undefined): Message | undefined {
   return name === undefined ? undefined : { id: 'suggestion', data: { name } };
+}
+
+/** A " (did you mean …?)" clause for the candidate closest to `name`, or nothing when none is close. */
+export function suggestNearest(name: string, candidates: Iterable<string>): Message | undefined {
+  return suggestion(nearestName(name, candidates));
 }
 
 export function isLanguage(value: unknown): value is Language {

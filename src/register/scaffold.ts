@@ -1,10 +1,9 @@
 // newEntityText(): a new entity file from its kind's JSON Schema (required fields, with their titles as comments), so a new kind or field needs no code change.
 import { Document, isScalar, isSeq, parse } from 'yaml';
 import { UsageError } from '../errors.js';
-import { translator, type Language } from '../i18n/index.js';
+import { suggestNearest, translator, type Language } from '../i18n/index.js';
 import { kinds, loadSchemas, validateEntity, type Kind } from '../schema/validate.js';
 import { schemaFiles } from '../schema/types.generated.js';
-import { didYouMean } from '../util/nearest.js';
 
 /** The conventional folder of each kind (DESIGN.md). */
 export const kindFolders: Record<Kind, string> = {
@@ -23,7 +22,7 @@ export function parseKind(text: string): Kind {
   const key = text.toLowerCase().replace(/[-_]/g, '');
   const kind = kinds.find((k) => k.toLowerCase() === key || kindFolders[k].replace(/-/g, '') === key);
   if (kind) return kind;
-  throw new UsageError(`unknown kind "${text}"${didYouMean(text, [...kinds, ...kinds.map((k) => kindFolders[k])])}: use one of ${kinds.join(', ')}`);
+  throw new UsageError({ id: 'unknownKind', data: { kind: text, suggestion: suggestNearest(text, [...kinds, ...kinds.map((k) => kindFolders[k])]), kinds: kinds.join(', ') } });
 }
 
 interface SchemaNode {
@@ -48,7 +47,7 @@ function resolve(node: SchemaNode, file: string): { node: SchemaNode; file: stri
 export function parseSets(sets: readonly string[]): Array<[string[], unknown]> {
   return sets.map((set) => {
     const at = set.indexOf('=');
-    if (at <= 0) throw new UsageError(`--set ${set}: write key=value, e.g. --set name="GIS och kartsystem"`);
+    if (at <= 0) throw new UsageError({ id: 'setSyntax', data: { set } });
     const raw = set.slice(at + 1);
     let value: unknown = raw;
     try {

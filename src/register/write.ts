@@ -16,7 +16,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
     renameSync(temporary, file);
   } catch (error: unknown) {
     rmSync(temporary, { force: true });
-    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError({ id: 'cannotWrite', data: { file, code: (error as NodeJS.ErrnoException).code ?? String(error) } });
   }
 }
 
@@ -31,7 +31,7 @@ export function createFile(file: string, text: string): boolean {
     return true;
   } catch (error: unknown) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError({ id: 'cannotWrite', data: { file, code: (error as NodeJS.ErrnoException).code ?? String(error) } });
   } finally {
     rmSync(temporary, { force: true });
   }

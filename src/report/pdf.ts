@@ -17,7 +17,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 export async function printPdf(html: string): Promise<Buffer> {
   const executablePath = findChromium();
   if (!executablePath) {
-    throw new RegisterError('--format pdf needs Chromium, and none was found: install it (Debian: apt-get install chromium) or set ITREG_CHROMIUM to its path');
+    throw new RegisterError({ id: 'pdfNeedsChromium' });
   }
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });

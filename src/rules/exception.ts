@@ -1,5 +1,5 @@
 // exception — a decided exception in itreg.yaml without reason or until, past its until, or naming an unknown rule or entity.
-import { suggestion } from '../i18n/index.js';
+import { suggestNearest, suggestion } from '../i18n/index.js';
 import type { ExceptionEntry } from '../register/config.js';
 import { nearestName } from '../util/nearest.js';
 import { defineRule, type Hit } from './define-rule.js';
@@ -29,7 +29,7 @@ export default defineRule({
       const at = (field?: string) => ({ source: config.source, path: field ? ['exceptions', index, field] : ['exceptions', index] });
       const data = { rule: exception.rule, entity: exception.entity ?? { id: 'wholeRegister' as const } };
       if (!ruleIds.includes(exception.rule)) {
-        hits.push({ ...at('rule'), message: { id: 'exceptionUnknownRule', data: { rule: exception.rule, suggestion: suggestion(nearestName(exception.rule, ruleIds)) } } });
+        hits.push({ ...at('rule'), message: { id: 'exceptionUnknownRule', data: { rule: exception.rule, suggestion: suggestNearest(exception.rule, ruleIds) } } });
       }
       if (exception.entity !== undefined && !register.recordById(exception.entity)) {
         const near = nearestName(exception.entity, register.ids());

@@ -1,8 +1,7 @@
 // reference — a reference to an id that does not exist or is of the wrong kind.
-import { suggestion } from '../i18n/index.js';
+import { suggestNearest } from '../i18n/index.js';
 import { referencesOf } from '../register/references.js';
 import { fieldName } from '../schema/validate.js';
-import { nearestName } from '../util/nearest.js';
 import { defineRule, type Hit } from './define-rule.js';
 
 export default defineRule({
@@ -28,7 +27,7 @@ export default defineRule({
         const where = { entityId: entity.id, path: ref.path, refersTo: ref.id, ...(ref.isKey ? { target: 'key' as const } : {}) };
         if (!target) {
           const candidates = [...register.ids()].filter((id) => register.recordById(id)?.kind === ref.kind);
-          hits.push({ ...where, message: { id: 'unknownReference', data: { field, id: ref.id, suggestion: suggestion(nearestName(ref.id, candidates)) } } });
+          hits.push({ ...where, message: { id: 'unknownReference', data: { field, id: ref.id, suggestion: suggestNearest(ref.id, candidates) } } });
           continue;
         }
         const actualValue = ref.require ? target.data[ref.require.field] : undefined;

@@ -29,9 +29,3 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
   const limit = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
-
-/** ' (did you mean "x"?)' for the closest candidate, or '' when none is close. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const near = nearestName(name, candidates);
-  return near === undefined ? '' : ` (did you mean "${near}"?)`;
-}

@@ -32,7 +32,7 @@ describe('exit codes', () => {
 
   it.each([
     ['an unknown option', ['lint', '--bogus'], /unknown option '--bogus'/],
-    ['a bad format', ['lint', '--format', 'xml'], /argument 'xml' is invalid/],
+    ['a bad format', ['lint', '--format', 'xml'], /the option '-f, --format <format>' does not take 'xml': use one of stylish, json, sarif, junit, github, gitlab \(see itreg --help\)/],
     ['a bad date', ['lint', '--date', '2026-02-30'], /--date must be a date written YYYY-MM-DD/],
     ['an unknown rule', ['lint', '--rule', 'owner=off'], /unknown rule "owner"/],
     ['a bad severity', ['lint', '--rule', 'schema=fatal'], /the severity must be off, warning or error/],
@@ -118,11 +118,16 @@ describe('help and version', () => {
     expect(result.status).toBe(0);
   });
 
-  it('--help lists the commands with examples', () => {
-    const result = runCli(['--help']);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Commands:[\s\S]*lint[\s\S]*rules/);
-    expect(result.stdout).toMatch(/Examples:\n\s+\$ itreg lint/);
+  it('--help lists the commands with examples, in the register\'s language or --lang', () => {
+    const swedish = runCli(['--help']);
+    expect(swedish.status).toBe(0);
+    expect(swedish.stdout).toMatch(/Kommandon:[\s\S]*lint[\s\S]*kontrollera registret mot scheman[\s\S]*rules/);
+    expect(swedish.stdout).toMatch(/Exempel:\n\s+\$ itreg lint/);
+    const english = runCli(['--help', '--lang', 'en']);
+    expect(english.stdout).toMatch(/Commands:[\s\S]*lint[\s\S]*check the register against the schemas[\s\S]*rules/);
+    expect(english.stdout).toMatch(/Examples:\n\s+\$ itreg lint/);
+    expect(runCli(['lint', '--help'], clean).stdout).toMatch(/Options:[\s\S]*-f, --format <format> +output format \(choices: "stylish",/);
+    expect(runCli(['lint', '--help']).stdout).toMatch(/Flaggor:[\s\S]*-f, --format <format> +utdataformat \(val: "stylish",[\s\S]*standard: "stylish"\)/);
   });
 
   it('lint on the example register prints findings with file:line:col', () => {

@@ -94,7 +94,7 @@ describe('itreg list and show', () => {
     expect(json(['applications', '--where', 'lifecycle.status=retired'])).toEqual(['intranat-gammalt']);
     expect(json(['roles', '--where', 'role=system-owner', '--where', 'holder.unit=kansli-amal'])).toEqual(['diarium-systemagare', 'telefoni-systemagare']);
     expect(json(['municipalities', '--sort', 'name'])).toEqual(['bengtsfors', 'dals-ed', 'fargelanda', 'mellerud', 'saffle', 'amal', 'arjang']);
-    expect(runCli(['list', 'aplications'], projectRoot).stderr).toMatch(/unknown kind "aplications" \(did you mean "applications"\?\)/);
+    expect(runCli(['list', 'aplications'], projectRoot).stderr).toMatch(/okänd kind "aplications" \(menade du "applications"\?\)/);
   });
 
   it('shows an application with its roles, agreements with notice deadlines, plans, costs, findings and exceptions', () => {
@@ -116,6 +116,6 @@ describe('itreg list and show', () => {
     const gis = JSON.parse(runCli(['show', 'gis', '--date', '2026-11-26', '--format', 'json'], projectRoot).stdout) as { findings: Array<{ ruleId: string }> };
     expect(gis.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'specialist-competence']);
     expect(runCli(['show', 'gis', '--date', '2026-11-26'], projectRoot).stdout).toMatch(/^GIS och kartsystem \(Application gis\)\nregister\/applications\/gis\.yaml/);
-    expect(runCli(['show', 'gsi'], projectRoot).stderr).toMatch(/no entity "gsi" in the register \(did you mean "gis"\?\)/);
+    expect(runCli(['show', 'gsi'], projectRoot).stderr).toMatch(/ingen entitet "gsi" i registret \(menade du "gis"\?\)/);
   });
 });

@@ -92,7 +92,7 @@ describe('itreg history', () => {
   });
 
   it('exits 2 outside a git repository and for a bad date', () => {
-    expect(runCli(['history'], registerFrom('clean')).stderr).toMatch(/^itreg: history needs a git repository/);
+    expect(runCli(['history'], registerFrom('clean')).stderr).toMatch(/^itreg: itreg history needs a git repository/);
     expect(runCli(['history', '--since', 'yesterday'], folder).status).toBe(2);
   });
 });

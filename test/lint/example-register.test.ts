@@ -66,6 +66,7 @@ describe('itreg rules', () => {
     expect(json).toHaveLength(21);
     const typo = runCli(['rules', 'trainingplan']);
     expect(typo.status).toBe(2);
-    expect(typo.stderr).toBe('itreg: unknown rule "trainingplan" (did you mean "training-plan"?); `itreg rules` lists them\n');
+    expect(typo.stderr).toBe('itreg: okänd regel "trainingplan" (menade du "training-plan"?); `itreg rules` listar dem\n');
+    expect(runCli(['rules', 'trainingplan', '--lang', 'en']).stderr).toBe('itreg: unknown rule "trainingplan" (did you mean "training-plan"?); `itreg rules` lists them\n');
   });
 });

@@ -62,6 +62,6 @@ describe('without Chromium', () => {
   it('--format pdf exits 2 with one line saying how to install it', () => {
     const result = runCli(['report', 'yearly', '--format', 'pdf', '--out', join(temporaryFolder(), 'r.pdf')], projectRoot, { ITREG_CHROMIUM: '/nonexistent/chromium' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('itreg: --format pdf needs Chromium, and none was found: install it (Debian: apt-get install chromium) or set ITREG_CHROMIUM to its path\n');
+    expect(result.stderr).toBe('itreg: --format pdf behöver Chromium, och det finns inte: installera det (Debian: apt-get install chromium) eller ange sökvägen i ITREG_CHROMIUM\n');
   });
 });

@@ -106,11 +106,17 @@ describe('the year\'s changes from git', () => {
 
 describe('itreg report errors', () => {
   it.each([
-    [['report', 'yerly'], /no template "yerly".*\(did you mean "yearly"\?\)/],
-    [['report', 'application'], /needs --id/],
-    [['report', 'application', '--id', 'gsi'], /no application "gsi" \(did you mean "gis"\?\)/],
-    [['report', 'costs', '--municipality', 'amål'], /no municipality "amål" \(did you mean "amal"\?\)/],
-    [['report', 'yearly', '--format', 'pdf'], /--format pdf writes a file: give it with --out/],
+    // In the example register's language (Swedish), and in English with --lang en.
+    [['report', 'yerly'], /ingen mall "yerly".*\(menade du "yearly"\?\)/],
+    [['report', 'application'], /applikationsbladet behöver --id/],
+    [['report', 'application', '--id', 'gsi'], /ingen applikation "gsi" \(menade du "gis"\?\)/],
+    [['report', 'costs', '--municipality', 'amål'], /ingen kommun "amål" \(menade du "amal"\?\)/],
+    [['report', 'yearly', '--format', 'pdf'], /--format pdf skriver en fil: ange den med --out/],
+    [['report', 'yerly', '--lang', 'en'], /no template "yerly".*\(did you mean "yearly"\?\)/],
+    [['report', 'application', '--lang', 'en'], /needs --id/],
+    [['report', 'application', '--id', 'gsi', '--lang', 'en'], /no application "gsi" \(did you mean "gis"\?\)/],
+    [['report', 'costs', '--municipality', 'amål', '--lang', 'en'], /no municipality "amål" \(did you mean "amal"\?\)/],
+    [['report', 'yearly', '--format', 'pdf', '--lang', 'en'], /--format pdf writes a file: give it with --out/],
   ])('%j exits 2 with one line', (args, message) => {
     const result = runCli(args as string[], example);
     expect(result.status).toBe(2);

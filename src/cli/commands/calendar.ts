@@ -1,5 +1,6 @@
 // itreg calendar: every coming deadline as iCalendar.
 import { ExitCode, UsageError } from '../../errors.js';
+import { suggestNearest } from '../../i18n/index.js';
 import { collectDeadlines, formatCalendar } from '../../insight/calendar.js';
 import { isCurrentRole } from '../../register/model.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
@@ -9,11 +10,11 @@ export async function calendarCommand(options: CommonOptions & { municipality?: 
   const { config, register } = openRegister(options);
   let deadlines = collectDeadlines(register, config, date, config.language);
   if (options.municipality) {
-    if (!register.getOf('Municipality', options.municipality)) throw new UsageError(`no municipality "${options.municipality}"`);
+    if (!register.getOf('Municipality', options.municipality)) throw new UsageError({ id: 'noMunicipality', data: { id: options.municipality, suggestion: suggestNearest(options.municipality, register.ofKind('Municipality').map((m) => m.id)) } });
     deadlines = deadlines.filter((d) => d.municipalities.includes(options.municipality!));
   }
   if (options.ownerUnit) {
-    if (!register.getOf('Unit', options.ownerUnit)) throw new UsageError(`no unit "${options.ownerUnit}"`);
+    if (!register.getOf('Unit', options.ownerUnit)) throw new UsageError({ id: 'noUnit', data: { id: options.ownerUnit, suggestion: suggestNearest(options.ownerUnit, register.ofKind('Unit').map((u) => u.id)) } });
     const owned = new Set(register.ofKind('RoleAssignment').filter((r) => r.role === 'system-owner' && r.holder.unit === options.ownerUnit && isCurrentRole(r, date)).map((r) => r.application));
     deadlines = deadlines.filter((d) => d.applications.some((a) => owned.has(a)));
   }

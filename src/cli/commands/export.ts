@@ -15,7 +15,7 @@ export async function exportCommand(options: CommonOptions & { redact?: boolean;
     say(config.language === 'sv' ? `itreg: tog bort ${names} personnamn (holder.name) och ${notes} anteckningar (notes)` : `itreg: removed ${names} personal names (holder.name) and ${notes} notes`);
   }
   if (options.format === 'csv') {
-    if (!options.outDir) throw new UsageError('--format csv writes one CSV file per kind: give the folder with --out-dir');
+    if (!options.outDir) throw new UsageError({ id: 'csvNeedsOutDir' });
     const folder = resolve(workingFolder(options), options.outDir);
     const separator = config.language === 'sv' ? ';' : ',';
     for (const kind of kinds) writeFileAtomic(join(folder, `${kind}.csv`), toCsv(exported.entities[kind], separator));

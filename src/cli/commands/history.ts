@@ -21,7 +21,7 @@ const words = {
 
 export async function historyCommand(id: string | undefined, options: HistoryCommandOptions): Promise<ExitCode> {
   for (const [name, value] of [['--since', options.since], ['--until', options.until]] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${name} must be a date written YYYY-MM-DD, not "${value}"`);
+    if (value !== undefined && !isIsoDate(value)) throw new UsageError({ id: 'badDate', data: { option: name, value } });
   }
   const config = loadConfig(options);
   const history = await readHistory(config.root, join(config.root, config.register), { ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) });

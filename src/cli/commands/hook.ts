@@ -24,7 +24,7 @@ export async function hookCommand(action: string, options: HookCommandOptions): 
     const result = uninstallHook(paths);
     process.stdout.write(`${t(result === 'removed' ? { id: 'hookRemoved', data: { file: paths.hookFile } } : { id: 'hookAbsent' })}\n`);
   } else {
-    throw new UsageError(`unknown hook action "${action}": use install or uninstall`);
+    throw new UsageError({ id: 'unknownHookAction', data: { action } });
   }
   return ExitCode.Ok;
 }

@@ -17,7 +17,7 @@ import { ContentCache } from '../../register/cache.js';
 import { loadRegister } from '../../register/load.js';
 import { runRules, selectFindings, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
-import { didYouMean } from '../../util/nearest.js';
+import { suggestNearest } from '../../i18n/index.js';
 import { dateOption, emit, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface LintCommandOptions extends GlobalOptions {
@@ -40,10 +40,10 @@ export function parseRuleOverrides(values: readonly string[] = []): Record<strin
   for (const value of values) {
     const [id = '', severity = ''] = value.split('=');
     if (!isRuleId(id)) {
-      throw new UsageError(`--rule ${value}: unknown rule "${id}"${didYouMean(id, ruleIds)}; see \`itreg rules\``);
+      throw new UsageError({ id: 'ruleOptionUnknown', data: { value, id, suggestion: suggestNearest(id, ruleIds) } });
     }
     if (severity !== 'off' && severity !== 'warning' && severity !== 'error') {
-      throw new UsageError(`--rule ${value}: the severity must be off, warning or error`);
+      throw new UsageError({ id: 'ruleOptionSeverity', data: { value } });
     }
     overrides[id] = severity;
   }
@@ -52,16 +52,16 @@ export function parseRuleOverrides(values: readonly string[] = []): Record<strin
 
 export async function lintCommand(paths: readonly string[], options: LintCommandOptions): Promise<ExitCode> {
   if (!(lintFormats as readonly string[]).includes(options.format)) {
-    throw new UsageError(`--format must be one of ${lintFormats.join(', ')}, not "${options.format}"`);
+    throw new UsageError({ id: 'badFormat', data: { formats: lintFormats.join(', '), value: options.format } });
   }
   const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
-  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings must be a whole number, 0 or more');
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError({ id: 'badMaxWarnings' });
   const date = dateOption(options.date);
   const overrides = parseRuleOverrides(options.rule);
   const cwd = workingFolder(options);
   const missing = paths.find((path) => !existsSync(resolve(cwd, path)));
   // As ESLint: a path that matches nothing is a mistake to point out, not an empty success.
-  if (missing !== undefined) throw new UsageError(`no such file or folder: ${missing}`);
+  if (missing !== undefined) throw new UsageError({ id: 'noSuchPath', data: { path: missing } });
   const config = loadConfig(options);
   // The cache is only valid for the itreg version that wrote it.
   const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), await packageVersion()) : undefined;

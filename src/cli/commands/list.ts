@@ -26,7 +26,7 @@ export async function listCommand(kindText: string, options: CommonOptions & { w
   const { config, register } = openRegister(options);
   const filters = (options.where ?? []).map((where) => {
     const at = where.indexOf('=');
-    if (at <= 0) throw new UsageError(`--where ${where}: write field=value, e.g. --where lifecycle.status=active`);
+    if (at <= 0) throw new UsageError({ id: 'whereSyntax', data: { where } });
     return [where.slice(0, at), where.slice(at + 1)] as const;
   });
   const matches = (entity: Entity) =>

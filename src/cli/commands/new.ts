@@ -19,7 +19,7 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export async function newCommand(kindText: string, id: string, options: NewCommandOptions): Promise<ExitCode> {
   const kind = parseKind(kindText);
-  if (!ID.test(id)) throw new UsageError(`"${id}" is not an id: use lower-case letters, digits and hyphens, e.g. "pa-lon"`);
+  if (!ID.test(id)) throw new UsageError({ id: 'notAnId', data: { id } });
   const config = loadConfig(options);
   const t = translator(config.language);
   const existing = loadRegister(config).records.find((record) => record.id === id);

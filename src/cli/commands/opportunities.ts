@@ -13,7 +13,7 @@ const labels = {
 export async function opportunitiesCommand(options: CommonOptions & { months?: string }): Promise<ExitCode> {
   const date = dateOption(options.date);
   const months = options.months === undefined ? 12 : Number(options.months);
-  if (!Number.isInteger(months) || months < 0) throw new UsageError('--months must be a whole number of months, 0 or more');
+  if (!Number.isInteger(months) || months < 0) throw new UsageError({ id: 'badMonths' });
   const { config, register } = openRegister(options);
   const found = findOpportunities(register, date, months, config.language);
   const l = labels[config.language];

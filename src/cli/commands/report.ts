@@ -15,7 +15,7 @@ import { builtInTemplate, renderTemplate } from '../../report/render.js';
 import { buildApplicationView, buildCostsView, buildYearlyView, type ReportInput } from '../../report/view-model.js';
 import { rules } from '../../rules/index.js';
 import { daysInMonth, isIsoDate, today } from '../../util/dates.js';
-import { didYouMean } from '../../util/nearest.js';
+import { suggestNearest } from '../../i18n/index.js';
 import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface ReportCommandOptions extends GlobalOptions {
@@ -34,13 +34,13 @@ export async function reportCommand(template: string, options: ReportCommandOpti
   const builtIn = (BUILT_IN as readonly string[]).includes(template);
   const customFile = builtIn ? undefined : resolve(cwd, template);
   if (customFile && !existsSync(customFile)) {
-    throw new UsageError(`no template "${template}": use yearly, application, costs or the path of a .hbs file${didYouMean(template, BUILT_IN)}`);
+    throw new UsageError({ id: 'noTemplate', data: { template, suggestion: suggestNearest(template, BUILT_IN) } });
   }
-  if (options.format === 'pdf' && !options.out) throw new UsageError('--format pdf writes a file: give it with --out, e.g. --out arsrapport.pdf');
-  if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${options.date}"`);
+  if (options.format === 'pdf' && !options.out) throw new UsageError({ id: 'pdfNeedsOut' });
+  if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError({ id: 'badDate', data: { option: '--date', value: options.date } });
   const now = today();
   const year = options.year === undefined ? Number((options.date ?? now).slice(0, 4)) : Number(options.year);
-  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new UsageError(`--year must be a year such as 2026, not "${options.year}"`);
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new UsageError({ id: 'badYear', data: { value: options.year } });
   // A past year's report describes the register as it stood at the year's end.
   const date = options.date ?? (year < Number(now.slice(0, 4)) ? `${year}-12-31` : now);
 
@@ -70,13 +70,13 @@ export async function reportCommand(template: string, options: ReportCommandOpti
   let view: object | undefined;
   let name = template;
   if (template === 'application') {
-    if (!options.id) throw new UsageError('the application sheet needs --id, e.g. itreg report application --id gis');
+    if (!options.id) throw new UsageError({ id: 'reportNeedsId' });
     view = buildApplicationView(input, options.id);
-    if (!view) throw new UsageError(`no application "${options.id}"${didYouMean(options.id, register.ofKind('Application').map((a) => a.id))}`);
+    if (!view) throw new UsageError({ id: 'noApplication', data: { id: options.id, suggestion: suggestNearest(options.id, register.ofKind('Application').map((a) => a.id)) } });
   } else if (template === 'costs') {
-    if (!options.municipality) throw new UsageError('the cost statement needs --municipality, e.g. itreg report costs --municipality amal');
+    if (!options.municipality) throw new UsageError({ id: 'reportNeedsMunicipality' });
     view = buildCostsView(input, options.municipality);
-    if (!view) throw new UsageError(`no municipality "${options.municipality}"${didYouMean(options.municipality, register.ofKind('Municipality').map((m) => m.id))}`);
+    if (!view) throw new UsageError({ id: 'noMunicipality', data: { id: options.municipality, suggestion: suggestNearest(options.municipality, register.ofKind('Municipality').map((m) => m.id)) } });
   } else {
     // The yearly view; a custom template also gets the sheet or statement asked for.
     const yearly = buildYearlyView(input);

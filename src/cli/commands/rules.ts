@@ -1,12 +1,11 @@
 // itreg rules [id]: every rule with its default and configured severity, what it checks and the policy it enforces.
 import Table from 'cli-table3';
 import { ExitCode, UsageError } from '../../errors.js';
-import type { Language } from '../../i18n/index.js';
+import { suggestNearest, type Language } from '../../i18n/index.js';
 import { findConfig, readConfig, type Config } from '../../register/config.js';
 import { ruleSetting } from '../../lint/run-rules.js';
 import { findRule, rules, ruleIds } from '../../rules/index.js';
 import type { Rule } from '../../rules/define-rule.js';
-import { didYouMean } from '../../util/nearest.js';
 import { languageOption, workingFolder, type GlobalOptions } from '../io.js';
 import { resolve } from 'node:path';
 
@@ -76,7 +75,7 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
 function requireRule(id: string): Rule {
   const rule = findRule(id);
   if (!rule) {
-    throw new UsageError(`unknown rule "${id}"${didYouMean(id, ruleIds)}; \`itreg rules\` lists them`);
+    throw new UsageError({ id: 'unknownRuleId', data: { id, suggestion: suggestNearest(id, ruleIds) } });
   }
   return rule;
 }

@@ -9,7 +9,7 @@ import { noticeDeadline } from '../../rules/agreement-expiry.js';
 import { isValidException } from '../../rules/exception.js';
 import { rules } from '../../rules/index.js';
 import { planReviewDue } from '../../rules/training-plan-review.js';
-import { didYouMean } from '../../util/nearest.js';
+import { suggestNearest } from '../../i18n/index.js';
 import { formatMoney } from '../../util/money.js';
 import { loadPaint } from '../../format/paint.js';
 import { openRegister, dateOption, emit, useColor, workingFolder, type CommonOptions } from '../io.js';
@@ -24,7 +24,7 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
   const { config, register } = openRegister(options);
   const entity = register.get(id);
   if (!entity) {
-    throw new UsageError(`no entity "${id}" in the register${didYouMean(id, register.ids())}; itreg list <kind> lists them`);
+    throw new UsageError({ id: 'noEntity', data: { id, suggestion: suggestNearest(id, register.ids()) } });
   }
   const file = register.recordOf(entity).source.path;
   const lint = runRules(register.loaded, rules, { date, language: config.language });

@@ -1,0 +1,119 @@
+// The command-line help in Swedish: commander's texts by their English wording in program.ts. A test checks that
+// every description there has an entry here.
+
+export const helpSv: Readonly<Record<string, string>> = {
+  // Commander's own words.
+  'Usage:': 'Användning:',
+  'Options:': 'Flaggor:',
+  'Commands:': 'Kommandon:',
+  'Arguments:': 'Argument:',
+  'Global Options:': 'Globala flaggor:',
+  'Examples:': 'Exempel:',
+  'display help for command': 'visa hjälp för kommandot',
+  'print the version': 'visa versionen',
+  // The program.
+  'Lint, cost split and reports over the git-versioned IT governance register of a municipal cooperation.':
+    'Kontroller, kostnadsfördelning och rapporter för det git-versionerade IT-styrningsregistret i en kommunal samverkan.',
+  'run as if started in <dir>': 'kör som om itreg startats i <dir>',
+  'use this itreg.yaml instead of searching upwards': 'använd denna itreg.yaml i stället för att söka uppåt',
+  "language of messages and reports (default: itreg.yaml's)": 'språk för meddelanden och rapporter (standard: det i itreg.yaml)',
+  'never colour the output': 'aldrig färg i utskriften',
+  'show stack traces of internal errors': 'visa stackspår för interna fel',
+  'output format': 'utdataformat',
+  'write to a file instead of stdout': 'skriv till en fil i stället för stdout',
+  'judge on this date (default: today)': 'bedöm per detta datum (standard: i dag)',
+  // lint
+  'check the register against the schemas and the IT policy rules': 'kontrollera registret mot scheman och IT-policyns regler',
+  'report only findings in these files or folders (the whole register is still loaded)': 'rapportera bara fynd i dessa filer eller mappar (hela registret läses ändå)',
+  'report only findings in files that differ from --base (committed, staged, unstaged, untracked)':
+    'rapportera bara fynd i filer som skiljer sig från --base (incheckade, köade, ändrade, ospårade)',
+  'with --changed: compare with the merge base of this ref (default: the upstream branch, else HEAD)':
+    'med --changed: jämför med sammanslagningsbasen för denna ref (standard: uppströmsgrenen, annars HEAD)',
+  'judge "current" and "overdue" on this date (default: today)': 'bedöm "gällande" och "försenad" per detta datum (standard: i dag)',
+  'report errors only': 'rapportera bara fel',
+  'write the report to a file instead of stdout': 'skriv rapporten till en fil i stället för stdout',
+  'exit 1 when there are more warnings than this': 'avsluta med 1 när varningarna är fler än så',
+  "override a rule's severity (off, warning, error); repeatable": 'ändra en regels allvarlighetsgrad (off, warning, error); kan upprepas',
+  'keep parse results by content hash, so unchanged files are not parsed again': 'spara tolkningsresultat per innehållshash, så att oförändrade filer inte tolkas igen',
+  'where --cache keeps them (default: node_modules/.cache/itreg/ below itreg.yaml)': 'var --cache sparar dem (standard: node_modules/.cache/itreg/ under itreg.yaml)',
+  // rules
+  'list the rules with their severities and the policy text each enforces': 'lista reglerna med allvarlighetsgrad och den policytext var och en upprätthåller',
+  'show one rule in full': 'visa en regel i sin helhet',
+  // costs
+  "split the year's shared costs over the municipalities, by population unless agreed otherwise":
+    'fördela årets gemensamma kostnader på kommunerna, efter befolkning om inget annat har avtalats',
+  'the budget year (default: this year)': 'budgetåret (standard: i år)',
+  'one row per item, or per municipality': 'en rad per post, eller per kommun',
+  "one municipality's bill: each item, its key and the share behind the amount": 'en kommuns kostnadsbesked: varje post, dess nyckel och andelen bakom beloppet',
+  'how one item was split: weights, exact quotas, floors, remainders, leftover units': 'hur en post fördelades: vikter, exakta kvoter, avrundning nedåt, rester, överblivna enheter',
+  // new
+  'write a new entity file from the schema, with the schema line for editor completion': 'skriv en ny entitetsfil utifrån schemat, med schemaraden för komplettering i editorn',
+  'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document':
+    'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment eller Document',
+  'the new id (lower-case letters, digits, hyphens); the file is <id>.yaml': 'det nya id:t (gemena bokstäver, siffror, bindestreck); filen blir <id>.yaml',
+  'a field value (dotted keys for nested fields; the value is read as YAML)': 'ett fältvärde (punktnotation för nästlade fält; värdet läses som YAML)',
+  "write into this folder instead of the kind's conventional one": 'skriv i denna mapp i stället för den som är brukligt för sin kind',
+  // init
+  'create a new register: itreg.yaml, one example per kind, the schemas, CI examples and the pre-commit hook':
+    'skapa ett nytt register: itreg.yaml, ett exempel per kind, scheman, CI-exempel och pre-commit-kroken',
+  'the folder (default: the working folder); existing files are never overwritten': 'mappen (standard: arbetsmappen); befintliga filer skrivs aldrig över',
+  "the cooperation's name in itreg.yaml (default: the folder name)": 'samverkans namn i itreg.yaml (standard: mappens namn)',
+  // hook
+  'install or remove the git pre-commit hook that runs itreg lint --changed': 'installera eller ta bort git-kroken (pre-commit) som kör itreg lint --changed',
+  'install or uninstall': 'install eller uninstall',
+  "replace another tool's pre-commit hook": 'ersätt ett annat verktygs pre-commit-krok',
+  // report
+  "the yearly policy report, an application sheet or a municipality's cost statement (Markdown, HTML with charts, PDF)":
+    'årsrapporten om IT-policyn, ett applikationsblad eller en kommuns kostnadsbesked (Markdown, HTML med diagram, PDF)',
+  'yearly, application, costs, or the path of your own .hbs template': 'yearly, application, costs, eller sökvägen till en egen .hbs-mall',
+  'the year reported on (default: the year of --date)': 'året som rapporteras (standard: året för --date)',
+  'judge the register on this date (default: today; 31 December for a past year)': 'bedöm registret per detta datum (standard: i dag; 31 december för ett tidigare år)',
+  'write to this file (required for pdf; default stdout)': 'skriv till denna fil (krävs för pdf; annars stdout)',
+  'the application, for the application sheet': 'applikationen, för applikationsbladet',
+  'the municipality, for the cost statement': 'kommunen, för kostnadsbeskedet',
+  // opportunities
+  "collaboration candidates by the policy's four triggers (agreements running out, poor fit, competence risk, the same product)":
+    'kandidater för samverkan enligt policyns fyra skäl (avtal på väg ut, dålig passform, kompetensrisk, samma produkt)',
+  'horizon for notice deadlines': 'horisont i månader för sista uppsägningsdagar',
+  // list
+  'list the entities of one kind, filtered and sorted': 'lista entiteterna av en kind, filtrerade och sorterade',
+  'municipalities, units, applications, roles, agreements, training, investments or documents':
+    'municipalities, units, applications, roles, agreements, training, investments eller documents',
+  'keep entities whose (dotted) field has this value; several are ANDed': 'behåll entiteter vars fält (punktnotation) har detta värde; flera måste alla gälla',
+  'sort by this (dotted) field': 'sortera efter detta fält (punktnotation)',
+  // show
+  'one entity and everything that refers to it: roles, agreements, plans, costs, findings, exceptions': 'en entitet och allt som hänvisar till den: roller, avtal, planer, kostnader, fynd, undantag',
+  "the entity's id": 'entitetens id',
+  // history
+  'what changed in the register, per entity, with date, author and the fields that changed (from git)':
+    'vad som har ändrats i registret, per entitet, med datum, författare och ändrade fält (från git)',
+  'one entity, and the entities that refer to it': 'en entitet, och de entiteter som hänvisar till den',
+  'changes from this date': 'ändringar från och med detta datum',
+  'changes up to this date': 'ändringar till och med detta datum',
+  // calendar
+  'every coming deadline as an iCalendar file: notice deadlines, agreement ends, reviews, exception ends, introductions':
+    'alla kommande datum som en iCalendar-fil: sista uppsägningsdagar, avtalsslut, översyner, undantagens slut, införanden',
+  'deadlines from this date (default: today)': 'datum från och med detta (standard: i dag)',
+  'only deadlines that concern this municipality': 'bara datum som rör denna kommun',
+  'only deadlines of applications whose system owner sits in this unit': 'bara datum för applikationer vars systemägare finns i denna enhet',
+  // export
+  'the register as one JSON document or one CSV per kind, for publication and other tools': 'registret som ett JSON-dokument eller en CSV-fil per kind, för publicering och andra verktyg',
+  'remove personal names (holder.name) and notes, and say what was removed': 'ta bort personnamn (holder.name) och anteckningar, och säg vad som togs bort',
+  'with --format csv: the folder for the CSV files': 'med --format csv: mappen för CSV-filerna',
+  'with --format json: write to a file instead of stdout': 'med --format json: skriv till en fil i stället för stdout',
+};
+
+export const examplesSv = `
+Exempel:
+  $ itreg lint                                   kontrollera hela registret (avslutar med 1 vid fel)
+  $ itreg lint register/applications --quiet     bara fel, bara i den mappen
+  $ itreg lint --format json --date 2026-12-31   fynden som JSON, bedömda per ett visst datum
+  $ itreg rules                                  alla regler och policytexten de upprätthåller
+  $ itreg rules agreement-expiry                 en regel i sin helhet
+  $ itreg costs --year 2026                      gemensamma kostnader fördelade efter befolkning
+  $ itreg opportunities                          var samverkan är aktuell, enligt policyns skäl
+  $ itreg show gis                               en applikation med roller, avtal, kostnader och fynd
+  $ itreg report yearly --format pdf --out r.pdf årsrapporten om IT-policyn till nämnderna
+
+Avslutningskoder: 0 lyckat, 1 lint hittade fel (eller för många varningar), 2 fel i användning, konfiguration eller internt fel.
+`;
