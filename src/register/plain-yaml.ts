@@ -1,7 +1,8 @@
 // A fast path for the plain YAML registers are written in: block mappings and sequences, one-line plain and quoted
-// scalars, one-line flow collections, comments. It gives exactly what the yaml package gives for
-// such a file (the value of toJS and the offsets in its nodes' ranges), over ten times faster, and gives up (undefined)
-// at anything else: anchors, aliases, tags, block and multi-line scalars, multi-line flow collections, escapes, directives,
+// scalars, one-line flow collections, literal and folded block scalars, comments. It gives exactly what the yaml
+// package gives for such a file (the value of toJS and the offsets in its nodes' ranges), over ten times faster, and
+// gives up (undefined) at anything else: anchors, aliases, tags, multi-line plain and quoted scalars, block scalars
+// that keep their final empty lines or give an indentation, multi-line flow collections, escapes, directives,
 // document markers, tabs, a key that is not a plain word or number, a duplicate key, a number it does not convert
 // exactly as yaml does. What it gives up on goes to the yaml package, which also reports every error. A differential
 // test holds the two to the same value and index on the example register, the YAML test suite and 20,000 mutated files.
@@ -47,6 +48,8 @@ const OPEN_BRACKET = 0x5b;
 const BACKSLASH = 0x5c;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
+const PIPE = 0x7c;
+const GREATER_THAN = 0x3e;
 const CLOSE_BRACE = 0x7d;
 
 /** The text as value and index when it is a mapping in the plain subset; undefined when the yaml package must decide. */
@@ -292,6 +295,7 @@ class PlainParser {
       this.finishLine(end, blockIndent);
       return value;
     }
+    if (code === PIPE || code === GREATER_THAN) return this.parseBlockScalar(start, blockIndent);
     if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) {
       const [value, end] = this.scanQuoted(start);
       this.finishLine(end, blockIndent);
@@ -338,6 +342,75 @@ class PlainParser {
       }
       return [value + text.slice(from, i), i + 1];
     }
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar at `start`, with clip or strip chomping (`-`): lines of one
+   * indentation deeper than `blockIndent`, none more indented in a folded scalar, no leading empty line, no trailing
+   * spaces or tabs. The lines up to the first less indented one are consumed.
+   */
+  private parseBlockScalar(start: number, blockIndent: number): string {
+    const text = this.text;
+    const folded = text.charCodeAt(start) === GREATER_THAN;
+    let i = start + 1;
+    const strip = text.charCodeAt(i) === DASH;
+    if (strip) i++;
+    // The header: keep chomping (+) and indentation indicators are left to the yaml package.
+    this.finishLine(i, blockIndent);
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let trailingEmpty = 0;
+    for (;;) {
+      const lineStart = this.lineStart;
+      if (lineStart >= text.length) break;
+      let at = lineStart;
+      while (text.charCodeAt(at) === SPACE) at++;
+      const code = text.charCodeAt(at);
+      const lineEnd = text.indexOf('\n', lineStart);
+      // The line's end without the line break (and a CR before it); the text's end without a final line break is left to yaml.
+      if (lineEnd === -1) giveUp();
+      const contentEnd = text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+      if (at >= contentEnd) {
+        // An empty line: inside the scalar only when no longer than its indentation, and never before its first line.
+        if (contentIndent === -1 || at - lineStart > contentIndent) giveUp();
+        lines.push('');
+        trailingEmpty++;
+        this.lineStart = lineEnd + 1;
+        continue;
+      }
+      if (code === TAB) giveUp();
+      const indent = at - lineStart;
+      if (contentIndent === -1) {
+        if (indent <= blockIndent) giveUp(); // an empty block scalar
+        contentIndent = indent;
+      }
+      if (indent < contentIndent) break;
+      if (folded && indent > contentIndent) giveUp(); // a more-indented line keeps its breaks: left to yaml
+      const last = text.charCodeAt(contentEnd - 1);
+      if (last === SPACE || last === TAB) giveUp();
+      lines.push(text.slice(lineStart + contentIndent, contentEnd));
+      trailingEmpty = 0;
+      this.lineStart = lineEnd + 1;
+    }
+    if (contentIndent === -1) giveUp();
+    lines.length -= trailingEmpty;
+    this.commentLimit = blockIndent;
+    let value = '';
+    if (folded) {
+      // Folding: a single line break between two lines becomes a space; each empty line between them stays a line break.
+      let breaks = -1;
+      for (const line of lines) {
+        if (line === '') {
+          breaks++;
+          continue;
+        }
+        value += breaks === -1 ? line : breaks === 0 ? ` ${line}` : '\n'.repeat(breaks) + line;
+        breaks = 0;
+      }
+    } else {
+      value = lines.join('\n');
+    }
+    return strip ? value : `${value}\n`;
   }
 
   /**
