@@ -59,7 +59,8 @@ export function parsePlainYaml(text: string): PlainYaml | undefined {
   try {
     return parser.parseDocument();
   } catch (error: unknown) {
-    if (error === GIVE_UP) return undefined;
+    // A stack overflow (nesting far deeper than parseText lets through) is left to the yaml path and its limits too.
+    if (error === GIVE_UP || error instanceof RangeError) return undefined;
     throw error;
   }
 }

@@ -74,6 +74,10 @@ describe('parsePlainYaml', () => {
     });
   });
 
+  it('gives up, never throws, on nesting deeper than the stack', () => {
+    expect(parsePlainYaml(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)).toBeUndefined();
+  });
+
   it('keeps __proto__ an own property', () => {
     const value = parsePlainYaml('__proto__:\n  polluted: yes\nnested: { __proto__: x }\n')?.value;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
