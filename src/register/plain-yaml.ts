@@ -1,11 +1,12 @@
-// A fast path for the plain YAML registers are written in: block mappings and sequences, one-line plain and quoted
-// scalars, one-line flow collections, literal and folded block scalars, comments. It gives exactly what the yaml
-// package gives for such a file (the value of toJS and the offsets in its nodes' ranges), over ten times faster, and
-// gives up (undefined) at anything else: anchors, aliases, tags, multi-line plain and quoted scalars, block scalars
-// that keep their final empty lines or give an indentation, multi-line flow collections, escapes, directives,
-// document markers, tabs, a key that is not a plain word or number, a duplicate key, a number it does not convert
-// exactly as yaml does. What it gives up on goes to the yaml package, which also reports every error. A differential
-// test holds the two to the same value and index on the example register, the YAML test suite and 20,000 mutated files.
+// A fast path for the plain YAML registers are written in: block mappings and sequences, plain scalars (over several
+// lines too), one-line quoted scalars and flow collections, literal and folded block scalars, comments. It gives
+// exactly what the yaml package gives for such a file (the value of toJS and the offsets in its nodes' ranges), over
+// ten times faster, and gives up (undefined) at anything else: anchors, aliases, tags, multi-line quoted scalars,
+// block scalars that keep their final empty lines or give an indentation, multi-line flow collections, escapes,
+// directives, document markers, tabs, a key that is not a plain word or number, a duplicate key, a number it does not
+// convert exactly as yaml does. What it gives up on goes to the yaml package, which also reports every error.
+// A differential test holds the two to the same value and index on the example register, the YAML test suite and
+// 20,000 mutated files.
 
 import { childPath, type MutablePathIndex } from './path-index.js';
 
@@ -286,7 +287,7 @@ class PlainParser {
     }
   }
 
-  /** A value that starts on its key's or dash's line at `start` and ends on it: a scalar or a flow sequence. */
+  /** A value that starts on its key's or dash's line at `start`: a one-line scalar or flow collection, or a block scalar. */
   private parseInlineValue(start: number, blockIndent: number, path: string, keyOffset: number): unknown {
     const text = this.text;
     const code = text.charCodeAt(start);
@@ -303,7 +304,19 @@ class PlainParser {
       return value;
     }
     if (isIndicator(code) && !(code === DASH && isPlainSafe(text.charCodeAt(start + 1), false))) giveUp();
-    // A plain scalar runs to the line end or a comment; ": " inside it would start a mapping the subset does not take.
+    const [end, lineEnd] = this.scanPlainLine(start);
+    this.finishLine(lineEnd, blockIndent);
+    // A comment ends a plain scalar; else it may go on over more indented lines, folded into one.
+    const first = text.slice(start, end);
+    return resolvePlain(isLineEnd(text.charCodeAt(lineEnd)) ? this.continuePlain(first, blockIndent) : first);
+  }
+
+  /**
+   * One line of a plain scalar from `start`: [end of its text, where the line's rest begins (its end, or the space
+   * before a comment)]. A ": " inside would start a mapping the subset does not take.
+   */
+  private scanPlainLine(start: number): [number, number] {
+    const text = this.text;
     let i = start;
     let end = start;
     for (;;) {
@@ -321,8 +334,38 @@ class PlainParser {
       i++;
       end = i;
     }
-    this.finishLine(i, blockIndent);
-    return resolvePlain(text.slice(start, end));
+    return [end, i];
+  }
+
+  /**
+   * The continuation lines of a plain scalar (more indented than `blockIndent`, from lineStart), folded onto `first`:
+   * a line break becomes a space, each empty line between two lines a line break. Lines that begin with an indicator
+   * or hold a comment are left to the yaml package.
+   */
+  private continuePlain(first: string, blockIndent: number): string {
+    const text = this.text;
+    let value = first;
+    let breaks = 0;
+    let at = this.lineStart;
+    while (at < text.length) {
+      let i = at;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const code = text.charCodeAt(i);
+      if (isLineEnd(code)) {
+        breaks++;
+        at = this.nextLine(i);
+        continue;
+      }
+      if (i - at <= blockIndent || code === HASH) break;
+      if (code === TAB || isIndicator(code)) giveUp();
+      const [end, lineEnd] = this.scanPlainLine(i);
+      if (!isLineEnd(text.charCodeAt(lineEnd))) giveUp(); // a comment after a continuation line
+      value += breaks === 0 ? ` ${text.slice(i, end)}` : '\n'.repeat(breaks) + text.slice(i, end);
+      breaks = 0;
+      at = this.nextLine(lineEnd);
+      this.lineStart = at;
+    }
+    return value;
   }
 
   /** A quoted scalar on one line, without escapes: [value, offset after the closing quote]. */
@@ -346,7 +389,7 @@ class PlainParser {
   }
 
   /**
-   * A literal (`|`) or folded (`>`) block scalar at `start`, with clip or strip chomping (`-`): lines of one
+   * A literal (`|`) or folded (`>`) block scalar at `start`, with clip or strip chomping (`-`): lines at one
    * indentation deeper than `blockIndent`, none more indented in a folded scalar, no leading empty line, no trailing
    * spaces or tabs. The lines up to the first less indented one are consumed.
    */

@@ -36,6 +36,7 @@ const kitchenSink = [
   "a: 1\r\nb:\r\n  - x\r\n  - y: z\r\n    w: 'q'\r\n# end\r\n",
   'key:\n\n  # c\n\n  sub: 1\nother:   # note\n  - 1\n  -  2\nfin: "a b  c"\n',
   "rules:\n  a: [error, { warnMonths: 6 }]\n  b: { c: [1, 'two', [3, {}]], d: {e: f} }\n  g: [[], [x], { h: [] }]\n",
+  'kind: Application\ndescription: Gemensamt ekonomisystem för redovisning,\n  budget och leverantörsreskontra.\n\n  Andra stycket.\nlist:\n  - en rad\n    som fortsätter\n  - två\nname: x\n',
   'kind: Document\ndescription: >\n  Riktlinjer för IT-samverkan\n  i Dalsland.\n\n  Antagen av direktionen.\nnotes: |-\n  rad ett\n    indragen\n  # ingen kommentar\nlist:\n  - >-\n    x\n    y\n  - |\n    z\n\n# slut\n',
 ];
 
@@ -51,6 +52,7 @@ describe('parsePlainYaml', () => {
     ['block sequences, also at the key column', 'a:\n- x\n- k: 1\n  l: 2\nb:\n  - y\n', { a: ['x', { k: 1, l: 2 }], b: ['y'] }],
     ['CRLF line ends', 'a: 1\r\nb:\r\n  c: 2\r\n', { a: 1, b: { c: 2 } }],
     ['literal and folded block scalars', 'a: |\n  one\n    two\n\n  # three\nb: >-\n  one\n  two\n\n\n  three\nc: 1\n', { a: 'one\n  two\n\n# three\n', b: 'one two\n\nthree', c: 1 }],
+    ['plain scalars over several lines', 'a: Gemensamt system,\n  budget och\n    reskontra.\n\n  Nytt stycke.\nb:\n  - en rad\n    till\n  - 1\n    2\n', { a: 'Gemensamt system, budget och reskontra.\nNytt stycke.', b: ['en rad till', '1 2'] }],
     ['block scalars in a sequence', 'a:\n  - |  # note\n    x\n    y\n  - >\n    z\n', { a: ['x\ny\n', 'z\n'] }],
     ['a value with commas and brackets in block context', 'a: Katalog, utlån [och] webb\n', { a: 'Katalog, utlån [och] webb' }],
   ])('%s', (_name, text, expected) => {
@@ -94,7 +96,8 @@ describe('parsePlainYaml', () => {
     ['a block scalar starting with an empty line', 'a: |\n\n  text\n'],
     ['a block scalar at the end of a text without a final line break', 'a: |\n  text'],
     ['trailing spaces in a block scalar', 'a: |\n  text  \n'],
-    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a continuation line after a comment', 'a: one # note\n  two\n'],
+    ['a continuation line that begins with an indicator', 'a: one\n  - two\n'],
     ['a comment inside a continuation', 'a: one\n  # two\nb: 1\n'],
     ['a multi-line quoted scalar', "a: 'one\n  two'\n"],
     ['an escape', 'a: "\\n"\n'],
