@@ -161,8 +161,7 @@ class PlainParser {
     for (;;) {
       const start = this.lineStart;
       if (start >= text.length) return -1;
-      let i = start;
-      while (text.charCodeAt(i) === SPACE) i++;
+      const i = this.skipSpaces(start);
       const code = text.charCodeAt(i);
       if (code === HASH) {
         if (i - start > this.commentLimit) giveUp();
@@ -177,6 +176,13 @@ class PlainParser {
     }
   }
 
+  /** The first offset from `from` that is not a space. */
+  private skipSpaces(from: number): number {
+    let i = from;
+    while (this.text.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+
   /** The offset after the line end at or after `from`. */
   private nextLine(from: number): number {
     const end = this.text.indexOf('\n', from);
@@ -186,8 +192,7 @@ class PlainParser {
   /** Requires the rest of the line from `from` to be spaces and an optional comment, and moves to the next line. */
   private finishLine(from: number, blockIndent: number): void {
     const text = this.text;
-    let i = from;
-    while (text.charCodeAt(i) === SPACE) i++;
+    const i = this.skipSpaces(from);
     const code = text.charCodeAt(i);
     if (code === HASH) {
       if (i === from) giveUp(); // a comment needs a space before it
@@ -225,8 +230,7 @@ class PlainParser {
       const [key, afterColon] = scanned;
       if (Object.hasOwn(object, key)) giveUp(); // the yaml package reports the duplicate
       const child = childPath(path, key);
-      let i = afterColon;
-      while (text.charCodeAt(i) === SPACE) i++;
+      const i = this.skipSpaces(afterColon);
       const code = text.charCodeAt(i);
       let value: unknown;
       if (isLineEnd(code) || (code === HASH && i > afterColon)) {
@@ -272,8 +276,7 @@ class PlainParser {
     this.index[path] = [keyOffset, this.contentStart];
     for (;;) {
       const dash = this.contentStart;
-      let i = dash + 1;
-      while (text.charCodeAt(i) === SPACE) i++;
+      const i = this.skipSpaces(dash + 1);
       const code = text.charCodeAt(i);
       // An item on the following lines, an empty item or a nested sequence: left to the yaml package.
       if (i === dash + 1 || isLineEnd(code) || code === HASH || this.isSequenceItem(i)) giveUp();
@@ -348,8 +351,7 @@ class PlainParser {
     let breaks = 0;
     let at = this.lineStart;
     while (at < text.length) {
-      let i = at;
-      while (text.charCodeAt(i) === SPACE) i++;
+      const i = this.skipSpaces(at);
       const code = text.charCodeAt(i);
       if (isLineEnd(code)) {
         breaks++;
@@ -407,8 +409,7 @@ class PlainParser {
     for (;;) {
       const lineStart = this.lineStart;
       if (lineStart >= text.length) break;
-      let at = lineStart;
-      while (text.charCodeAt(at) === SPACE) at++;
+      const at = this.skipSpaces(lineStart);
       const code = text.charCodeAt(at);
       const lineEnd = text.indexOf('\n', lineStart);
       // The line's end without the line break (and a CR before it); the text's end without a final line break is left to yaml.
@@ -467,8 +468,7 @@ class PlainParser {
     const close = isSequence ? CLOSE_BRACKET : CLOSE_BRACE;
     const array: unknown[] = [];
     const object: Record<string, unknown> = {};
-    let i = start + 1;
-    while (text.charCodeAt(i) === SPACE) i++;
+    let i = this.skipSpaces(start + 1);
     if (text.charCodeAt(i) !== close) {
       for (;;) {
         if (isSequence) {
@@ -479,19 +479,18 @@ class PlainParser {
           const scanned = this.scanKey(i);
           if (!scanned || Object.hasOwn(object, scanned[0])) giveUp();
           const [key, afterColon] = scanned;
-          let valueStart = afterColon;
-          while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+          const valueStart = this.skipSpaces(afterColon);
           if (valueStart === afterColon) giveUp(); // `{ a: }` and `{ a:, }`: an empty value
           const [value, end] = this.scanFlowNode(valueStart, childPath(path, key), i);
           setOwnProperty(object, key, value);
           i = end;
         }
-        while (text.charCodeAt(i) === SPACE) i++;
+        i = this.skipSpaces(i);
         const code = text.charCodeAt(i);
         if (code === close) break;
         if (code !== COMMA) giveUp();
         i++;
-        while (text.charCodeAt(i) === SPACE) i++;
+        i = this.skipSpaces(i);
         if (text.charCodeAt(i) === close) giveUp(); // a trailing comma
       }
     }
