@@ -1,7 +1,7 @@
 // newEntityText(): a new entity file from its kind's JSON Schema (required fields, with their titles as comments), so a new kind or field needs no code change.
 import { Document, isScalar, isSeq, parse } from 'yaml';
 import { UsageError } from '../errors.js';
-import { suggestNearest, translator, type Language } from '../i18n/index.js';
+import { suggestNearest } from '../i18n/index.js';
 import { kinds, loadSchemas, validateEntity, type Kind } from '../schema/validate.js';
 import { schemaFiles } from '../schema/types.generated.js';
 
@@ -60,7 +60,7 @@ export function parseSets(sets: readonly string[]): Array<[string[], unknown]> {
 }
 
 /** The YAML text of a new entity (after the schema line); missing required values are empty, with a comment saying what goes there. */
-export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[string[], unknown]>, language: Language): { text: string; missing: string[] } {
+export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[string[], unknown]>): { text: string; missing: string[] } {
   const file = schemaFiles[kind];
   const schema = loadSchemas().get(file) as SchemaNode;
   const data: Record<string, unknown> = {};
@@ -94,10 +94,9 @@ export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[strin
     comments.delete(path.join('.'));
   }
   // Given values must be right; only the values still to be filled in may be missing.
-  const t = translator(language);
   const given = JSON.parse(JSON.stringify(data, (_key, value: unknown) => (value === null ? undefined : value))) as unknown;
   const wrong = validateEntity(given).filter((issue) => issue.message.id !== 'schemaRequired' && issue.message.id !== 'schemaMinItems');
-  if (wrong.length > 0) throw new UsageError(t(wrong[0]!.message));
+  if (wrong.length > 0) throw new UsageError(wrong[0]!.message);
 
   const document = new Document(orderKeys(data, schema));
   for (const [path, comment] of comments) {

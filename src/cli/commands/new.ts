@@ -23,7 +23,7 @@ export async function newCommand(kindText: string, id: string, options: NewComma
   const config = loadConfig(options);
   const t = translator(config.language);
   const existing = loadRegister(config).records.find((record) => record.id === id);
-  if (existing) throw new UsageError(t({ id: 'newExists', data: { id, file: existing.source.path } }));
+  if (existing) throw new UsageError({ id: 'newExists', data: { id, file: existing.source.path } });
 
   const folder = options.dir ? join(workingFolder(options), options.dir) : join(config.root, config.register, kindFolders[kind]);
   const file = join(folder, `${id}.yaml`);
@@ -31,9 +31,9 @@ export async function newCommand(kindText: string, id: string, options: NewComma
   const ownCopy = join(config.root, 'schema', schemaFiles[kind]);
   const schemaFile = existsSync(ownCopy) ? ownCopy : join(schemaDir, schemaFiles[kind]);
   const schemaPath = relative(dirname(file), schemaFile).split(sep).join('/');
-  const { text, missing } = newEntityText(kind, id, parseSets(options.set ?? []), config.language);
+  const { text, missing } = newEntityText(kind, id, parseSets(options.set ?? []));
   if (!createFile(file, `# yaml-language-server: $schema=${schemaPath}\n${text}`)) {
-    throw new UsageError(t({ id: 'newExists', data: { id, file: relative(config.root, file) } }));
+    throw new UsageError({ id: 'newExists', data: { id, file: relative(config.root, file) } });
   }
   const shown = relative(workingFolder(options), file).split(sep).join('/');
   process.stdout.write(`${t({ id: 'newCreated', data: { file: shown } })}\n`);
