@@ -1,6 +1,8 @@
-// changedFiles(): what differs from the merge base with --base (committed, staged, unstaged, untracked). The only importer of simple-git.
+// changedFiles(): what differs from the merge base with --base (committed, staged, unstaged, untracked).
+// It runs git directly, its independent questions at once: it sits in every pre-commit run, where simple-git's
+// loading and queue cost more than the git processes (90 ms against 30 ms for the six calls).
+import { execFile } from 'node:child_process';
 import { join, relative, sep } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 
 export interface ChangedFiles {
@@ -12,14 +14,24 @@ export interface ChangedFiles {
   readonly deleted: ReadonlySet<string>;
 }
 
-/** Output of a git command, or undefined when it failed or printed nothing (simple-git only throws when git wrote to stderr). */
-async function tryGit(git: SimpleGit, args: string[]): Promise<string | undefined> {
-  try {
-    const out = (await git.raw(args)).trim();
-    return out === '' ? undefined : out;
-  } catch {
-    return undefined;
-  }
+/** Output of a git command in `cwd`, trimmed; undefined when git failed or printed nothing. */
+function tryGit(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, maxBuffer: 1 << 28 }, (error, stdout) => {
+      const out = error ? '' : stdout.trim();
+      resolve(out === '' ? undefined : out);
+    });
+  });
+}
+
+/** Output of a git command that must succeed (an empty output is fine). */
+function runGit(cwd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`git ${args.join(' ')}: ${stderr.trim() || error.message}`));
+      else resolve(stdout);
+    });
+  });
 }
 
 /**
@@ -37,22 +49,28 @@ function fetchHint(ref: string, shallow: boolean): string {
  * plus staged, unstaged and untracked files. `root` is the folder paths are made relative to.
  */
 export async function changedFiles(cwd: string, root: string, base?: string): Promise<ChangedFiles> {
-  const git = simpleGit({ baseDir: cwd });
-  // One rev-parse for the facts needed (each git process costs): the top folder, and whether the clone is shallow.
-  const facts = await tryGit(git, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  // The questions that do not depend on each other, at once: the top folder and whether the clone is shallow, whether
+  // there is a commit, the upstream branch, and the untracked files.
+  const [facts, head, upstream, untracked] = await Promise.all([
+    tryGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']),
+    tryGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
+    base === undefined ? tryGit(cwd, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']) : Promise.resolve(undefined),
+    // --full-name: paths from the top, as diff gives them, wherever in the repository the register sits.
+    runGit(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name', '-z']).catch(() => ''),
+  ]);
   if (facts === undefined) {
     throw new UsageError({ id: 'changedNoRepository', data: { folder: cwd } });
   }
   const [top = cwd, shallowText] = facts.split('\n');
   const shallow = shallowText === 'true';
-  const hasHead = (await tryGit(git, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])) !== undefined;
-  const baseRef = base ?? (await tryGit(git, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'])) ?? 'HEAD';
+  const hasHead = head !== undefined;
+  const baseRef = base ?? upstream ?? 'HEAD';
 
   let mergeBase: string | undefined;
   if (hasHead) {
-    mergeBase = await tryGit(git, ['merge-base', baseRef, 'HEAD']);
+    mergeBase = await tryGit(cwd, ['merge-base', baseRef, 'HEAD']);
     // No merge base: the ref is missing, or the histories do not meet. Only now is it worth asking which.
-    if (mergeBase === undefined && (await tryGit(git, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`])) === undefined) {
+    if (mergeBase === undefined && (await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`])) === undefined) {
       throw new UsageError({ id: 'baseRefMissing', data: { ref: baseRef, shallow: shallow ? { id: 'shallowClone' } : undefined, command: fetchHint(baseRef, shallow) } });
     }
     if (mergeBase === undefined) {
@@ -64,7 +82,7 @@ export async function changedFiles(cwd: string, root: string, base?: string): Pr
   const changed = new Set<string>();
   const deleted = new Set<string>();
   if (mergeBase) {
-    const diff = await git.raw(['diff', '--name-status', '--no-renames', '-z', mergeBase, '--']);
+    const diff = await runGit(cwd, ['diff', '--name-status', '--no-renames', '-z', mergeBase, '--']);
     const parts = diff.split('\0').filter(Boolean);
     for (let i = 0; i + 1 < parts.length; i += 2) {
       const status = parts[i]!;
@@ -73,9 +91,9 @@ export async function changedFiles(cwd: string, root: string, base?: string): Pr
     }
   } else {
     // No commit yet: everything in the index is new.
-    for (const path of (await git.raw(['ls-files', '-z'])).split('\0').filter(Boolean)) changed.add(toRoot(path));
+    for (const path of (await runGit(cwd, ['ls-files', '--full-name', '-z'])).split('\0').filter(Boolean)) changed.add(toRoot(path));
   }
-  for (const path of (await git.raw(['ls-files', '--others', '--exclude-standard', '-z'])).split('\0').filter(Boolean)) {
+  for (const path of untracked.split('\0').filter(Boolean)) {
     changed.add(toRoot(path));
   }
   return { base: baseRef, changed, deleted };

@@ -1,8 +1,8 @@
 // --changed in real temporary git repositories: branches, untracked files, staged deletions, shallow clones, no upstream.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, registerFrom, repositoryFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
+import { fixtures, git, registerFrom, repositoryFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 const overdue = 'kind: Document\nid: it-policy\nname: IT-policy\ntype: policy\nadopted: 2020-01-01\nvalidYears: 5\n';
 const files = (folder: string, ...args: string[]) => {
@@ -31,6 +31,30 @@ describe('lint --changed', () => {
     });
     git(repo, 'add', 'register/units/staged.yaml');
     expect(files(repo, '--changed').found).toEqual(['schema register/units/staged.yaml', 'id-matches-filename register/units/new-unit.yaml'].sort((a, b) => (a.split(' ')[1]! < b.split(' ')[1]! ? -1 : 1)));
+  });
+
+  it('finds changed and untracked files of a register in a sub-folder of the repository, also before the first commit', () => {
+    const top = temporaryFolder();
+    cpSync(join(fixtures, 'clean'), join(top, 'governance'), { recursive: true });
+    git(top, 'init', '--quiet', '--initial-branch=main');
+    git(top, 'config', 'user.name', 'Test');
+    git(top, 'config', 'user.email', 'test@example.org');
+    git(top, 'add', 'governance/itreg.yaml', 'governance/register/units');
+    // No commit yet: the staged files are the change.
+    expect(files(join(top, 'governance'), '--changed').found).toEqual([]);
+    writeFiles(top, { 'governance/register/units/staged.yaml': 'kind: Unit\nid: staged\nname: S\ntype: departement\n' });
+    git(top, 'add', 'governance/register/units/staged.yaml');
+    expect(files(join(top, 'governance'), '--changed').found).toEqual(['schema register/units/staged.yaml']);
+    git(top, 'add', '-A');
+    git(top, 'commit', '--quiet', '-m', 'register');
+    writeFiles(top, {
+      'governance/register/units/new-unit.yaml': 'kind: Unit\nid: ny-enhet\nname: Ny\ntype: department\n',
+      'governance/register/documents/it-policy.yaml': overdue,
+    });
+    expect(files(join(top, 'governance'), '--changed').found).toEqual([
+      'document-review register/documents/it-policy.yaml',
+      'id-matches-filename register/units/new-unit.yaml',
+    ]);
   });
 
   it('reports references broken by a staged deletion, in the file that still refers', () => {
