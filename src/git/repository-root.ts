@@ -1,7 +1,9 @@
-// findRepositoryRoot(): the nearest folder at or above `start` with a .git entry, found without running git.
+// The repository around a register: found without running git (findRepositoryRoot), or created (initRepository).
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { execFile } from 'node:child_process';
 
+/** The nearest folder at or above `start` with a .git entry. */
 export function findRepositoryRoot(start: string): string | undefined {
   let folder = resolve(start);
   for (;;) {
@@ -10,6 +12,14 @@ export function findRepositoryRoot(start: string): string | undefined {
     if (parent === folder) return undefined;
     folder = parent;
   }
+}
+
+/** `git init` in `folder` (itreg init, when the folder is in no repository yet). Plain git, so that lint, which
+ * imports this module for repositoryPrefix, does not load simple-git. */
+export function initRepository(folder: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['init', '--quiet'], { cwd: folder }, (error, _stdout, stderr) => (error ? reject(new Error(`git init: ${stderr.trim() || error.message}`)) : resolve()));
+  });
 }
 
 /** The register root's path inside its repository ('' at the top, 'governance/' below it), for CI annotations. */

@@ -2,11 +2,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { packagePath } from '../../util/paths.js';
-import { simpleGit } from 'simple-git';
 import { ExitCode } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
 import { hookPaths, hookScript, installHook } from '../../git/hooks.js';
-import { findRepositoryRoot } from '../../git/repository-root.js';
+import { findRepositoryRoot, initRepository } from '../../git/repository-root.js';
 import { createFile } from '../../register/write.js';
 import { schemaDir } from '../../schema/validate.js';
 import { addYears, today } from '../../util/dates.js';
@@ -49,7 +48,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   }
 
   if (!findRepositoryRoot(target)) {
-    await simpleGit({ baseDir: target }).init();
+    await initRepository(target);
     say(t({ id: 'initGit', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
   }
   const paths = await hookPaths(target);
