@@ -9,8 +9,8 @@ export interface StylishOptions {
 }
 
 const words = {
-  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} problem`, errors: (_n: number) => 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: 'undertryckta av beslutade undantag', clean: 'Inga problem', files: 'filer' },
-  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: (n: number) => (n === 1 ? 'error' : 'errors'), warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: 'suppressed by decided exceptions', clean: 'No problems', files: 'files' },
+  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} problem`, errors: (_n: number) => 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: (n: number) => (n === 1 ? 'undertryckt av ett beslutat undantag' : 'undertryckta av beslutade undantag'), clean: 'Inga problem', files: 'filer' },
+  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: (n: number) => (n === 1 ? 'error' : 'errors'), warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: (n: number) => (n === 1 ? 'suppressed by a decided exception' : 'suppressed by decided exceptions'), clean: 'No problems', files: 'files' },
 } as const;
 
 export function formatStylish(result: LintResult, options: StylishOptions): string {
@@ -36,7 +36,7 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
     }
   }
   const total = errors + warnings;
-  const tail = suppressed > 0 ? `, ${suppressed} ${w.suppressed}` : '';
+  const tail = suppressed > 0 ? `, ${suppressed} ${w.suppressed(suppressed)}` : '';
   if (total === 0) {
     lines.push(c.green(`${w.clean} (${files} ${w.files}${tail})`));
   } else {
