@@ -115,7 +115,18 @@ describe('itreg list and show', () => {
     expect(json.exceptions.map((e) => e.rule)).toEqual(['training-plan']);
     const gis = JSON.parse(runCli(['show', 'gis', '--date', '2026-11-26', '--format', 'json'], projectRoot).stdout) as { findings: Array<{ ruleId: string }> };
     expect(gis.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'specialist-competence']);
-    expect(runCli(['show', 'gis', '--date', '2026-11-26'], projectRoot).stdout).toMatch(/^GIS och kartsystem \(Application gis\)\nregister\/applications\/gis\.yaml/);
+    const text = runCli(['show', 'gis', '--date', '2026-11-26'], projectRoot).stdout;
+    expect(text).toMatch(/^GIS och kartsystem \(Application gis\)\nregister\/applications\/gis\.yaml/);
+    // The register's vocabulary in words of the language, as in the reports.
+    expect(text).toMatch(/^  ● Systemägare: Plan- och byggchef \(Samhällsbyggnadsförvaltningen, Färgelanda\) 2024-01-01– gällande$/m);
+    expect(text).toMatch(/^  Supportavtal: Supportavtal KartWeb 2024-01-01–2028-12-31, uppsägning senast 2028-06-30$/m);
+    expect(text).toMatch(/^  Användare: Utbildningsplan GIS/m);
+    expect(text).toMatch(/210\s000 SEK \(överenskomna andelar\)/);
+    expect(text).toMatch(/^  fel register\/applications\/gis\.yaml:2:1 /m);
+    const english = runCli(['show', 'gis', '--date', '2026-11-26', '--lang', 'en'], projectRoot).stdout;
+    expect(english).toMatch(/^  ● System owner: Plan- och byggchef .* current$/m);
+    expect(english).toMatch(/^  Support agreement: Supportavtal KartWeb .*, notice by 2028-06-30$/m);
+    expect(english).toMatch(/^  error register\/applications\/gis\.yaml:2:1 /m);
     expect(runCli(['show', 'gsi'], projectRoot).stderr).toMatch(/ingen entitet "gsi" i registret \(menade du "gis"\?\)/);
   });
 });

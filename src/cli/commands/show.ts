@@ -12,6 +12,7 @@ import { planReviewDue } from '../../rules/training-plan-review.js';
 import { suggestNearest } from '../../i18n/index.js';
 import { formatMoney } from '../../util/money.js';
 import { loadPaint } from '../../format/paint.js';
+import { reportLabels } from '../../report/labels.js';
 import { openRegister, dateOption, emit, useColor, workingFolder, type CommonOptions } from '../io.js';
 
 const showLabels = {
@@ -48,17 +49,19 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
   }
   const c = await loadPaint(useColor(options, options.output !== undefined));
   const l = showLabels[config.language];
+  // Roles, agreement types, audiences and keys in words, as the reports name them.
+  const words = reportLabels[config.language];
   const out: string[] = [c.bold(`${'name' in entity && entity.name ? entity.name : entity.id} (${entity.kind} ${entity.id})`), c.dim(file), '', stringify(entity).trimEnd()];
   const section = (title: string, lines: string[]) => {
     out.push('', c.underline(title), ...(lines.length > 0 ? lines.map((line) => `  ${line}`) : [`  ${l.none}`]));
   };
   if (app) {
-    section(l.roles, roles.map((r) => `${r.current ? c.green('●') : c.dim('○')} ${r.role}: ${r.title} (${register.nameOf(r.unit)}) ${r.from}–${r.until ?? ''}${r.current ? ` ${c.dim(l.current)}` : ''}`));
-    section(l.agreements, agreements.map((a) => `${a.type}: ${a.name} ${a.start}–${a.end ?? ''}${a.noticeDeadline ? `, ${l.notice} ${a.noticeDeadline}` : ''}`));
-    section(l.plans, plans.map((p) => `${p.audience}: ${p.name}, ${l.due} ${p.reviewDue}`));
-    section(`${l.costs} ${year}`, costs.map((s) => `${s.item.entity.name}: ${money(s.item.amount)} ${config.currency} (${s.item.split}) — ${s.apportionment.parts.map((p) => `${register.nameOf(p.id)} ${money(p.amount)}`).join(', ')}`));
+    section(l.roles, roles.map((r) => `${r.current ? c.green('●') : c.dim('○')} ${words.roleNames[r.role]}: ${r.title} (${register.nameOf(r.unit)}) ${r.from}–${r.until ?? ''}${r.current ? ` ${c.dim(l.current)}` : ''}`));
+    section(l.agreements, agreements.map((a) => `${words.agreementTypes[a.type]}: ${a.name} ${a.start}–${a.end ?? ''}${a.noticeDeadline ? `, ${l.notice} ${a.noticeDeadline}` : ''}`));
+    section(l.plans, plans.map((p) => `${words.audiences[p.audience]}: ${p.name}, ${l.due} ${p.reviewDue}`));
+    section(`${l.costs} ${year}`, costs.map((s) => `${s.item.entity.name}: ${money(s.item.amount)} ${config.currency} (${words.keys[s.item.split]}) — ${s.apportionment.parts.map((p) => `${register.nameOf(p.id)} ${money(p.amount)}`).join(', ')}`));
   }
-  section(l.findings, findings.map((f) => `${f.severity === 'error' ? c.red(f.severity) : c.yellow(f.severity)} ${f.file}:${f.line}:${f.column} ${f.message} ${c.dim(f.ruleId)}`));
+  section(l.findings, findings.map((f) => `${f.severity === 'error' ? c.red(words.severities.error) : c.yellow(words.severities.warning)} ${f.file}:${f.line}:${f.column} ${f.message} ${c.dim(f.ruleId)}`));
   section(l.exceptions, exceptions.map((e) => `${e.rule} → ${e.until}: ${e.reason ?? ''}`));
   section(l.referencedBy, referencedBy.map((r) => `${r.kind} ${r.id}`));
   emit(`${out.join('\n')}\n`, options.output, workingFolder(options));
