@@ -7,8 +7,9 @@ import { buildProgram, type Action } from './program.js';
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
   const debug = argv.includes('--debug');
-  // Decided only when there is something to say: it may read itreg.yaml.
-  const messageLanguage = async (): Promise<Language> => (await import('./language.js')).cliLanguage(argv);
+  // Decided once, and only when there is something to say: it may read itreg.yaml.
+  let language: Promise<Language> | undefined;
+  const messageLanguage = (): Promise<Language> => (language ??= import('./language.js').then((module) => module.cliLanguage(argv)));
   const run = async (action: Action): Promise<void> => {
     exitCode = await action();
   };
