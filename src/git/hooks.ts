@@ -22,9 +22,14 @@ export async function hookPaths(cwd: string): Promise<HookPaths> {
   return { top, hookFile: join(isAbsolute(hooks) ? hooks : join(cwd, hooks), 'pre-commit') };
 }
 
-/** The hook script: lint what differs from HEAD (staged, unstaged, new) in the register at `registerRoot`. */
-export function hookScript(top: string, registerRoot: string, node: string, bin: string): string {
+/**
+ * The hook script: lint what differs from HEAD (staged, unstaged, new) in the register at `registerRoot`.
+ * `notInstalled` is what it says, in the register's language, when it finds no itreg to run.
+ */
+export function hookScript(top: string, registerRoot: string, node: string, bin: string, notInstalled: string): string {
   const folder = relative(top, registerRoot).split(sep).join('/') || '.';
+  // Inside double quotes the shell still reads \ " $ and `.
+  const quoted = notInstalled.replace(/[\\"$`]/g, (c) => `\\${c}`);
   return `#!/bin/sh
 ${HOOK_MARKER} (written by \`itreg hook install\`; \`itreg hook uninstall\` removes it)
 # Blocks a commit whose changed register files have errors; warnings are shown but do not block.
@@ -34,7 +39,7 @@ if [ -x "${node}" ] && [ -f "${bin}" ]; then
 elif command -v itreg >/dev/null 2>&1; then
   exec itreg lint --changed --base HEAD
 else
-  echo "itreg pre-commit hook: itreg is not installed here (npm install -g itreg), so the register was not checked" >&2
+  echo "${quoted}" >&2
   exit 1
 fi
 `;

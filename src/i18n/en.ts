@@ -85,6 +85,7 @@ export const en = {
   hookReplaced: 'replaced the pre-commit hook: {file}',
   hookUnchanged: 'the pre-commit hook is already installed: {file}',
   hookRemoved: 'removed the pre-commit hook: {file}',
+  hookNotInstalled: 'itreg pre-commit hook: itreg is not installed here (npm install -g itreg), so the register was not checked',
   hookAbsent: 'no pre-commit hook to remove',
   initCreated: 'created  {file}',
   initSkipped: 'kept     {file} (it already exists)',

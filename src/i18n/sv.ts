@@ -82,6 +82,7 @@ export const sv: Record<MessageId, string> = {
   hookReplaced: 'ersatte pre-commit-kroken: {file}',
   hookUnchanged: 'pre-commit-kroken är redan installerad: {file}',
   hookRemoved: 'tog bort pre-commit-kroken: {file}',
+  hookNotInstalled: 'itregs pre-commit-krok: itreg är inte installerat här (npm install -g itreg), så registret kontrollerades inte',
   hookAbsent: 'ingen pre-commit-krok att ta bort',
   initCreated: 'skapade  {file}',
   initSkipped: 'behöll   {file} (den finns redan)',

@@ -101,6 +101,22 @@ describe('itreg hook', () => {
     expect(runCli(['hook', 'uninstall', '--lang', 'en'], repo).stdout).toBe('no pre-commit hook to remove\n');
   });
 
+  it('says in the register\'s language, and blocks the commit, when it finds no itreg to run', () => {
+    const repo = repositoryFrom('clean');
+    const hook = join(repo, '.git/hooks/pre-commit');
+    for (const [lang, message] of [
+      ['sv', "itregs pre-commit-krok: itreg är inte installerat här (npm install -g itreg), så registret kontrollerades inte\n"],
+      ['en', 'itreg pre-commit hook: itreg is not installed here (npm install -g itreg), so the register was not checked\n'],
+    ] as const) {
+      expect(runCli(['hook', 'install', '--force', '--lang', lang], repo).status).toBe(0);
+      // As if itreg had been uninstalled: the recorded node and bin/itreg.js are gone and no itreg is on the PATH.
+      writeFileSync(hook, readFileSync(hook, 'utf8').replaceAll(process.execPath, '/nonexistent/node'));
+      const run = spawnSync('/bin/sh', [hook], { cwd: repo, encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(message);
+    }
+  });
+
   it('respects core.hooksPath', () => {
     const repo = repositoryFrom('clean');
     git(repo, 'config', 'core.hooksPath', '.githooks');

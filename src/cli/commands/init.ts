@@ -4,7 +4,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { packagePath } from '../../util/paths.js';
 import { ExitCode } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
-import { hookPaths, hookScript, installHook } from '../../git/hooks.js';
+import { HOOK_MARKER, hookPaths, hookScript, installHook } from '../../git/hooks.js';
 import { findRepositoryRoot, initRepository } from '../../git/repository-root.js';
 import { createFile } from '../../register/write.js';
 import { schemaDir } from '../../schema/validate.js';
@@ -52,8 +52,8 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     say(t({ id: 'initGit', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
   }
   const paths = await hookPaths(target);
-  if (!existsSync(paths.hookFile) || readFileSync(paths.hookFile, 'utf8').includes('# itreg pre-commit hook')) {
-    installHook(paths, hookScript(paths.top, target, process.execPath, itregBin), false);
+  if (!existsSync(paths.hookFile) || readFileSync(paths.hookFile, 'utf8').includes(HOOK_MARKER)) {
+    installHook(paths, hookScript(paths.top, target, process.execPath, itregBin, t({ id: 'hookNotInstalled' })), false);
     say(t({ id: 'hookInstalled', data: { file: relative(target, paths.hookFile).split(sep).join('/') } }));
   }
   say(t({ id: 'initDone', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
