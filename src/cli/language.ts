@@ -5,7 +5,7 @@ import { CommanderError } from 'commander';
 import { isLanguage, translator, type Language, type Message } from '../i18n/index.js';
 import { findConfig, readConfig } from '../register/config.js';
 
-export function cliLanguage(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Language {
+export function decideLanguage(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Language {
   const lang = optionValue(argv, ['--lang']);
   if (isLanguage(lang)) return lang;
   try {
@@ -36,7 +36,7 @@ function optionValue(argv: readonly string[], names: readonly string[]): string 
 }
 
 /** Commander's usage error in the CLI's language, as one line. */
-export function commanderMessage(error: CommanderError, language: Language): string {
+export function translateCommanderError(error: CommanderError, language: Language): string {
   const text = error.message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
   const t = translator(language);
   const near = /\(Did you mean (?:one of )?(.+?)\?\)/.exec(text)?.[1];

@@ -9,7 +9,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   const debug = argv.includes('--debug');
   // Decided once, and only when there is something to say: it may read itreg.yaml.
   let language: Promise<Language> | undefined;
-  const messageLanguage = (): Promise<Language> => (language ??= import('./language.js').then((module) => module.cliLanguage(argv)));
+  const messageLanguage = (): Promise<Language> => (language ??= import('./language.js').then((module) => module.decideLanguage(argv)));
   const run = async (action: Action): Promise<void> => {
     exitCode = await action();
   };
@@ -23,8 +23,8 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     if (error instanceof CommanderError) {
       const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'];
       if (benign.includes(error.code) || error.exitCode === 0) return ExitCode.Ok;
-      const { commanderMessage } = await import('./language.js');
-      process.stderr.write(`itreg: ${commanderMessage(error, await messageLanguage())}\n`);
+      const { translateCommanderError } = await import('./language.js');
+      process.stderr.write(`itreg: ${translateCommanderError(error, await messageLanguage())}\n`);
       return ExitCode.Failure;
     }
     if (error instanceof ItregError) {

@@ -13,6 +13,6 @@ export type MutablePathIndex = Record<string, [number, number]>;
 export const PATH_SEPARATOR = '\u0000';
 
 /** The index path of a key or position below `path`. */
-export function childPath(path: string, step: string | number): string {
+export function joinPath(path: string, step: string | number): string {
   return path === '' ? String(step) : path + PATH_SEPARATOR + step;
 }

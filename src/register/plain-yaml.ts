@@ -8,7 +8,7 @@
 // A differential test holds the two to the same value and index on the example register, the YAML test suite and
 // 20,000 mutated files.
 
-import { childPath, type MutablePathIndex } from './path-index.js';
+import { joinPath, type MutablePathIndex } from './path-index.js';
 
 export interface PlainYaml {
   readonly value: Record<string, unknown>;
@@ -229,7 +229,7 @@ class PlainParser {
       if (!scanned) giveUp();
       const [key, afterColon] = scanned;
       if (Object.hasOwn(object, key)) giveUp(); // the yaml package reports the duplicate
-      const child = childPath(path, key);
+      const child = joinPath(path, key);
       const i = this.skipSpaces(afterColon);
       const code = text.charCodeAt(i);
       let value: unknown;
@@ -280,7 +280,7 @@ class PlainParser {
       const code = text.charCodeAt(i);
       // An item on the following lines, an empty item or a nested sequence: left to the yaml package.
       if (i === dash + 1 || isLineEnd(code) || code === HASH || this.isSequenceItem(i)) giveUp();
-      const child = childPath(path, array.length);
+      const child = joinPath(path, array.length);
       // A mapping begun on the dash's line has its keys at the column of its first key.
       array.push(this.scanKey(i) ? this.parseMapping(i - this.lineStart, child, -1, i) : this.parseInlineValue(i, indent, child, -1));
       // The sequence ends at a line less indented, or at a key of the mapping it is the value of (same column).
@@ -472,7 +472,7 @@ class PlainParser {
     if (text.charCodeAt(i) !== close) {
       for (;;) {
         if (isSequence) {
-          const [value, end] = this.scanFlowNode(i, childPath(path, array.length), -1);
+          const [value, end] = this.scanFlowNode(i, joinPath(path, array.length), -1);
           array.push(value);
           i = end;
         } else {
@@ -481,7 +481,7 @@ class PlainParser {
           const [key, afterColon] = scanned;
           const valueStart = this.skipSpaces(afterColon);
           if (valueStart === afterColon) giveUp(); // `{ a: }` and `{ a:, }`: an empty value
-          const [value, end] = this.scanFlowNode(valueStart, childPath(path, key), i);
+          const [value, end] = this.scanFlowNode(valueStart, joinPath(path, key), i);
           setOwnProperty(object, key, value);
           i = end;
         }

@@ -3,7 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { Message } from '../i18n/index.js';
-import { childPath, type MutablePathIndex, type PathIndex } from './path-index.js';
+import { joinPath, type MutablePathIndex, type PathIndex } from './path-index.js';
 import { parsePlainYaml, setOwnProperty } from './plain-yaml.js';
 
 export interface Position {
@@ -137,7 +137,7 @@ function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOf
       if (!isPair(pair) || !isScalar(pair.key) || (typeof pair.key.value !== 'string' && typeof pair.key.value !== 'number')) return UNSUPPORTED;
       const key = String(pair.key.value);
       const value = pair.value as Node | null;
-      const child = childPath(path, key);
+      const child = joinPath(path, key);
       // A key with no value (`name:`) has no value range: the key stands for it.
       const converted = value === null ? ((index[child] = [pair.key.range?.[0] ?? 0, pair.key.range?.[0] ?? 0]), null) : toPlain(value, child, index, pair.key.range?.[0] ?? 0);
       if (converted === UNSUPPORTED) return UNSUPPORTED;
@@ -148,7 +148,7 @@ function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOf
   if (isSeq(node)) {
     const array: unknown[] = [];
     for (let i = 0; i < node.items.length; i++) {
-      const converted = toPlain(node.items[i] as Node | null, childPath(path, i), index);
+      const converted = toPlain(node.items[i] as Node | null, joinPath(path, i), index);
       if (converted === UNSUPPORTED) return UNSUPPORTED;
       array.push(converted);
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, UsageError } from '../../src/errors.js';
-import { cliLanguage } from '../../src/cli/language.js';
+import { decideLanguage } from '../../src/cli/language.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { helpSv } from '../../src/cli/help-sv.js';
 import { fixtures, projectRoot, registerFrom, runCli, temporaryFolder } from '../helpers.js';
@@ -15,20 +15,20 @@ const example = projectRoot; // language: sv
 describe('the language of the CLI', () => {
   it('is --lang, else itreg.yaml\'s, else the locale, else Swedish', () => {
     const empty = temporaryFolder();
-    expect(cliLanguage(['lint', '-C', example], {})).toBe('sv');
-    expect(cliLanguage(['lint', '-C', clean], {})).toBe('en');
-    expect(cliLanguage(['lint', `--cwd=${clean}`], {})).toBe('en');
-    expect(cliLanguage(['lint', `-C${clean}`], {})).toBe('en');
-    expect(cliLanguage(['lint', '-C', example, '--lang', 'en'], {})).toBe('en');
-    expect(cliLanguage(['lint', '-C', clean, '--lang=sv'], {})).toBe('sv');
-    expect(cliLanguage(['-c', join(clean, 'itreg.yaml'), 'lint', '-C', empty], {})).toBe('en');
-    expect(cliLanguage(['lint', '-C', empty], { LANG: 'en_GB.UTF-8' })).toBe('en');
-    expect(cliLanguage(['lint', '-C', empty], { LANG: 'en_GB.UTF-8', LC_ALL: 'sv_SE.UTF-8' })).toBe('sv');
-    expect(cliLanguage(['lint', '-C', empty], { LANG: 'C.UTF-8' })).toBe('sv');
-    expect(cliLanguage(['lint', '-C', empty, '--', '--lang', 'en'], {})).toBe('sv');
+    expect(decideLanguage(['lint', '-C', example], {})).toBe('sv');
+    expect(decideLanguage(['lint', '-C', clean], {})).toBe('en');
+    expect(decideLanguage(['lint', `--cwd=${clean}`], {})).toBe('en');
+    expect(decideLanguage(['lint', `-C${clean}`], {})).toBe('en');
+    expect(decideLanguage(['lint', '-C', example, '--lang', 'en'], {})).toBe('en');
+    expect(decideLanguage(['lint', '-C', clean, '--lang=sv'], {})).toBe('sv');
+    expect(decideLanguage(['-c', join(clean, 'itreg.yaml'), 'lint', '-C', empty], {})).toBe('en');
+    expect(decideLanguage(['lint', '-C', empty], { LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(decideLanguage(['lint', '-C', empty], { LANG: 'en_GB.UTF-8', LC_ALL: 'sv_SE.UTF-8' })).toBe('sv');
+    expect(decideLanguage(['lint', '-C', empty], { LANG: 'C.UTF-8' })).toBe('sv');
+    expect(decideLanguage(['lint', '-C', empty, '--', '--lang', 'en'], {})).toBe('sv');
     // A broken itreg.yaml: its own error is reported; the locale decides the language.
     const broken = registerFrom('clean', { 'itreg.yaml': 'name: [\n' });
-    expect(cliLanguage(['lint', '-C', broken], { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(decideLanguage(['lint', '-C', broken], { LANG: 'en_US.UTF-8' })).toBe('en');
   });
 
   it('carries a catalogue message in an error, in English by default and in either language on demand', () => {
