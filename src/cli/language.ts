@@ -1,7 +1,7 @@
 // The language of the CLI's own messages (errors, help), decided before or without a command: --lang, else the
 // register's itreg.yaml, else the environment's locale (LC_ALL, LC_MESSAGES, LANG), else Swedish.
 import { resolve } from 'node:path';
-import { CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
 import { isLanguage, translator, type Language, type Message } from '../i18n/index.js';
 import { findConfig, readConfig } from '../register/config.js';
 
