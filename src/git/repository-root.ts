@@ -1,7 +1,7 @@
 // The repository around a register: found without running git (findRepositoryRoot), or created (initRepository).
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { execFile } from 'node:child_process';
+import { runGit } from './run.js';
 
 /** The nearest folder at or above `start` with a .git entry. */
 export function findRepositoryRoot(start: string): string | undefined {
@@ -14,12 +14,9 @@ export function findRepositoryRoot(start: string): string | undefined {
   }
 }
 
-/** `git init` in `folder` (itreg init, when the folder is in no repository yet). Plain git, so that lint, which
- * imports this module for repositoryPrefix, does not load simple-git. */
-export function initRepository(folder: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile('git', ['init', '--quiet'], { cwd: folder }, (error, _stdout, stderr) => (error ? reject(new Error(`git init: ${stderr.trim() || error.message}`)) : resolve()));
-  });
+/** `git init` in `folder` (itreg init, when the folder is in no repository yet). */
+export async function initRepository(folder: string): Promise<void> {
+  await runGit(folder, ['init', '--quiet']);
 }
 
 /** The register root's path inside its repository ('' at the top, 'governance/' below it), for CI annotations. */
