@@ -94,7 +94,10 @@ export function parseWithYaml(text: string): ParseResult {
   const problems: SyntaxProblem[] = [];
   for (const document of documents) {
     for (const error of document.errors) {
-      problems.push({ message: yamlErrorMessage(error.code, error.message), position: positionAt(text, error.pos[0]) });
+      // An unclosed quote is noticed at the end of the text; the line where it opened is where to look.
+      const quote = error.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
+      const offset = (quote === undefined ? undefined : unclosedQuote(text, quote)) ?? error.pos[0];
+      problems.push({ message: yamlErrorMessage(error.code, error.message), position: positionAt(text, offset) });
     }
   }
   if (documents.length > 1) {
@@ -228,15 +231,54 @@ function firstLine(error: unknown): string {
   return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** The parser's message, in the catalogue's words where we have them. */
+/** The offset of the first quote of kind `quote` that opens a value (after ": " or "- ") and is not closed on its line. */
+function unclosedQuote(text: string, quote: string): number | undefined {
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const open = /^\s*(?:- |[^#\s][^#]*?: )/.exec(line);
+    const at = open ? open[0].length : -1;
+    if (at >= 0 && line[at] === quote) {
+      const rest = line.slice(at + 1);
+      const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
+      if (!closed) return lineStart + at;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/** The parser's message, in the catalogue's words (Swedish and English) for the mistakes people make; else its own. */
 function yamlErrorMessage(code: string, message: string): Message {
+  const detail = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
       return { id: 'duplicateKey' };
     case 'TAB_AS_INDENT':
       return { id: 'tabIndent' };
+    case 'BAD_INDENT':
+      return { id: 'yamlBadIndent' };
+    case 'MISSING_CHAR':
+      // The code stands for a dozen things; the two people meet get words of their own.
+      if (detail.startsWith('Missing closing')) return { id: 'yamlUnclosed' };
+      if (detail.startsWith('Implicit map keys need to be followed')) return { id: 'yamlLineWithoutKey' };
+      return { id: 'yamlError', data: { detail } };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { id: 'yamlLineWithoutKey' };
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { id: 'yamlNestedInValue' };
+    case 'BAD_SCALAR_START': {
+      const character = /reserved character (.)/.exec(detail)?.[1];
+      return character ? { id: 'yamlReservedStart', data: { character } } : { id: 'yamlError', data: { detail } };
+    }
+    case 'BAD_DQ_ESCAPE': {
+      const escape = /Invalid escape sequence (\S+)/.exec(detail)?.[1];
+      return escape ? { id: 'yamlBadEscape', data: { escape } } : { id: 'yamlError', data: { detail } };
+    }
     default:
-      return { id: 'yamlError', data: { detail: message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } };
+      return { id: 'yamlError', data: { detail } };
   }
 }
 

@@ -9,7 +9,7 @@ const cases: Array<[rule: string, expected: Expected]> = [
   [
     'yaml-syntax',
     [
-      ['register/broken.yaml', 4, 1, /invalid YAML: Flow sequence/],
+      ['register/broken.yaml', 4, 1, /wrong indentation: .*or close a \[ or \{ left open above/],
       ['register/dup.yaml', 4, 1, /same key appears twice/],
       ['register/empty.yaml', 1, 1, /empty file/],
       ['register/list.yaml', 1, 1, /not a mapping/],
