@@ -35,26 +35,32 @@ function optionValue(argv: readonly string[], names: readonly string[]): string 
   return value;
 }
 
-/** Commander's usage error in the CLI's language, as one line. */
+/** Commander's usage errors by code: the pattern of its English text, and the catalogue message it becomes. */
+const commanderErrors: ReadonlyArray<readonly [code: string, pattern: RegExp, toMessage: (match: RegExpExecArray, suggestion: Message | undefined) => Message | undefined]> = [
+  ['commander.unknownOption', /unknown option '([^']+)'/, (m, suggestion) => ({ id: 'cliUnknownOption', data: { option: m[1], suggestion } })],
+  ['commander.unknownCommand', /unknown command '([^']+)'/, (m, suggestion) => ({ id: 'cliUnknownCommand', data: { command: m[1], suggestion } })],
+  ['commander.missingArgument', /missing required argument '([^']+)'/, (m) => ({ id: 'cliMissingArgument', data: { argument: m[1] } })],
+  ['commander.optionMissingArgument', /option '([^']+)' argument missing/, (m) => ({ id: 'cliOptionNeedsValue', data: { option: m[1] } })],
+  [
+    'commander.invalidArgument',
+    /(?:option|argument) '([^']+)'.*?'([^']*)' is invalid\.(?:.*Allowed choices are (.+)\.)?/,
+    (m) => (m[3] === undefined ? undefined : { id: 'cliInvalidChoice', data: { option: m[1], value: m[2], choices: m[3] } }),
+  ],
+  [
+    'commander.excessArguments',
+    /too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)/,
+    (m) => ({ id: 'cliTooManyArguments', data: { command: m[1] ?? 'itreg', expected: m[2], got: m[3] } }),
+  ],
+];
+
+/** Commander's usage error in the CLI's language, as one line (its English text for a code not known here). */
 export function translateCommanderError(error: CommanderError, language: Language): string {
   const text = error.message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
   const t = translator(language);
   const near = /\(Did you mean (?:one of )?(.+?)\?\)/.exec(text)?.[1];
   const suggestion: Message | undefined = near === undefined ? undefined : { id: 'suggestion', data: { name: near } };
-  let match: RegExpExecArray | null;
-  let message: Message | undefined;
-  if (error.code === 'commander.unknownOption' && (match = /unknown option '([^']+)'/.exec(text))) {
-    message = { id: 'cliUnknownOption', data: { option: match[1], suggestion } };
-  } else if (error.code === 'commander.unknownCommand' && (match = /unknown command '([^']+)'/.exec(text))) {
-    message = { id: 'cliUnknownCommand', data: { command: match[1], suggestion } };
-  } else if (error.code === 'commander.missingArgument' && (match = /missing required argument '([^']+)'/.exec(text))) {
-    message = { id: 'cliMissingArgument', data: { argument: match[1] } };
-  } else if (error.code === 'commander.optionMissingArgument' && (match = /option '([^']+)' argument missing/.exec(text))) {
-    message = { id: 'cliOptionNeedsValue', data: { option: match[1] } };
-  } else if (error.code === 'commander.invalidArgument' && (match = /(?:option|argument) '([^']+)'.*?'([^']*)' is invalid\.(?:.*Allowed choices are (.+)\.)?/.exec(text))) {
-    message = match[3] === undefined ? undefined : { id: 'cliInvalidChoice', data: { option: match[1], value: match[2], choices: match[3] } };
-  } else if (error.code === 'commander.excessArguments' && (match = /too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)/.exec(text))) {
-    message = { id: 'cliTooManyArguments', data: { command: match[1] ?? 'itreg', expected: match[2], got: match[3] } };
-  }
+  const known = commanderErrors.find(([code]) => code === error.code);
+  const match = known?.[1].exec(text);
+  const message = known && match ? known[2](match, suggestion) : undefined;
   return t({ id: 'cliSeeHelp', data: { error: message ? t(message) : text } });
 }
