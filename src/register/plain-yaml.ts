@@ -45,12 +45,12 @@ const COMMA = 0x2c;
 const DASH = 0x2d;
 const DOT = 0x2e;
 const COLON = 0x3a;
+const GREATER_THAN = 0x3e;
 const OPEN_BRACKET = 0x5b;
 const BACKSLASH = 0x5c;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const PIPE = 0x7c;
-const GREATER_THAN = 0x3e;
 const CLOSE_BRACE = 0x7d;
 
 /** The text as value and index when it is a mapping in the plain subset; undefined when the yaml package must decide. */
