@@ -58,9 +58,11 @@ export function ruleSetting(rule: Rule, config: Config, overrides?: Readonly<Rec
   };
 }
 
-export function runRules(loaded: LoadedRegister, rules: readonly Rule[], options: LintOptions): LintResult {
+/** Runs `rules` over a loaded register, or over the model a command has already built of it (not built twice). */
+export function runRules(source: LoadedRegister | RegisterModel, rules: readonly Rule[], options: LintOptions): LintResult {
+  const register = source instanceof RegisterModel ? source : new RegisterModel(source);
+  const { loaded } = register;
   const { config } = loaded;
-  const register = new RegisterModel(loaded);
   const t = translator(options.language ?? config.language);
   const recordBySource = new Map<SourceFile, EntityRecord>(loaded.records.map((record) => [record.source, record]));
   const ruleIds = rules.map((rule) => rule.id);

@@ -12,8 +12,8 @@ import { fixtures, projectRoot } from '../helpers.js';
 
 function input(folder: string, date: string, year = Number(date.slice(0, 4))): ReportInput {
   const config = readConfig(join(folder, 'itreg.yaml'));
-  const loaded = loadRegister(config);
-  return { register: new RegisterModel(loaded), config, year, date, language: config.language, findings: runRules(loaded, rules, { date }).findings, trend: [] };
+  const register = new RegisterModel(loadRegister(config));
+  return { register, config, year, date, language: config.language, findings: runRules(register, rules, { date }).findings, trend: [] };
 }
 
 describe('compliance', () => {

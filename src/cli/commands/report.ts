@@ -48,7 +48,7 @@ export async function reportCommand(template: string, options: ReportCommandOpti
   const language = config.language;
   const loaded = loadRegister(config);
   const register = new RegisterModel(loaded);
-  const findings = runRules(loaded, rules, { date, language }).findings;
+  const findings = runRules(register, rules, { date, language }).findings;
   const registerFolder = join(config.root, config.register);
 
   let history: ReportInput['history'];

@@ -28,7 +28,7 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
     throw new UsageError({ id: 'noEntity', data: { id, suggestion: suggestNearest(id, register.ids()) } });
   }
   const file = register.recordOf(entity).source.path;
-  const lint = runRules(register.loaded, rules, { date, language: config.language });
+  const lint = runRules(register, rules, { date, language: config.language });
   const findings = lint.findings.filter((f) => f.entityId === id || f.refersTo === id);
   const exceptions = config.exceptions.filter((e) => e.entity === id && isValidException(e, date));
   const referencedBy = register.entities.filter((other) => other !== entity && referencesOf(other).some((ref) => ref.id === id)).map((other) => ({ kind: other.kind, id: other.id }));
