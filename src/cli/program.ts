@@ -1,14 +1,12 @@
 // The commander program: every command, option and help text (English here, Swedish from help-sv.ts), with the
 // command modules imported lazily.
-import { readFileSync } from 'node:fs';
 import { Command, Help, Option } from 'commander';
 import type { ExitCode } from '../errors.js';
 import type { Language } from '../i18n/index.js';
-import { packagePath } from '../util/paths.js';
+import { packageVersion } from '../util/paths.js';
 import { examplesSv, helpSv } from './help-sv.js';
 import type { GlobalOptions } from './io.js';
 
-const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 
 const examplesEn = `
 Examples:
@@ -35,7 +33,7 @@ export function buildProgram(run: (action: Action) => Promise<void>, language: L
   const d = (text: string): string => (language === 'sv' ? (helpSv[text] ?? text) : text);
   const program = new Command('itreg')
     .description(d('Lint, cost split and reports over the git-versioned IT governance register of a municipal cooperation.'))
-    .version(version, '-v, --version', d('print the version'))
+    .version(packageVersion, '-v, --version', d('print the version'))
     .helpOption('-h, --help', d('display help for command'))
     .helpCommand('help [command]', d('display help for command'))
     .option('-C, --cwd <dir>', d('run as if started in <dir>'))

@@ -11,7 +11,7 @@ import { formatStylish } from '../../format/stylish.js';
 import { loadPaint } from '../../format/paint.js';
 import type { Rule } from '../../rules/define-rule.js';
 import { repositoryPrefix } from '../../git/repository-root.js';
-import { packagePath } from '../../util/paths.js';
+import { packageVersion } from '../../util/paths.js';
 import type { Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
 import { loadRegister } from '../../register/load.js';
@@ -64,7 +64,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   if (missing !== undefined) throw new UsageError({ id: 'noSuchPath', data: { path: missing } });
   const config = loadConfig(options);
   // The cache is only valid for the itreg version that wrote it.
-  const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), await packageVersion()) : undefined;
+  const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), packageVersion) : undefined;
   const progress = progressLine(options.format === 'stylish' && !options.output);
   const loaded = loadRegister(config, { ...(cache ? { cache } : {}), onProgress: progress.update });
   progress.done();
@@ -94,7 +94,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       text = formatJson(result);
       break;
     case 'sarif':
-      text = formatSarif(ciResult, { rules: rules as readonly Rule[], language, version: await packageVersion() });
+      text = formatSarif(ciResult, { rules: rules as readonly Rule[], language, version: packageVersion });
       break;
     case 'junit':
       text = formatJunit(ciResult, { files: ['itreg.yaml', ...loaded.files.map((f) => f.path)].filter(inPaths).map((path) => prefix + path) });
@@ -127,12 +127,6 @@ async function changeFilter(root: string, base: string | undefined): Promise<(fi
 
 function withPrefix(result: LintResult, prefix: string): LintResult {
   return prefix ? { ...result, findings: result.findings.map((f) => ({ ...f, file: prefix + f.file })) } : result;
-}
-
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(packagePath('package.json'), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 /**
