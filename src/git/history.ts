@@ -1,9 +1,8 @@
 // readHistory(): every commit that touched the register folder, with the file contents before and after, from git;
 // readSnapshots(): the register as committed at month ends. Plain git (run.ts), independent calls at once.
 import { spawn } from 'node:child_process';
-import { relative, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { runGit, tryGit } from './run.js';
+import { findRepository, runGit, tryGit } from './run.js';
 
 export interface FileChange {
   readonly commit: string;
@@ -28,18 +27,17 @@ export interface History {
 const ZERO = /^0+$/;
 
 export async function readHistory(root: string, registerFolder: string, range: { since?: string; until?: string }): Promise<History> {
-  const [facts, head] = await Promise.all([tryGit(root, ['rev-parse', '--show-toplevel', '--is-shallow-repository']), tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])]);
-  if (facts === undefined) throw new UsageError({ id: 'historyNoRepository', data: { folder: root } });
-  const [top = root, shallowText] = facts.split('\n');
+  const [repository, head] = await Promise.all([findRepository(root), tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])]);
+  if (repository === undefined) throw new UsageError({ id: 'historyNoRepository', data: { folder: root } });
   if (head === undefined) return { changes: [] };
-  const folder = relative(top, registerFolder).split(sep).join('/') || '.';
+  const folder = repository.pathOf(registerFolder);
   const args = ['-c', 'core.quotePath=false', 'log', '--no-merges', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x1f%aI%x1f%an%x1f%s'];
   if (range.since) args.push(`--since=${range.since}`);
   if (range.until) args.push(`--until=${range.until} 23:59:59`);
   args.push('--', folder);
   const log = await runGit(root, args);
 
-  const toRoot = (path: string) => relative(root, `${top}/${path}`).split(sep).join('/');
+  const toRoot = (path: string) => repository.toRoot(path, root);
   const raw: Array<Omit<FileChange, 'before' | 'after'> & { oldBlob?: string; newBlob?: string }> = [];
   for (const record of log.split('\x1e').slice(1)) {
     const [header = '', ...lines] = record.split('\n');
@@ -62,7 +60,7 @@ export async function readHistory(root: string, registerFolder: string, range: {
       });
     }
   }
-  const blobs = await readBlobs(top, [...new Set(raw.flatMap((c) => [c.oldBlob, c.newBlob].filter((b): b is string => b !== undefined)))]);
+  const blobs = await readBlobs(repository.top, [...new Set(raw.flatMap((c) => [c.oldBlob, c.newBlob].filter((b): b is string => b !== undefined)))]);
   const changes = raw.map(({ oldBlob, newBlob, ...change }) => ({
     ...change,
     ...(oldBlob ? { before: blobs.get(oldBlob) ?? '' } : {}),
@@ -70,7 +68,7 @@ export async function readHistory(root: string, registerFolder: string, range: {
   }));
 
   let shallow: History['shallow'];
-  if (shallowText === 'true') {
+  if (repository.shallow) {
     const [count, dates] = await Promise.all([runGit(root, ['rev-list', '--count', 'HEAD']), runGit(root, ['log', '--reverse', '--format=%aI', 'HEAD'])]);
     shallow = { commits: Number(count.trim()), since: dates.split('\n')[0]?.slice(0, 10) ?? '' };
   }
@@ -119,10 +117,10 @@ export interface Snapshot {
  * snapshot, rather than repeating an older state).
  */
 export async function readSnapshots(root: string, registerFolder: string, monthEnds: readonly string[]): Promise<Snapshot[]> {
-  const top = await tryGit(root, ['rev-parse', '--show-toplevel']);
-  if (top === undefined) return [];
-  const folder = relative(top, registerFolder).split(sep).join('/') || '.';
-  const toRoot = (path: string) => relative(root, `${top}/${path}`).split(sep).join('/');
+  const repository = await findRepository(root);
+  if (repository === undefined) return [];
+  const folder = repository.pathOf(registerFolder);
+  const toRoot = (path: string) => repository.toRoot(path, root);
   // The months do not depend on each other: their git questions run at once (twelve months in about a tenth of the
   // time they took one after the other through simple-git).
   const months = await Promise.all(
@@ -139,6 +137,6 @@ export async function readSnapshots(root: string, registerFolder: string, monthE
     }),
   );
   const found = months.filter((month) => month !== undefined);
-  const texts = await readBlobs(top, [...new Set(found.flatMap((f) => f.blobs.map(([blob]) => blob)))]);
+  const texts = await readBlobs(repository.top, [...new Set(found.flatMap((f) => f.blobs.map(([blob]) => blob)))]);
   return found.map(({ date, commit, blobs }) => ({ date, commit, files: blobs.map(([blob, path]) => ({ path, text: texts.get(blob) ?? '' })) }));
 }

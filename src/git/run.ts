@@ -1,6 +1,7 @@
 // Running git directly (no simple-git): for the calls on hot paths, where simple-git's loading and queue cost more
 // than the git processes themselves, and calls that do not depend on each other can run at once.
 import { execFile } from 'node:child_process';
+import { join, relative, sep } from 'node:path';
 
 /** Output of a git command in `cwd`, trimmed; undefined when git failed or printed nothing. */
 export function tryGit(cwd: string, args: readonly string[]): Promise<string | undefined> {
@@ -20,4 +21,27 @@ export function runGit(cwd: string, args: readonly string[]): Promise<string> {
       else resolve(stdout);
     });
   });
+}
+
+/** The repository around `cwd`, as git sees it; undefined outside one. */
+export interface Repository {
+  /** Its top folder. */
+  readonly top: string;
+  readonly shallow: boolean;
+  /** A folder as a path from the top, as git takes it in a pathspec ('.' for the top itself). */
+  pathOf(folder: string): string;
+  /** A path git prints from the top, made relative to `root` (the folder of itreg.yaml), with / separators. */
+  toRoot(path: string, root: string): string;
+}
+
+export async function findRepository(cwd: string): Promise<Repository | undefined> {
+  const facts = await tryGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  if (facts === undefined) return undefined;
+  const [top = cwd, shallow] = facts.split('\n');
+  return {
+    top,
+    shallow: shallow === 'true',
+    pathOf: (folder) => relative(top, folder).split(sep).join('/') || '.',
+    toRoot: (path, root) => relative(root, join(top, path)).split(sep).join('/'),
+  };
 }
