@@ -2,7 +2,7 @@
 // unchanged file is not parsed by it again. Files the plain-YAML fast path reads are not kept: it reads one in about
 // 13 µs, less than hashing it and reading its entry back would cost.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParseCache } from './load.js';
@@ -42,7 +42,7 @@ export class ContentCache implements ParseCache {
     version: string,
   ) {
     this.format = `${ENTRY_FORMAT}:${version}`;
-    const stored = existsSync(file) ? ContentCache.readStored(file, this.format) : undefined;
+    const stored = ContentCache.readStored(file, this.format);
     this.found = stored !== undefined;
     this.entries = new Map(stored?.entries ?? []);
   }
@@ -57,7 +57,7 @@ export class ContentCache implements ParseCache {
       const stored = deserialize(readFileSync(file)) as Stored;
       return stored.format === format && stored.entries instanceof Map ? stored : undefined;
     } catch {
-      return undefined; // an unreadable or damaged cache: start afresh
+      return undefined; // no cache yet, or a damaged one: start afresh
     }
   }
 
