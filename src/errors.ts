@@ -36,9 +36,6 @@ export class ConfigError extends ItregError {}
 /** The register folder or a file in it cannot be read. */
 export class RegisterError extends ItregError {}
 
-/** A bug: something that should not happen. Shown with a stack only under --debug. */
-export class InternalError extends ItregError {}
-
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@ import type { Language } from '../i18n/index.js';
 import type { LintResult } from '../lint/run-rules.js';
 
 /** GitHub shows this many error and this many warning annotations per step; the rest are only in the log. */
-export const GITHUB_ANNOTATION_LIMIT = 10;
+const GITHUB_ANNOTATION_LIMIT = 10;
 
 const notice = {
   sv: (hidden: number, total: number) => `${hidden} av ${total} fynd visas inte som anteckningar (GitHub visar högst ${GITHUB_ANNOTATION_LIMIT} fel och ${GITHUB_ANNOTATION_LIMIT} varningar per steg); hela listan står i stegets logg, eller kör itreg lint lokalt`,

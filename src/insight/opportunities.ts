@@ -36,7 +36,7 @@ const text = {
 } as const;
 
 /** `vendor.product` compared case-insensitively with white space folded. */
-export function productKey(product: string): string {
+function productKey(product: string): string {
   return product.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

@@ -8,7 +8,7 @@ import { validateConfig } from '../schema/validate.js';
 import { locate } from './positions.js';
 import { decodeSource, type SourceFile } from './source.js';
 
-export const CONFIG_FILE = 'itreg.yaml';
+const CONFIG_FILE = 'itreg.yaml';
 
 export type Severity = 'off' | 'warning' | 'error';
 export type RuleSetting = NonNullable<NonNullable<ConfigFile['rules']>['schema']>;
@@ -55,7 +55,7 @@ export function readConfig(file: string, language?: Language): Config {
 }
 
 /** Pure: the parsed itreg.yaml source → Config, or a ConfigError at the first problem. */
-export function parseConfig(source: SourceFile, root: string, language?: Language): Config {
+function parseConfig(source: SourceFile, root: string, language?: Language): Config {
   const declared = (source.value as { language?: unknown } | undefined)?.language;
   const t = translator(language ?? (isLanguage(declared) ? declared : 'sv'));
   const fail = (message: Message, line: number, column: number): never => {

@@ -53,7 +53,7 @@ export function decodeSource(path: string, bytes: Uint8Array, slowParse: SlowPar
 }
 
 /** UTF-8 bytes as text without a byte-order mark (as TextDecoder does, but without ICU: faster). */
-export function decodeUtf8(bytes: Uint8Array): string {
+function decodeUtf8(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

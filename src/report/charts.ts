@@ -15,7 +15,7 @@ export interface Point {
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"';
 const COLORS = ['#1f5f8b', '#3c8d5a', '#b5651d', '#7a4f9a', '#a83c4b', '#2d8a8a', '#8a7a2d'];
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 

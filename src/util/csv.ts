@@ -1,6 +1,6 @@
 // CSV as spreadsheets read it (RFC 4180): a field with the separator, a quote or a line break is quoted; CRLF line ends.
 
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   return /[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -25,7 +25,7 @@ export function dayNumber(iso: string): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-export function fromDayNumber(day: number): string {
+function fromDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

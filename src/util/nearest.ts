@@ -1,6 +1,6 @@
 // "Did you mean …?": the closest known name by edit distance, as ESLint and Spectral suggest.
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0]!;

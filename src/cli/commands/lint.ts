@@ -33,9 +33,9 @@ export interface LintCommandOptions extends GlobalOptions {
   readonly cacheLocation?: string;
 }
 
-export const lintFormats = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
+const lintFormats = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 
-export function parseRuleOverrides(values: readonly string[] = []): Record<string, Severity> {
+function parseRuleOverrides(values: readonly string[] = []): Record<string, Severity> {
   const overrides: Record<string, Severity> = {};
   for (const value of values) {
     const [id = '', severity = ''] = value.split('=');
