@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { CommanderError } from 'commander';
 import { isLanguage, translator, type Language, type Message } from '../i18n/index.js';
 import { findConfig, readConfig } from '../register/config.js';
+import { optionValue } from './argv.js';
 
 export function decideLanguage(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Language {
   const lang = optionValue(argv, ['--lang']);
@@ -20,20 +21,6 @@ export function decideLanguage(argv: readonly string[], env: NodeJS.ProcessEnv =
   return /^en/i.test(locale) ? 'en' : 'sv';
 }
 
-/** The value of an option in argv (`--lang en`, `--lang=en`, `-Cdir`), before any `--`. */
-function optionValue(argv: readonly string[], names: readonly string[]): string | undefined {
-  let value: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') break;
-    for (const name of names) {
-      if (arg === name) value = argv[i + 1];
-      else if (name.startsWith('--') && arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
-      else if (!name.startsWith('--') && arg.startsWith(name) && arg.length > name.length) value = arg.slice(name.length);
-    }
-  }
-  return value;
-}
 
 /** Commander's usage errors by code: the pattern of its English text, and the catalogue message it becomes. */
 const commanderErrors: ReadonlyArray<readonly [code: string, pattern: RegExp, toMessage: (match: RegExpExecArray, suggestion: Message | undefined) => Message | undefined]> = [

@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { ExitCode, ItregError, errorMessage } from '../errors.js';
 import { translator, type Language } from '../i18n/index.js';
+import { asksForHelp } from './argv.js';
 import { buildProgram, type Action } from './program.js';
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {
@@ -14,8 +15,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     exitCode = await action();
   };
   // Help is shown in the CLI's language; otherwise the descriptions are never read, and the language is not looked up.
-  const wantsHelp = argv.length === 0 || argv.some((arg) => arg === '-h' || arg === '--help') || argv.find((arg) => !arg.startsWith('-')) === 'help';
-  const program = buildProgram(run, wantsHelp ? await messageLanguage() : 'en');
+  const program = buildProgram(run, asksForHelp(argv) ? await messageLanguage() : 'en');
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

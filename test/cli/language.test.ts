@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, UsageError } from '../../src/errors.js';
 import { decideLanguage } from '../../src/cli/language.js';
+import { asksForHelp } from '../../src/cli/argv.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { helpSv } from '../../src/cli/help-sv.js';
 import { fixtures, projectRoot, registerFrom, runCli, temporaryFolder } from '../helpers.js';
@@ -86,6 +87,23 @@ describe('--help in Swedish', () => {
     expect(english.filter((text) => helpSv[text] === undefined)).toEqual([]);
     const swedish = descriptions(buildProgram(async () => {}, 'sv'));
     expect(swedish).toEqual(english.map((text) => helpSv[text]));
+  });
+
+  it('knows help is coming whatever global options come first', () => {
+    expect(asksForHelp([])).toBe(true);
+    expect(asksForHelp(['--lang', 'sv', 'help', 'lint'])).toBe(true);
+    expect(asksForHelp(['-C', 'help', 'lint'])).toBe(false); // "help" is the folder here
+    expect(asksForHelp(['-C', 'dir', '--no-color', 'help'])).toBe(true);
+    expect(asksForHelp(['lint', 'register', '--help'])).toBe(true);
+    expect(asksForHelp(['-h'])).toBe(true);
+    expect(asksForHelp(['lint', '--', '--help'])).toBe(false);
+    expect(asksForHelp(['--lang', 'en', 'lint'])).toBe(false);
+  });
+
+  it('is Swedish when asked for with global options before help', () => {
+    expect(runCli(['--lang', 'sv', 'help', 'lint'], clean).stdout).toMatch(/^Användning: itreg lint/);
+    expect(runCli(['-C', example, 'help', 'costs'], temporaryFolder()).stdout).toMatch(/^Användning: itreg costs/);
+    expect(runCli(['--lang', 'en', 'help', 'lint'], example).stdout).toMatch(/^Usage: itreg lint/);
   });
 
   it('shows commander\'s headings, defaults and choices in Swedish', () => {
