@@ -5,7 +5,15 @@ import { translator, type Language } from '../i18n/index.js';
 import { asksForHelp } from './argv.js';
 import { buildProgram, type Action } from './program.js';
 
+/** A reader that stops early (itreg rules | head) closes the pipe: stop quietly, as other command-line tools do. */
+function stopOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? ExitCode.Ok) : ExitCode.Failure);
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<ExitCode> {
+  stopOnClosedPipe(process.stdout);
   let exitCode: ExitCode = ExitCode.Ok;
   const debug = argv.includes('--debug');
   // Decided once, and only when there is something to say: it may read itreg.yaml.

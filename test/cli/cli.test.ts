@@ -1,8 +1,9 @@
 // The CLI as a child process: exit codes, one-line errors, output formats, --help and --version.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, projectRoot, registerFrom, runCli, temporaryFolder } from '../helpers.js';
+import { bin, fixtures, projectRoot, registerFrom, runCli, temporaryFolder } from '../helpers.js';
 
 const clean = join(fixtures, 'clean');
 
@@ -111,6 +112,14 @@ describe('lint output', () => {
 });
 
 describe('help and version', () => {
+  it('stops quietly when the reader closes the pipe early (itreg help lint | head -1)', () => {
+    for (let run = 0; run < 3; run++) {
+      const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --lang sv help lint | head -1`], { cwd: clean, encoding: 'utf8' });
+      expect(piped.stdout).toBe('Användning: itreg lint [options] [paths...]\n');
+      expect(piped.stderr).toBe('');
+    }
+  });
+
   it('--version prints the package version', () => {
     const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
     const result = runCli(['--version']);
