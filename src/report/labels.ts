@@ -1,7 +1,33 @@
-// The words of the reports, in Swedish and English. Templates only lay them out.
+// The words of the reports, in Swedish and English. Templates only lay them out. Domain words (kinds, roles,
+// agreement types, …) come from the one term list, src/i18n/terms.ts.
+import { capitalise, terms, type Noun } from '../i18n/terms.js';
+import type { Language } from '../i18n/index.js';
+
+type Form = 'one' | 'other';
+/** A map of nouns as labels: one form, capitalised or as it is. */
+function words<K extends string>(nouns: Readonly<Record<K, Noun>>, form: Form, upper = true): Readonly<Record<K, string>> {
+  return Object.fromEntries(Object.entries<Noun>(nouns).map(([key, noun]) => [key, upper ? capitalise(noun[form]) : noun[form]])) as Record<K, string>;
+}
+function upperAll<K extends string>(map: Readonly<Record<K, string>>): Readonly<Record<K, string>> {
+  return Object.fromEntries(Object.entries<string>(map).map(([key, word]) => [key, capitalise(word)])) as Record<K, string>;
+}
+function domainLabels(language: Language) {
+  const t = terms[language];
+  return {
+    kinds: words(t.kinds, 'other'),
+    types: words(t.applicationTypes, 'other'),
+    roleNames: words(t.roles, 'one'),
+    agreementTypes: words(t.agreementTypes, 'one'),
+    audiences: upperAll(t.audiences),
+    severities: words(t.severities, 'one', false),
+    keys: t.splits,
+    statuses: t.statuses,
+  };
+}
 
 export const reportLabels = {
   sv: {
+    ...domainLabels('sv'),
     yearlyTitle: 'IT-policyns årsrapport',
     generated: 'Framtagen',
     registerDate: 'Registret bedömt per',
@@ -10,7 +36,6 @@ export const reportLabels = {
     applications: 'Applikationer',
     applicationOne: 'applikation',
     kind: 'Slag',
-    kinds: { Municipality: 'Kommuner', Unit: 'Enheter', Application: 'Applikationer', RoleAssignment: 'Rolltilldelningar', Agreement: 'Avtal', TrainingPlan: 'Utbildningsplaner', Investment: 'Investeringar', Document: 'Styrande dokument' },
     applicationMany: 'applikationer',
     liveApplications: 'i drift eller planerade',
     byType: 'Efter typ',
@@ -19,7 +44,6 @@ export const reportLabels = {
     count: 'Antal',
     members: 'Medlemskommuner',
     partners: 'Samverkanspartner',
-    types: { business: 'Verksamhetssystem', general: 'Generella applikationer', infrastructure: 'Infrastruktur' },
     compliance: 'Efterlevnad av IT-policyn',
     complianceIntro: 'Andel av applikationerna i drift som uppfyller policyns krav. Varje krav gäller de applikationer det avser: utbildningsplan för verksamhetssystem, driftavtal där en IT-enhet driftar, supportavtal där det finns en leverantör.',
     measure: 'Krav',
@@ -51,7 +75,6 @@ export const reportLabels = {
     key: 'Nyckel',
     amount: 'Belopp',
     total: 'Summa',
-    keys: { population: 'befolkning', equal: 'lika delar', shares: 'överenskomna andelar' },
     costProblems: 'Poster som inte kunde fördelas',
     exceptions: 'Beslutade undantag i kraft',
     rule: 'Regel',
@@ -84,10 +107,6 @@ export const reportLabels = {
     role: 'Roll',
     holder: 'Innehavare',
     period: 'Period',
-    roleNames: { 'system-owner': 'Systemägare', 'system-administrator': 'Systemansvarig', specialist: 'Specialist', 'it-manager': 'IT-chef' },
-    agreementTypes: { operations: 'Driftavtal', support: 'Supportavtal', licence: 'Licensavtal', collaboration: 'Samverkansavtal', other: 'Övrigt avtal' },
-    audiences: { users: 'Användare', administrators: 'Systemansvariga', 'it-staff': 'IT-personal' },
-    severities: { error: 'fel', warning: 'varning' },
     plans: 'Utbildningsplaner',
     reviewDue: 'Översyn senast',
     openFindings: 'Öppna fynd',
@@ -97,6 +116,7 @@ export const reportLabels = {
     vendorHosted: 'leverantören',
   },
   en: {
+    ...domainLabels('en'),
     yearlyTitle: 'IT policy yearly report',
     generated: 'Produced',
     registerDate: 'Register assessed on',
@@ -105,7 +125,6 @@ export const reportLabels = {
     applications: 'Applications',
     applicationOne: 'application',
     kind: 'Kind',
-    kinds: { Municipality: 'Municipalities', Unit: 'Units', Application: 'Applications', RoleAssignment: 'Role assignments', Agreement: 'Agreements', TrainingPlan: 'Training plans', Investment: 'Investments', Document: 'Governing documents' },
     applicationMany: 'applications',
     liveApplications: 'live or planned',
     byType: 'By type',
@@ -114,7 +133,6 @@ export const reportLabels = {
     count: 'Count',
     members: 'Member municipalities',
     partners: 'Partners',
-    types: { business: 'Business systems', general: 'General applications', infrastructure: 'Infrastructure' },
     compliance: 'Compliance with the IT policy',
     complianceIntro: 'Share of live applications meeting each demand of the policy. Each demand counts the applications it applies to: a training plan for business systems, an operations agreement where an IT unit operates, a support agreement where there is a vendor.',
     measure: 'Demand',
@@ -146,7 +164,6 @@ export const reportLabels = {
     key: 'Key',
     amount: 'Amount',
     total: 'Total',
-    keys: { population: 'population', equal: 'equal parts', shares: 'agreed shares' },
     costProblems: 'Items that could not be split',
     exceptions: 'Decided exceptions in force',
     rule: 'Rule',
@@ -179,10 +196,6 @@ export const reportLabels = {
     role: 'Role',
     holder: 'Holder',
     period: 'Period',
-    roleNames: { 'system-owner': 'System owner', 'system-administrator': 'System administrator', specialist: 'Specialist', 'it-manager': 'IT manager' },
-    agreementTypes: { operations: 'Operations agreement', support: 'Support agreement', licence: 'Licence agreement', collaboration: 'Collaboration agreement', other: 'Other agreement' },
-    audiences: { users: 'Users', administrators: 'Administrators', 'it-staff': 'IT staff' },
-    severities: { error: 'error', warning: 'warning' },
     plans: 'Training plans',
     reviewDue: 'Review by',
     openFindings: 'Open findings',

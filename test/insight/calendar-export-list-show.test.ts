@@ -116,7 +116,12 @@ describe('itreg list and show', () => {
     const gis = JSON.parse(runCli(['show', 'gis', '--date', '2026-11-26', '--format', 'json'], projectRoot).stdout) as { findings: Array<{ ruleId: string }> };
     expect(gis.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'specialist-competence']);
     const text = runCli(['show', 'gis', '--date', '2026-11-26'], projectRoot).stdout;
-    expect(text).toMatch(/^GIS och kartsystem \(Application gis\)\nregister\/applications\/gis\.yaml/);
+    expect(text).toMatch(/^GIS och kartsystem \(Applikation gis\)\nregister\/applications\/gis\.yaml/);
+    // Kinds in Swedish words, not the register's English kind names ("Refereras av: Agreement gis-drift" before).
+    const referredBy = text.slice(text.indexOf('Refereras av'));
+    expect(referredBy).toMatch(/^  Avtal gis-support$/m);
+    expect(referredBy).toMatch(/^  Rollbemanning gis-systemagare$/m);
+    expect(referredBy).not.toMatch(/Agreement|RoleAssignment|TrainingPlan/);
     // The register's vocabulary in words of the language, as in the reports.
     expect(text).toMatch(/^  ● Systemägare: Plan- och byggchef \(Samhällsbyggnadsförvaltningen, Färgelanda\) 2024-01-01– gällande$/m);
     expect(text).toMatch(/^  Supportavtal: Supportavtal KartWeb 2024-01-01–2028-12-31, uppsägning senast 2028-06-30$/m);
@@ -127,6 +132,7 @@ describe('itreg list and show', () => {
     expect(english).toMatch(/^  ● System owner: Plan- och byggchef .* current$/m);
     expect(english).toMatch(/^  Support agreement: Supportavtal KartWeb .*, notice by 2028-06-30$/m);
     expect(english).toMatch(/^  error register\/applications\/gis\.yaml:2:1 /m);
+    expect(english).toMatch(/^  Role assignment gis-systemagare$/m);
     expect(runCli(['show', 'gsi'], projectRoot).stderr).toMatch(/ingen entitet "gsi" i registret \(menade du "gis"\?\)/);
   });
 });

@@ -13,6 +13,7 @@ import { suggestNearest } from '../../i18n/index.js';
 import { formatMoney } from '../../util/money.js';
 import { loadPaint } from '../../format/paint.js';
 import { reportLabels } from '../../report/labels.js';
+import { kindName, ruleName } from '../../i18n/terms.js';
 import { openRegister, dateOption, emit, useColor, workingFolder, type CommonOptions } from '../io.js';
 
 const showLabels = {
@@ -51,7 +52,7 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
   const l = showLabels[config.language];
   // Roles, agreement types, audiences and keys in words, as the reports name them.
   const words = reportLabels[config.language];
-  const out: string[] = [c.bold(`${'name' in entity && entity.name ? entity.name : entity.id} (${entity.kind} ${entity.id})`), c.dim(file), '', stringify(entity).trimEnd()];
+  const out: string[] = [c.bold(`${'name' in entity && entity.name ? entity.name : entity.id} (${kindName(config.language, entity.kind)} ${entity.id})`), c.dim(file), '', stringify(entity).trimEnd()];
   const section = (title: string, lines: string[]) => {
     out.push('', c.underline(title), ...(lines.length > 0 ? lines.map((line) => `  ${line}`) : [`  ${l.none}`]));
   };
@@ -62,8 +63,8 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
     section(`${l.costs} ${year}`, costs.map((s) => `${s.item.entity.name}: ${money(s.item.amount)} ${config.currency} (${words.keys[s.item.split]}) — ${s.apportionment.parts.map((p) => `${register.nameOf(p.id)} ${money(p.amount)}`).join(', ')}`));
   }
   section(l.findings, findings.map((f) => `${f.severity === 'error' ? c.red(words.severities.error) : c.yellow(words.severities.warning)} ${f.file}:${f.line}:${f.column} ${f.message} ${c.dim(f.ruleId)}`));
-  section(l.exceptions, exceptions.map((e) => `${e.rule} → ${e.until}: ${e.reason ?? ''}`));
-  section(l.referencedBy, referencedBy.map((r) => `${r.kind} ${r.id}`));
+  section(l.exceptions, exceptions.map((e) => `${ruleName(config.language, e.rule)} ${c.dim(e.rule)} → ${e.until ?? ''}: ${e.reason ?? ''}`));
+  section(l.referencedBy, referencedBy.map((r) => `${kindName(config.language, r.kind)} ${r.id}`));
   emit(`${out.join('\n')}\n`, options.output, workingFolder(options));
   return ExitCode.Ok;
 }
