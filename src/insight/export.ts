@@ -1,11 +1,16 @@
-// exportRegister(): the register for publication (it is an allmän handling) or other tools, with --redact dropping personal names and notes.
+// exportRegister(): the register for publication (it is an allmän handling) or other tools, with --redact dropping
+// personal names and notes and masking every personnummer and samordningsnummer.
 import type { RegisterModel, Entity } from '../register/model.js';
+import { setOwnProperty } from '../register/plain-yaml.js';
 import { kinds, type Kind } from '../schema/validate.js';
 import { csvLines } from '../util/csv.js';
+import { redactIdentityNumbers } from '../util/identity-number.js';
 
 export interface Redaction {
   readonly names: number;
   readonly notes: number;
+  /** Personnummer and samordningsnummer replaced by ÅÅMMDD-XXXX, in any string. */
+  readonly identityNumbers: number;
 }
 
 export interface Exported {
@@ -16,6 +21,21 @@ export interface Exported {
 export function exportRegister(register: RegisterModel, redact: boolean): Exported {
   let names = 0;
   let notes = 0;
+  let identityNumbers = 0;
+  // The detector no-personal-identity-number uses, over every string left (keys stay: they are field names and ids).
+  const mask = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const redacted = redactIdentityNumbers(value);
+      identityNumbers += redacted.count;
+      return redacted.text;
+    }
+    if (Array.isArray(value)) return value.map(mask);
+    if (typeof value === 'object' && value !== null) {
+      const object = value as Record<string, unknown>;
+      for (const key of Object.keys(object)) setOwnProperty(object, key, mask(object[key]));
+    }
+    return value;
+  };
   const strip = (entity: Entity): Record<string, unknown> => {
     const copy = structuredClone(entity) as unknown as Record<string, unknown>;
     if (!redact) return copy;
@@ -28,10 +48,10 @@ export function exportRegister(register: RegisterModel, redact: boolean): Export
       delete holder['name'];
       names++;
     }
-    return copy;
+    return mask(copy) as Record<string, unknown>;
   };
   const entities = Object.fromEntries(kinds.map((kind) => [kind, register.ofKind(kind).map(strip)])) as Record<Kind, Record<string, unknown>[]>;
-  return { entities, ...(redact ? { redaction: { names, notes } } : {}) };
+  return { entities, ...(redact ? { redaction: { names, notes, identityNumbers } } : {}) };
 }
 
 /** Flattens nested fields to dotted columns, lists joined with "; ", for one CSV per kind. */

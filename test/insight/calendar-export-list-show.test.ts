@@ -67,10 +67,26 @@ describe('itreg export', () => {
     expect(plain.stdout).toContain('Astrid Lindqvist');
     const redacted = runCli(['export', '--redact', '--lang', 'en'], folder);
     for (const name of ['Astrid', 'Lindqvist', 'Bertil', 'Cecilia', 'Öberg']) expect(redacted.stdout).not.toContain(name);
-    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name) and 1 notes\n');
+    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name), 1 note and 0 personal identity numbers (replaced by ÅÅMMDD-XXXX)\n');
     const json = JSON.parse(redacted.stdout) as { redacted: string[]; entities: { RoleAssignment: Array<{ holder: object }> } };
-    expect(json.redacted).toEqual(['holder.name', 'notes']);
+    expect(json.redacted).toEqual(['holder.name', 'notes', 'personal identity numbers']);
     expect(json.entities.RoleAssignment[0]!.holder).toEqual({ title: 'Registrator', unit: 'kansli-amal' });
+  });
+
+  it('--redact replaces every personnummer lint would flag, in any string, with ÅÅMMDD-XXXX, and counts them', () => {
+    const folder = registerFrom('clean', {
+      ...names,
+      'register/applications/diarium.yaml': `kind: Application\nid: diarium\nname: Diariesystem\ndescription: "Frågor: Astrid (19811218-9876) eller 850612 1238"\ntype: business\nmunicipalities: [amal, mellerud]\ncollaborationLevel: 1\noperatedBy: it-amal\nvendor: { name: Ärendesystem Väst AB, product: "Dokumentor 850612–1238" }\ndocumentation: { routines: docs/diarium/rutiner.md, operations: docs/diarium/drift.md }\n`,
+    });
+    expect(runCli(['lint', '--format', 'json'], folder).stdout.match(/no-personal-identity-number/g)).toHaveLength(3);
+    const redacted = runCli(['export', '--redact'], folder);
+    expect(redacted.status).toBe(0);
+    for (const number of ['9876', '1238']) expect(redacted.stdout).not.toContain(number);
+    const app = (JSON.parse(redacted.stdout) as { entities: { Application: Array<{ description: string; vendor: { product: string } }> } }).entities.Application[0]!;
+    expect(app.description).toBe('Frågor: Astrid (ÅÅMMDD-XXXX) eller ÅÅMMDD-XXXX');
+    expect(app.vendor.product).toBe('Dokumentor ÅÅMMDD-XXXX');
+    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name), 1 note and 3 personal identity numbers (replaced by ÅÅMMDD-XXXX)\n');
+    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe('itreg: tog bort 2 personnamn (holder.name), 1 anteckning (notes) och 3 personnummer eller samordningsnummer (ersatta med ÅÅMMDD-XXXX)\n');
   });
 
   it('writes one CSV per kind, redacted too', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityNumberType } from '../../src/rules/no-personal-identity-number.js';
+import { findIdentityNumbers, identityNumberType, redactIdentityNumbers } from '../../src/util/identity-number.js';
 import { findings, registerFrom } from '../helpers.js';
 
 describe('identityNumberType', () => {
@@ -11,6 +11,11 @@ describe('identityNumberType', () => {
     ['121212+1212', 'personnummer'],
     ['811278-9873', 'samordningsnummer'],
     ['000229-1235', 'personnummer'],
+    ['850612-1238', 'personnummer'],
+    ['850612 1238', 'personnummer'],
+    ['850612–1238', 'personnummer'],
+    ['850612\u00a01238', 'personnummer'],
+    ['040229+1231', 'personnummer'],
   ])('%s is a %s', (text, type) => {
     expect(identityNumberType(text)).toBe(type);
   });
@@ -25,8 +30,18 @@ describe('identityNumberType', () => {
     ['556677-8899', 'an organisation number (month 66)'],
     ['171218-9876', 'a 10-digit number whose date part fails in 12 digits'],
     ['21811218-9876', 'century 21'],
+    ['000229+1235', "29 February 1900: the '+' says born a hundred years ago or more, and 1900 was no leap year"],
+    ['850612 1239', 'a wrong check digit after a space'],
   ])('%s is not (%s)', (text) => {
     expect(identityNumberType(text)).toBeUndefined();
+  });
+});
+
+describe('findIdentityNumbers and redactIdentityNumbers (the one detector, shared with export --redact)', () => {
+  it('finds numbers written with a space or an en dash, and replaces each with ÅÅMMDD-XXXX', () => {
+    const text = 'Ring 850612 1238 eller 850612–1238, inte 0532-170 00 eller 000229+1235.';
+    expect(findIdentityNumbers(text).map((m) => text.slice(m.index, m.index + m.length))).toEqual(['850612 1238', '850612–1238']);
+    expect(redactIdentityNumbers(text)).toEqual({ text: 'Ring ÅÅMMDD-XXXX eller ÅÅMMDD-XXXX, inte 0532-170 00 eller 000229+1235.', count: 2 });
   });
 });
 
@@ -43,6 +58,9 @@ describe('no-personal-identity-number', () => {
     ['an invoice number', at(unit('notes: Faktura 4411092233\n')), 0],
     ['a diarienummer', at(unit('notes: Dnr KS 2026/123\n')), 0],
     ['an organisation number', at(unit('notes: Org.nr 212000-1496\n')), 0],
+    ['with a space before the last four', at(unit('notes: Kontakt 850612 1238\n')), 1],
+    ['with an en dash', at(unit('description: Kontakt 850612–1238\n')), 1],
+    ['born on 29 February 1900, a day that did not exist', at(unit('notes: 000229+1235\n')), 0],
     ['in a file that does not parse', at(`${unit('notes: [811218-9876\n')}`), 1],
   ])('%s', (_name, changes, count) => {
     expect(findings(registerFrom('clean', changes), 'no-personal-identity-number')).toHaveLength(count);

@@ -4,6 +4,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { exportRegister, toCsv } from '../../insight/export.js';
 import { writeFileAtomic } from '../../register/write.js';
 import { kinds } from '../../schema/validate.js';
+import { translator, type Message, type MessageId } from '../../i18n/index.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
 
 export async function exportCommand(options: CommonOptions & { redact?: boolean; outDir?: string }): Promise<ExitCode> {
@@ -11,8 +12,10 @@ export async function exportCommand(options: CommonOptions & { redact?: boolean;
   const exported = exportRegister(register, options.redact === true);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   if (exported.redaction) {
-    const { names, notes } = exported.redaction;
-    say(config.language === 'sv' ? `itreg: tog bort ${names} personnamn (holder.name) och ${notes} anteckningar (notes)` : `itreg: removed ${names} personal names (holder.name) and ${notes} notes`);
+    const { names, notes, identityNumbers } = exported.redaction;
+    const count = (n: number, one: MessageId, many: MessageId): Message => ({ id: n === 1 ? one : many, data: { count: n } });
+    const t = translator(config.language);
+    say(`itreg: ${t({ id: 'redactedSummary', data: { names: count(names, 'redactedNamesOne', 'redactedNames'), notes: count(notes, 'redactedNotesOne', 'redactedNotes'), numbers: count(identityNumbers, 'redactedNumbersOne', 'redactedNumbers') } })}`);
   }
   if (options.format === 'csv') {
     if (!options.outDir) throw new UsageError({ id: 'csvNeedsOutDir' });
@@ -22,7 +25,7 @@ export async function exportCommand(options: CommonOptions & { redact?: boolean;
     say(`itreg: ${kinds.length} CSV → ${folder}`);
     return ExitCode.Ok;
   }
-  const json = { name: config.name, exported: dateOption(options.date), ...(exported.redaction ? { redacted: ['holder.name', 'notes'] } : {}), entities: exported.entities };
+  const json = { name: config.name, exported: dateOption(options.date), ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}), entities: exported.entities };
   emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
   return ExitCode.Ok;
 }
