@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import type { Language } from '../i18n/index.js';
 import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
-import { csvLines } from '../util/csv.js';
+import { formatCsv } from '../util/csv.js';
 import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js';
 
 const words = {
@@ -63,9 +63,8 @@ export function formatCostsJson(result: CostsResult): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-/** One row per item (or per municipality and item), for a spreadsheet: ';' and decimal comma in Swedish, ',' and point in English. */
+/** One row per item (or per municipality and item), for a spreadsheet (util/csv.ts: BOM, ';' and decimal comma in Swedish). */
 export function formatCostsCsv(result: CostsResult, by: 'item' | 'municipality', options: CostsFormatOptions): string {
-  const separator = options.language === 'sv' ? ';' : ',';
   const w = words[options.language];
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: false });
   const rows: string[][] = [];
@@ -84,7 +83,7 @@ export function formatCostsCsv(result: CostsResult, by: 'item' | 'municipality',
       }
     }
   }
-  return csvLines(rows, separator);
+  return formatCsv(rows, options.language);
 }
 
 export function formatCostsTable(result: CostsResult, by: 'item' | 'municipality', options: CostsFormatOptions): string {

@@ -3,7 +3,8 @@
 import type { RegisterModel, Entity } from '../register/model.js';
 import { setOwnProperty } from '../register/plain-yaml.js';
 import { kinds, type Kind } from '../schema/validate.js';
-import { csvLines } from '../util/csv.js';
+import { formatCsv, type CsvCell } from '../util/csv.js';
+import type { Language } from '../i18n/index.js';
 import { redactIdentityNumbers } from '../util/identity-number.js';
 
 export interface Redaction {
@@ -55,18 +56,20 @@ export function exportRegister(register: RegisterModel, redact: boolean): Export
 }
 
 /** Flattens nested fields to dotted columns, lists joined with "; ", for one CSV per kind. */
-export function toCsv(rows: readonly Record<string, unknown>[], separator: string): string {
+export function toCsv(rows: readonly Record<string, unknown>[], language: Language): string {
   const flat = rows.map((row) => flatten(row));
   const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];
-  return csvLines([columns, ...flat.map((row) => columns.map((c) => row[c] ?? ''))], separator);
+  return formatCsv([columns, ...flat.map((row) => columns.map((c) => row[c]))], language);
 }
 
-function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+function flatten(value: unknown, prefix = '', out: Record<string, CsvCell> = {}): Record<string, CsvCell> {
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v !== 'object' || v === null)) out[prefix] = value.map(String).join('; ');
     else out[prefix] = JSON.stringify(value);
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, out);
+  } else if (typeof value === 'number' || typeof value === 'boolean') {
+    out[prefix] = value; // a number keeps its type: the CSV writer gives it the language's decimal mark
   } else if (value !== undefined && value !== null) {
     out[prefix] = String(value);
   }

@@ -64,7 +64,9 @@ describe('itreg costs', () => {
     ['sv', ';'],
     ['en', ','],
   ])('writes CSV a spreadsheet reads (%s)', (lang, separator) => {
-    const rows = parseCsv(runCli(['costs', '--year', '2026', '--format', 'csv', '--lang', lang], folder).stdout, separator);
+    const text = runCli(['costs', '--year', '2026', '--format', 'csv', '--lang', lang], folder).stdout;
+    expect(text.startsWith('\ufeffid')).toBe(true); // a BOM, so Excel reads UTF-8
+    const rows = parseCsv(text.slice(1), separator);
     expect(rows[0]).toEqual(['id', lang === 'sv' ? 'Post' : 'Item', lang === 'sv' ? 'Nyckel' : 'Key', lang === 'sv' ? 'Belopp' : 'Amount', 'a', 'b', 'c', 'p']);
     expect(rows[1]).toEqual(['ag-half', 'Half a year; shared, by agreed shares', 'shares', '184000', '92000', '92000', '0', '0']);
     expect(rows.at(-1)?.slice(3)).toEqual(['184210', '92050', '92066', '84', '10']);
@@ -73,7 +75,7 @@ describe('itreg costs', () => {
 
   it('uses a decimal comma in Swedish CSV with öre', () => {
     const öre = registerFrom('costs', { 'itreg.yaml': 'name: X\nrounding: ore\n', 'register/inv-pop.yaml': 'kind: Investment\nid: inv-pop\nname: P\nyear: 2026\namount: 100.01\n' });
-    const rows = parseCsv(runCli(['costs', '--year', '2026', '--format', 'csv', '--by', 'municipality'], öre).stdout, ';');
+    const rows = parseCsv(runCli(['costs', '--year', '2026', '--format', 'csv', '--by', 'municipality'], öre).stdout.slice(1), ';');
     expect(rows).toContainEqual(['a', 'inv-pop', 'P', 'population', '16,67']);
     expect(rows).toContainEqual(['c', 'inv-pop', 'P', 'population', '50,00']);
   });

@@ -96,7 +96,7 @@ describe('itreg export', () => {
     const { readFileSync, readdirSync } = require('node:fs') as typeof import('node:fs');
     expect(readdirSync(`${folder}/out`).sort()).toEqual(['Agreement.csv', 'Application.csv', 'Document.csv', 'Investment.csv', 'Municipality.csv', 'RoleAssignment.csv', 'TrainingPlan.csv', 'Unit.csv']);
     const roles = readFileSync(`${folder}/out/RoleAssignment.csv`, 'utf8');
-    expect(roles.split('\r\n')[0]).toBe('kind,id,role,application,holder.title,holder.unit,appointedBy,from'); // the fixture speaks English: comma-separated
+    expect(roles.split('\r\n')[0]).toBe('\ufeffkind,id,role,application,holder.title,holder.unit,appointedBy,from'); // the fixture speaks English: comma-separated
     expect(roles).not.toMatch(/Astrid|Cecilia/);
     expect(runCli(['export', '--format', 'csv'], folder).stderr).toMatch(/--out-dir/);
   });

@@ -20,8 +20,7 @@ export async function exportCommand(options: CommonOptions & { redact?: boolean;
   if (options.format === 'csv') {
     if (!options.outDir) throw new UsageError({ id: 'csvNeedsOutDir' });
     const folder = resolve(workingFolder(options), options.outDir);
-    const separator = config.language === 'sv' ? ';' : ',';
-    for (const kind of kinds) writeFileAtomic(join(folder, `${kind}.csv`), toCsv(exported.entities[kind], separator));
+    for (const kind of kinds) writeFileAtomic(join(folder, `${kind}.csv`), toCsv(exported.entities[kind], config.language));
     say(`itreg: ${kinds.length} CSV → ${folder}`);
     return ExitCode.Ok;
   }

@@ -42,8 +42,8 @@ export async function listCommand(kindText: string, options: CommonOptions & { w
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(rows, null, 2)}\n`;
   else if (options.format === 'csv') {
-    const separator = config.language === 'sv' ? ';' : ',';
-    text = toCsv(rows.map((row) => Object.fromEntries(columns.map((c) => [c, show(valueAt(row, c))]))), separator);
+    const cell = (value: unknown) => (typeof value === 'number' ? value : show(value));
+    text = toCsv(rows.map((row) => Object.fromEntries(columns.map((c) => [c, cell(valueAt(row, c))]))), config.language);
   } else {
     const table = new Table({ head: columns, style: { head: [], border: [] } });
     for (const row of rows) table.push(columns.map((c) => show(valueAt(row, c))));
