@@ -71,6 +71,8 @@ export const helpSv: Readonly<Record<string, string>> = {
   'write to this file (required for pdf; default stdout)': 'skriv till denna fil (krävs för pdf; annars stdout)',
   'the application, for the application sheet': 'applikationen, för applikationsbladet',
   'the municipality, for the cost statement': 'kommunen, för kostnadsbeskedet',
+  'render even when cost items cannot be split: a banner on the first page lists what is left out':
+    'skriv rapporten även när kostnadsposter inte kan fördelas: en banderoll på första sidan visar vad som saknas',
   // opportunities
   "collaboration candidates by the policy's four triggers (agreements running out, poor fit, competence risk, the same product)":
     'kandidater för samverkan enligt policyns fyra skäl (avtal på väg ut, dålig passform, kompetensrisk, samma produkt)',

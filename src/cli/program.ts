@@ -168,6 +168,7 @@ ${d('Examples:')}
     .option('-o, --out <file>', d('write to this file (required for pdf; default stdout)'))
     .option('--id <application>', d('the application, for the application sheet'))
     .option('-m, --municipality <id>', d('the municipality, for the cost statement'))
+    .option('--draft', d('render even when cost items cannot be split: a banner on the first page lists what is left out'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg report yearly --year 2026 --out arsrapport-2026.html
@@ -175,7 +176,8 @@ ${d('Examples:')}
   $ itreg report yearly --lang en --format md
   $ itreg report application --id gis --format pdf --out gis.pdf
   $ itreg report costs --municipality amal --year 2026
-  $ itreg report ./min-mall.hbs --id gis`)
+  $ itreg report ./min-mall.hbs --id gis
+  $ itreg report yearly --draft --out utkast.html`)
     .action((template: string, _options: unknown, command: Command) =>
       run(async () => (await import('./commands/report.js')).reportCommand(template, globals(command) as never)),
     );

@@ -1,6 +1,7 @@
 // The reports' view models: everything a template shows, computed here from the register (templates hold no logic).
+import { checkCosts, type CostsCheck } from '../costs/check.js';
 import { computeCosts, type CostsResult } from '../costs/compute.js';
-import type { Language } from '../i18n/index.js';
+import { translator, type Language } from '../i18n/index.js';
 import type { EntityChange } from '../insight/history.js';
 import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
@@ -27,6 +28,36 @@ export interface ReportInput {
   readonly history?: { readonly changes: readonly EntityChange[]; readonly shallow?: { readonly commits: number; readonly since: string } };
   /** Compliance at month ends, from committed snapshots. */
   readonly trend: ReadonlyArray<{ readonly date: string; readonly percent: number }>;
+  /** The year's bill, computed once (as `itreg costs` computes it) and checked: see reportCosts(). */
+  readonly costs: ReportCosts;
+}
+
+export interface ReportCosts {
+  readonly result: CostsResult;
+  readonly check: CostsCheck;
+}
+
+/** The bill of `year` exactly as `itreg costs` computes it, with what it leaves out. */
+export function reportCosts(register: RegisterModel, config: Config, year: number): ReportCosts {
+  const result = computeCosts(register, config, year);
+  return { result, check: checkCosts(register, result) };
+}
+
+/** What a draft lacks: a banner ("Utkast: 2 kostnadsposter kunde inte fördelas") and each item with its reason. */
+function draftView(costs: ReportCosts, language: Language) {
+  const t = reportLabels[language];
+  const translate = translator(language);
+  const items = costs.check.leftOut.filter((l) => l.kind === 'item').length;
+  const files = costs.check.leftOut.length - items;
+  const plural = new Intl.PluralRules(language);
+  const parts = [
+    ...(items > 0 ? [(plural.select(items) === 'one' ? t.draftItemsOne : t.draftItemsMany).replace('{n}', String(items))] : []),
+    ...(files > 0 ? [(plural.select(files) === 'one' ? t.draftFilesOne : t.draftFilesMany).replace('{n}', String(files))] : []),
+  ];
+  return {
+    banner: `${t.draft}: ${parts.join('; ')}`,
+    leftOut: costs.check.leftOut.map((l) => ({ name: l.name, location: l.location, reason: translate(l.reason) })),
+  };
 }
 
 // Swedish collation in both languages: the names are Swedish, and Å, Ä, Ö sort last.
@@ -56,8 +87,6 @@ function costView(costs: CostsResult, language: Language) {
       amount: amount(s.item.amount),
       parts: costs.municipalities.map((m) => ({ municipality: m.name, amount: amount(s.apportionment.parts.find((p) => p.id === m.id)?.amount ?? 0n) })),
     })),
-    problems: costs.problems.map((p) => ({ item: p.entity.name, id: p.entity.id })),
-    hasProblems: costs.problems.length > 0,
   };
 }
 
@@ -118,7 +147,7 @@ export function buildYearlyView(input: ReportInput) {
     .filter((d) => d.due <= horizon)
     .sort((a, b) => (a.due < b.due ? -1 : 1));
 
-  const costs = costView(computeCosts(register, config, year), language);
+  const costs = costView(input.costs.result, language);
   const exceptions = config.exceptions
     .filter((e) => isValidException(e, date))
     .map((e) => ({ rule: e.rule, entity: e.entity ? register.nameOf(e.entity) : '–', reason: e.reason ?? '', until: e.until ?? '' }));
@@ -157,6 +186,7 @@ export function buildYearlyView(input: ReportInput) {
     t,
     title: `${t.yearlyTitle} ${year}`,
     name: config.name,
+    draft: input.costs.check.leftOut.length > 0 ? draftView(input.costs, language) : undefined,
     year,
     date,
     glance: { applications: apps.length, live: live.length, byType, levels, members: members.map((m) => m.name), partners: partners.map((m) => m.name) },
@@ -189,12 +219,13 @@ export function buildApplicationView(input: ReportInput, id: string) {
   const t = reportLabels[language];
   const app = register.getOf('Application', id);
   if (!app) return undefined;
-  const costs = costView(computeCosts(register, config, year), language);
+  const costs = costView(input.costs.result, language);
   return {
     lang: language,
     t,
     title: `${t.applicationSheet}: ${app.name}`,
     name: config.name,
+    draft: input.costs.check.leftOut.length > 0 ? draftView(input.costs, language) : undefined,
     year,
     date,
     app: {
@@ -219,7 +250,7 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
   const t = reportLabels[language];
   const municipality = register.getOf('Municipality', municipalityId);
   if (!municipality) return undefined;
-  const result = computeCosts(register, config, year);
+  const { result } = input.costs;
   const unit = Number(result.scale);
   const items = result.splits.flatMap((s) => {
     const part = s.apportionment.parts.find((p) => p.id === municipalityId);
@@ -233,6 +264,7 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
     t,
     title: `${t.billTitle} ${year}: ${municipality.name}`,
     name: config.name,
+    draft: input.costs.check.leftOut.length > 0 ? draftView(input.costs, language) : undefined,
     year,
     date,
     municipality: municipality.name,

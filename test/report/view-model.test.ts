@@ -7,13 +7,13 @@ import { RegisterModel } from '../../src/register/model.js';
 import { runRules } from '../../src/lint/run-rules.js';
 import { rules } from '../../src/rules/index.js';
 import { computeCompliance } from '../../src/report/compliance.js';
-import { buildApplicationView, buildCostsView, buildYearlyView, type ReportInput } from '../../src/report/view-model.js';
+import { buildApplicationView, buildCostsView, buildYearlyView, reportCosts, type ReportInput } from '../../src/report/view-model.js';
 import { fixtures, projectRoot } from '../helpers.js';
 
 function input(folder: string, date: string, year = Number(date.slice(0, 4))): ReportInput {
   const config = readConfig(join(folder, 'itreg.yaml'));
   const register = new RegisterModel(loadRegister(config));
-  return { register, config, year, date, language: config.language, findings: runRules(register, rules, { date }).findings, trend: [] };
+  return { register, config, year, date, language: config.language, findings: runRules(register, rules, { date }).findings, trend: [], costs: reportCosts(register, config, year) };
 }
 
 describe('compliance', () => {

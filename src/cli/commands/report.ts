@@ -1,7 +1,7 @@
 // itreg report <template>: the yearly policy report, an application sheet or a municipality's cost statement, as Markdown, HTML or PDF.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ExitCode, ItregError, UsageError } from '../../errors.js';
+import { ExitCode, ItregError, RegisterError, UsageError } from '../../errors.js';
 import { readHistory, readSnapshots } from '../../git/history.js';
 import { entityHistory } from '../../insight/history.js';
 import { runRules } from '../../lint/run-rules.js';
@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../register/write.js';
 import { computeCompliance } from '../../report/compliance.js';
 import { printPdf } from '../../report/pdf.js';
 import { builtInTemplate, renderTemplate } from '../../report/render.js';
-import { buildApplicationView, buildCostsView, buildYearlyView, type ReportInput } from '../../report/view-model.js';
+import { buildApplicationView, buildCostsView, buildYearlyView, reportCosts, type ReportInput } from '../../report/view-model.js';
 import { rules } from '../../rules/index.js';
 import { daysInMonth, isIsoDate, today } from '../../util/dates.js';
 import { suggestNearest } from '../../i18n/index.js';
@@ -25,6 +25,7 @@ export interface ReportCommandOptions extends GlobalOptions {
   readonly out?: string;
   readonly id?: string;
   readonly municipality?: string;
+  readonly draft?: boolean;
 }
 
 const BUILT_IN = ['yearly', 'application', 'costs'] as const;
@@ -65,7 +66,10 @@ export async function reportCommand(template: string, options: ReportCommandOpti
     const model = new RegisterModel({ config, files, records: buildRecords(files) });
     return { date: snapshot.date, percent: computeCompliance(model, snapshot.date).overall };
   });
-  const input: ReportInput = { register, config, year, date, language, findings, trend, ...(history ? { history } : {}) };
+  // The costs exactly as `itreg costs` computes them; a bill with an item left out is no report, only a draft.
+  const costs = reportCosts(register, config, year);
+  if (costs.check.stop && !options.draft) throw new RegisterError(costs.check.stop);
+  const input: ReportInput = { register, config, year, date, language, findings, trend, costs, ...(history ? { history } : {}) };
 
   let view: object | undefined;
   let name = template;
