@@ -105,10 +105,14 @@ export function repositoryFrom(fixture: string, changes: Readonly<Record<string,
   return folder;
 }
 
-/** The YAML test suite's folder (../shared/peer/yaml-test-suite), when it is there. */
-export function yamlTestSuite(): string | undefined {
-  return [join(projectRoot, '../shared/peer/yaml-test-suite'), join(projectRoot, '../../shared/peer/yaml-test-suite')].find(existsSync);
-}
+/** The YAML test suite's cases (in.yaml and error only), copied under test/peer/ so a fresh clone has them. */
+export const yamlTestSuite = join(projectRoot, 'test/peer/yaml-test-suite');
+
+/** The SARIF 2.1.0 schema (OASIS), copied under test/peer/sarif/. */
+export const sarifSchemaFile = join(projectRoot, 'test/peer/sarif/sarif-schema-2.1.0.json');
+
+/** The IT policy (the seed, with its damaged letters), copied under test/seed/. */
+export const policySeedFile = join(projectRoot, 'test/seed/000_b59c67bdfaf89eb3.txt');
 
 export interface YamlTestCase {
   readonly name: string;

@@ -1,21 +1,20 @@
 // The CI formats, each checked as its consumer reads it: SARIF against the OASIS schema, JUnit as XML, GitHub's command grammar, GitLab's fields.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/format/github.js';
-import { fixtures, projectRoot, registerFrom, runCli, writeFiles } from '../helpers.js';
+import { fixtures, registerFrom, runCli, sarifSchemaFile, writeFiles } from '../helpers.js';
 import type { LintResult } from '../../src/lint/run-rules.js';
 
 // A copy outside any git repository, so paths are relative to itreg.yaml (see the prefix test below).
 const everyRule = registerFrom('every-rule');
 const lintAs = (format: string, folder = everyRule) => runCli(['lint', '--date', '2026-06-01', '--format', format], folder);
-const schemaFile = [join(projectRoot, '../shared/peer/sarif/sarif-schema-2.1.0.json'), join(projectRoot, '../../shared/peer/sarif/sarif-schema-2.1.0.json')].find(existsSync);
 
-describe.skipIf(!schemaFile)('--format sarif', () => {
+describe('--format sarif', () => {
   const ajv = new (Ajv04 as unknown as typeof Ajv04.default)({ allErrors: true, strict: false, validateFormats: false });
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaFile!, 'utf8')) as object);
+  const validate = ajv.compile(JSON.parse(readFileSync(sarifSchemaFile, 'utf8')) as object);
   const result = lintAs('sarif');
   const sarif = JSON.parse(result.stdout) as {
     runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; help: { text: string } }> } }; results: Array<{ ruleId: string; level: string; partialFingerprints: Record<string, string>; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }>;
