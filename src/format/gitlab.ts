@@ -1,6 +1,6 @@
 // --format gitlab: the GitLab Code Quality report (a JSON array), for merge-request widgets.
 import type { LintResult } from '../lint/run-rules.js';
-import { fingerprints } from './fingerprint.js';
+import { fingerprints } from '../lint/fingerprint.js';
 
 export function formatGitlab(result: LintResult): string {
   const prints = fingerprints(result.findings);

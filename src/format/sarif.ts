@@ -2,7 +2,7 @@
 import type { Language } from '../i18n/index.js';
 import type { LintResult } from '../lint/run-rules.js';
 import type { Rule } from '../rules/define-rule.js';
-import { fingerprints } from './fingerprint.js';
+import { fingerprints } from '../lint/fingerprint.js';
 
 export interface SarifOptions {
   readonly rules: readonly Rule[];

@@ -19,8 +19,10 @@ export interface Finding {
   readonly entityId?: string;
   /** The catalogue id of the message, for stable fingerprints (not part of the JSON output). */
   readonly messageId?: string;
-  /** Another entity's id the finding is about (a broken reference), for --changed. */
+  /** Another entity's id the finding is about (a broken reference). */
   readonly refersTo?: string;
+  /** Where in the entity's document the finding is (the rule's JSON path), for fingerprints; absent for raw-text positions. */
+  readonly path?: readonly (string | number)[];
 }
 
 export interface LintSummary {
@@ -93,6 +95,7 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
         column: position.column,
         ...(entityId !== undefined ? { entityId } : {}),
         messageId: hit.message.id,
+        ...(hit.path !== undefined && hit.path.length > 0 ? { path: hit.path } : {}),
         ...(hit.refersTo !== undefined ? { refersTo: hit.refersTo } : {}),
       });
     };

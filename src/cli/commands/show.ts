@@ -44,7 +44,7 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
   const costRows = costs.map((s) => ({ id: s.item.entity.id, name: s.item.entity.name, year, amount: Number(s.item.amount), split: s.item.split, parts: s.apportionment.parts.map((p) => ({ municipality: p.id, amount: Number(p.amount) })) }));
 
   if (options.format === 'json') {
-    const json = { entity, file, roles, agreements, trainingPlans: plans, costs: costRows, findings: findings.map(({ messageId: _m, refersTo: _r, ...f }) => f), exceptions, referencedBy };
+    const json = { entity, file, roles, agreements, trainingPlans: plans, costs: costRows, findings: findings.map(({ messageId: _m, refersTo: _r, path: _p, ...f }) => f), exceptions, referencedBy };
     emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
     return ExitCode.Ok;
   }
