@@ -2,7 +2,7 @@
 // npm run bench: itreg lint against the floor (reading and parsing with yaml alone), ajv-cli, and start-up,
 // medians of several runs, with peak memory. Usage: node bench/run.mjs [--runs N] [--apps N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,9 +93,23 @@ const ajvRow = measure('ajv-cli validate (schemas only, one run per kind, summed
   return { seconds, memory };
 }, files);
 const example = measure('itreg lint on the example register', () => once(node, [itreg, 'lint', '--format', 'json'], { cwd: root }), 104);
+// --changed as the pre-commit hook runs it: a copy of the example register in a git repository, one file changed;
+// it lints the register twice (now, and the base from git objects), so it is measured beside a full lint of the copy.
+const changedRepo = mkdtempSync(join(tmpdir(), 'itreg-bench-changed-'));
+cpSync(join(root, 'itreg.yaml'), join(changedRepo, 'itreg.yaml'));
+cpSync(join(root, 'register'), join(changedRepo, 'register'), { recursive: true });
+const gitIn = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', ...args], { cwd: changedRepo, stdio: 'ignore' });
+gitIn('init', '--quiet');
+gitIn('add', '-A');
+gitIn('commit', '--quiet', '-m', 'register');
+const oneApplication = readdirSync(join(changedRepo, 'register/applications')).sort()[0];
+appendFileSync(join(changedRepo, 'register/applications', oneApplication), 'notes: changed for the benchmark\n');
+const exampleFiles = 1 + Number(execFileSync('git', ['ls-files', 'register'], { cwd: changedRepo, encoding: 'utf8' }).trim().split('\n').length);
+const changedFull = measure('itreg lint, example register in a git repository', () => once(node, [itreg, 'lint', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }), exampleFiles);
+const changedOne = measure('itreg lint --changed --base HEAD, one file changed', () => once(node, [itreg, 'lint', '--changed', '--base', 'HEAD', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }), exampleFiles);
 const startup = measure("node -e ''", () => once(node, ['-e', '']), 0);
 
-const rows = [floor, lint, cached, ajvRow, anchoredFloor, anchoredLint, anchoredCached, example, startup];
+const rows = [floor, lint, cached, ajvRow, anchoredFloor, anchoredLint, anchoredCached, example, changedFull, changedOne, startup];
 const lines = [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs`,
   '',

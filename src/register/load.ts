@@ -6,7 +6,7 @@ import { translator } from '../i18n/index.js';
 import { isKind, validateEntity, type Kind, type SchemaIssue } from '../schema/validate.js';
 import type { Config } from './config.js';
 import { readSource, relativePath, unreadableSource } from './read.js';
-import type { SourceFile } from './source.js';
+import { decodeSource, type SourceFile } from './source.js';
 
 /** One file's entity: its data as parsed, its schema issues, and whether the policy rules may trust it. */
 export interface EntityRecord {
@@ -65,6 +65,24 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
     if (files.length % 500 === 0) onProgress?.(files.length, listing.paths.length);
   }
   return { config, files, records: buildRecords(files) };
+}
+
+/**
+ * The register as it was at another commit (--changed's base): `files` are every file below the register folder
+ * (paths relative to the folder of itreg.yaml), read elsewhere; the same files are chosen and parsed as from disk.
+ */
+export function loadRegisterFromFiles(config: Config, files: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }>): LoadedRegister {
+  const prefix = config.register === '.' || config.register === '' ? '' : `${config.register.replace(/\/+$/, '')}/`;
+  const sources = files
+    .filter((file) => file.path.startsWith(prefix) && isRegisterFile(file.path.slice(prefix.length)))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((file) => decodeSource(file.path, file.bytes));
+  return { config, files: sources, records: buildRecords(sources) };
+}
+
+/** Whether a path below the register folder names a register file: a YAML name, in no hidden or node_modules folder. */
+export function isRegisterFile(path: string): boolean {
+  return YAML_FILE.test(path) && path.split('/').every((part) => !part.startsWith('.') && part !== 'node_modules');
 }
 
 /** Pure: parsed files → entity records with schema issues. */

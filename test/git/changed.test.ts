@@ -57,11 +57,47 @@ describe('lint --changed', () => {
     ]);
   });
 
-  it('reports references broken by a staged deletion, in the file that still refers', () => {
+  it('reports references broken by a staged deletion, in the file that still refers, and the application left without owner', () => {
     const repo = repositoryFrom('clean');
     git(repo, 'rm', '--quiet', 'register/roles/diarium-owner.yaml');
     const { found } = files(repo, '--changed');
-    expect(found).toEqual(['reference register/roles/diarium-admin.yaml']);
+    expect(found).toEqual(['application-has-owner register/applications/diarium.yaml', 'reference register/roles/diarium-admin.yaml']);
+  });
+
+  it('--base HEAD (the pre-commit hook): ending the only owner\'s role breaks the application in another file', () => {
+    // The base already has an overdue document in a file the change does not touch: not the change's doing.
+    const repo = repositoryFrom('clean', { 'register/documents/it-policy.yaml': overdue });
+    const owner = join(repo, 'register/roles/diarium-owner.yaml');
+    writeFiles(repo, { 'register/roles/diarium-owner.yaml': `${readFileSync(owner, 'utf8')}until: 2021-01-01\n` });
+    git(repo, 'add', '-A');
+    expect(files(repo, '--changed', '--base', 'HEAD')).toMatchObject({ status: 1, found: ['application-has-owner register/applications/diarium.yaml'] });
+    expect(files(repo).found).toContain('document-review register/documents/it-policy.yaml');
+  });
+
+  it('git rm of the administrator\'s file is reported on the application', () => {
+    const repo = repositoryFrom('clean');
+    git(repo, 'rm', '--quiet', 'register/roles/diarium-admin.yaml');
+    expect(files(repo, '--changed', '--base', 'HEAD')).toMatchObject({ status: 1, found: ['application-has-administrator register/applications/diarium.yaml'] });
+  });
+
+  it('renaming an id that others refer to is reported where the reference breaks, with or without moving the file', () => {
+    const repo = repositoryFrom('clean');
+    const owner = join(repo, 'register/roles/diarium-owner.yaml');
+    writeFiles(repo, { 'register/roles/diarium-owner.yaml': readFileSync(owner, 'utf8').replace('id: diarium-owner', 'id: diarium-agare') });
+    expect(files(repo, '--changed').found).toEqual(['reference register/roles/diarium-admin.yaml', 'id-matches-filename register/roles/diarium-owner.yaml']);
+    git(repo, 'mv', 'register/roles/diarium-owner.yaml', 'register/roles/diarium-agare.yaml');
+    expect(files(repo, '--changed').found).toEqual(['reference register/roles/diarium-admin.yaml']);
+  });
+
+  it('lints the base with the current configuration, and reports nothing when nothing changed', () => {
+    const config = (extra: string) => ({ 'itreg.yaml': `${readFileSync(join(fixtures, 'clean/itreg.yaml'), 'utf8')}${extra}` });
+    const repo = repositoryFrom('clean', { 'register/documents/it-policy.yaml': overdue, ...config('\nrules:\n  document-review: "off"\n') });
+    // Turning a rule on is a change to itreg.yaml, not to the document: the base, judged by the same rules, has the finding too.
+    writeFiles(repo, config(''));
+    git(repo, 'commit', '--quiet', '-am', 'document-review on');
+    expect(files(repo).found).toEqual(['document-review register/documents/it-policy.yaml']);
+    expect(files(repo, '--changed', '--base', 'HEAD~1')).toMatchObject({ status: 0, found: [] });
+    expect(files(repo, '--changed', '--base', 'HEAD')).toMatchObject({ status: 0, found: [] });
   });
 
   it('compares with HEAD when the branch has no upstream', () => {

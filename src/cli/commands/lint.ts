@@ -1,6 +1,6 @@
 // itreg lint [paths…]: load the whole register, run the rules, report findings in the given paths.
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { formatGithub } from '../../format/github.js';
 import { formatGitlab } from '../../format/gitlab.js';
@@ -12,9 +12,10 @@ import { loadPaint } from '../../format/paint.js';
 import type { Rule } from '../../rules/define-rule.js';
 import { repositoryPrefix } from '../../git/repository-root.js';
 import { packageVersion } from '../../util/paths.js';
-import type { Severity } from '../../register/config.js';
+import type { Config, Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
-import { loadRegister } from '../../register/load.js';
+import { loadRegister, loadRegisterFromFiles, type LoadedRegister } from '../../register/load.js';
+import { selectNewFindings } from '../../lint/changes.js';
 import { runRules, selectFindings, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { suggestNearest } from '../../i18n/index.js';
@@ -72,15 +73,16 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     cache.save();
     if (options.debug) console.error(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed, ${cache.plain} read by the fast path`);
   }
-  const full = runRules(loaded, rules, {
+  const lintOptions = {
     date,
     language: config.language,
     overrides,
     ...(options.debug ? { onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
-  });
+  };
+  const full = runRules(loaded, rules, lintOptions);
 
   const inPaths = pathFilter(paths, cwd, config.root);
-  const inChanges = options.changed ? await changeFilter(config.root, options.base) : () => true;
+  const inChanges = options.changed ? await changeFilter(config, options.base, full, (base) => runRules(base, rules, lintOptions)) : () => true;
   const result: LintResult = selectFindings(full, (f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
 
   const language = config.language;
@@ -115,14 +117,20 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
 }
 
 /**
- * --changed: findings in files that differ from the base, and broken references to entities whose file was
- * deleted (the deletion is the change that broke them, though the referring file is untouched).
+ * --changed (DESIGN "What a change broke"): the register at the base commit, read from git's objects and linted with
+ * the current configuration; findings in changed files, and findings elsewhere that the base did not have.
  */
-async function changeFilter(root: string, base: string | undefined): Promise<(finding: Finding) => boolean> {
+async function changeFilter(config: Config, base: string | undefined, current: LintResult, lint: (loaded: LoadedRegister) => LintResult): Promise<(finding: Finding) => boolean> {
   const { changedFiles } = await import('../../git/changed.js');
-  const { changed, deleted } = await changedFiles(root, root, base);
-  const deletedIds = new Set([...deleted].filter((path) => /\.ya?ml$/i.test(path)).map((path) => path.replace(/^.*\//, '').replace(/\.ya?ml$/i, '')));
-  return (finding) => changed.has(finding.file) || (finding.refersTo !== undefined && deletedIds.has(finding.refersTo));
+  const { readTreeFiles } = await import('../../git/objects.js');
+  const changes = await changedFiles(config.root, config.root, base);
+  // Nothing changed: nothing the change could have broken (and no need to lint the base).
+  if (changes.changed.size === 0 && changes.deleted.size === 0) return () => false;
+  const { repository } = changes;
+  const registerFolder = repository.pathOf(join(config.root, config.register));
+  const files = changes.commit === undefined ? [] : await readTreeFiles(repository.top, changes.commit, registerFolder, (path) => /\.ya?ml$/i.test(path));
+  const baseRegister = loadRegisterFromFiles(config, files.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes })));
+  return selectNewFindings(current, lint(baseRegister), changes.changed);
 }
 
 function withPrefix(result: LintResult, prefix: string): LintResult {
