@@ -16,7 +16,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['ajv', 'ajv-formats', 'ajv/*', 'playwright-core'],
+  external: ['ajv', 'ajv-formats', 'ajv/*', 'playwright-core', 'exceljs'],
   // CommonJS dependencies (commander, simple-git) call require(); give the ES module one.
   banner: { js: "import { createRequire as __itregRequire } from 'node:module'; const require = __itregRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -46,6 +46,21 @@ export const helpSv: Readonly<Record<string, string>> = {
   'one row per item, or per municipality': 'en rad per post, eller per kommun',
   "one municipality's bill: each item, its key and the share behind the amount": 'en kommuns kostnadsbesked: varje post, dess nyckel och andelen bakom beloppet',
   'how one item was split: weights, exact quotas, floors, remainders, leftover units': 'hur en post fördelades: vikter, exakta kvoter, avrundning nedåt, rester, överblivna enheter',
+  // import
+  'fill the register from this spreadsheet (.xlsx or .csv) instead of the examples; needs --map': 'fyll registret från detta kalkylblad (.xlsx eller .csv) i stället för med exemplen; kräver --map',
+  'with --from: the mapping (see itreg import --help)': 'med --from: mappningen (se itreg import --help)',
+  'with --from: what each row becomes (default: kind in the mapping)': 'med --from: vad varje rad blir (standard: kind i mappningen)',
+  'with --from: the sheet of an .xlsx file': 'med --from: bladet i en .xlsx-fil',
+  'entities from a spreadsheet the cooperation already keeps (.xlsx or .csv): one file per row, never overwriting':
+    'entiteter från ett kalkylblad som samverkan redan har (.xlsx eller .csv): en fil per rad, skriver aldrig över',
+  'the .xlsx or .csv file (CSV: UTF-8 or Windows-1252, ; or , between the columns)': '.xlsx- eller .csv-filen (CSV: UTF-8 eller Windows-1252, ; eller , mellan kolumnerna)',
+  'the mapping: column → field, value translations, constants, ids, rows to skip': 'mappningen: kolumn → fält, värdeöversättningar, fasta värden, id, rader att hoppa över',
+  'what each row becomes (default: kind in the mapping), e.g. application': 'vad varje rad blir (standard: kind i mappningen), t.ex. application',
+  "the sheet of an .xlsx file (default: the mapping's, else the first)": 'bladet i en .xlsx-fil (standard: mappningens, annars det första)',
+  'write nothing; report what would be written, skipped and refused': 'skriv inget; visa vad som skulle skrivas, hoppas över och vägras',
+  'the "from" date of the roles a row creates, when no column gives one (default: today)': '"from"-datum för rollerna en rad skapar, när ingen kolumn anger det (standard: i dag)',
+  'Exit codes: 0 every row imported or skipped, 1 a row could not be imported, 2 a wrong option, file or mapping.':
+    'Slutkoder: 0 alla rader importerade eller överhoppade, 1 en rad kunde inte importeras, 2 fel flagga, fil eller mappning.',
   // new
   'write a new entity file from the schema, with the schema line for editor completion': 'skriv en ny entitetsfil utifrån schemat, med schemaraden för komplettering i editorn',
   'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document':

@@ -133,14 +133,40 @@ ${d('Examples:')}
     );
 
   program
+    .command('import')
+    .description(d('entities from a spreadsheet the cooperation already keeps (.xlsx or .csv): one file per row, never overwriting'))
+    .argument('<file>', d('the .xlsx or .csv file (CSV: UTF-8 or Windows-1252, ; or , between the columns)'))
+    .requiredOption('-m, --map <mapping.yaml>', d('the mapping: column → field, value translations, constants, ids, rows to skip'))
+    .option('-k, --kind <kind>', d('what each row becomes (default: kind in the mapping), e.g. application'))
+    .option('--sheet <name>', d('the sheet of an .xlsx file (default: the mapping\'s, else the first)'))
+    .option('--dry-run', d('write nothing; report what would be written, skipped and refused'))
+    .option('--date <YYYY-MM-DD>', d('the "from" date of the roles a row creates, when no column gives one (default: today)'))
+    .addHelpText('after', `
+${d('Examples:')}
+  $ itreg import systemforteckning.xlsx --kind application --map mapping.yaml --dry-run
+  $ itreg import systemforteckning.xlsx --kind application --map mapping.yaml --sheet "Åmål"
+  $ itreg import kommuner.csv --kind municipality --map kommuner.yaml
+  $ itreg init it-register --from systemforteckning.xlsx --map mapping.yaml
+
+${d('Exit codes: 0 every row imported or skipped, 1 a row could not be imported, 2 a wrong option, file or mapping.')}`)
+    .action((file: string, _options: unknown, command: Command) =>
+      run(async () => (await import('./commands/import.js')).importCommand(file, globals(command) as never)),
+    );
+
+  program
     .command('init')
     .description(d('create a new register: itreg.yaml, one example per kind, the schemas, CI examples and the pre-commit hook'))
     .argument('[dir]', d('the folder (default: the working folder); existing files are never overwritten'))
     .option('--name <name>', d('the cooperation\'s name in itreg.yaml (default: the folder name)'))
+    .option('--from <file>', d('fill the register from this spreadsheet (.xlsx or .csv) instead of the examples; needs --map'))
+    .option('-m, --map <mapping.yaml>', d('with --from: the mapping (see itreg import --help)'))
+    .option('-k, --kind <kind>', d('with --from: what each row becomes (default: kind in the mapping)'))
+    .option('--sheet <name>', d('with --from: the sheet of an .xlsx file'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg init it-register --name "Dalslandskommunerna"
-  $ cd it-register && itreg lint`)
+  $ cd it-register && itreg lint
+  $ itreg init amal-register --from systemforteckning.xlsx --map mapping.yaml`)
     .action((dir: string | undefined, _options: unknown, command: Command) =>
       run(async () => (await import('./commands/init.js')).initCommand(dir, globals(command) as never)),
     );

@@ -1,9 +1,13 @@
 // newEntityText(): a new entity file from its kind's JSON Schema (required fields, with their titles as comments), so a new kind or field needs no code change.
-import { Document, isScalar, isSeq, parse } from 'yaml';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { Document, isScalar, isSeq, parse, visit } from 'yaml';
 import { UsageError } from '../errors.js';
 import { suggestNearest } from '../i18n/index.js';
 import { kinds, loadSchemas, validateEntity, type Kind } from '../schema/validate.js';
+import { schemaDir } from '../schema/validate.js';
 import { schemaFiles } from '../schema/types.generated.js';
+import type { Config } from './config.js';
 
 /** The conventional folder of each kind (DESIGN.md). */
 export const kindFolders: Record<Kind, string> = {
@@ -113,3 +117,47 @@ function orderKeys(data: Record<string, unknown>, schema: SchemaNode): Record<st
   return Object.fromEntries(Object.entries(data).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
 }
 
+
+/** The schema of a dotted field of a kind ('vendor.name'), or undefined when the kind has no such field. */
+export function fieldSchema(kind: Kind, path: readonly string[]): { type?: string; enum?: unknown[] } | undefined {
+  let file: string = schemaFiles[kind];
+  let node: SchemaNode = loadSchemas().get(file) as SchemaNode;
+  for (const step of path) {
+    const child = node.properties?.[step];
+    if (!child) return undefined;
+    ({ node, file } = resolve(child, file));
+  }
+  return node;
+}
+
+/** Every field of a kind as a dotted path (nested objects included), for "did you mean". */
+export function fieldPaths(kind: Kind): string[] {
+  const paths: string[] = [];
+  const walk = (node: SchemaNode, file: string, prefix: string): void => {
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      const { node: resolved, file: childFile } = resolve(child, file);
+      paths.push(prefix + key);
+      if (resolved.properties) walk(resolved, childFile, `${prefix}${key}.`);
+    }
+  };
+  walk(loadSchemas().get(schemaFiles[kind]) as SchemaNode, schemaFiles[kind], '');
+  return paths;
+}
+
+/** The `# yaml-language-server` line for a new file: the register's own copy of the schemas (itreg init) if it has one, else itreg's. */
+export function schemaLine(config: Config, kind: Kind, file: string): string {
+  const ownCopy = join(config.root, 'schema', schemaFiles[kind]);
+  const schemaFile = existsSync(ownCopy) ? ownCopy : join(schemaDir, schemaFiles[kind]);
+  return `# yaml-language-server: $schema=${relative(dirname(file), schemaFile).split(sep).join('/')}\n`;
+}
+
+/** The YAML text of a complete entity: keys in the schema's order, short lists of plain values on one line. */
+export function entityText(kind: Kind, data: Record<string, unknown>): string {
+  const document = new Document(orderKeys(data, loadSchemas().get(schemaFiles[kind]) as SchemaNode));
+  visit(document, {
+    Seq(_key, node) {
+      if (node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+  });
+  return document.toString({ flowCollectionPadding: false });
+}

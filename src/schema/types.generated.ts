@@ -370,6 +370,73 @@ export interface ConfigFile {
   }>;
 }
 
+/** Importmappning / Import mapping */
+export interface ImportMapping {
+  /** Typ av entitet / Kind */
+  readonly kind?: "Municipality" | "Unit" | "Application" | "RoleAssignment" | "Agreement" | "TrainingPlan" | "Investment" | "Document";
+  /** Blad / Sheet */
+  readonly sheet?: string;
+  /** Rubrikrad / Header row */
+  readonly headerRow?: number;
+  /** Id */
+  readonly id?: {
+    /** Id-kolumn / Id column */
+    readonly column?: string;
+    /** Gör id av / Make ids from */
+    readonly from?: string;
+    /** Prefix */
+    readonly prefix?: string;
+  };
+  /** Kolumner / Columns */
+  readonly columns: {
+    readonly [key: string]: string;
+  };
+  /** Värdeöversättningar / Value translations */
+  readonly values?: {
+    readonly [key: string]: Record<string, never>;
+  };
+  /** Fasta värden / Constants */
+  readonly constants?: Record<string, never>;
+  /** Rader att hoppa över / Rows to skip */
+  readonly skip?: {
+    /** Radnummer / Row numbers */
+    readonly rows?: Array<number>;
+    /** När / When */
+    readonly when?: {
+      readonly [key: string]: Array<string>;
+    };
+  };
+  /** Systemägare / System owner */
+  readonly owner?: {
+    /** Befattning / Title */
+    readonly title: string;
+    /** Enhet / Unit */
+    readonly unit: string;
+    /** Namn / Name */
+    readonly name?: string;
+    /** Från / From */
+    readonly from?: string;
+  };
+  /** Systemförvaltare / System administrator */
+  readonly administrator?: {
+    /** Befattning / Title */
+    readonly title: string;
+    /** Enhet / Unit */
+    readonly unit: string;
+    /** Namn / Name */
+    readonly name?: string;
+    /** Från / From */
+    readonly from?: string;
+  };
+  /** Leverantör / Vendor */
+  readonly vendor?: {
+    /** Leverantör / Vendor */
+    readonly name: string;
+    /** Produkt / Product */
+    readonly product?: string;
+  };
+}
+
 /** Every entity kind, keyed by its 'kind'. */
 export interface EntityKinds {
   Municipality: Municipality;

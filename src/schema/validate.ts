@@ -26,6 +26,7 @@ const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 export interface Validators {
   readonly entity: ReadonlyMap<string, ValidateFunction>;
   readonly config: ValidateFunction;
+  readonly importMapping: ValidateFunction;
 }
 
 let compiled: Validators | undefined;
@@ -58,7 +59,7 @@ export function createAjv(options: { code?: { source: boolean } } = {}): Ajv2020
 }
 
 /** What the generated module exports: one validator per kind, and `config`. */
-export const standaloneExports: Readonly<Record<string, string>> = { ...schemaFiles, config: 'itreg.schema.json' };
+export const standaloneExports: Readonly<Record<string, string>> = { ...schemaFiles, config: 'itreg.schema.json', importMapping: 'import-mapping.schema.json' };
 
 /** Compiles the schemas now (≈130 ms): the fallback when the build's precompiled validators are missing. */
 export function compileValidators(): Validators {
@@ -68,7 +69,7 @@ export function compileValidators(): Validators {
     if (!validate) throw new Error(`schema for ${name} did not compile`);
     return validate;
   };
-  return { entity: new Map(Object.keys(schemaFiles).map((kind) => [kind, get(kind)])), config: get('config') };
+  return { entity: new Map(Object.keys(schemaFiles).map((kind) => [kind, get(kind)])), config: get('config'), importMapping: get('importMapping') };
 }
 
 /** The validators scripts/gen-validators.mjs compiled at build time, if the build made them. */
@@ -79,7 +80,9 @@ export function generatedValidators(): Validators | undefined {
   } catch {
     return undefined;
   }
-  return { entity: new Map(Object.keys(schemaFiles).map((kind) => [kind, generated[kind]!])), config: generated['config']! };
+  const { config, importMapping } = generated;
+  if (!config || !importMapping) return undefined; // built before the mapping schema existed: compile instead
+  return { entity: new Map(Object.keys(schemaFiles).map((kind) => [kind, generated[kind]!])), config, importMapping };
 }
 
 function validators(): Validators {
@@ -107,6 +110,12 @@ export function validateEntity(data: unknown): SchemaIssue[] {
 
 export function validateConfig(data: unknown): SchemaIssue[] {
   const validate = validators().config;
+  return validate(data) ? [] : toIssues(validate.errors ?? []);
+}
+
+/** The issues of an `itreg import` mapping file (schema/import-mapping.schema.json). */
+export function validateImportMapping(data: unknown): SchemaIssue[] {
+  const validate = validators().importMapping;
   return validate(data) ? [] : toIssues(validate.errors ?? []);
 }
 

@@ -2,10 +2,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { packagePath } from '../../util/paths.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
 import { HOOK_MARKER, hookPaths, hookScript, installHook } from '../../git/hooks.js';
 import { findRepositoryRoot, initRepository } from '../../git/repository-root.js';
+import { readConfig } from '../../register/config.js';
 import { createFile } from '../../register/write.js';
 import { schemaDir } from '../../schema/validate.js';
 import { addYears, today } from '../../util/dates.js';
@@ -14,6 +15,11 @@ import { itregBin } from './hook.js';
 
 export interface InitCommandOptions extends GlobalOptions {
   readonly name?: string;
+  /** --from: a spreadsheet to import instead of the example entities (with --map, --kind, --sheet). */
+  readonly from?: string;
+  readonly map?: string;
+  readonly kind?: string;
+  readonly sheet?: string;
 }
 
 const templateDir = packagePath('templates/init');
@@ -25,6 +31,7 @@ function listFiles(folder: string, prefix = ''): string[] {
 }
 
 export async function initCommand(dir: string | undefined, options: InitCommandOptions): Promise<ExitCode> {
+  if (options.from !== undefined && options.map === undefined) throw new UsageError({ id: 'initFromNeedsMap' });
   const target = resolve(workingFolder(options), dir ?? '.');
   const t = translator(languageOption(options) ?? 'sv');
   const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -40,7 +47,11 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   };
   const render = (text: string) => text.replace(/@@(\w+)@@/g, (whole, key: string) => values[key] ?? whole);
   const files: Array<[string, string]> = [
-    ...listFiles(templateDir).sort().map((path): [string, string] => [path, render(readFileSync(join(templateDir, path), 'utf8'))]),
+    ...listFiles(templateDir)
+      .sort()
+      // A register made from a spreadsheet gets its entities from it, not the examples.
+      .filter((path) => options.from === undefined || !path.startsWith('register/'))
+      .map((path): [string, string] => [path, render(readFileSync(join(templateDir, path), 'utf8'))]),
     ...readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort().map((f): [string, string] => [`schema/${f}`, readFileSync(join(schemaDir, f), 'utf8')]),
   ];
   for (const [path, text] of files) {
@@ -56,6 +67,12 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     installHook(paths, hookScript(paths.top, target, process.execPath, itregBin, t({ id: 'hookNotInstalled' })), false);
     say(t({ id: 'hookInstalled', data: { file: relative(target, paths.hookFile).split(sep).join('/') } }));
   }
-  say(t({ id: 'initDone', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
-  return ExitCode.Ok;
+  let exitCode: ExitCode = ExitCode.Ok;
+  if (options.from !== undefined && options.map !== undefined) {
+    const { importSpreadsheet } = await import('./import.js');
+    const config = readConfig(join(target, 'itreg.yaml'), languageOption(options));
+    exitCode = await importSpreadsheet(config, options.from, { ...options, map: options.map }, workingFolder(options), say);
+  }
+  say(t({ id: options.from === undefined ? 'initDone' : 'initDoneFrom', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
+  return exitCode;
 }

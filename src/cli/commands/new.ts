@@ -1,13 +1,10 @@
 // itreg new <kind> <id>: a new entity file from the schema, with the schema line, refusing an id already in use.
-import { dirname, join, relative, sep } from 'node:path';
-import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
 import { loadRegister } from '../../register/load.js';
-import { kindFolders, newEntityText, parseKind, parseSets } from '../../register/scaffold.js';
+import { kindFolders, newEntityText, parseKind, parseSets, schemaLine } from '../../register/scaffold.js';
 import { createFile } from '../../register/write.js';
-import { schemaDir } from '../../schema/validate.js';
-import { schemaFiles } from '../../schema/types.generated.js';
 import { loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface NewCommandOptions extends GlobalOptions {
@@ -27,12 +24,8 @@ export async function newCommand(kindText: string, id: string, options: NewComma
 
   const folder = options.dir ? join(workingFolder(options), options.dir) : join(config.root, config.register, kindFolders[kind]);
   const file = join(folder, `${id}.yaml`);
-  // The schema line points at the register's own copy of the schemas (from itreg init) if it has one, else at itreg's.
-  const ownCopy = join(config.root, 'schema', schemaFiles[kind]);
-  const schemaFile = existsSync(ownCopy) ? ownCopy : join(schemaDir, schemaFiles[kind]);
-  const schemaPath = relative(dirname(file), schemaFile).split(sep).join('/');
   const { text, missing } = newEntityText(kind, id, parseSets(options.set ?? []));
-  if (!createFile(file, `# yaml-language-server: $schema=${schemaPath}\n${text}`)) {
+  if (!createFile(file, schemaLine(config, kind, file) + text)) {
     throw new UsageError({ id: 'newExists', data: { id, file: relative(config.root, file) } });
   }
   const shown = relative(workingFolder(options), file).split(sep).join('/');

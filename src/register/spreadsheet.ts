@@ -1,0 +1,131 @@
+// readSpreadsheet(): the rows of an .xlsx sheet (exceljs) or a .csv file (csv-parse) as plain cell values, numbered as the spreadsheet program shows them.
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { UsageError } from '../errors.js';
+import { suggestNearest } from '../i18n/index.js';
+
+/** A cell as the import reads it: text, a number, true/false, or empty. Dates become YYYY-MM-DD text. */
+export type Cell = string | number | boolean | undefined;
+
+export interface SheetRow {
+  /** The row number the spreadsheet program shows (1 = the first row). */
+  readonly row: number;
+  readonly cells: readonly Cell[];
+}
+
+export interface Sheet {
+  /** The file's name, and for a workbook the sheet's: "systemlista.xlsx (Blad1)". */
+  readonly label: string;
+  readonly rows: readonly SheetRow[];
+  /** For a .csv file: the encoding and separator found. */
+  readonly encoding?: 'utf-8' | 'windows-1252';
+  readonly separator?: string;
+}
+
+/** Windows-1252 at 0x80–0x9F (where it differs from Latin-1): € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Windows-1252, as Excel saves "CSV" in Sweden.
+ * Decoded by hand: Node built without full ICU reads 'windows-1252' as Latin-1, turning € and – into control characters.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    let text = '';
+    for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
+    return { text, encoding: 'windows-1252' };
+  }
+}
+
+/** `;` (Excel in Swedish) or `,`: whichever occurs more often outside quotes on the first line. */
+export function detectSeparator(text: string): ';' | ',' {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const character of text) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && (character === '\n' || character === '\r')) break;
+    else if (!quoted && character === ';') semicolons += 1;
+    else if (!quoted && character === ',') commas += 1;
+  }
+  return semicolons >= commas && semicolons > 0 ? ';' : ',';
+}
+
+/** The records of a CSV text, numbered from 1 as a spreadsheet program shows them (a quoted line break stays in its cell). */
+export function parseCsv(text: string, separator: string): SheetRow[] {
+  const records = parse(text, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  return records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => (cell === '' ? undefined : cell)) }));
+}
+
+function fail(file: string, detail: string): never {
+  throw new UsageError({ id: 'importUnreadable', data: { file, detail } });
+}
+
+/** Reads a .csv or .xlsx file; `sheet` picks a worksheet of a workbook (default: the first). */
+export async function readSpreadsheet(file: string, sheet: string | undefined): Promise<Sheet> {
+  const extension = extname(file).toLowerCase();
+  if (extension !== '.csv' && extension !== '.xlsx') throw new UsageError({ id: 'importFileType', data: { file } });
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error: unknown) {
+    return fail(file, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+  if (extension === '.csv') {
+    const { text, encoding } = decodeText(bytes);
+    const separator = detectSeparator(text);
+    let rows: SheetRow[];
+    try {
+      rows = parseCsv(text, separator);
+    } catch (error: unknown) {
+      return fail(file, error instanceof Error ? error.message : String(error));
+    }
+    return { label: basename(file), rows, encoding, separator };
+  }
+  return readWorkbook(file, bytes, sheet);
+}
+
+async function readWorkbook(file: string, bytes: Uint8Array, sheetName: string | undefined): Promise<Sheet> {
+  // Loaded only for .xlsx: exceljs is large, and CSV imports never need it.
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error: unknown) {
+    return fail(file, error instanceof Error ? error.message : String(error));
+  }
+  const names = workbook.worksheets.map((worksheet) => worksheet.name);
+  const worksheet = sheetName === undefined ? workbook.worksheets[0] : workbook.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+  if (!worksheet) {
+    throw new UsageError({ id: 'importNoSheet', data: { file: basename(file), sheet: sheetName ?? '', sheets: names.join(', '), suggestion: suggestNearest(sheetName ?? '', names) } });
+  }
+  const rows: SheetRow[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = cellValue(cell.value);
+    });
+    rows.push({ row: rowNumber, cells: Array.from(cells) });
+  });
+  return { label: `${basename(file)} (${worksheet.name})`, rows };
+}
+
+/** exceljs's cell value as plain text, number or boolean: rich text joined, a formula's result, a link's text. */
+function cellValue(value: unknown): Cell {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  // Excel keeps dates as days; exceljs gives them as UTC midnight.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const object = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; error?: unknown };
+    if (Array.isArray(object.richText)) return cellValue(object.richText.map((part) => part.text).join(''));
+    if ('result' in object) return cellValue(object.result);
+    if (object.text !== undefined) return cellValue(object.text);
+    if (typeof object.error === 'string') return object.error;
+  }
+  return String(value);
+}
