@@ -86,6 +86,8 @@ export const helpSv: Readonly<Record<string, string>> = {
   'write to this file (required for pdf; default stdout)': 'skriv till denna fil (krävs för pdf; annars stdout)',
   'the application, for the application sheet': 'applikationen, för applikationsbladet',
   'the municipality, for the cost statement': 'kommunen, för kostnadsbeskedet',
+  'refuse preliminary items (split by an earlier year\'s population): exit 2':
+    'vägra preliminära poster (fördelade efter ett tidigare års befolkning): avslutningskod 2',
   'render even when cost items cannot be split: a banner on the first page lists what is left out':
     'skriv rapporten även när kostnadsposter inte kan fördelas: en banderoll på första sidan visar vad som saknas',
   // opportunities

@@ -105,6 +105,7 @@ ${d('Examples:')}
     .addOption(new Option('-f, --format <format>', d('output format')).choices(['table', 'json', 'csv']).default('table'))
     .option('-m, --municipality <id>', d('one municipality\'s bill: each item, its key and the share behind the amount'))
     .option('--explain <item>', d('how one item was split: weights, exact quotas, floors, remainders, leftover units'))
+    .option('--final', d('refuse preliminary items (split by an earlier year\'s population): exit 2'))
     .option('-o, --output <file>', d('write to a file instead of stdout'))
     .addHelpText('after', `
 ${d('Examples:')}
@@ -112,7 +113,9 @@ ${d('Examples:')}
   $ itreg costs --year 2026 --by municipality
   $ itreg costs --year 2026 --municipality amal
   $ itreg costs --year 2026 --explain pa-lon-uppgradering-2026
-  $ itreg costs --year 2026 --format csv --output kostnader-2026.csv`)
+  $ itreg costs --year 2026 --format csv --output kostnader-2026.csv
+  $ itreg costs --year 2027 --municipality amal --format json
+  $ itreg costs --year 2027 --final`)
     .action((_options: unknown, command: Command) =>
       run(async () => (await import('./commands/costs.js')).costsCommand(globals(command) as never)),
     );
@@ -195,6 +198,7 @@ ${d('Examples:')}
     .option('--id <application>', d('the application, for the application sheet'))
     .option('-m, --municipality <id>', d('the municipality, for the cost statement'))
     .option('--draft', d('render even when cost items cannot be split: a banner on the first page lists what is left out'))
+    .option('--final', d('refuse preliminary items (split by an earlier year\'s population): exit 2'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg report yearly --year 2026 --out arsrapport-2026.html

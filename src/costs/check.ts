@@ -21,6 +21,8 @@ export interface CostsCheck {
   readonly leftOut: readonly LeftOut[];
   /** The one line `costs` (and `report` without --draft) stops with, or undefined when the bill is whole. */
   readonly stop?: Message;
+  /** The one line `--final` stops with when any item is preliminary, or undefined. */
+  readonly notFinal?: Message;
 }
 
 /** " (+N; itreg lint lists them all)" for problems beyond the one shown. */
@@ -65,5 +67,12 @@ export function checkCosts(model: RegisterModel, result: CostsResult): CostsChec
   } else if (problem) {
     stop = { id: 'costsEntityProblem', data: { location: locations[0], problem: problem.message, more: moreProblems(result.problems.length - 1) } };
   }
-  return { leftOut: [...files, ...items], ...(stop ? { stop } : {}) };
+  const [fallback] = result.preliminary;
+  let notFinal: Message | undefined;
+  if (fallback) {
+    const source = model.recordOf(fallback.entity).source;
+    const { line, column } = locate(source, fallback.path, 'value');
+    notFinal = { id: 'costsPreliminary', data: { year: result.year, location: `${source.path}:${line}:${column}`, problem: fallback.message, more: moreProblems(result.preliminary.length - 1) } };
+  }
+  return { leftOut: [...files, ...items], ...(stop ? { stop } : {}), ...(notFinal ? { notFinal } : {}) };
 }

@@ -18,18 +18,22 @@ export interface CostsResult {
   readonly splits: readonly ItemSplit[];
   /** Problems that stop an item from being split; the command refuses to print a bill with any. */
   readonly problems: readonly CostProblem[];
+  /** Items split by an earlier year's population (preliminary), one entry per participant that fell back. */
+  readonly preliminary: readonly CostProblem[];
   /** Each municipality's total, in the order of `municipalities`. */
   readonly totals: ReadonlyMap<string, bigint>;
   /** Every municipality with a part: members first, then partners, each in Swedish alphabetical order. */
   readonly municipalities: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
 
-export function computeCosts(model: RegisterModel, config: Pick<Config, 'rounding' | 'populationYear' | 'currency'>, year: number): CostsResult {
+export function computeCosts(model: RegisterModel, config: Pick<Config, 'rounding' | 'populationYear' | 'populationFallback' | 'currency'>, year: number): CostsResult {
   const splits: ItemSplit[] = [];
   const problems: CostProblem[] = [];
+  const preliminary: CostProblem[] = [];
   for (const entity of costEntities(model, year)) {
-    const { item, problems: found } = buildCostItem(entity, year, model, config);
+    const { item, problems: found, warnings } = buildCostItem(entity, year, model, config);
     problems.push(...found);
+    if (item) preliminary.push(...warnings);
     if (item) splits.push({ item, apportionment: splitCostItem(item) });
   }
   splits.sort((a, b) => (a.item.entity.id < b.item.entity.id ? -1 : 1));
@@ -55,6 +59,7 @@ export function computeCosts(model: RegisterModel, config: Pick<Config, 'roundin
     currency: config.currency,
     splits,
     problems,
+    preliminary,
     totals: sortedTotals,
     municipalities,
   };

@@ -15,8 +15,10 @@ export interface CostParticipant {
   readonly id: string;
   readonly name: string;
   readonly weight: bigint;
-  /** Population of the reference year, where known. */
+  /** Population of the reference year (or, in a preliminary split, of `populationYear`), where known. */
   readonly population?: number;
+  /** The year whose population was used, for a population split. */
+  readonly populationYear?: number;
   /** The agreed share in percent, for a `shares` split. */
   readonly share?: number;
 }
@@ -29,6 +31,8 @@ export interface CostItem {
   readonly split: SplitKey;
   readonly participants: readonly CostParticipant[];
   readonly referenceYear: number;
+  /** Split by an earlier year's population for at least one participant (DESIGN.md 1.1: preliminary splits). */
+  readonly preliminary: boolean;
   /** For agreements: days in force during the year, of the year's days. */
   readonly days?: { readonly inForce: number; readonly inYear: number };
 }
@@ -62,14 +66,24 @@ export function costEntities(model: RegisterModel, year: number): CostEntity[] {
   return [...investments, ...agreements];
 }
 
-/** One entity's cost item for `year`, or the problems that stop it from being split. */
+/** The latest year before `year` with a population, or undefined. */
+function latestPopulationBefore(municipality: Municipality, year: number): number | undefined {
+  const years = Object.keys(municipality.population ?? {}).map(Number).filter((y) => Number.isInteger(y) && y < year);
+  return years.length === 0 ? undefined : Math.max(...years);
+}
+
+/**
+ * One entity's cost item for `year`, or the problems that stop it from being split. `warnings` are splits made by an
+ * earlier population (populationFallback: latest): the item is preliminary, not wrong.
+ */
 export function buildCostItem(
   entity: CostEntity,
   year: number,
   model: RegisterModel,
-  config: Pick<Config, 'rounding' | 'populationYear'>,
-): { item?: CostItem; problems: CostProblem[] } {
+  config: Pick<Config, 'rounding' | 'populationYear' | 'populationFallback'>,
+): { item?: CostItem; problems: CostProblem[]; warnings: CostProblem[] } {
   const problems: CostProblem[] = [];
+  const warnings: CostProblem[] = [];
   const problem = (path: JsonPath, message: Message, target?: 'key' | 'value'): void => {
     problems.push({ entity, path, message, ...(target ? { target } : {}) });
   };
@@ -129,9 +143,17 @@ export function buildCostItem(
   ids.forEach((id, index) => {
     const municipality = municipalities[index];
     if (!municipality) return;
-    const population = municipality.population?.[String(refYear)];
+    let population = municipality.population?.[String(refYear)];
+    let populationYear = population === undefined ? undefined : refYear;
     if (split === 'population' && population === undefined) {
-      problem(participantPath(index), { id: 'missingPopulation', data: { municipality: municipality.name, year: refYear } });
+      const earlier = config.populationFallback === 'none' ? undefined : latestPopulationBefore(municipality, refYear);
+      if (earlier === undefined) {
+        problem(participantPath(index), { id: 'missingPopulation', data: { municipality: municipality.name, year: refYear } });
+      } else {
+        population = municipality.population![String(earlier)];
+        populationYear = earlier;
+        warnings.push({ entity, path: participantPath(index), message: { id: 'populationFallback', data: { municipality: municipality.name, year: refYear, used: earlier } } });
+      }
     }
     const weight = split === 'population' ? BigInt(population ?? 0) : split === 'equal' ? 1n : (shareWeights.get(id) ?? 0n);
     const share = typeof rawSplit === 'object' ? rawSplit.shares[id] : undefined;
@@ -140,11 +162,13 @@ export function buildCostItem(
       name: municipality.name,
       weight,
       ...(population !== undefined ? { population } : {}),
+      ...(split === 'population' && populationYear !== undefined ? { populationYear } : {}),
       ...(share !== undefined ? { share } : {}),
     });
   });
-  if (problems.length > 0 || amount === undefined) return { problems };
-  return { item: { entity, year, amount, split, participants, referenceYear: refYear, ...(days ? { days } : {}) }, problems };
+  if (problems.length > 0 || amount === undefined) return { problems, warnings };
+  const preliminary = warnings.length > 0;
+  return { item: { entity, year, amount, split, participants, referenceYear: refYear, preliminary, ...(days ? { days } : {}) }, problems, warnings };
 }
 
 export function splitCostItem(item: CostItem): Apportionment {
@@ -157,4 +181,14 @@ function formatScaled(value: bigint, scale: bigint): string {
   if (digits === 0) return value.toString();
   const text = value.toString().padStart(digits + 1, '0');
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`.replace(/\.?0+$/, '');
+}
+
+/** The population year used for each participant of a population split (DESIGN.md 1.1: `populationYears`). */
+export function populationYearsOf(item: CostItem): Record<string, number> {
+  return Object.fromEntries(item.participants.flatMap((p) => (p.populationYear === undefined ? [] : [[p.id, p.populationYear] as const])));
+}
+
+/** The earlier years a preliminary item was split by, in order (empty for a final item). */
+export function fallbackYears(item: CostItem): number[] {
+  return [...new Set(item.participants.flatMap((p) => (p.populationYear !== undefined && p.populationYear !== item.referenceYear ? [p.populationYear] : [])))].sort();
 }

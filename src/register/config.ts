@@ -25,6 +25,8 @@ export interface Config {
   readonly currency: string;
   readonly collaborationLevels: readonly string[];
   readonly populationYear: 'previous' | 'same';
+  /** latest: a missing reference-year population falls back to the latest earlier year (a preliminary split). */
+  readonly populationFallback: 'latest' | 'none';
   readonly rounding: 'krona' | 'ore';
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly exceptions: readonly ExceptionEntry[];
@@ -78,6 +80,7 @@ function parseConfig(source: SourceFile, root: string, language?: Language): Con
     currency: data.currency ?? 'SEK',
     collaborationLevels: data.collaborationLevels ?? [],
     populationYear: data.populationYear ?? 'previous',
+    populationFallback: data.populationFallback ?? 'latest',
     rounding: data.rounding ?? 'krona',
     rules: data.rules ?? {},
     exceptions: data.exceptions ?? [],

@@ -13,6 +13,7 @@ import { planReviewDue } from '../rules/training-plan-review.js';
 import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
 import { formatAmount } from '../util/money.js';
+import { preliminaryText } from '../format/costs.js';
 import { barChart, lineChart } from './charts.js';
 import { computeCompliance, measureKeys } from './compliance.js';
 import { reportLabels } from './labels.js';
@@ -85,6 +86,7 @@ function costView(costs: CostsResult, language: Language) {
       name: s.item.entity.name,
       key: t.keys[s.item.split],
       amount: amount(s.item.amount),
+      preliminary: preliminaryText(s, language),
       parts: costs.municipalities.map((m) => ({ municipality: m.name, amount: amount(s.apportionment.parts.find((p) => p.id === m.id)?.amount ?? 0n) })),
     })),
   };
@@ -257,7 +259,7 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
     const participant = s.item.participants.find((p) => p.id === municipalityId);
     if (!part || !participant) return [];
     const weight = s.item.split === 'population' ? `${participant.population ?? ''} / ${s.apportionment.totalWeight} (${s.item.referenceYear})` : s.item.split === 'equal' ? `1 / ${s.item.participants.length}` : `${participant.share ?? 0} %`;
-    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis: weight, amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
+    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis: weight, preliminary: preliminaryText(s, language), amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
   });
   return {
     lang: language,

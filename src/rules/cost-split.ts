@@ -24,11 +24,16 @@ export default defineRule({
     const year = Number(date.slice(0, 4));
     const hits: Hit[] = [];
     const report = (entity: CostEntity, itemYear: number, populationChecked: boolean): void => {
-      for (const problem of buildCostItem(entity, itemYear, register, config).problems) {
+      const { problems, warnings } = buildCostItem(entity, itemYear, register, config);
+      for (const problem of problems) {
         // Participants' ids are the reference rule's concern; report each fact once.
         if (problem.message.id === 'unknownReference') continue;
         if (!populationChecked && problem.message.id === 'missingPopulation') continue;
         hits.push({ entityId: entity.id, path: problem.path, message: problem.message, ...(problem.target ? { target: problem.target } : {}) });
+      }
+      // A split by an earlier year's population is preliminary, not wrong: a warning naming the years.
+      if (problems.length === 0 && populationChecked) {
+        for (const warning of warnings) hits.push({ entityId: entity.id, path: warning.path, severity: 'warning', message: warning.message });
       }
     };
     for (const investment of register.ofKind('Investment')) report(investment, investment.year, true);

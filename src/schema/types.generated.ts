@@ -268,6 +268,8 @@ export interface ConfigFile {
   readonly collaborationLevels?: Array<string>;
   /** Befolkningsår / Population year */
   readonly populationYear?: "previous" | "same";
+  /** Befolkning som saknas / Population not yet published */
+  readonly populationFallback?: "latest" | "none";
   /** Avrundning / Rounding */
   readonly rounding?: "krona" | "ore";
   /** Regler / Rules */

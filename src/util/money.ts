@@ -25,10 +25,10 @@ export function toCurrencyNumber(minor: bigint, scale: bigint): number {
 }
 
 /** An exact fraction as a decimal with `digits` decimals, rounded half up; for explanations, never for money. */
-export function formatFraction(numerator: bigint, denominator: bigint, digits: number, language: Language): string {
+export function formatFraction(numerator: bigint, denominator: bigint, digits: number, language: Language, grouping = true): string {
   const factor = 10n ** BigInt(digits);
   const scaled = (2n * numerator * factor + denominator) / (2n * denominator);
-  return formatMoney(scaled, factor, { language, grouping: true });
+  return formatMoney(scaled, factor, { language, grouping });
 }
 
 /** An amount in currency units for reports: "826 688 kr" in Swedish, "SEK 826,688" in English (öre shown when present). */

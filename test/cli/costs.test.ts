@@ -67,17 +67,17 @@ describe('itreg costs', () => {
     const text = runCli(['costs', '--year', '2026', '--format', 'csv', '--lang', lang], folder).stdout;
     expect(text.startsWith('\ufeffid')).toBe(true); // a BOM, so Excel reads UTF-8
     const rows = parseCsv(text.slice(1), separator);
-    expect(rows[0]).toEqual(['id', lang === 'sv' ? 'Post' : 'Item', lang === 'sv' ? 'Nyckel' : 'Key', lang === 'sv' ? 'Belopp' : 'Amount', 'a', 'b', 'c', 'p']);
-    expect(rows[1]).toEqual(['ag-half', 'Half a year; shared, by agreed shares', 'shares', '184000', '92000', '92000', '0', '0']);
-    expect(rows.at(-1)?.slice(3)).toEqual(['184210', '92050', '92066', '84', '10']);
-    for (const row of rows.slice(1, -1)) expect(row.slice(4).reduce((s, v) => s + Number(v), 0)).toBe(Number(row[3]));
+    expect(rows[0]).toEqual(['id', lang === 'sv' ? 'Post' : 'Item', lang === 'sv' ? 'Nyckel' : 'Key', lang === 'sv' ? 'Belopp' : 'Amount', 'a', 'b', 'c', 'p', lang === 'sv' ? 'Preliminär' : 'Preliminary']);
+    expect(rows[1]).toEqual(['ag-half', 'Half a year; shared, by agreed shares', 'shares', '184000', '92000', '92000', '0', '0', '']);
+    expect(rows.at(-1)?.slice(3)).toEqual(['184210', '92050', '92066', '84', '10', '']);
+    for (const row of rows.slice(1, -1)) expect(row.slice(4, -1).reduce((s, v) => s + Number(v), 0)).toBe(Number(row[3]));
   });
 
   it('uses a decimal comma in Swedish CSV with öre', () => {
     const öre = registerFrom('costs', { 'itreg.yaml': 'name: X\nrounding: ore\n', 'register/inv-pop.yaml': 'kind: Investment\nid: inv-pop\nname: P\nyear: 2026\namount: 100.01\n' });
     const rows = parseCsv(runCli(['costs', '--year', '2026', '--format', 'csv', '--by', 'municipality'], öre).stdout.slice(1), ';');
-    expect(rows).toContainEqual(['a', 'inv-pop', 'P', 'population', '16,67']);
-    expect(rows).toContainEqual(['c', 'inv-pop', 'P', 'population', '50,00']);
+    expect(rows).toContainEqual(['a', 'inv-pop', 'P', 'population', '16,67', '']);
+    expect(rows).toContainEqual(['c', 'inv-pop', 'P', 'population', '50,00', '']);
   });
 
   it('shows one municipality\'s bill with the share behind each amount', () => {
@@ -96,7 +96,8 @@ describe('itreg costs', () => {
   });
 
   it.each([
-    ['a missing population', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2024: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
+    ['a missing population, no earlier year either', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2026: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
+    ['a missing population with populationFallback: none', { 'itreg.yaml': 'name: X\npopulationFallback: none\n', 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2024: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
     ['shares not summing to 100', { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, b: 49.9 }\ndecision: D\n' }, /^itreg: register\/ag-half\.yaml:9:11: the shares sum to 99\.9, not 100/],
     ['a share for a non-participant', { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, c: 50 }\ndecision: D\n' }, /^itreg: register\/ag-half\.yaml:9:20: the shares name c, which is not a participant/],
     ['an agreed key without decision', { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 100\nsplit: equal\n' }, /^itreg: register\/inv-equal\.yaml:6:8: the split "equal" is not by population and cites no decision/],
@@ -119,5 +120,70 @@ describe('itreg costs', () => {
     const result = runCli(['costs', '--year', '2026'], projectRoot);
     expect(result.stdout).toMatch(/^Kostnadsfördelning 2026 \(befolkning 2025\), SEK/);
     expect(result.stdout).toContain('1\u00A0200\u00A0000');
+  });
+});
+
+describe('preliminary splits (populationFallback: latest, the default)', () => {
+  // Borg has no population for 2025: its latest earlier year, 2024, is used and inv-pop is preliminary.
+  const preliminary = registerFrom('costs', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2023: 1900, 2024: 2000 }\n' });
+
+  it('marks the item in JSON with preliminary and the population year of each participant', () => {
+    const result = runCli(['costs', '--year', '2026', '--format', 'json'], preliminary);
+    expect(result.status, result.stderr).toBe(0);
+    const items = (JSON.parse(result.stdout) as CostsJson).items as Array<Record<string, unknown>>;
+    expect(items.find((i) => i['id'] === 'inv-pop')).toMatchObject({ preliminary: true, populationYears: { a: 2025, b: 2024, c: 2025 } });
+    expect(items.find((i) => i['id'] === 'inv-equal')).not.toHaveProperty('preliminary');
+  });
+
+  it('marks the item in the table with a footnote, and in CSV', () => {
+    const table = runCli(['costs', '--year', '2026'], preliminary).stdout;
+    expect(table).toMatch(/By population \*/);
+    expect(table).toContain('* Preliminary: the population of 2025 is not yet known for Borg; split by the population of 2024. Add 2025 once SCB has published it.');
+    const rows = parseCsv(runCli(['costs', '--year', '2026', '--format', 'csv'], preliminary).stdout.slice(1), ',');
+    expect(rows.find((r) => r[0] === 'inv-pop')?.at(-1)).toBe('preliminary: population 2024');
+  });
+
+  it('costs --final and report --final stop with exit 2 and one line', () => {
+    for (const args of [['costs', '--year', '2026', '--final'], ['report', 'yearly', '--year', '2026', '--date', '2026-06-01', '--final', '--format', 'md']]) {
+      const result = runCli(args, preliminary);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('itreg: --final: the costs of 2026 are preliminary (register/inv-pop.yaml:1:1: Borg has no population for 2025: the split is preliminary, by the population of 2024; add 2025 once SCB has published it); run without --final until the population is known\n');
+    }
+    expect(runCli(['costs', '--year', '2026', '--final'], folder).status).toBe(0);
+  });
+
+  it('the example register on 1 January 2027: no cost-split errors, 2027 costs preliminary by 2025 (defect 2)', () => {
+    const lint = JSON.parse(runCli(['lint', '--date', '2027-01-01', '--format', 'json']).stdout) as { findings: Array<{ ruleId: string; severity: string; message: string }> };
+    const costSplit = lint.findings.filter((f) => f.ruleId === 'cost-split');
+    expect(costSplit.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(costSplit.length).toBeGreaterThan(0);
+    expect(costSplit[0]!.message).toMatch(/saknar befolkningssiffra för 2026: fördelningen är preliminär, efter befolkningen 2025/);
+    const costs = runCli(['costs', '--year', '2027', '--format', 'json']);
+    expect(costs.status, costs.stderr).toBe(0);
+    const json = JSON.parse(costs.stdout) as { items: Array<{ preliminary?: boolean; split: string }> };
+    expect(json.items.filter((i) => i.split === 'population').every((i) => i.preliminary === true)).toBe(true);
+  });
+});
+
+describe('one municipality\'s bill and one item\'s explanation as JSON and CSV (defect 9)', () => {
+  it('--municipality honours --format json and csv', () => {
+    const json = JSON.parse(runCli(['costs', '--year', '2026', '--municipality', 'a', '--format', 'json'], folder).stdout) as { municipality: { id: string }; items: Array<Record<string, unknown>>; total: number };
+    expect(json.municipality.id).toBe('a');
+    expect(json.items.find((i) => i['id'] === 'ag-half')).toMatchObject({ itemAmount: 184000, split: 'shares', share: 50, daysInForce: 184, daysInYear: 365, amount: 92000 });
+    expect(json.items.find((i) => i['id'] === 'inv-pop')).toMatchObject({ population: 1000, populationYear: 2025, totalPopulation: 6000, amount: 17 });
+    expect(json.total).toBe(92050);
+    const rows = parseCsv(runCli(['costs', '--year', '2026', '--municipality', 'a', '--format', 'csv', '--lang', 'sv'], folder).stdout.slice(1), ';');
+    expect(rows[0]).toEqual(['id', 'Post', 'Nyckel', 'Vikt', 'Summa vikter', 'Dagar i kraft', 'Postens belopp', 'Belopp', 'Preliminär']);
+    expect(rows).toContainEqual(['inv-pop', 'By population', 'population', '1000', '6000', '', '100', '17', '']);
+    expect(rows.at(-1)?.[7]).toBe('92050');
+  });
+
+  it('--explain honours --format json and csv', () => {
+    const json = JSON.parse(runCli(['costs', '--year', '2026', '--explain', 'inv-pop', '--format', 'json'], folder).stdout) as { parts: Array<Record<string, unknown>>; leftoverUnits: number };
+    expect(json.parts[0]).toEqual({ municipality: 'a', weight: '1000', populationYear: 2025, quota: '100000/6000', floor: 16, remainder: '4000/6000', leftover: 1, amount: 17 });
+    expect(json.leftoverUnits).toBe(1);
+    const rows = parseCsv(runCli(['costs', '--year', '2026', '--explain', 'inv-pop', '--format', 'csv'], folder).stdout.slice(1), ',');
+    expect(rows[1]).toEqual(['a', '1000', '16.6667', '16', '4000/6000', '1', '17']);
   });
 });

@@ -18,13 +18,34 @@ describe('cost-split', () => {
     ['equal without decision', at(investment('split: equal\n')), ['cites no decision']],
     ['equal with decision', at(investment('split: equal\ndecision: KS § 5\n')), []],
     ['an amount in öre when rounding in kronor', at(investment('', '100000.50')), ['finer than the rounding unit']],
-    ['a participant without population for the reference year (the investment and the support agreement)', {
-      'register/municipalities/mellerud.yaml': 'kind: Municipality\nid: mellerud\nname: Melleruds kommun\npopulation: { 2024: 9052 }\n',
-    }, ['Melleruds kommun has no population for 2025', 'Melleruds kommun has no population for 2025']],
+    ['a participant with no population for the reference year nor any earlier year (the investment and the support agreement)', {
+      'register/municipalities/mellerud.yaml': 'kind: Municipality\nid: mellerud\nname: Melleruds kommun\npopulation: { 2026: 9052 }\n',
+    }, ['Melleruds kommun has no population for 2025: add it', 'Melleruds kommun has no population for 2025: add it']],
   ])('%s', (_name, changes, messages) => {
     const result = findings(registerFrom('clean', changes), 'cost-split');
     expect(result).toHaveLength(messages.length);
     result.forEach((finding, index) => expect(finding.message).toContain(messages[index]));
+  });
+
+  it('splits by the latest earlier population, preliminary, with a warning naming the municipality, the year wanted and the year used', () => {
+    const result = findings(registerFrom('clean', {
+      'register/municipalities/mellerud.yaml': 'kind: Municipality\nid: mellerud\nname: Melleruds kommun\npopulation: { 2023: 9165, 2024: 9052 }\n',
+    }), 'cost-split');
+    expect(result.map((f) => [f.entityId, f.severity, f.message.replace(/ \(IT policy.*/, '')]).sort()).toEqual([
+      ['diarium-2026', 'warning', 'Melleruds kommun has no population for 2025: the split is preliminary, by the population of 2024; add 2025 once SCB has published it'],
+      ['diarium-support', 'warning', 'Melleruds kommun has no population for 2025: the split is preliminary, by the population of 2024; add 2025 once SCB has published it'],
+    ]);
+  });
+
+  it('keeps a missing population an error with populationFallback: none', () => {
+    const result = findings(registerFrom('clean', {
+      'itreg.yaml': 'name: X\nlanguage: en\npopulationFallback: none\n',
+      'register/municipalities/mellerud.yaml': 'kind: Municipality\nid: mellerud\nname: Melleruds kommun\npopulation: { 2024: 9052 }\n',
+    }), 'cost-split');
+    expect(result.map((f) => [f.severity, f.message.replace(/ \(IT policy.*/, '')]).sort()).toEqual([
+      ['error', 'Melleruds kommun has no population for 2025: add it under population in its Municipality file'],
+      ['error', 'Melleruds kommun has no population for 2025: add it under population in its Municipality file'],
+    ]);
   });
 
   it('uses the population of the same year with populationYear: same', () => {
@@ -34,7 +55,7 @@ describe('cost-split', () => {
       'register/municipalities/amal.yaml': 'kind: Municipality\nid: amal\nname: Åmål\npopulation: { 2026: 11900 }\n',
       'register/agreements/diarium-support.yaml': null,
     }), 'cost-split');
-    expect(result).toMatchObject([{ entityId: 'diarium-2026', message: expect.stringContaining('Melleruds kommun has no population for 2026') as unknown }]);
+    expect(result).toMatchObject([{ entityId: 'diarium-2026', severity: 'warning', message: expect.stringContaining('Melleruds kommun has no population for 2026: the split is preliminary, by the population of 2025') as unknown }]);
   });
 
   it('points at the offending share key', () => {

@@ -2,7 +2,7 @@
 import { ExitCode, RegisterError, UsageError } from '../../errors.js';
 import { checkCosts } from '../../costs/check.js';
 import { computeCosts } from '../../costs/compute.js';
-import { formatCostsBill, formatCostsCsv, formatCostsExplain, formatCostsJson, formatCostsTable } from '../../format/costs.js';
+import { formatCostsBill, formatCostsBillCsv, formatCostsBillJson, formatCostsCsv, formatCostsExplain, formatCostsExplainCsv, formatCostsExplainJson, formatCostsJson, formatCostsTable } from '../../format/costs.js';
 import { suggestNearest } from '../../i18n/index.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
@@ -16,6 +16,7 @@ export interface CostsCommandOptions extends GlobalOptions {
   readonly municipality?: string;
   readonly explain?: string;
   readonly output?: string;
+  readonly final?: boolean;
 }
 
 export async function costsCommand(options: CostsCommandOptions): Promise<ExitCode> {
@@ -27,19 +28,20 @@ export async function costsCommand(options: CostsCommandOptions): Promise<ExitCo
   const model = new RegisterModel(loaded);
   const result = computeCosts(model, config, year);
   // The same conditions are lint findings (schema, cost-split); here they stop the bill, since a part would be wrong.
-  const { stop } = checkCosts(model, result);
+  const { stop, notFinal } = checkCosts(model, result);
   if (stop) throw new RegisterError(stop);
+  if (notFinal && options.final) throw new RegisterError(notFinal);
 
   const language = config.language;
   let text: string;
   if (options.explain !== undefined) {
     const split = result.splits.find((s) => s.item.entity.id === options.explain);
     if (!split) throw new UsageError({ id: 'noCostItem', data: { id: options.explain, year, suggestion: suggestNearest(options.explain, result.splits.map((s) => s.item.entity.id)) } });
-    text = formatCostsExplain(result, split, { language });
+    text = options.format === 'json' ? formatCostsExplainJson(result, split) : options.format === 'csv' ? formatCostsExplainCsv(result, split, { language }) : formatCostsExplain(result, split, { language });
   } else if (options.municipality !== undefined) {
     const municipality = model.getOf('Municipality', options.municipality);
     if (!municipality) throw new UsageError({ id: 'noMunicipality', data: { id: options.municipality, suggestion: suggestNearest(options.municipality, model.ofKind('Municipality').map((m) => m.id)) } });
-    text = formatCostsBill(result, municipality, { language });
+    text = options.format === 'json' ? formatCostsBillJson(result, municipality) : options.format === 'csv' ? formatCostsBillCsv(result, municipality, { language }) : formatCostsBill(result, municipality, { language });
   } else if (options.format === 'json') {
     text = formatCostsJson(result);
   } else if (options.format === 'csv') {

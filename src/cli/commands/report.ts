@@ -26,6 +26,7 @@ export interface ReportCommandOptions extends GlobalOptions {
   readonly id?: string;
   readonly municipality?: string;
   readonly draft?: boolean;
+  readonly final?: boolean;
 }
 
 const BUILT_IN = ['yearly', 'application', 'costs'] as const;
@@ -69,6 +70,7 @@ export async function reportCommand(template: string, options: ReportCommandOpti
   // The costs exactly as `itreg costs` computes them; a bill with an item left out is no report, only a draft.
   const costs = reportCosts(register, config, year);
   if (costs.check.stop && !options.draft) throw new RegisterError(costs.check.stop);
+  if (costs.check.notFinal && options.final) throw new RegisterError(costs.check.notFinal);
   const input: ReportInput = { register, config, year, date, language, findings, trend, costs, ...(history ? { history } : {}) };
 
   let view: object | undefined;
