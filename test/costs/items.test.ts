@@ -71,10 +71,21 @@ describe('computeCosts', () => {
     expect(split?.apportionment.parts.map((p) => Number(p.amount))).toEqual([1667, 3334, 5000]); // quotas 1666.83, 3333.67, 5000.5: the two largest remainders get the two leftover öre
   });
 
-  it('names the municipality and the year when a population is missing', () => {
-    const folder = registerFrom('costs', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2024: 2000 }\n' });
+  it('names the municipality and the year when a population is missing, with no earlier year to fall back on', () => {
+    const folder = registerFrom('costs', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2026: 2000 }\n' });
     const result = costs(folder, 2026);
     expect(result.problems.map((p) => [p.entity.id, p.message])).toEqual([['inv-pop', { id: 'missingPopulation', data: { municipality: 'Borg', year: 2025 } }]]);
     expect(result.splits.map((s) => s.item.entity.id)).not.toContain('inv-pop');
+  });
+
+  it('splits by the latest earlier population when the reference year is missing: preliminary, the year used per participant', () => {
+    const folder = registerFrom('costs', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2022: 1800, 2024: 2000 }\n' });
+    const result = costs(folder, 2026);
+    expect(result.problems).toEqual([]);
+    const split = result.splits.find((s) => s.item.entity.id === 'inv-pop')!;
+    expect(split.item.preliminary).toBe(true);
+    expect(split.item.participants.map((p) => [p.id, p.population, p.populationYear])).toEqual([['a', 1000, 2025], ['b', 2000, 2024], ['c', 3000, 2025]]);
+    expect(result.preliminary.map((p) => p.message)).toEqual([{ id: 'populationFallback', data: { municipality: 'Borg', year: 2025, used: 2024 } }]);
+    expect(result.splits.find((s) => s.item.entity.id === 'inv-equal')?.item.preliminary).toBe(false);
   });
 });
