@@ -25,8 +25,10 @@ export const helpSv: Readonly<Record<string, string>> = {
   // lint
   'check the register against the schemas and the IT policy rules': 'kontrollera registret mot scheman och IT-policyns regler',
   'report only findings in these files or folders (the whole register is still loaded)': 'rapportera bara fynd i dessa filer eller mappar (hela registret läses ändå)',
-  'report only findings in files that differ from --base (committed, staged, unstaged, untracked)':
-    'rapportera bara fynd i filer som skiljer sig från --base (incheckade, köade, ändrade, ospårade)',
+  'report what differs from --base broke: findings in changed files (committed, staged, unstaged, untracked) and new findings elsewhere':
+    'rapportera vad ändringen mot --base förstörde: fynd i ändrade filer (incheckade, köade, ändrade, ospårade) och nya fynd i andra filer',
+  'as the pre-commit framework runs it: --changed --base HEAD, and the file names given count as changed (all of them: the whole register); names outside the register are left out':
+    'som ramverket pre-commit kör den: --changed --base HEAD, och de filnamn som ges räknas som ändrade (alla: hela registret); namn utanför registret hoppas över',
   'with --changed: compare with the merge base of this ref (default: the upstream branch, else HEAD)':
     'med --changed: jämför med sammanslagningsbasen för denna ref (standard: uppströmsgrenen, annars HEAD)',
   'judge "current" and "overdue" on this date (default: today)': 'bedöm "gällande" och "försenad" per detta datum (standard: i dag)',

@@ -64,7 +64,8 @@ export function buildProgram(run: (action: Action) => Promise<void>, language: L
     .description(d('check the register against the schemas and the IT policy rules'))
     .argument('[paths...]', d('report only findings in these files or folders (the whole register is still loaded)'))
     .addOption(new Option('-f, --format <format>', d('output format')).choices(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab']).default('stylish'))
-    .option('--changed', d('report only findings in files that differ from --base (committed, staged, unstaged, untracked)'))
+    .option('--changed', d('report what differs from --base broke: findings in changed files (committed, staged, unstaged, untracked) and new findings elsewhere'))
+    .option('--pre-commit', d('as the pre-commit framework runs it: --changed --base HEAD, and the file names given count as changed (all of them: the whole register); names outside the register are left out'))
     .option('--base <ref>', d('with --changed: compare with the merge base of this ref (default: the upstream branch, else HEAD)'))
     .option('--date <YYYY-MM-DD>', d('judge "current" and "overdue" on this date (default: today)'))
     .option('-q, --quiet', d('report errors only'))
@@ -79,7 +80,8 @@ ${d('Examples:')}
   $ itreg lint --format json --output lint.json
   $ itreg lint --rule documentation=off --max-warnings 0
   $ itreg lint --changed --base origin/main --format sarif --output itreg.sarif
-  $ itreg lint --changed --format github`)
+  $ itreg lint --changed --format github
+  $ itreg lint --pre-commit register/roles/gis-owner.yaml`)
     .action((paths: string[], _options: unknown, command: Command) =>
       run(async () => (await import('./commands/lint.js')).lintCommand(paths, globals(command) as never)),
     );

@@ -29,9 +29,12 @@ export interface LintCommandOptions extends GlobalOptions {
   readonly maxWarnings?: string;
   readonly rule?: readonly string[];
   readonly changed?: boolean;
+  readonly preCommit?: boolean;
   readonly base?: string;
   readonly cache?: boolean;
   readonly cacheLocation?: string;
+  /** --pre-commit's file names, relative to itreg.yaml's folder: they count as changed. */
+  readonly given?: ReadonlySet<string>;
 }
 
 const lintFormats = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
@@ -60,6 +63,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   const date = dateOption(options.date);
   const overrides = parseRuleOverrides(options.rule);
   const cwd = workingFolder(options);
+  if (options.preCommit) return preCommitLint(paths, options);
   const missing = paths.find((path) => !existsSync(resolve(cwd, path)));
   // As ESLint: a path that matches nothing is a mistake to point out, not an empty success.
   if (missing !== undefined) throw new UsageError({ id: 'noSuchPath', data: { path: missing } });
@@ -81,8 +85,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   };
   const full = runRules(loaded, rules, lintOptions);
 
-  const inPaths = pathFilter(paths, cwd, config.root);
-  const inChanges = options.changed ? await changeFilter(config, options.base, full, (base) => runRules(base, rules, lintOptions)) : () => true;
+  const inPaths = options.given ? () => true : pathFilter(paths, cwd, config.root);
+  const inChanges = options.changed ? await changeFilter(config, options.base, full, (base) => runRules(base, rules, lintOptions), options.given) : () => true;
   const result: LintResult = selectFindings(full, (f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
 
   const language = config.language;
@@ -120,17 +124,46 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
  * --changed (DESIGN "What a change broke"): the register at the base commit, read from git's objects and linted with
  * the current configuration; findings in changed files, and findings elsewhere that the base did not have.
  */
-async function changeFilter(config: Config, base: string | undefined, current: LintResult, lint: (loaded: LoadedRegister) => LintResult): Promise<(finding: Finding) => boolean> {
+async function changeFilter(
+  config: Config,
+  base: string | undefined,
+  current: LintResult,
+  lint: (loaded: LoadedRegister) => LintResult,
+  given: ReadonlySet<string> = new Set(),
+): Promise<(finding: Finding) => boolean> {
   const { changedFiles } = await import('../../git/changed.js');
   const { readTreeFiles } = await import('../../git/objects.js');
   const changes = await changedFiles(config.root, config.root, base);
-  // Nothing changed: nothing the change could have broken (and no need to lint the base).
-  if (changes.changed.size === 0 && changes.deleted.size === 0) return () => false;
+  const changed = new Set([...changes.changed, ...given]);
+  // Nothing in the register changed: nothing the change could have broken (and no need to lint the base).
+  const inRegister = (path: string) => path === 'itreg.yaml' || isInRegister(config, path);
+  if (![...changed, ...changes.deleted].some(inRegister)) return () => false;
   const { repository } = changes;
   const registerFolder = repository.pathOf(join(config.root, config.register));
   const files = changes.commit === undefined ? [] : await readTreeFiles(repository.top, changes.commit, registerFolder, (path) => /\.ya?ml$/i.test(path));
   const baseRegister = loadRegisterFromFiles(config, files.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes })));
-  return selectNewFindings(current, lint(baseRegister), changes.changed);
+  return selectNewFindings(current, lint(baseRegister), changed);
+}
+
+/** A path relative to itreg.yaml's folder lies in the register folder. */
+function isInRegister(config: Config, path: string): boolean {
+  const folder = config.register.replace(/\/+$/, '');
+  return folder === '.' || folder === '' ? !path.startsWith('../') : path.startsWith(`${folder}/`);
+}
+
+/**
+ * --pre-commit: what the pre-commit framework's hook runs, in the repository's top folder, with the staged file names
+ * (every file under `pre-commit run --all-files`). Those in the register count as changed; the others (the CI files,
+ * .pre-commit-config.yaml) are none of itreg's business.
+ */
+async function preCommitLint(paths: readonly string[], options: LintCommandOptions): Promise<ExitCode> {
+  const config = loadConfig(options);
+  const given = new Set(
+    paths
+      .map((path) => relative(config.root, resolve(process.cwd(), path)).split(sep).join('/'))
+      .filter((path) => path === 'itreg.yaml' || isInRegister(config, path)),
+  );
+  return lintCommand([], { ...options, preCommit: false, changed: true, base: options.base ?? 'HEAD', given });
 }
 
 function withPrefix(result: LintResult, prefix: string): LintResult {
