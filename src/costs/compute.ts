@@ -2,7 +2,7 @@
 import type { Config } from '../register/config.js';
 import type { RegisterModel } from '../register/model.js';
 import type { Apportionment } from './apportion.js';
-import { buildCostItem, costEntities, minorScale, referenceYear, splitCostItem, type CostItem, type CostProblem } from './items.js';
+import { buildCostItem, costEntities, MAX_EXACT_ORE, minorScale, referenceYear, splitCostItem, type CostItem, type CostProblem } from './items.js';
 
 export interface ItemSplit {
   readonly item: CostItem;
@@ -40,9 +40,15 @@ export function computeCosts(model: RegisterModel, config: Pick<Config, 'roundin
   const totals = new Map<string, bigint>();
   const names = new Map<string, string>();
   const members = new Set(model.members().map((m) => m.id));
+  const oreFactor = 100n / minorScale(config);
   for (const { item, apportionment } of splits) {
     for (const part of apportionment.parts) {
-      totals.set(part.id, (totals.get(part.id) ?? 0n) + part.amount);
+      const total = (totals.get(part.id) ?? 0n) + part.amount;
+      // Each item is below 2^53 öre (buildCostItem), but a municipality's total could pass it: JSON would round it.
+      if (total * oreFactor > MAX_EXACT_ORE && (totals.get(part.id) ?? 0n) * oreFactor <= MAX_EXACT_ORE) {
+        problems.push({ entity: item.entity, path: [item.entity.kind === 'Investment' ? 'amount' : 'annualCost'], message: { id: 'totalTooLarge', data: { municipality: part.id } } });
+      }
+      totals.set(part.id, total);
       names.set(part.id, item.participants.find((p) => p.id === part.id)?.name ?? part.id);
     }
   }

@@ -95,11 +95,14 @@ export function buildCostItem(
   let amount: bigint | undefined;
   let days: CostItem['days'];
   if (entity.kind === 'Investment') {
-    amount = toMinorUnits(entity.amount, scale);
-    if (amount === undefined) problem(['amount'], { id: 'amountTooFine', data: { amount: entity.amount, unit } });
+    amount = beyondExactOre(entity.amount) ? undefined : toMinorUnits(entity.amount, scale);
+    if (beyondExactOre(entity.amount)) problem(['amount'], { id: 'amountTooLarge', data: { amount: entity.amount } });
+    else if (amount === undefined) problem(['amount'], { id: 'amountTooFine', data: { amount: entity.amount, unit } });
   } else {
-    const annual = toMinorUnits(entity.annualCost ?? 0, scale);
-    if (annual === undefined) problem(['annualCost'], { id: 'amountTooFine', data: { amount: entity.annualCost, unit } });
+    const tooLarge = beyondExactOre(entity.annualCost ?? 0);
+    const annual = tooLarge ? undefined : toMinorUnits(entity.annualCost ?? 0, scale);
+    if (tooLarge) problem(['annualCost'], { id: 'amountTooLarge', data: { amount: entity.annualCost } });
+    else if (annual === undefined) problem(['annualCost'], { id: 'amountTooFine', data: { amount: entity.annualCost, unit } });
     const inYear = isLeapYear(year) ? 366 : 365;
     days = { inForce: daysInForce(entity, year), inYear };
     amount = annual === undefined ? undefined : roundHalfUp(annual * BigInt(days.inForce), BigInt(inYear));
@@ -173,6 +176,17 @@ export function buildCostItem(
 
 export function splitCostItem(item: CostItem): Apportionment {
   return apportion(item.amount, item.participants);
+}
+
+/** The largest amount in öre that a JSON number (and YAML's reading of the amount) holds exactly: 2^53 − 1. */
+export const MAX_EXACT_ORE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * An amount whose öre lie beyond 2^53: its YAML number is already rounded, and its parts would not sum exactly in
+ * JSON. Refused (a cost-split finding), never split inexactly.
+ */
+export function beyondExactOre(amount: number): boolean {
+  return !Number.isFinite(amount) || Math.abs(amount) * 100 > Number.MAX_SAFE_INTEGER;
 }
 
 /** A scaled integer as a decimal number text, e.g. 999 with scale 10 → "99.9". */

@@ -72,6 +72,8 @@ export const en = {
   missingPopulation: '{municipality} has no population for {year}: add it under population in its Municipality file',
   populationFallback: '{municipality} has no population for {year}: the split is preliminary, by the population of {used}; add {year} once SCB has published it',
   amountTooFine: 'the amount {amount} is finer than the rounding unit ({unit}): round it or set rounding: ore',
+  amountTooLarge: 'the amount {amount} is too large to compute to the öre (more than 2^53 öre, about 90 trillion): check it',
+  totalTooLarge: "with this item {municipality}'s total passes 2^53 öre (about 90 trillion), more than can be given exactly: check the amounts",
   personalIdentityNumber: 'a Swedish {type} stands in the file: remove it (GDPR); name a position, not a person',
   typePersonnummer: 'personal identity number',
   typeSamordningsnummer: 'co-ordination number',

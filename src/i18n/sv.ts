@@ -69,6 +69,8 @@ export const sv: Record<MessageId, string> = {
   missingPopulation: '{municipality} saknar befolkningssiffra för {year}: lägg till den under population i kommunens fil',
   populationFallback: '{municipality} saknar befolkningssiffra för {year}: fördelningen är preliminär, efter befolkningen {used}; lägg till {year} när SCB har publicerat den',
   amountTooFine: 'beloppet {amount} är finare än avrundningsenheten ({unit}): avrunda det eller ange rounding: ore',
+  amountTooLarge: 'beloppet {amount} är för stort för att räknas exakt på öret (mer än 2^53 öre, omkring 90 biljoner): kontrollera det',
+  totalTooLarge: 'med denna post blir summan för {municipality} större än 2^53 öre (omkring 90 biljoner), mer än som kan anges exakt: kontrollera beloppen',
   personalIdentityNumber: 'ett svenskt {type} står i filen: ta bort det (GDPR); ange befattning, inte person',
   typePersonnummer: 'personnummer',
   typeSamordningsnummer: 'samordningsnummer',

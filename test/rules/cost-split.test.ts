@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings, registerFrom } from '../helpers.js';
+import { findings, registerFrom, runCli } from '../helpers.js';
 
 const investment = (extra: string, amount = '100000') =>
   `kind: Investment\nid: diarium-2026\nname: Uppgradering\nyear: 2026\namount: ${amount}\napplication: diarium\n${extra}`;
@@ -18,6 +18,9 @@ describe('cost-split', () => {
     ['equal without decision', at(investment('split: equal\n')), ['cites no decision']],
     ['equal with decision', at(investment('split: equal\ndecision: KS § 5\n')), []],
     ['an amount in öre when rounding in kronor', at(investment('', '100000.50')), ['finer than the rounding unit']],
+    ['an amount whose öre pass 2^53 (Number.MAX_SAFE_INTEGER)', at(investment('', '100000000000000')), ['too large to compute to the öre']],
+    ['the largest amount whose öre stay below 2^53', at(investment('', '90071992547409')), []],
+    ['an annual cost whose öre pass 2^53', { 'register/agreements/diarium-support.yaml': 'kind: Agreement\nid: diarium-support\nname: Support\ntype: support\napplication: diarium\nparties: [Ärendesystem Väst AB]\nstart: 2020-01-01\nannualCost: 1.0e+15\n' }, ['too large to compute to the öre']],
     ['a participant with no population for the reference year nor any earlier year (the investment and the support agreement)', {
       'register/municipalities/mellerud.yaml': 'kind: Municipality\nid: mellerud\nname: Melleruds kommun\npopulation: { 2026: 9052 }\n',
     }, ['Melleruds kommun has no population for 2025: add it', 'Melleruds kommun has no population for 2025: add it']],
@@ -46,6 +49,20 @@ describe('cost-split', () => {
       ['error', 'Melleruds kommun has no population for 2025: add it under population in its Municipality file'],
       ['error', 'Melleruds kommun has no population for 2025: add it under population in its Municipality file'],
     ]);
+  });
+
+  it('costs refuses such an amount, and a total that would pass 2^53 öre, with exit 2 and one line', () => {
+    const huge = runCli(['costs', '--year', '2026', '--format', 'json'], registerFrom('clean', at(investment('', '100000000000000'))));
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toMatch(/^itreg: register\/investments\/diarium-2026\.yaml:5:9: the amount 100000000000000 is too large/);
+    const two = registerFrom('clean', {
+      ...at(investment('participants: [amal]\n', '50000000000000')),
+      'register/investments/diarium-2026b.yaml': investment('participants: [amal]\n', '50000000000000').replace('id: diarium-2026', 'id: diarium-2026b'),
+    });
+    expect(findings(two, 'cost-split')).toEqual([]);
+    const total = runCli(['costs', '--year', '2026', '--format', 'json'], two);
+    expect(total.status).toBe(2);
+    expect(total.stderr).toMatch(/diarium-2026b\.yaml:5:9: with this item amal's total passes 2\^53 öre/);
   });
 
   it('uses the population of the same year with populationYear: same', () => {
