@@ -68,7 +68,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document':
     'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment eller Document',
   'the new id (lower-case letters, digits, hyphens); the file is <id>.yaml': 'det nya id:t (gemena bokstäver, siffror, bindestreck); filen blir <id>.yaml',
-  'a field value (dotted keys for nested fields; the value is read as YAML)': 'ett fältvärde (punktnotation för nästlade fält; värdet läses som YAML)',
+  'a field value (dotted keys for nested fields; the value is read as a YAML scalar or [list])': 'ett fältvärde (punktnotation för nästlade fält; värdet läses som en YAML-skalär eller [lista])',
   "write into this folder instead of the kind's conventional one": 'skriv i denna mapp i stället för den som är brukligt för sin kind',
   // init
   'create a new register: itreg.yaml, one example per kind, the schemas, CI examples and the pre-commit hook':

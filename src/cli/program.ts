@@ -127,12 +127,12 @@ ${d('Examples:')}
     .description(d('write a new entity file from the schema, with the schema line for editor completion'))
     .argument('<kind>', d('Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document'))
     .argument('<id>', d('the new id (lower-case letters, digits, hyphens); the file is <id>.yaml'))
-    .option('-s, --set <key=value...>', d('a field value (dotted keys for nested fields; the value is read as YAML)'))
+    .option('-s, --set <key=value...>', d('a field value (dotted keys for nested fields; the value is read as a YAML scalar or [list])'))
     .option('--dir <folder>', d('write into this folder instead of the kind\'s conventional one'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg new application gis --set name="GIS och kartsystem" --set type=business --set "municipalities=[fargelanda, mellerud]"
-  $ itreg new role-assignment gis-systemagare --set role=system-owner --set application=gis --set holder.title=Plan- och byggchef`)
+  $ itreg new role-assignment gis-systemagare --set role=system-owner --set application=gis --set "holder.title=Plan- och byggchef"`)
     .action((kind: string, id: string, _options: unknown, command: Command) =>
       run(async () => (await import('./commands/new.js')).newCommand(kind, id, globals(command) as never)),
     );

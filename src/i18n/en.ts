@@ -107,6 +107,7 @@ export const en = {
   // Command-line use: option and argument errors.
   cannotWrite: 'cannot write {file} ({code}): check the folder and its permissions',
   setSyntax: '--set {set}: write key=value, e.g. --set name="GIS och kartsystem"',
+  setBadKey: '--set {set}: "{key}" is no field name (a field is letters, digits and hyphens, dotted for nested fields)',
   whereSyntax: '--where {where}: write field=value, e.g. --where lifecycle.status=active',
   historyNoRepository: 'itreg history needs a git repository, and {folder} is not inside one: keep the register in git first',
   hookNoRepository: '{folder} is not inside a git repository: run git init first',
@@ -138,6 +139,7 @@ export const en = {
   moreProblems: ' (+{count}; itreg lint lists them all)',
   costsNeedCleanRegister: '{location}: {problem}{more}; fix the register (itreg lint) before computing costs',
   noTemplate: 'no template "{template}": use yearly, application, costs or the path of a .hbs file{suggestion}',
+  templateError: '{location}: the template has a mistake: {detail}',
   pdfNeedsOut: '--format pdf writes a file: give it with --out, e.g. --out arsrapport.pdf',
   pdfNeedsChromium: '--format pdf needs Chromium, and none was found: install it (Debian: apt-get install chromium) or set ITREG_CHROMIUM to its path',
   reportNeedsId: 'the application sheet needs --id, e.g. itreg report application --id gis',

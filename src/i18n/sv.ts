@@ -104,6 +104,7 @@ export const sv: Record<MessageId, string> = {
   // Command-line use: option and argument errors.
   cannotWrite: 'kan inte skriva {file} ({code}): kontrollera mappen och behörigheterna',
   setSyntax: '--set {set}: skriv nyckel=värde, t.ex. --set name="GIS och kartsystem"',
+  setBadKey: '--set {set}: "{key}" är inget fältnamn (ett fält är bokstäver, siffror och bindestreck, med punkt för nästlade fält)',
   whereSyntax: '--where {where}: skriv fält=värde, t.ex. --where lifecycle.status=active',
   historyNoRepository: 'itreg history behöver ett git-repo, och {folder} ligger inte i något: versionshantera registret med git först',
   hookNoRepository: '{folder} ligger inte i något git-repo: kör git init först',
@@ -135,6 +136,7 @@ export const sv: Record<MessageId, string> = {
   moreProblems: ' (+{count}; itreg lint listar alla)',
   costsNeedCleanRegister: '{location}: {problem}{more}; rätta registret (itreg lint) innan kostnaderna räknas',
   noTemplate: 'ingen mall "{template}": använd yearly, application, costs eller sökvägen till en .hbs-fil{suggestion}',
+  templateError: '{location}: mallen har ett fel: {detail}',
   pdfNeedsOut: '--format pdf skriver en fil: ange den med --out, t.ex. --out arsrapport.pdf',
   pdfNeedsChromium: '--format pdf behöver Chromium, och det finns inte: installera det (Debian: apt-get install chromium) eller ange sökvägen i ITREG_CHROMIUM',
   reportNeedsId: 'applikationsbladet behöver --id, t.ex. itreg report application --id gis',

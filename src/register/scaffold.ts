@@ -47,20 +47,47 @@ function resolve(node: SchemaNode, file: string): { node: SchemaNode; file: stri
   return resolve({ ...(found as SchemaNode), ...(node.title ? { title: node.title } : {}) }, targetFile);
 }
 
-/** Parses `--set key=value` (dotted keys for nested fields; the value is read as YAML: 2026 is a number, [a, b] a list). */
+/** Key steps that would reach an object's prototype: refused, so `--set __proto__.x=1` cannot pollute one. */
+const FORBIDDEN_STEPS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parses `--set key=value` (dotted keys for nested fields). The value is read as a YAML scalar (2026 is a number,
+ * true a boolean) or a flow list of scalars ([a, b]); anything else, such as `GIS: kartor` (which YAML would read as
+ * a map), stays the text as given. A word without `=` continues the value before it, so the unquoted
+ * `--set holder.title=Plan- och byggchef` is the title "Plan- och byggchef".
+ */
 export function parseSets(sets: readonly string[]): Array<[string[], unknown]> {
-  return sets.map((set) => {
+  const joined: string[] = [];
+  for (const set of sets) {
+    if (set.indexOf('=') <= 0 && joined.length > 0) joined[joined.length - 1] += ` ${set}`;
+    else joined.push(set);
+  }
+  return joined.map((set) => {
     const at = set.indexOf('=');
     if (at <= 0) throw new UsageError({ id: 'setSyntax', data: { set } });
-    const raw = set.slice(at + 1);
-    let value: unknown = raw;
-    try {
-      value = parse(raw) ?? raw;
-    } catch {
-      value = raw; // not YAML: keep the text as it is
-    }
-    return [set.slice(0, at).split('.'), value];
+    const path = set.slice(0, at).split('.');
+    const bad = path.find((step) => FORBIDDEN_STEPS.has(step) || step === '');
+    if (bad !== undefined) throw new UsageError({ id: 'setBadKey', data: { set, key: set.slice(0, at) } });
+    return [path, scalarValue(set.slice(at + 1))];
   });
+}
+
+function isScalarValue(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/** The YAML reading of a value when it is a scalar or a list of scalars; else the text itself. */
+function scalarValue(raw: string): unknown {
+  let value: unknown;
+  try {
+    value = parse(raw);
+  } catch {
+    return raw; // not YAML: keep the text as it is
+  }
+  if (value === null || value === undefined) return raw === '' ? raw : null;
+  if (isScalarValue(value)) return value;
+  if (Array.isArray(value) && value.every(isScalarValue)) return value;
+  return raw;
 }
 
 /** The YAML text of a new entity (after the schema line); missing required values are empty, with a comment saying what goes there. */
@@ -91,7 +118,7 @@ export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[strin
   for (const [path, value] of sets) {
     let target = data;
     path.slice(0, -1).forEach((step) => {
-      if (typeof target[step] !== 'object' || target[step] === null || Array.isArray(target[step])) target[step] = {};
+      if (!Object.hasOwn(target, step) || typeof target[step] !== 'object' || target[step] === null || Array.isArray(target[step])) target[step] = {};
       target = target[step] as Record<string, unknown>;
     });
     target[path.at(-1)!] = value;

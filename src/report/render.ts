@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { UsageError } from '../errors.js';
 import type { Language } from '../i18n/index.js';
 import { formatAmount } from '../util/money.js';
 import { packagePath } from '../util/paths.js';
@@ -49,11 +50,25 @@ function handlebars(): typeof Handlebars {
 }
 
 /**
- * Text for Markdown: no HTML can slip through (< > & as entities) and no table breaks (| escaped); quotes stay
- * quotes. Applied to every string of the view before a Markdown template, which is compiled without HTML escaping.
+ * Text for Markdown: no HTML can slip through (< > & as entities), no table breaks (| escaped), and no link, image or
+ * emphasis can be formed from register text ([x](javascript:…), ![](http://tracker…/p.gif)): \\ ` * _ [ ] are
+ * backslash-escaped, and so are ( after ] and ! before [ (CommonMark renders each as the character itself); other
+ * parentheses and quotes stay as they are, so the Markdown stays readable as text. Applied to every
+ * string of the view before a Markdown template, which is compiled without HTML escaping.
  */
 function escapeMarkdown(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  if (typeof value === 'string') {
+    return value
+      .replace(/[\\`*_[\]]/g, '\\$&')
+      // Only where a link or image could start: ordinary parentheses and exclamation marks stay readable.
+      .replace(/\\\]\(/g, '\\]\\(')
+      .replace(/!\\\[/g, '\\!\\[')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|')
+      .replace(/\r\n?|\n/g, ' ');
+  }
   if (Array.isArray(value)) return value.map(escapeMarkdown);
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeMarkdown(v)]));
   return value;
@@ -63,13 +78,36 @@ function escapeMarkdown(value: unknown): unknown {
 export function renderTemplate(file: string, view: object, format: 'html' | 'md' = file.endsWith('.md.hbs') ? 'md' : 'html'): string {
   const key = `${format}\u0000${file}`;
   let template = compiled.get(key);
+  const hb = handlebars();
   if (!template) {
-    template = handlebars().compile(readFileSync(file, 'utf8'), { strict: false, noEscape: format === 'md' });
+    const text = readFileSync(file, 'utf8');
+    try {
+      // compile() parses lazily, on the first call; parse() now reports a syntax error with its line.
+      hb.parse(text);
+    } catch (error: unknown) {
+      throw templateError(file, error);
+    }
+    template = hb.compile(text, { strict: false, noEscape: format === 'md' });
     compiled.set(key, template);
   }
   if (format === 'md') view = escapeMarkdown(view) as object;
-  // Handlebars' defaults already deny prototype access; stated here so no option can turn it on by accident.
-  return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  try {
+    // Handlebars' defaults already deny prototype access; stated here so no option can turn it on by accident.
+    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  } catch (error: unknown) {
+    // A template's own mistake (a helper or partial it names that does not exist, a block closed by another name).
+    if (error instanceof hb.Exception) throw templateError(file, error);
+    throw error;
+  }
+}
+
+/** A mistake in a template as one line: the file, the line where Handlebars found it, and its words. */
+function templateError(file: string, error: unknown): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n');
+  const line = /^Parse error on line (\d+):/.exec(lines[0] ?? '')?.[1] ?? / - (\d+):\d+$/.exec(lines[0] ?? '')?.[1] ?? (error as { lineNumber?: number }).lineNumber;
+  const detail = (lines[0]?.startsWith('Parse error') ? (lines.at(-1) ?? '') : (lines[0] ?? '')).replace(/ - \d+:\d+$/, '');
+  return new UsageError({ id: 'templateError', data: { location: line === undefined ? file : `${file}:${line}`, detail } });
 }
 
 /** A built-in template: templates/<name>.<format>.hbs. */

@@ -149,6 +149,35 @@ describe('itreg new', () => {
     expect(after.findings).toEqual([]);
   });
 
+  it('--set: a value with spaces (even unquoted, as in the help), a colon in a value stays text, lists of scalars', () => {
+    const folder = registerFrom('clean');
+    const sets = ['--set', 'role=system-owner', '--set', 'application=diarium', '--set', 'holder.title=Plan-', 'och', 'byggchef', '--set', 'holder.unit=kansli-amal', '--set', 'from=2026-01-01'];
+    expect(runCli(['new', 'role-assignment', 'diarium-owner-2', ...sets], folder).status).toBe(0);
+    expect(readFileSync(join(folder, 'register/roles/diarium-owner-2.yaml'), 'utf8')).toMatch(/^holder:\n {2}title: Plan- och byggchef\n/m);
+    const app = runCli(['new', 'application', 'gis', '--set', 'name=GIS: kartor', '--set', 'municipalities=[amal, mellerud]', '--set', 'description={a: 1}'], folder);
+    expect(app.status).toBe(0);
+    const text = readFileSync(join(folder, 'register/applications/gis.yaml'), 'utf8');
+    expect(text).toContain('name: "GIS: kartor"\n');
+    expect(text).toContain('description: "{a: 1}"\n');
+    expect(text).toMatch(/^municipalities:\n {2}- amal\n {2}- mellerud\n/m);
+  });
+
+  it.each([['__proto__.x=1'], ['constructor.prototype.x=1'], ['holder.__proto__=1'], ['a..b=1']])('--set %s: exit 2, no prototype touched', (set) => {
+    const folder = registerFrom('clean');
+    const result = runCli(['new', 'unit', 'u9', '--set', set, '--lang', 'en'], folder);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^itreg: --set .*: ".*" is no field name/);
+    expect(result.stderr.split('\n')).toHaveLength(2);
+    expect(existsSync(join(folder, 'register/units/u9.yaml'))).toBe(false);
+  });
+
+  it('parseSets never reaches a prototype', async () => {
+    const { parseSets, newEntityText } = await import('../../src/register/scaffold.js');
+    expect(() => parseSets(['__proto__.polluted=1'])).toThrow(/no field name/);
+    newEntityText('Unit', 'u9', parseSets(['name=x']));
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('refuses an id already in use, anywhere in the register', () => {
     const folder = registerFrom('clean');
     const result = runCli(['new', 'unit', 'diarium', '--lang', 'en'], folder);

@@ -64,6 +64,28 @@ describe('hostile text', () => {
     expect(md).not.toContain('<script>');
   });
 
+  it('cannot form a link or an image in Markdown ([x](javascript:…), ![](tracker))', () => {
+    const links = registerFrom('clean', {
+      'register/applications/diarium.yaml': readFileSync(join(__dirname, '../fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace('name: Diariesystem', 'name: "[Klicka](javascript:alert(1)) ![](http://tracker.example/p.gif) *fet* `kod` \\\\[x]"'),
+    });
+    const md = report(links, 'application', '--id', 'diarium', '--format', 'md');
+    const heading = md.split('\n').find((line) => line.startsWith('# '))!;
+    expect(heading).toBe('# \\[Klicka\\]\\(javascript:alert(1)) \\!\\[\\]\\(http://tracker.example/p.gif) \\*fet\\* \\`kod\\` \\\\\\[x\\]');
+    for (const made of ['](javascript:', '![](', '[Klicka]']) expect(md).not.toContain(made);
+  });
+
+  it('a syntax error in a custom template: exit 2 with the file and line, not an internal error', () => {
+    writeFileSync(join(hostile, 'trasig.hbs'), '# {{name}}\n\n{{#each applications}}\n- {{name}}\n');
+    const broken = runCli(['report', './trasig.hbs', '--lang', 'en'], hostile);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toBe(`itreg: ${join(hostile, 'trasig.hbs')}:5: the template has a mistake: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'\n`);
+    writeFileSync(join(hostile, 'fel-block.hbs'), 'a\n{{#if name}}\n{{/each}}\n');
+    expect(runCli(['report', './fel-block.hbs', '--lang', 'sv'], hostile).stderr).toBe(`itreg: ${join(hostile, 'fel-block.hbs')}:2: mallen har ett fel: if doesn't match each\n`);
+    writeFileSync(join(hostile, 'hjalpare.hbs'), '{{okand name}}\n');
+    const helper = runCli(['report', './hjalpare.hbs', '--lang', 'en'], hostile);
+    expect([helper.status, helper.stderr]).toEqual([2, `itreg: ${join(hostile, 'hjalpare.hbs')}: the template has a mistake: Missing helper: "okand"\n`]);
+  });
+
   it('a custom template reaches the view model and helpers, never prototypes', () => {
     const template = join(hostile, 'mall.hbs');
     writeFileSync(template, '{{name}}: {{percent compliance.overall}} {{money costs.total}} [{{constructor}}][{{lookup this "__proto__"}}][{{glance.constructor.name}}]\n');
