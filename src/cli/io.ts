@@ -4,7 +4,8 @@ import { writeFileAtomic } from '../register/write.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isLanguage, translator, type Language } from '../i18n/index.js';
 import { findConfig, readConfig, type Config } from '../register/config.js';
-import { loadRegister } from '../register/load.js';
+import { loadRegister, type LoadedRegister } from '../register/load.js';
+import { visible, visibleData } from '../util/visible.js';
 import { RegisterModel } from '../register/model.js';
 import { isIsoDate, today } from '../util/dates.js';
 
@@ -62,8 +63,18 @@ export interface CommonOptions extends GlobalOptions {
   readonly output?: string;
 }
 
-/** The configuration and the register model, for commands that read the register in this thread. */
-export function openRegister(options: GlobalOptions): { config: Config; register: RegisterModel } {
+/**
+ * The configuration and the register model, for commands that read the register in this thread. `forPeople`: for a
+ * human format (a table, text), every string of the register and the cooperation's name with control characters
+ * made visible (util/visible.ts); machine formats (JSON, CSV, iCalendar) get the data as it is.
+ */
+export function openRegister(options: GlobalOptions, forPeople = false): { config: Config; register: RegisterModel } {
   const config = loadConfig(options);
-  return { config, register: new RegisterModel(loadRegister(config)) };
+  const loaded = loadRegister(config);
+  return forPeople ? { config: { ...config, name: visible(config.name) }, register: new RegisterModel(visibleRegister(loaded)) } : { config, register: new RegisterModel(loaded) };
+}
+
+/** A loaded register whose entity data has control characters made visible, for output people read. */
+export function visibleRegister(loaded: LoadedRegister): LoadedRegister {
+  return { ...loaded, records: loaded.records.map((record) => ({ ...record, data: visibleData(record.data) })) };
 }

@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { ExitCode, ItregError, errorMessage } from '../errors.js';
 import { translator, type Language } from '../i18n/index.js';
 import { asksForHelp } from './argv.js';
+import { visible } from '../util/visible.js';
 import { buildProgram, type Action } from './program.js';
 
 /** A reader that stops early (itreg rules | head) closes the pipe: stop quietly, as other command-line tools do. */
@@ -32,16 +33,16 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'];
       if (benign.includes(error.code) || error.exitCode === 0) return ExitCode.Ok;
       const { translateCommanderError } = await import('./language.js');
-      process.stderr.write(`itreg: ${translateCommanderError(error, await messageLanguage())}\n`);
+      process.stderr.write(`itreg: ${visible(translateCommanderError(error, await messageLanguage()))}\n`);
       return ExitCode.Failure;
     }
     if (error instanceof ItregError) {
-      process.stderr.write(`itreg: ${error.messageIn(await messageLanguage())}\n`);
+      process.stderr.write(`itreg: ${visible(error.messageIn(await messageLanguage()))}\n`);
       if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
       return error.exitCode;
     }
     const t = translator(await messageLanguage());
-    process.stderr.write(`itreg: ${t({ id: 'internalError', data: { detail: errorMessage(error).split('\n')[0], hint: debug ? undefined : { id: 'internalErrorHint' } } })}\n`);
+    process.stderr.write(`itreg: ${visible(t({ id: 'internalError', data: { detail: errorMessage(error).split('\n')[0], hint: debug ? undefined : { id: 'internalErrorHint' } } }))}\n`);
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return ExitCode.Failure;
   }

@@ -2,6 +2,7 @@
 import type { Language } from '../i18n/index.js';
 import type { LintResult } from '../lint/run-rules.js';
 import { plain, type Paint } from './paint.js';
+import { visible } from '../util/visible.js';
 
 export interface StylishOptions {
   readonly paint?: Paint;
@@ -25,14 +26,14 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
     byFile.set(finding.file, list);
   }
   for (const [file, findings] of byFile) {
-    lines.push('', c.underline(file));
+    lines.push('', c.underline(visible(file)));
     const placeWidth = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
     const severityWidth = Math.max(w.error.length, w.warning.length);
     for (const f of findings) {
       const place = `${f.line}:${f.column}`.padEnd(placeWidth);
       const severity = (f.severity === 'error' ? w.error : w.warning).padEnd(severityWidth);
       const coloured = f.severity === 'error' ? c.red(severity) : c.yellow(severity);
-      lines.push(`  ${c.dim(place)}  ${coloured}  ${f.message}  ${c.dim(f.ruleId)}`);
+      lines.push(`  ${c.dim(place)}  ${coloured}  ${visible(f.message)}  ${c.dim(f.ruleId)}`);
     }
   }
   const total = errors + warnings;

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { UsageError } from '../errors.js';
 import type { Language } from '../i18n/index.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import { formatAmount } from '../util/money.js';
 import { packagePath } from '../util/paths.js';
 
@@ -47,31 +48,6 @@ function handlebars(): typeof Handlebars {
   }
   instance = hb;
   return hb;
-}
-
-/**
- * Text for Markdown: no HTML can slip through (< > & as entities), no table breaks (| escaped), and no link, image or
- * emphasis can be formed from register text ([x](javascript:…), ![](http://tracker…/p.gif)): \\ ` * _ [ ] are
- * backslash-escaped, and so are ( after ] and ! before [ (CommonMark renders each as the character itself); other
- * parentheses and quotes stay as they are, so the Markdown stays readable as text. Applied to every
- * string of the view before a Markdown template, which is compiled without HTML escaping.
- */
-function escapeMarkdown(value: unknown): unknown {
-  if (typeof value === 'string') {
-    return value
-      .replace(/[\\`*_[\]]/g, '\\$&')
-      // Only where a link or image could start: ordinary parentheses and exclamation marks stay readable.
-      .replace(/\\\]\(/g, '\\]\\(')
-      .replace(/!\\\[/g, '\\!\\[')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/\|/g, '\\|')
-      .replace(/\r\n?|\n/g, ' ');
-  }
-  if (Array.isArray(value)) return value.map(escapeMarkdown);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeMarkdown(v)]));
-  return value;
 }
 
 /** Renders a template file with a view model. Text from the register is escaped (HTML, or Markdown for .md templates); prototypes are out of reach. */

@@ -7,7 +7,7 @@ import { suggestNearest } from '../../i18n/index.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
 import { today } from '../../util/dates.js';
-import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
+import { emit, loadConfig, workingFolder, type GlobalOptions, visibleRegister } from '../io.js';
 
 export interface CostsCommandOptions extends GlobalOptions {
   readonly year?: string;
@@ -25,7 +25,8 @@ export async function costsCommand(options: CostsCommandOptions): Promise<ExitCo
   const config = loadConfig(options);
   const loaded = loadRegister(config);
 
-  const model = new RegisterModel(loaded);
+  // Tables are read by people: register text with control characters made visible; JSON and CSV keep the data.
+  const model = new RegisterModel(options.format === 'json' || options.format === 'csv' ? loaded : visibleRegister(loaded));
   const result = computeCosts(model, config, year);
   // The same conditions are lint findings (schema, cost-split); here they stop the bill, since a part would be wrong.
   const { stop, notFinal } = checkCosts(model, result);

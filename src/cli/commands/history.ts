@@ -5,6 +5,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { readHistory } from '../../git/history.js';
 import { entityHistory, type EntityChange } from '../../insight/history.js';
 import { isIsoDate } from '../../util/dates.js';
+import { visible } from '../../util/visible.js';
 import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface HistoryCommandOptions extends GlobalOptions {
@@ -35,7 +36,7 @@ export async function historyCommand(id: string | undefined, options: HistoryCom
     text = `${w.none}\n`;
   } else {
     const table = new Table({ head: [w.date, w.author, w.entity, w.what], wordWrap: true, colWidths: [12, 18, 28, 60], style: { head: [], border: [] } });
-    for (const change of changes) table.push([change.date, change.author, change.entity, describe(change, w)]);
+    for (const change of changes) table.push([change.date, visible(change.author), visible(change.entity), describe(change, w)]);
     text = `${table.toString()}\n`;
   }
   emit(text, options.output, workingFolder(options));
@@ -43,6 +44,7 @@ export async function historyCommand(id: string | undefined, options: HistoryCom
 }
 
 function describe(change: EntityChange, w: (typeof words)[keyof typeof words]): string {
-  const fields = change.fields.map((f) => `${f.path}: ${f.from ?? '–'} → ${f.to ?? '–'}`);
-  return [`${w[change.change]} (${change.subject})`, ...fields].join('\n');
+  // Each part made visible on its own: the line breaks between them are the table's, not the register's.
+  const fields = change.fields.map((f) => visible(`${f.path}: ${f.from ?? '–'} → ${f.to ?? '–'}`));
+  return [visible(`${w[change.change]} (${change.subject})`), ...fields].join('\n');
 }

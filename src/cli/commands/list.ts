@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import { ExitCode, UsageError } from '../../errors.js';
 import { toCsv } from '../../insight/export.js';
+import { visible } from '../../util/visible.js';
 import type { Entity } from '../../register/model.js';
 import { parseKind } from '../../register/scaffold.js';
 import { openRegister, emit, workingFolder, type CommonOptions } from '../io.js';
@@ -46,7 +47,7 @@ export async function listCommand(kindText: string, options: CommonOptions & { w
     text = toCsv(rows.map((row) => Object.fromEntries(columns.map((c) => [c, cell(valueAt(row, c))]))), config.language);
   } else {
     const table = new Table({ head: columns, style: { head: [], border: [] } });
-    for (const row of rows) table.push(columns.map((c) => show(valueAt(row, c))));
+    for (const row of rows) table.push(columns.map((c) => visible(show(valueAt(row, c)))));
     text = `${table.toString()}\n${rows.length}\n`;
   }
   emit(text, options.output, workingFolder(options));

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { ExitCode, UsageError } from '../../errors.js';
 import { findOpportunities, type Opportunity } from '../../insight/opportunities.js';
 import type { Language } from '../../i18n/index.js';
+import { escapeMarkdownText } from '../../format/markdown.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
 
 const labels = {
@@ -14,7 +15,7 @@ export async function opportunitiesCommand(options: CommonOptions & { months?: s
   const date = dateOption(options.date);
   const months = options.months === undefined ? 12 : Number(options.months);
   if (!Number.isInteger(months) || months < 0) throw new UsageError({ id: 'badMonths' });
-  const { config, register } = openRegister(options);
+  const { config, register } = openRegister(options, options.format !== 'json' && options.format !== 'md');
   const found = findOpportunities(register, date, months, config.language);
   const l = labels[config.language];
   let text: string;
@@ -32,6 +33,5 @@ export async function opportunitiesCommand(options: CommonOptions & { months?: s
 function markdownOpportunities(found: readonly Opportunity[], language: Language): string {
   const l = labels[language];
   if (found.length === 0) return `${l.none}\n`;
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
-  return [`| ${l.trigger} | ${l.deadline} | ${l.applications} | ${l.municipalities} | ${l.message} |`, '| --- | --- | --- | --- | --- |', ...found.map((o) => `| ${l.triggers[o.trigger]} | ${o.deadline ?? ''} | ${o.applications.join(', ')} | ${o.municipalities.join(', ')} | ${cell(o.message)} |`)].join('\n') + '\n';
+  return [`| ${l.trigger} | ${l.deadline} | ${l.applications} | ${l.municipalities} | ${l.message} |`, '| --- | --- | --- | --- | --- |', ...found.map((o) => `| ${l.triggers[o.trigger]} | ${o.deadline ?? ''} | ${o.applications.join(', ')} | ${o.municipalities.join(', ')} | ${escapeMarkdownText(o.message)} |`)].join('\n') + '\n';
 }

@@ -11,6 +11,7 @@ import { rules } from '../../rules/index.js';
 import { planReviewDue } from '../../rules/training-plan-review.js';
 import { suggestNearest } from '../../i18n/index.js';
 import { formatMoney } from '../../util/money.js';
+import { visible } from '../../util/visible.js';
 import { loadPaint } from '../../format/paint.js';
 import { reportLabels } from '../../report/labels.js';
 import { kindName, ruleName } from '../../i18n/terms.js';
@@ -23,7 +24,7 @@ const showLabels = {
 
 export async function showCommand(id: string, options: CommonOptions): Promise<ExitCode> {
   const date = dateOption(options.date);
-  const { config, register } = openRegister(options);
+  const { config, register } = openRegister(options, options.format !== 'json');
   const entity = register.get(id);
   if (!entity) {
     throw new UsageError({ id: 'noEntity', data: { id, suggestion: suggestNearest(id, register.ids()) } });
@@ -62,8 +63,8 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
     section(l.plans, plans.map((p) => `${words.audiences[p.audience]}: ${p.name}, ${l.due} ${p.reviewDue}`));
     section(`${l.costs} ${year}`, costs.map((s) => `${s.item.entity.name}: ${money(s.item.amount)} ${config.currency} (${words.keys[s.item.split]}) — ${s.apportionment.parts.map((p) => `${register.nameOf(p.id)} ${money(p.amount)}`).join(', ')}`));
   }
-  section(l.findings, findings.map((f) => `${f.severity === 'error' ? c.red(words.severities.error) : c.yellow(words.severities.warning)} ${f.file}:${f.line}:${f.column} ${f.message} ${c.dim(f.ruleId)}`));
-  section(l.exceptions, exceptions.map((e) => `${ruleName(config.language, e.rule)} ${c.dim(e.rule)} → ${e.until ?? ''}: ${e.reason ?? ''}`));
+  section(l.findings, findings.map((f) => `${f.severity === 'error' ? c.red(words.severities.error) : c.yellow(words.severities.warning)} ${visible(f.file)}:${f.line}:${f.column} ${f.message} ${c.dim(f.ruleId)}`));
+  section(l.exceptions, exceptions.map((e) => `${visible(ruleName(config.language, e.rule))} ${c.dim(visible(e.rule))} → ${e.until ?? ''}: ${visible(e.reason ?? '')}`));
   section(l.referencedBy, referencedBy.map((r) => `${kindName(config.language, r.kind)} ${r.id}`));
   emit(`${out.join('\n')}\n`, options.output, workingFolder(options));
   return ExitCode.Ok;
