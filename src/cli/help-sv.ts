@@ -122,6 +122,13 @@ export const helpSv: Readonly<Record<string, string>> = {
   'remove personal names (holder.name) and notes, and say what was removed': 'ta bort personnamn (holder.name) och anteckningar, och säg vad som togs bort',
   'with --format csv: the folder for the CSV files': 'med --format csv: mappen för CSV-filerna',
   'with --format json: write to a file instead of stdout': 'med --format json: skriv till en fil i stället för stdout',
+  // site
+  'the register as a static website for people who never use git: searchable, a page per application, municipality, unit, agreement and document':
+    'registret som en statisk webbplats för dem som aldrig använder git: sökbar, en sida per applikation, kommun, enhet, avtal och dokument',
+  'the folder to write the site to (replaced if itreg made it)': 'mappen som webbplatsen skrivs till (ersätts om itreg har gjort den)',
+  'remove personal names (holder.name), notes and personal identity numbers, as export --redact':
+    'ta bort personnamn (holder.name), anteckningar och personnummer, som export --redact',
+  'a "propose a change" link to each entity\'s file: a URL with {path}': 'en länk "Föreslå ändring" till varje posts fil: en URL med {path}',
 };
 
 export const examplesSv = `

@@ -296,5 +296,19 @@ ${d('Examples:')}
   $ itreg export --format csv --out-dir export/`)
     .action((_options: unknown, command: Command) => run(async () => (await import('./commands/export.js')).exportCommand(globals(command) as never)));
 
+  program
+    .command('site')
+    .description(d('the register as a static website for people who never use git: searchable, a page per application, municipality, unit, agreement and document'))
+    .requiredOption('-o, --output <dir>', d('the folder to write the site to (replaced if itreg made it)'))
+    .option('--redact', d('remove personal names (holder.name), notes and personal identity numbers, as export --redact'))
+    .option('--edit-url <template>', d('a "propose a change" link to each entity\'s file: a URL with {path}'))
+    .option('--date <YYYY-MM-DD>', d('judge on this date (default: today)'))
+    .addHelpText('after', `
+${d('Examples:')}
+  $ itreg site --output public
+  $ itreg site --output public --redact --edit-url 'https://github.com/dalsland/itreg-register/edit/main/{path}'
+  $ itreg site --output site-en --lang en --date 2026-12-31`)
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/site.js')).siteCommand(globals(command) as never)));
+
   return program;
 }

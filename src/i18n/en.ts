@@ -105,6 +105,11 @@ export const en = {
   newExists: 'the id "{id}" is already used by {file}: choose another id',
   ruleCrashed: 'internal error in rule {rule}: {detail} (run with --debug for the stack, and report it)',
   // Command-line use: option and argument errors.
+  siteOutputNotFolder: '--output {path} exists and is not a folder: give a folder for the site',
+  siteOutputNotSite: '--output {path} is a folder with other files in it, not a site itreg made: give an empty or new folder',
+  siteEditUrl: '--edit-url must contain {path} where the path of the file goes, e.g. https://github.com/org/register/edit/main/{path}',
+  siteWritten: 'itreg: {pages} pages → {folder}',
+  siteRedacted: 'itreg: removed {names} personal names (holder.name), {notes} notes and {numbers} personal identity numbers',
   cannotWrite: 'cannot write {file} ({code}): check the folder and its permissions',
   setSyntax: '--set {set}: write key=value, e.g. --set name="GIS och kartsystem"',
   setBadKey: '--set {set}: "{key}" is no field name (a field is letters, digits and hyphens, dotted for nested fields)',

@@ -102,6 +102,11 @@ export const sv: Record<MessageId, string> = {
   newExists: 'id "{id}" används redan av {file}: välj ett annat id',
   ruleCrashed: 'internt fel i regeln {rule}: {detail} (kör med --debug för stackspåret och rapportera felet)',
   // Command-line use: option and argument errors.
+  siteOutputNotFolder: '--output {path} finns och är ingen mapp: ange en mapp för webbplatsen',
+  siteOutputNotSite: '--output {path} är en mapp med andra filer i, inte en webbplats som itreg har gjort: ange en tom eller ny mapp',
+  siteEditUrl: '--edit-url ska innehålla {path} där filens sökväg ska stå, t.ex. https://github.com/org/register/edit/main/{path}',
+  siteWritten: 'itreg: {pages} sidor → {folder}',
+  siteRedacted: 'itreg: tog bort {names} personnamn (holder.name), {notes} anteckningar och {numbers} personnummer',
   cannotWrite: 'kan inte skriva {file} ({code}): kontrollera mappen och behörigheterna',
   setSyntax: '--set {set}: skriv nyckel=värde, t.ex. --set name="GIS och kartsystem"',
   setBadKey: '--set {set}: "{key}" är inget fältnamn (ett fält är bokstäver, siffror och bindestreck, med punkt för nästlade fält)',

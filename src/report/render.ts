@@ -42,9 +42,11 @@ function handlebars(): typeof Handlebars {
   });
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  const partials = join(templateDir, 'partials');
-  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
-    hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
+  // Report partials by name ({{> style}}); the site's under site/ ({{> site/link}}).
+  for (const [folder, prefix] of [[join(templateDir, 'partials'), ''], [join(templateDir, 'site', 'partials'), 'site/']] as const) {
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.hbs'))) {
+      hb.registerPartial(`${prefix}${basename(file, '.hbs')}`, readFileSync(join(folder, file), 'utf8'));
+    }
   }
   instance = hb;
   return hb;

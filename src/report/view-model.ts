@@ -72,7 +72,8 @@ function currentOwner(register: RegisterModel, app: Application, date: string) {
   return register.currentRoles(app.id, 'system-owner', date)[0];
 }
 
-function costView(costs: CostsResult, language: Language) {
+/** The year's cost split in currency units, for templates; the site shows the same. */
+export function costView(costs: CostsResult, language: Language) {
   const t = reportLabels[language];
   const unit = Number(costs.scale);
   const amount = (minor: bigint) => Number(minor) / unit;
@@ -88,6 +89,16 @@ function costView(costs: CostsResult, language: Language) {
       amount: amount(s.item.amount),
       preliminary: preliminaryText(s, language),
       parts: costs.municipalities.map((m) => ({ municipality: m.name, amount: amount(s.apportionment.parts.find((p) => p.id === m.id)?.amount ?? 0n) })),
+      application: s.item.entity.application,
+      referenceYear: s.item.referenceYear,
+      // How the item was split: each participant's weight (population, agreed share or one equal part) and part.
+      participants: s.item.participants.map((p) => ({
+        id: p.id,
+        name: p.name,
+        weight: s.item.split === 'population' ? (p.population ?? 0) : s.item.split === 'shares' ? (p.share ?? 0) : 1,
+        amount: amount(s.apportionment.parts.find((x) => x.id === p.id)?.amount ?? 0n),
+      })),
+      totalWeight: Number(s.apportionment.totalWeight),
     })),
   };
 }
@@ -138,14 +149,14 @@ export function buildYearlyView(input: ReportInput) {
       const deadline = noticeDeadline(a);
       if (!a.end || !deadline) return [];
       if (register.isRenewed(a) || deadline > horizon) return [];
-      return [{ name: a.name, application: app?.name ?? a.application ?? '', end: a.end, deadline, ended: a.end < date }];
+      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', end: a.end, deadline, ended: a.end < date }];
     })
     .sort((a, b) => (a.deadline < b.deadline ? -1 : 1));
 
   const documents = register
     .ofKind('Document')
     .filter((d) => d.supersededBy === undefined)
-    .map((d) => ({ name: d.name, due: documentReviewDue(d), overdue: documentReviewDue(d) < date }))
+    .map((d) => ({ id: d.id, name: d.name, due: documentReviewDue(d), overdue: documentReviewDue(d) < date }))
     .filter((d) => d.due <= horizon)
     .sort((a, b) => (a.due < b.due ? -1 : 1));
 

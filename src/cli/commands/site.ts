@@ -1,0 +1,122 @@
+// itreg site --output DIR: the register as a static website (HTML, CSS, a script for search), built into a fresh
+// folder beside DIR and swapped in, so a half-built or stale site is never published.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ExitCode, ItregError, UsageError } from '../../errors.js';
+import { headCommit } from '../../git/commit.js';
+import { readHistory } from '../../git/history.js';
+import { findRepository } from '../../git/run.js';
+import { translator } from '../../i18n/index.js';
+import { entityHistory } from '../../insight/history.js';
+import { maskDeep, redactEntityData, type RedactionCount } from '../../insight/redact.js';
+import { runRules } from '../../lint/run-rules.js';
+import { loadRegister } from '../../register/load.js';
+import { RegisterModel } from '../../register/model.js';
+import { reportLabels } from '../../report/labels.js';
+import { renderTemplate } from '../../report/render.js';
+import { rules } from '../../rules/index.js';
+import { siteAssets, siteTemplate } from '../../site/assets.js';
+import { buildSite, navKeys, navPages, rootOf } from '../../site/build.js';
+import { siteLabels } from '../../site/labels.js';
+import { searchIndexScript } from '../../site/search.js';
+import { dateOption, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
+
+export interface SiteCommandOptions extends GlobalOptions {
+  readonly output: string;
+  readonly redact?: boolean;
+  readonly editUrl?: string;
+  readonly date?: string;
+}
+
+/** Marks a folder as a site itreg wrote, so a later run may replace it (and nothing else). */
+const MARKER = '.itreg-site';
+
+export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode> {
+  const cwd = workingFolder(options);
+  const output = resolve(cwd, options.output);
+  if (options.editUrl !== undefined && !options.editUrl.includes('{path}')) throw new UsageError({ id: 'siteEditUrl' });
+  if (existsSync(output)) {
+    if (!statSync(output).isDirectory()) throw new UsageError({ id: 'siteOutputNotFolder', data: { path: options.output } });
+    const entries = readdirSync(output);
+    if (entries.length > 0 && !entries.includes(MARKER)) throw new UsageError({ id: 'siteOutputNotSite', data: { path: options.output } });
+  }
+  const date = dateOption(options.date);
+  const config = loadConfig(options);
+  const language = config.language;
+  const loaded = loadRegister(config);
+  const register = new RegisterModel(loaded);
+  const findings = runRules(register, rules, { date, language }).findings;
+  const registerFolder = join(config.root, config.register);
+
+  // --redact: the pages are built from a copy without holder.name and notes, identity numbers masked.
+  const count: RedactionCount = { names: 0, notes: 0, numbers: 0 };
+  const shown = options.redact ? new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntityData(r.data, count) })) }) : register;
+
+  const [history, commit, repository] = await Promise.all([
+    readHistory(config.root, registerFolder, {}).then(
+      (read) => entityHistory(read.changes),
+      (error: unknown) => {
+        if (error instanceof ItregError) return undefined; // not a git repository: the pages say so
+        throw error;
+      },
+    ),
+    headCommit(config.root, registerFolder),
+    findRepository(config.root),
+  ]);
+  const prefix = repository ? repository.pathOf(config.root) : '.';
+  const site = buildSite({
+    register: shown,
+    config,
+    date,
+    language,
+    findings,
+    ...(history ? { history } : {}),
+    ...(commit ? { commit } : {}),
+    ...(options.editUrl ? { editUrl: options.editUrl, repositoryPath: (path: string) => (prefix === '.' ? path : `${prefix}/${path}`) } : {}),
+    redacted: options.redact === true,
+  });
+
+  // Build beside the target, then swap: the old site stays whole until the new one is complete.
+  const building = join(dirname(output), `.${basename(output)}.itreg-${process.pid}`);
+  rmSync(building, { recursive: true, force: true });
+  const made = new Set<string>();
+  const write = (path: string, content: string) => {
+    const file = join(building, path);
+    const folder = dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(file, content);
+  };
+  const l = siteLabels[language];
+  const frame = { lang: language, name: config.name, date, commit, l, t: reportLabels[language], redacted: options.redact === true, year: Number(date.slice(0, 4)) };
+  let pages = 0;
+  try {
+    for (const page of site.pages()) {
+      const base = rootOf(page.path);
+      const view = options.redact ? maskDeep(page.view) : page.view;
+      const body = renderTemplate(siteTemplate(page.template), { ...frame, ...view, base });
+      const nav = navKeys.map((key) => ({ label: l.nav[key], href: navPages[key], current: key === page.nav }));
+      const title = options.redact ? maskDeep(page.title) : page.title;
+      write(page.path, renderTemplate(siteTemplate('layout'), { ...frame, base, title, nav, body, search: page.template === 'search' }));
+      pages++;
+    }
+    for (const asset of siteAssets()) write(join('assets', asset.name), asset.content);
+    const documents = site.search();
+    write(join('assets', 'search-index.js'), searchIndexScript(options.redact ? maskDeep(documents) : documents));
+    write(MARKER, `${JSON.stringify({ generator: 'itreg site', date, commit: commit ?? null, redacted: options.redact === true })}\n`);
+    rmSync(output, { recursive: true, force: true });
+    renameSync(building, output);
+  } catch (error: unknown) {
+    rmSync(building, { recursive: true, force: true });
+    if (error instanceof ItregError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new UsageError({ id: 'cannotWrite', data: { file: output, code } });
+    throw error;
+  }
+  const t = translator(language);
+  if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { ...count } })}\n`);
+  process.stderr.write(`${t({ id: 'siteWritten', data: { pages, folder: options.output } })}\n`);
+  return ExitCode.Ok;
+}
