@@ -328,6 +328,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         role: words.roleNames[r.role],
         title: r.holder.title,
         name: input.redacted ? undefined : r.holder.name,
+        notes: input.redacted ? undefined : r.notes,
         unit: ref(r.id, r.holder.unit, 'Unit'),
         appointedBy: r.appointedBy ? ref(r.id, r.appointedBy, 'RoleAssignment') : undefined,
         from: r.from,
@@ -359,10 +360,10 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
             level: levelName(app.collaborationLevel),
             operatedBy: app.operatedBy ? ref(app.id, app.operatedBy, 'Unit') : { text: words.vendorHosted },
             vendor: app.vendor,
-            documentation: Object.entries(app.documentation ?? {}).map(([key, value]) => ({ key, value: String(value), url: /^https?:\/\//.test(String(value)) })),
+            documentation: Object.entries(app.documentation ?? {}).map(([key, value]) => ({ key: l.documentationKinds[key as keyof typeof l.documentationKinds] ?? key, value: String(value), url: /^https?:\/\//.test(String(value)) })),
             personalData: personalDataOf(app),
-            fit: app.assessment?.fit,
-            competenceRisk: app.assessment?.competenceRisk,
+            fit: app.assessment?.fit ? l.fitValues[app.assessment.fit] : undefined,
+            competenceRisk: app.assessment?.competenceRisk ? l.riskValues[app.assessment.competenceRisk] : undefined,
           },
           roles,
           agreements: register.agreements(app.id).map(agreementRow),
@@ -405,6 +406,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           bill: { items, total: items.reduce((sum, i) => sum + i.amount, 0) },
           currency: config.currency,
           allFindings: [...findingsFor(m.id), ...appFindings],
+          showEntity: true,
         },
       };
     }
@@ -476,7 +478,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     const docRow = (d: (typeof documents)[number]) => ({
       name: d.name,
       href: href('Document', d.id),
-      type: d.type,
+      type: l.documentTypes[d.type],
       municipality: d.municipality ? ref(d.id, d.municipality, 'Municipality') : undefined,
       adopted: d.adopted,
       due: documentReviewDue(d),
@@ -533,7 +535,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   /** What the browser's search index holds: one document per entity with a page. */
   function search(): SearchDocument[] {
     const docs: SearchDocument[] = [];
-    const kindWord = words.kinds;
+    const kindWord = l.kindOne;
     for (const app of register.ofKind('Application')) {
       const unitIds = new Set(register.roles(app.id).filter((r) => isCurrentRole(r, date)).map((r) => r.holder.unit));
       if (app.operatedBy) unitIds.add(app.operatedBy);

@@ -47,7 +47,9 @@
       var query = input.value.trim();
       list.textContent = '';
       if (query === '') { status.textContent = ''; return; }
-      var results = engine.search(query, data.searchOptions).slice(0, 100);
+      // Applications first among equals: they are what most readers look for.
+      var options = Object.assign({}, data.searchOptions, { boostDocument: function (id) { return id.indexOf('application/') === 0 ? 2 : 1; } });
+      var results = engine.search(query, options).slice(0, 100);
       status.textContent = results.length === 0 ? status.getAttribute('data-none') : results.length + ' ' + status.getAttribute('data-count');
       results.forEach(function (result) {
         var item = document.createElement('li');

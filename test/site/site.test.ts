@@ -1,0 +1,205 @@
+// itreg site in a real Chromium: pages load with no console error and no request outside the folder, search finds
+// a product's application, every link leads to a page, axe-core finds no violation, --redact leaves no personal data.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../../src/report/pdf.js';
+import { identityNumberType } from '../../src/rules/no-personal-identity-number.js';
+import { git, projectRoot, runCli, temporaryFolder } from '../helpers.js';
+
+const executablePath = findChromium();
+const shots = join(projectRoot, 'test-results');
+const DATE = '2026-11-26';
+const HOLDER_NAME = 'Karin Exempelsson';
+const NOTE = 'Avtalet omförhandlas i hemlighet';
+const PERSONNUMMER = '19121212-1212';
+
+/** The example register in a git repository of its own, with a named holder, a note, a personnummer and a broken reference added. */
+function exampleRepository(): string {
+  const folder = temporaryFolder('itreg-site-');
+  cpSync(join(projectRoot, 'itreg.yaml'), join(folder, 'itreg.yaml'));
+  cpSync(join(projectRoot, 'register'), join(folder, 'register'), { recursive: true });
+  git(folder, 'init', '--quiet', '--initial-branch=main');
+  git(folder, 'add', '-A');
+  git(folder, 'commit', '--quiet', '-m', 'Registret från kalkylarket');
+  writeFileSync(
+    join(folder, 'register/roles/gis-specialist.yaml'),
+    `kind: RoleAssignment\nid: gis-specialist\nrole: specialist\napplication: gis\nholder:\n  title: GIS-specialist\n  unit: samhallsbyggnad-fargelanda\n  name: ${HOLDER_NAME}\nfrom: 2024-01-01\nnotes: ${NOTE}\n`,
+  );
+  writeFileSync(
+    join(folder, 'register/applications/karttjanst.yaml'),
+    `kind: Application\nid: karttjanst\nname: Karttjänst för allmänheten\ndescription: Kontakt via handläggare ${PERSONNUMMER} (ska inte stå här)\ntype: general\nmunicipalities: [fargelanda, ornskoldsvik]\ncollaborationLevel: 1\n`,
+  );
+  git(folder, 'add', '-A');
+  git(folder, 'commit', '--quiet', '-m', 'GIS-specialist och karttjänst');
+  return folder;
+}
+
+/** Every file below a folder, relative to it. */
+function filesBelow(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(folder, f)).isFile());
+}
+
+let register: string;
+let site: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  register = exampleRepository();
+  site = join(register, 'public');
+  const result = runCli(['site', '--output', 'public', '--date', DATE, '--edit-url', 'https://git.example.org/dkf/register/-/edit/main/{path}'], register);
+  expect(result.stderr).toMatch(/^itreg: \d+ sidor → public\n$/);
+  expect(result.status).toBe(0);
+  if (executablePath) browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page of the site, collecting console errors and every request that leaves the site's folder. */
+async function open(path: string, options: { javaScript?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser!.newContext({ viewport: { width: 1200, height: 900 }, javaScriptEnabled: options.javaScript ?? true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(`file://${site}/`)) problems.push(`request outside the site: ${request.url()}`);
+  });
+  await page.goto(`file://${join(site, path)}`, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+describe('the site as files', () => {
+  it('has a page per application, municipality, unit, agreement and document, each naming the register, date and commit', () => {
+    for (const page of ['index.html', 'applications.html', 'application/gis.html', 'municipality/amal.html', 'unit/it-amal.html', 'agreement/gis-drift.html', 'document/it-policy-2022.html', 'agreements.html', 'documents.html', 'costs.html', 'opportunities.html', 'search.html']) {
+      const html = readFileSync(join(site, page), 'utf8');
+      expect(html, page).toContain('Dalslandskommunerna');
+      expect(html, page).toContain('26 november 2026');
+      expect(html, page).toContain(git(register, 'rev-parse', '--short', 'HEAD').trim());
+    }
+  });
+
+  it('links every reference, and shows a broken one as broken with its finding', () => {
+    const html = readFileSync(join(site, 'application/karttjanst.html'), 'utf8');
+    expect(html).toContain('<a href="../municipality/fargelanda.html">Färgelanda kommun</a>');
+    expect(html).toMatch(/<span class="broken">.*ornskoldsvik.*trasig hänvisning: &quot;municipalities\[1\]&quot; hänvisar till &quot;ornskoldsvik&quot;, som inte finns/);
+    expect(html).toContain('href="https://git.example.org/dkf/register/-/edit/main/register/applications/karttjanst.yaml"');
+  });
+
+  it('follows every link of the site and finds no missing page or anchor', () => {
+    const seen = new Set<string>();
+    const queue = ['index.html'];
+    const missing: string[] = [];
+    while (queue.length > 0) {
+      const page = queue.shift()!;
+      if (seen.has(page)) continue;
+      seen.add(page);
+      const html = readFileSync(join(site, page), 'utf8');
+      for (const [, href = ''] of html.matchAll(/<a [^>]*href="([^"]*)"/g)) {
+        if (/^[a-z]+:/.test(href)) continue; // http(s), mailto: outside the site, not followed
+        const [path = '', anchor] = href.split('#');
+        const target = path === '' ? page : relative(site, resolve(dirname(join(site, page)), decodeURIComponent(path)));
+        if (!existsSync(join(site, target))) {
+          missing.push(`${page} → ${href}`);
+          continue;
+        }
+        if (anchor && !readFileSync(join(site, target), 'utf8').includes(`id="${anchor}"`)) missing.push(`${page} → ${href} (no such anchor)`);
+        if (target.endsWith('.html') && !seen.has(target)) queue.push(target);
+      }
+    }
+    expect(missing).toEqual([]);
+    const pages = filesBelow(site).filter((f) => f.endsWith('.html'));
+    // Every page is reachable from the start page.
+    expect(pages.filter((p) => !seen.has(p))).toEqual([]);
+    expect(seen.size).toBeGreaterThan(90);
+  });
+
+  it('--redact leaves no holder.name, note or personnummer anywhere in the folder', () => {
+    const redacted = join(register, 'redacted');
+    const result = runCli(['site', '--output', 'redacted', '--redact', '--date', DATE], register);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/tog bort 1 personnamn \(holder\.name\), \d+ anteckningar och 1 personnummer/);
+    const notes = [NOTE, 'GIS-ingenjören slutade vid halvårsskiftet', 'Förlängning förhandlas'];
+    // The unredacted site shows them, so the check below can fail.
+    const plain = filesBelow(site).map((f) => readFileSync(join(site, f), 'utf8')).join('\n');
+    for (const text of [HOLDER_NAME, PERSONNUMMER, ...notes]) expect(plain).toContain(text);
+    for (const file of filesBelow(redacted)) {
+      const text = readFileSync(join(redacted, file), 'utf8');
+      for (const secret of [HOLDER_NAME, ...notes]) expect(text, file).not.toContain(secret);
+      for (const [candidate = ''] of text.matchAll(/(?<!\d)(?:\d{8}|\d{6})[-+]?\d{4}(?!\d)/g)) expect(identityNumberType(candidate), `${file}: ${candidate}`).toBeUndefined();
+    }
+  });
+
+  it('refuses an --output that is a file, or a folder with other files in it (exit 2)', () => {
+    writeFileSync(join(register, 'a-file'), 'x');
+    mkdirSync(join(register, 'other'));
+    writeFileSync(join(register, 'other', 'keep.txt'), 'mine');
+    expect(runCli(['site', '--output', 'a-file'], register)).toMatchObject({ status: 2, stderr: 'itreg: --output a-file finns och är ingen mapp: ange en mapp för webbplatsen\n' });
+    expect(runCli(['site', '--output', 'other'], register).status).toBe(2);
+    expect(readFileSync(join(register, 'other', 'keep.txt'), 'utf8')).toBe('mine');
+  });
+});
+
+describe.skipIf(!executablePath)('the site in Chromium', () => {
+  it('loads the start page and an application page with no console error and no request outside the folder', async () => {
+    for (const path of ['index.html', 'application/gis.html']) {
+      const { page, problems } = await open(path);
+      expect(await page.locator('h1').innerText()).not.toBe('');
+      expect(problems, path).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('finds an application by its product in the search', async () => {
+    const { page, problems } = await open('index.html');
+    // The search box on every page leads to the search page with the query, which searches at once.
+    await page.fill('#site-q', 'KartWeb');
+    await page.press('#site-q', 'Enter');
+    await page.waitForSelector('#search-results li a');
+    expect(page.url()).toContain('search.html?q=KartWeb');
+    expect(await page.locator('#search-results li a').first().getAttribute('href')).toBe('application/gis.html');
+    // As one types, by the vendor's name too, with prefix search: both of Kartbolaget's applications.
+    await page.fill('#search-q', 'kartbolag');
+    await page.waitForFunction("document.querySelectorAll('#search-results a[href^=\"application/\"]').length === 2");
+    expect(await page.locator('#search-results a[href^="application/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort())).toEqual(['application/e-bygglov.html', 'application/gis.html']);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('filters and lists without JavaScript, and sorts with it', async () => {
+    const { page } = await open('applications.html', { javaScript: false });
+    await page.getByRole('link', { name: 'Mellerud', exact: false }).first().click();
+    expect(page.url()).toContain('applications/municipality-mellerud.html');
+    const rows = await page.locator('table.apps tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(14);
+    await page.context().close();
+    const sorted = await open('applications.html');
+    const names = () => sorted.page.locator('table.apps tbody tr td:first-child a').allInnerTexts();
+    const before = await names();
+    await sorted.page.locator('table.apps th button').first().click();
+    await sorted.page.locator('table.apps th button').first().click();
+    expect(await names()).toEqual([...before].reverse());
+    await sorted.page.context().close();
+  });
+
+  it('axe-core finds no violation on five page types, and each is photographed', async () => {
+    const axe = readFileSync(join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    mkdirSync(shots, { recursive: true });
+    const violations: string[] = [];
+    for (const path of ['index.html', 'applications.html', 'application/gis.html', 'municipality/fargelanda.html', 'costs.html']) {
+      const { page } = await open(path);
+      await page.addScriptTag({ content: axe });
+      const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> };
+      for (const v of result.violations) violations.push(`${path}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      await page.screenshot({ path: join(shots, `site-${path.replace(/[/.]/g, '-')}.png`), fullPage: true });
+      await page.context().close();
+    }
+    expect(violations).toEqual([]);
+  });
+});
