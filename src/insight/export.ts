@@ -19,40 +19,49 @@ export interface Exported {
   readonly redaction?: Redaction;
 }
 
+export interface RedactionCount {
+  names: number;
+  notes: number;
+  identityNumbers: number;
+}
+
+/** Every personnummer and samordningsnummer in any string of a value (keys stay: field names and ids), counted. */
+export function maskIdentityNumbers<T>(value: T, count?: RedactionCount): T {
+  if (typeof value === 'string') {
+    const redacted = redactIdentityNumbers(value);
+    if (count) count.identityNumbers += redacted.count;
+    return redacted.text as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => maskIdentityNumbers(v, count)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) setOwnProperty(copy, key, maskIdentityNumbers(item, count));
+    return copy as T;
+  }
+  return value;
+}
+
+/** A redacted copy of an entity's data: no holder.name, no notes, identity numbers masked (export and site --redact). */
+export function redactEntity(data: Readonly<Record<string, unknown>>, count: RedactionCount): Record<string, unknown> {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  if ('notes' in copy) {
+    delete copy['notes'];
+    count.notes++;
+  }
+  const holder = copy['holder'] as Record<string, unknown> | undefined;
+  if (typeof holder === 'object' && holder !== null && 'name' in holder) {
+    delete holder['name'];
+    count.names++;
+  }
+  return maskIdentityNumbers(copy, count);
+}
+
 export function exportRegister(register: RegisterModel, redact: boolean): Exported {
-  let names = 0;
-  let notes = 0;
-  let identityNumbers = 0;
-  // The detector no-personal-identity-number uses, over every string left (keys stay: they are field names and ids).
-  const mask = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      const redacted = redactIdentityNumbers(value);
-      identityNumbers += redacted.count;
-      return redacted.text;
-    }
-    if (Array.isArray(value)) return value.map(mask);
-    if (typeof value === 'object' && value !== null) {
-      const object = value as Record<string, unknown>;
-      for (const key of Object.keys(object)) setOwnProperty(object, key, mask(object[key]));
-    }
-    return value;
-  };
-  const strip = (entity: Entity): Record<string, unknown> => {
-    const copy = structuredClone(entity) as unknown as Record<string, unknown>;
-    if (!redact) return copy;
-    if ('notes' in copy) {
-      delete copy['notes'];
-      notes++;
-    }
-    const holder = copy['holder'] as Record<string, unknown> | undefined;
-    if (holder && 'name' in holder) {
-      delete holder['name'];
-      names++;
-    }
-    return mask(copy) as Record<string, unknown>;
-  };
+  const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
+  const strip = (entity: Entity): Record<string, unknown> =>
+    redact ? redactEntity(entity as unknown as Record<string, unknown>, count) : (structuredClone(entity) as unknown as Record<string, unknown>);
   const entities = Object.fromEntries(kinds.map((kind) => [kind, register.ofKind(kind).map(strip)])) as Record<Kind, Record<string, unknown>[]>;
-  return { entities, ...(redact ? { redaction: { names, notes, identityNumbers } } : {}) };
+  return { entities, ...(redact ? { redaction: { ...count } } : {}) };
 }
 
 /** Flattens nested fields to dotted columns, lists joined with "; ", for one CSV per kind. */

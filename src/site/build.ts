@@ -9,7 +9,7 @@ import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
 import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } from '../register/model.js';
 import { reportLabels } from '../report/labels.js';
-import { buildYearlyView, costView } from '../report/view-model.js';
+import { buildYearlyView, costView, reportCosts } from '../report/view-model.js';
 import { noticeDeadline } from '../rules/agreement-expiry.js';
 import { documentReviewDue } from '../rules/document-review.js';
 import { isValidException } from '../rules/exception.js';
@@ -18,6 +18,7 @@ import type { Kind } from '../schema/validate.js';
 import type { Agreement, Application } from '../schema/types.generated.js';
 import { addDays } from '../util/dates.js';
 import { siteLabels } from './labels.js';
+import { capitalise, countOf, terms } from '../i18n/terms.js';
 
 export interface SiteInput {
   readonly register: RegisterModel;
@@ -86,12 +87,13 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   const { register, config, date, language, findings } = input;
   const l = siteLabels[language];
   const words = reportLabels[language];
+  const term = terms[language];
   const year = Number(date.slice(0, 4));
   const collator = new Intl.Collator('sv');
   const byName = <T extends { name: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => collator.compare(a.name, b.name));
 
   // The report's view model: compliance, costs and deadlines, computed once.
-  const yearly = buildYearlyView({ register, config, year, date, language, findings, trend: [] });
+  const yearly = buildYearlyView({ register, config, year, date, language, findings, trend: [], costs: reportCosts(register, config, year) });
   const lastYearCosts = costView(computeCosts(register, config, year - 1), language);
 
   // Indexes, built once for every page.
@@ -192,7 +194,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   // Format 1.1's personalData, read loosely until every register has the field in its schema.
   const personalDataOf = (app: Application): string | undefined => {
     const value = (app as { personalData?: unknown }).personalData;
-    return typeof value === 'string' && value in l.personalDataValues ? l.personalDataValues[value as keyof typeof l.personalDataValues] : undefined;
+    return typeof value === 'string' && value in term.personalData ? term.personalData[value as keyof typeof term.personalData] : undefined;
   };
   // Application rows: the same row on every list and filtered view.
   const levelName = (level: number | undefined) => (level ? `${level}. ${config.collaborationLevels[level - 1] ?? ''}`.trim() : '');
@@ -207,8 +209,8 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       name: app.name,
       type: words.types[app.type],
       typeKey: app.type,
-      status: l.lifecycleStatus[app.lifecycle?.status ?? 'active'],
-      statusTag: app.lifecycle?.status && app.lifecycle.status !== 'active' ? l.lifecycleStatus[app.lifecycle.status] : undefined,
+      status: term.statuses[app.lifecycle?.status ?? 'active'],
+      statusTag: app.lifecycle?.status && app.lifecycle.status !== 'active' ? term.statuses[app.lifecycle.status] : undefined,
       level: app.collaborationLevel ?? '',
       levelName: levelName(app.collaborationLevel),
       municipalities: app.municipalities.map((m) => ref(app.id, m, 'Municipality')),
@@ -217,6 +219,8 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       ownerUnit: owner?.holder.unit ?? '',
       errors,
       warnings,
+      errorsText: countOf(language, errors, term.severities.error),
+      warningsText: countOf(language, warnings, term.severities.warning),
       findingsKey: errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'none',
     };
   };
@@ -354,7 +358,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           app: {
             name: app.name,
             type: words.types[app.type],
-            status: l.lifecycleStatus[app.lifecycle?.status ?? 'active'],
+            status: term.statuses[app.lifecycle?.status ?? 'active'],
             lifecycle: app.lifecycle,
             municipalities: app.municipalities.map((m) => ref(app.id, m, 'Municipality')),
             level: levelName(app.collaborationLevel),
@@ -362,8 +366,8 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
             vendor: app.vendor,
             documentation: Object.entries(app.documentation ?? {}).map(([key, value]) => ({ key: l.documentationKinds[key as keyof typeof l.documentationKinds] ?? key, value: String(value), url: /^https?:\/\//.test(String(value)) })),
             personalData: personalDataOf(app),
-            fit: app.assessment?.fit ? l.fitValues[app.assessment.fit] : undefined,
-            competenceRisk: app.assessment?.competenceRisk ? l.riskValues[app.assessment.competenceRisk] : undefined,
+            fit: app.assessment?.fit ? term.fit[app.assessment.fit] : undefined,
+            competenceRisk: app.assessment?.competenceRisk ? term.competenceRisk[app.assessment.competenceRisk] : undefined,
           },
           roles,
           agreements: register.agreements(app.id).map(agreementRow),
@@ -420,7 +424,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       template: 'units',
       title: l.nav.units,
       nav: 'units',
-      view: { rows: units.map((u) => ({ name: u.name, href: href('Unit', u.id), type: l.unitType[u.type], municipality: u.municipality ? ref(u.id, u.municipality, 'Municipality') : undefined, roles: rolesHeld.get(u.id)?.length ?? 0 })) },
+      view: { rows: units.map((u) => ({ name: u.name, href: href('Unit', u.id), type: capitalise(term.unitTypes[u.type].one), municipality: u.municipality ? ref(u.id, u.municipality, 'Municipality') : undefined, roles: rolesHeld.get(u.id)?.length ?? 0 })) },
     };
     for (const u of units) {
       const held = rolesHeld.get(u.id) ?? [];
@@ -433,7 +437,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         view: {
           ...common(u),
           name: u.name,
-          type: l.unitType[u.type],
+          type: capitalise(term.unitTypes[u.type].one),
           municipality: u.municipality ? ref(u.id, u.municipality, 'Municipality') : undefined,
           owns: appsWith('system-owner'),
           administers: appsWith('system-administrator'),
@@ -478,7 +482,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     const docRow = (d: (typeof documents)[number]) => ({
       name: d.name,
       href: href('Document', d.id),
-      type: l.documentTypes[d.type],
+      type: capitalise(term.documentTypes[d.type].one),
       municipality: d.municipality ? ref(d.id, d.municipality, 'Municipality') : undefined,
       adopted: d.adopted,
       due: documentReviewDue(d),
@@ -504,6 +508,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       nav: 'costs',
       view: {
         year,
+        draft: yearly.draft,
         costs: {
           ...yearly.costs,
           byMunicipality: yearly.costs.byMunicipality.map((m) => ({ ...m, link: entityLink(m.id) })),
@@ -535,7 +540,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   /** What the browser's search index holds: one document per entity with a page. */
   function search(): SearchDocument[] {
     const docs: SearchDocument[] = [];
-    const kindWord = l.kindOne;
+    const kindWord = { Application: term.kinds.Application.one, Municipality: term.kinds.Municipality.one, Unit: term.kinds.Unit.one, Agreement: term.kinds.Agreement.one, Document: term.kinds.Document.one };
     for (const app of register.ofKind('Application')) {
       const unitIds = new Set(register.roles(app.id).filter((r) => isCurrentRole(r, date)).map((r) => r.holder.unit));
       if (app.operatedBy) unitIds.add(app.operatedBy);

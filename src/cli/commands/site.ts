@@ -8,7 +8,7 @@ import { readHistory } from '../../git/history.js';
 import { findRepository } from '../../git/run.js';
 import { translator } from '../../i18n/index.js';
 import { entityHistory } from '../../insight/history.js';
-import { maskDeep, redactEntityData, type RedactionCount } from '../../insight/redact.js';
+import { maskIdentityNumbers, redactEntity, type RedactionCount } from '../../insight/export.js';
 import { runRules } from '../../lint/run-rules.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
@@ -49,8 +49,8 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   const registerFolder = join(config.root, config.register);
 
   // --redact: the pages are built from a copy without holder.name and notes, identity numbers masked.
-  const count: RedactionCount = { names: 0, notes: 0, numbers: 0 };
-  const shown = options.redact ? new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntityData(r.data, count) })) }) : register;
+  const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
+  const shown = options.redact ? new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntity(r.data, count) })) }) : register;
 
   const [history, commit, repository] = await Promise.all([
     readHistory(config.root, registerFolder, {}).then(
@@ -95,16 +95,16 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   try {
     for (const page of site.pages()) {
       const base = rootOf(page.path);
-      const view = options.redact ? maskDeep(page.view) : page.view;
+      const view = options.redact ? maskIdentityNumbers(page.view) : page.view;
       const body = renderTemplate(siteTemplate(page.template), { ...frame, ...view, base });
       const nav = navKeys.map((key) => ({ label: l.nav[key], href: navPages[key], current: key === page.nav }));
-      const title = options.redact ? maskDeep(page.title) : page.title;
+      const title = options.redact ? maskIdentityNumbers(page.title) : page.title;
       write(page.path, renderTemplate(siteTemplate('layout'), { ...frame, base, title, nav, body, search: page.template === 'search' }));
       pages++;
     }
     for (const asset of siteAssets()) write(join('assets', asset.name), asset.content);
     const documents = site.search();
-    write(join('assets', 'search-index.js'), searchIndexScript(options.redact ? maskDeep(documents) : documents));
+    write(join('assets', 'search-index.js'), searchIndexScript(options.redact ? maskIdentityNumbers(documents) : documents));
     write(MARKER, `${JSON.stringify({ generator: 'itreg site', date, commit: commit ?? null, redacted: options.redact === true })}\n`);
     rmSync(output, { recursive: true, force: true });
     renameSync(building, output);
@@ -116,7 +116,7 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     throw error;
   }
   const t = translator(language);
-  if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { ...count } })}\n`);
+  if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { names: count.names, notes: count.notes, numbers: count.identityNumbers } })}\n`);
   process.stderr.write(`${t({ id: 'siteWritten', data: { pages, folder: options.output } })}\n`);
   return ExitCode.Ok;
 }
