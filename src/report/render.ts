@@ -14,6 +14,18 @@ export const templateDir = packagePath('templates');
 type Options = Handlebars.HelperOptions;
 const languageOf = (options: Options): Language => ((options.data as { root?: { lang?: Language } }).root?.lang === 'en' ? 'en' : 'sv');
 
+// One formatter per language: making an Intl formatter costs far more than using one, and a site has 10,000 dates.
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+const percentFormats = new Map<Language, Intl.NumberFormat>();
+function cached<T>(map: Map<Language, T>, language: Language, make: (locale: string) => T): T {
+  let format = map.get(language);
+  if (!format) {
+    format = make(language === 'sv' ? 'sv-SE' : 'en-GB');
+    map.set(language, format);
+  }
+  return format;
+}
+
 let instance: typeof Handlebars | undefined;
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
@@ -27,11 +39,11 @@ function handlebars(): typeof Handlebars {
   });
   hb.registerHelper('date', (iso: unknown, options: Options) => {
     if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? '';
-    return new Intl.DateTimeFormat(languageOf(options) === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    return cached(dateFormats, languageOf(options), (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${iso}T00:00:00Z`));
   });
   hb.registerHelper('percent', (value: unknown, options: Options) => {
     const n = Number(value);
-    const text = new Intl.NumberFormat(languageOf(options) === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+    const text = cached(percentFormats, languageOf(options), (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(n);
     return languageOf(options) === 'sv' ? `${text} %` : `${text}%`;
   });
   hb.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => `${Number(count)} ${Number(count) === 1 ? String(one) : String(many)}`);

@@ -31,14 +31,22 @@ export function formatFraction(numerator: bigint, denominator: bigint, digits: n
   return formatMoney(scaled, factor, { language, grouping });
 }
 
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
 /** An amount in currency units for reports: "826 688 kr" in Swedish, "SEK 826,688" in English (öre shown when present). */
 export function formatAmount(amount: number, language: Language, currency = 'SEK'): string {
   const decimals = Number.isInteger(amount) ? 0 : 2;
-  const options = { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals, currencyDisplay: 'code' } as const;
-  if (language === 'sv') {
-    const number = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(amount);
-    return `${number} ${currency === 'SEK' ? 'kr' : currency}`;
+  // Formatters are dear to make and cheap to use: one per language, currency and decimals (a site formats thousands).
+  const key = `${language}\u0000${currency}\u0000${decimals}`;
+  let format = amountFormats.get(key);
+  if (!format) {
+    format =
+      language === 'sv'
+        ? new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+        : new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals, currencyDisplay: 'code' });
+    amountFormats.set(key, format);
   }
+  if (language === 'sv') return `${format.format(amount)} ${currency === 'SEK' ? 'kr' : currency}`;
   // "SEK 826,688": the code, a plain space, the grouped number.
-  return new Intl.NumberFormat('en-GB', options).format(amount).replace(/\u00A0/g, ' ');
+  return format.format(amount).replace(/\u00A0/g, ' ');
 }
