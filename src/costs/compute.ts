@@ -1,5 +1,6 @@
 // computeCosts(): every cost item of a year split over its participants, with totals per municipality. Pure.
 import type { Config } from '../register/config.js';
+import { newYearsDay } from '../register/membership.js';
 import type { RegisterModel } from '../register/model.js';
 import type { Apportionment } from './apportion.js';
 import { buildCostItem, costEntities, MAX_EXACT_ORE, minorScale, referenceYear, splitCostItem, type CostItem, type CostProblem } from './items.js';
@@ -39,7 +40,7 @@ export function computeCosts(model: RegisterModel, config: Pick<Config, 'roundin
   splits.sort((a, b) => (a.item.entity.id < b.item.entity.id ? -1 : 1));
   const totals = new Map<string, bigint>();
   const names = new Map<string, string>();
-  const members = new Set(model.members().map((m) => m.id));
+  const members = new Set(model.members(newYearsDay(year)).map((m) => m.id));
   const oreFactor = 100n / minorScale(config);
   for (const { item, apportionment } of splits) {
     for (const part of apportionment.parts) {

@@ -1,6 +1,8 @@
 // Cost items of a year (DESIGN.md "Cost split"): investments of the year and agreements in force, with their key, weights and problems.
 import { suggestion, type Message } from '../i18n/index.js';
 import type { Config } from '../register/config.js';
+import { lastDayInForce, type AgreementTermsInput } from '../register/agreement-terms.js';
+import { newYearsDay } from '../register/membership.js';
 import type { RegisterModel } from '../register/model.js';
 import type { JsonPath } from '../register/positions.js';
 import type { Agreement, Investment, Municipality } from '../schema/types.generated.js';
@@ -52,10 +54,11 @@ export function referenceYear(year: number, config: Pick<Config, 'populationYear
   return config.populationYear === 'same' ? year : year - 1;
 }
 
-/** Days of `year` on which the agreement is in force. */
-export function daysInForce(agreement: Pick<Agreement, 'start' | 'end'>, year: number): number {
+/** Days of `year` on which the agreement is in force (to its current end; every day after its start when it renews tacitly). */
+export function daysInForce(agreement: AgreementTermsInput, year: number): number {
   const first = Math.max(dayNumber(agreement.start), dayNumber(`${year}-01-01`));
-  const last = Math.min(agreement.end ? dayNumber(agreement.end) : Infinity, dayNumber(`${year}-12-31`));
+  const end = lastDayInForce(agreement);
+  const last = Math.min(end ? dayNumber(end) : Infinity, dayNumber(`${year}-12-31`));
   return Math.max(0, last - first + 1);
 }
 
@@ -108,10 +111,10 @@ export function buildCostItem(
     amount = annual === undefined ? undefined : roundHalfUp(annual * BigInt(days.inForce), BigInt(inYear));
   }
 
-  // Who takes part: explicit participants, else the application's municipalities, else every member.
+  // Who takes part: explicit participants, else the application's municipalities, else the members on 1 January of the year.
   const explicit = entity.participants;
   const app = model.getOf('Application', entity.application);
-  const ids = explicit ?? app?.municipalities ?? model.members().map((m) => m.id);
+  const ids = explicit ?? app?.municipalities ?? model.members(newYearsDay(year)).map((m) => m.id);
   const participantPath = (index: number): JsonPath =>
     explicit ? ['participants', index] : entity.application !== undefined ? ['application'] : [];
   const municipalities: Array<Municipality | undefined> = ids.map((id, index) => {

@@ -2,7 +2,7 @@
 import type { Language } from '../i18n/index.js';
 import type { Config } from '../register/config.js';
 import { isLive, type RegisterModel } from '../register/model.js';
-import { noticeDeadline } from '../rules/agreement-expiry.js';
+import { agreementTerms } from '../register/agreement-terms.js';
 import { documentReviewDue } from '../rules/document-review.js';
 import { planReviewDue } from '../rules/training-plan-review.js';
 import { addDays } from '../util/dates.js';
@@ -57,12 +57,13 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
     const apps = app ? [app.id] : [];
     const munis = app ? app.municipalities : (agreement.participants ?? []);
     const appName = app?.name ?? agreement.application ?? '–';
-    if ((agreement.noticeMonths ?? 0) > 0) add('agreement-notice', agreement.id, noticeDeadline(agreement), w.notice(agreement.name, appName), apps, munis);
-    add('agreement-end', agreement.id, agreement.end, w.end(agreement.name, appName), apps, munis);
+    const terms = agreementTerms(agreement, date);
+    if ((agreement.noticeMonths ?? 0) > 0) add('agreement-notice', agreement.id, terms.noticeDeadline, w.notice(agreement.name, appName), apps, munis);
+    add('agreement-end', agreement.id, terms.end, w.end(agreement.name, appName), apps, munis);
   }
   for (const doc of register.ofKind('Document')) {
     if (doc.supersededBy !== undefined) continue;
-    const munis = doc.municipality ? [doc.municipality] : register.members().map((m) => m.id);
+    const munis = doc.municipality ? [doc.municipality] : register.members(date).map((m) => m.id);
     add('document-review', doc.id, documentReviewDue(doc), w.document(doc.name), [], munis);
   }
   for (const plan of register.ofKind('TrainingPlan')) {

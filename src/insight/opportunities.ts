@@ -1,7 +1,7 @@
 // findOpportunities(): collaboration candidates by the policy's four triggers (IT-policyn kap. 4, "Samverkan kan ske när …").
 import type { Language } from '../i18n/index.js';
-import { isCurrentAgreement, isLive, type RegisterModel } from '../register/model.js';
-import { noticeDeadline } from '../rules/agreement-expiry.js';
+import { agreementTerms, isCurrentAgreement } from '../register/agreement-terms.js';
+import { isLive, type RegisterModel } from '../register/model.js';
 import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
 
@@ -48,15 +48,15 @@ export function findOpportunities(register: RegisterModel, date: string, months:
 
   for (const app of live) {
     for (const agreement of register.agreements(app.id)) {
-      const deadline = noticeDeadline(agreement);
-      if (!deadline || !isCurrentAgreement(agreement, date) || deadline > horizon) continue;
+      const { noticeDeadline: deadline, end } = agreementTerms(agreement, date);
+      if (!deadline || !end || !isCurrentAgreement(agreement, date) || deadline > horizon) continue;
       found.push({
         trigger: 'agreement-ending',
         applications: [app.id],
         municipalities: app.municipalities,
         agreement: agreement.id,
         deadline,
-        message: t['agreement-ending'](agreement.name, app.name, deadline, agreement.end!),
+        message: t['agreement-ending'](agreement.name, app.name, deadline, end),
       });
     }
     if (app.assessment?.fit === 'poor') {

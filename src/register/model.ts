@@ -2,7 +2,11 @@
 import type { Kind } from '../schema/validate.js';
 import type { Agreement, Application, EntityKinds, Municipality, RoleAssignment, TrainingPlan } from '../schema/types.generated.js';
 import { isWithin } from '../util/dates.js';
+import { isCurrentAgreement } from './agreement-terms.js';
 import type { EntityRecord, LoadedRegister } from './load.js';
+import { isMemberOn } from './membership.js';
+
+export { isCurrentAgreement } from './agreement-terms.js';
 
 export type Entity = EntityKinds[Kind];
 export type Role = RoleAssignment['role'];
@@ -15,10 +19,6 @@ export function isLive(app: Application): boolean {
 
 export function isCurrentRole(role: RoleAssignment, date: string): boolean {
   return isWithin(date, role.from, role.until);
-}
-
-export function isCurrentAgreement(agreement: Agreement, date: string): boolean {
-  return isWithin(date, agreement.start, agreement.end);
 }
 
 export class RegisterModel {
@@ -109,9 +109,12 @@ export class RegisterModel {
     return this.plansByApp.get(appId) ?? [];
   }
 
-  /** Member municipalities of the cooperation (`member` defaults to true). */
-  members(): readonly Municipality[] {
-    return this.ofKind('Municipality').filter((m) => m.member !== false);
+  /**
+   * Member municipalities on `date` (`member` not false and, with `memberships`, the date in one of them). Without a
+   * date: every municipality that is not marked `member: false`, whenever it was a member.
+   */
+  members(date?: string): readonly Municipality[] {
+    return this.ofKind('Municipality').filter((m) => (date === undefined ? m.member !== false : isMemberOn(m, date)));
   }
 
   /** A name for messages: the entity's display name, else its id. */

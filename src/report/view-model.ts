@@ -6,7 +6,7 @@ import type { EntityChange } from '../insight/history.js';
 import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
 import { isCurrentRole, isLive, type RegisterModel } from '../register/model.js';
-import { noticeDeadline } from '../rules/agreement-expiry.js';
+import { agreementTerms } from '../register/agreement-terms.js';
 import { documentReviewDue } from '../rules/document-review.js';
 import { isValidException } from '../rules/exception.js';
 import { planReviewDue } from '../rules/training-plan-review.js';
@@ -111,7 +111,7 @@ export function buildYearlyView(input: ReportInput) {
   const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => collator.compare(a.name, b.name));
   const apps = register.ofKind('Application');
   const live = apps.filter(isLive);
-  const members = byName([...register.members()]);
+  const members = byName([...register.members(date)]);
   const partners = byName(register.ofKind('Municipality').filter((m) => m.member === false));
 
   // At a glance.
@@ -146,10 +146,10 @@ export function buildYearlyView(input: ReportInput) {
     .flatMap((a) => {
       const app = register.getOf('Application', a.application);
       if (app && !isLive(app)) return [];
-      const deadline = noticeDeadline(a);
-      if (!a.end || !deadline) return [];
+      const { end, noticeDeadline: deadline } = agreementTerms(a, date);
+      if (!end || !deadline) return [];
       if (register.isRenewed(a) || deadline > horizon) return [];
-      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', end: a.end, deadline, ended: a.end < date }];
+      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', end, deadline, ended: end < date }];
     })
     .sort((a, b) => (a.deadline < b.deadline ? -1 : 1));
 
@@ -250,7 +250,10 @@ export function buildApplicationView(input: ReportInput, id: string) {
       status: app.lifecycle?.status ?? 'active',
     },
     roles: register.roles(id).map((r) => ({ role: t.roleNames[r.role], title: r.holder.title, unit: register.nameOf(r.holder.unit), from: r.from, until: r.until ?? '', current: isCurrentRole(r, date) })),
-    agreements: register.agreements(id).map((a) => ({ name: a.name, type: a.type, start: a.start, end: a.end ?? '', deadline: noticeDeadline(a) ?? '', parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') })),
+    agreements: register.agreements(id).map((a) => {
+      const terms = agreementTerms(a, date);
+      return { name: a.name, type: a.type, start: a.start, end: terms.end ?? '', deadline: terms.noticeDeadline ?? '', parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };
+    }),
     plans: register.plansFor(id).map((p) => ({ name: p.name, audience: p.audience, updated: p.updated, due: planReviewDue(p) })),
     costs: costs.items.filter((i) => register.get(i.id) && (register.get(i.id) as { application?: string }).application === id),
     findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, message: f.message, rule: f.ruleId })),

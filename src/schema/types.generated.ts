@@ -18,6 +18,13 @@ export interface Municipality {
   readonly population?: {
     readonly [key: string]: number;
   };
+  /** Medlemskap / Memberships */
+  readonly memberships?: Array<{
+    /** Från / From */
+    readonly from: string;
+    /** Till / Until */
+    readonly until?: string;
+  }>;
 }
 
 /** Enhet / Unit */
@@ -76,6 +83,8 @@ export interface Application {
     /** Produkt / Product */
     readonly product?: string;
   };
+  /** Personuppgifter / Personal data */
+  readonly personalData?: "none" | "personal" | "sensitive";
   /** Dokumentation / Documentation */
   readonly documentation?: {
     /** Rutiner / Routines */
@@ -140,7 +149,7 @@ export interface Agreement {
   /** Anteckningar / Notes */
   readonly notes?: string;
   /** Avtalstyp / Agreement type */
-  readonly type: "operations" | "support" | "licence" | "collaboration" | "other";
+  readonly type: "operations" | "support" | "licence" | "collaboration" | "data-processing" | "other";
   /** Applikation / Application */
   readonly application?: string;
   /** Parter / Parties */
@@ -151,6 +160,22 @@ export interface Agreement {
   readonly end?: string;
   /** Uppsägningstid / Notice period */
   readonly noticeMonths?: number;
+  /** Automatisk förlängning / Tacit renewal */
+  readonly renewal?: {
+    /** Månader / Months */
+    readonly months: number;
+  };
+  /** Förlängningsoptioner / Extension options */
+  readonly options?: Array<{
+    /** Månader / Months */
+    readonly months?: number;
+    /** Avropad / Exercised */
+    readonly exercised?: string;
+    /** Beslut / Decision */
+    readonly decision?: string;
+  }>;
+  /** Uppsagt / Notice given */
+  readonly terminated?: string;
   /** Årskostnad / Annual cost */
   readonly annualCost?: number;
   /** Fördelningsnyckel / Cost split key */
@@ -264,6 +289,8 @@ export interface ConfigFile {
   readonly language?: "sv" | "en";
   /** Valuta / Currency */
   readonly currency?: string;
+  /** Tidszon / Time zone */
+  readonly timeZone?: string;
   /** Samverkansnivåer / Collaboration levels */
   readonly collaborationLevels?: Array<string>;
   /** Befolkningsår / Population year */

@@ -10,7 +10,7 @@ import type { Config } from '../register/config.js';
 import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } from '../register/model.js';
 import { reportLabels } from '../report/labels.js';
 import { buildYearlyView, costView, reportCosts } from '../report/view-model.js';
-import { noticeDeadline } from '../rules/agreement-expiry.js';
+import { currentEnd, noticeDeadline } from '../register/agreement-terms.js';
 import { documentReviewDue } from '../rules/document-review.js';
 import { isValidException } from '../rules/exception.js';
 import { planReviewDue } from '../rules/training-plan-review.js';
@@ -262,13 +262,14 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     }));
 
   const agreementState = (a: Agreement) => {
-    if (register.isRenewed(a) && a.end !== undefined && a.end < date) return 'renewed' as const;
+    const end = currentEnd(a, date);
+    if (register.isRenewed(a) && end !== undefined && end < date) return 'renewed' as const;
     if (a.start > date) return 'upcoming' as const;
     return isCurrentAgreement(a, date) ? ('current' as const) : ('ended' as const);
   };
   const agreementRow = (a: Agreement) => {
     const state = agreementState(a);
-    const deadline = noticeDeadline(a);
+    const deadline = noticeDeadline(a, date);
     return {
       id: a.id,
       href: href('Agreement', a.id),
@@ -276,7 +277,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       type: words.agreementTypes[a.type as keyof typeof words.agreementTypes] ?? a.type,
       application: a.application ? ref(a.id, a.application, 'Application') : undefined,
       start: a.start,
-      end: a.end ?? '',
+      end: currentEnd(a, date) ?? '',
       deadline: deadline ?? '',
       deadlinePassed: deadline !== undefined && deadline < date && state === 'current',
       state: l.states[state],
@@ -450,8 +451,8 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
 
     // Agreements, by notice deadline (open-ended last).
     const agreements = [...register.ofKind('Agreement')].sort((a, b) => {
-      const da = noticeDeadline(a) ?? '9999';
-      const db = noticeDeadline(b) ?? '9999';
+      const da = noticeDeadline(a, date) ?? '9999';
+      const db = noticeDeadline(b, date) ?? '9999';
       return da < db ? -1 : da > db ? 1 : collator.compare(a.name, b.name);
     });
     yield { path: navPages.agreements, template: 'agreements', title: l.agreementsByDeadline, nav: 'agreements', view: { rows: agreements.map(agreementRow) } };

@@ -3,9 +3,9 @@ import { stringify } from 'yaml';
 import { ExitCode, UsageError } from '../../errors.js';
 import { computeCosts } from '../../costs/compute.js';
 import { runRules } from '../../lint/run-rules.js';
+import { agreementTerms } from '../../register/agreement-terms.js';
 import { isCurrentRole } from '../../register/model.js';
 import { referencesOf } from '../../register/references.js';
-import { noticeDeadline } from '../../rules/agreement-expiry.js';
 import { isValidException } from '../../rules/exception.js';
 import { rules } from '../../rules/index.js';
 import { planReviewDue } from '../../rules/training-plan-review.js';
@@ -23,8 +23,8 @@ const showLabels = {
 } as const;
 
 export async function showCommand(id: string, options: CommonOptions): Promise<ExitCode> {
-  const date = dateOption(options.date);
   const { config, register } = openRegister(options, options.format !== 'json');
+  const date = dateOption(options.date, config);
   const entity = register.get(id);
   if (!entity) {
     throw new UsageError({ id: 'noEntity', data: { id, suggestion: suggestNearest(id, register.ids()) } });
@@ -39,7 +39,10 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
   const costs = costResult.splits.filter((s) => s.item.entity.application === id || s.item.entity.id === id);
   const app = entity.kind === 'Application' ? entity : undefined;
   const roles = app ? register.roles(id).map((r) => ({ id: r.id, role: r.role, title: r.holder.title, unit: r.holder.unit, from: r.from, until: r.until, current: isCurrentRole(r, date) })) : [];
-  const agreements = app ? register.agreements(id).map((a) => ({ id: a.id, name: a.name, type: a.type, start: a.start, end: a.end, noticeDeadline: noticeDeadline(a) })) : [];
+  const agreements = app ? register.agreements(id).map((a) => {
+        const terms = agreementTerms(a, date);
+        return { id: a.id, name: a.name, type: a.type, start: a.start, end: terms.end, noticeDeadline: terms.noticeDeadline, ...(terms.terminated !== undefined ? { terminated: terms.terminated } : {}) };
+      }) : [];
   const plans = app ? register.plansFor(id).map((p) => ({ id: p.id, name: p.name, audience: p.audience, updated: p.updated, reviewDue: planReviewDue(p) })) : [];
   const money = (minor: bigint) => formatMoney(minor, costResult.scale, { language: config.language, grouping: true });
   const costRows = costs.map((s) => ({ id: s.item.entity.id, name: s.item.entity.name, year, amount: Number(s.item.amount), split: s.item.split, parts: s.apportionment.parts.map((p) => ({ municipality: p.id, amount: Number(p.amount) })) }));

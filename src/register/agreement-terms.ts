@@ -1,0 +1,82 @@
+// An agreement's terms on a date (DESIGN.md "Format 1.1": terms, options, tacit renewal, notice given): its current end
+// and notice deadline. The one place that computes them; rules, costs, the report, calendar, show and opportunities ask it.
+import type { Agreement } from '../schema/types.generated.js';
+import { addMonths } from '../util/dates.js';
+
+/** The fields the terms depend on (an agreement, or a test's plain object). */
+export type AgreementTermsInput = Pick<Agreement, 'start' | 'end' | 'noticeMonths' | 'renewal' | 'options' | 'terminated'>;
+
+export interface AgreementTerms {
+  /** The current end on the date (the last day in force); undefined for an open-ended agreement. */
+  readonly end?: string;
+  /** The current end − noticeMonths: the last day notice can be given; undefined for an open-ended agreement. */
+  readonly noticeDeadline?: string;
+  /** With tacit renewal and no notice given by the deadline: the next period's months and its end. */
+  readonly renewsTo?: { readonly months: number; readonly end: string };
+  /** The next option not yet called, in order, and the end it would give. */
+  readonly optionLeft?: { readonly months: number; readonly end: string };
+  /** The day notice was given, when it was. */
+  readonly terminated?: string;
+}
+
+/** A loop guard: no agreement renews more often than monthly for a thousand years. */
+const MAX_PERIODS = 12_000;
+
+/**
+ * The terms of `agreement` on `date`. Months are counted from `end` in one step (end + total months − notice), the
+ * day clamped to the month's last day, so a month-end agreement stays at month ends (2024-01-31 + 1 = 2024-02-29).
+ */
+export function agreementTerms(agreement: AgreementTermsInput, date: string): AgreementTerms {
+  const { end, terminated } = agreement;
+  if (end === undefined) return terminated === undefined ? {} : { terminated };
+  const notice = agreement.noticeMonths ?? 0;
+  const options = agreement.options ?? [];
+  let months = options.reduce((sum, option) => sum + (option.exercised !== undefined ? (option.months ?? 0) : 0), 0);
+  const deadlineAfter = (total: number): string => addMonths(end, total - notice);
+  const period = agreement.renewal?.months ?? 0;
+  if (period > 0) {
+    // A period is added while its notice deadline lies before the date (on the deadline, notice can still be given),
+    // and never after the first period whose deadline is on or after the day notice was given.
+    for (let k = 0; k < MAX_PERIODS; k++) {
+      const deadline = deadlineAfter(months);
+      if (deadline >= date || (terminated !== undefined && deadline >= terminated)) break;
+      months += period;
+    }
+  }
+  const noticeDeadline = deadlineAfter(months);
+  const renews = period > 0 && (terminated === undefined || terminated > noticeDeadline);
+  const next = options.find((option) => option.exercised === undefined);
+  return {
+    end: addMonths(end, months),
+    noticeDeadline,
+    ...(renews ? { renewsTo: { months: period, end: addMonths(end, months + period) } } : {}),
+    ...(next ? { optionLeft: { months: next.months ?? 0, end: addMonths(end, months + (next.months ?? 0)) } } : {}),
+    ...(terminated !== undefined ? { terminated } : {}),
+  };
+}
+
+/** The current end on `date` (undefined = open-ended). */
+export function currentEnd(agreement: AgreementTermsInput, date: string): string | undefined {
+  return agreementTerms(agreement, date).end;
+}
+
+/** The notice deadline on `date`: the current end − noticeMonths (undefined = open-ended, no deadline). */
+export function noticeDeadline(agreement: AgreementTermsInput, date: string): string | undefined {
+  return agreementTerms(agreement, date).noticeDeadline;
+}
+
+/** Current on `date`: start ≤ date ≤ the current end. */
+export function isCurrentAgreement(agreement: AgreementTermsInput, date: string): boolean {
+  if (date < agreement.start) return false;
+  const end = currentEnd(agreement, date);
+  return end === undefined || date <= end;
+}
+
+/**
+ * The last day an agreement counts as in force for costs: none (open) for one that renews tacitly and has no notice
+ * given (it renews unless notice is given); otherwise its current end, options and the period notice ends included.
+ */
+export function lastDayInForce(agreement: AgreementTermsInput): string | undefined {
+  if (agreement.renewal !== undefined && agreement.terminated === undefined) return undefined;
+  return currentEnd(agreement, '9999-12-31');
+}

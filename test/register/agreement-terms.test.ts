@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { agreementTerms, currentEnd, isCurrentAgreement, lastDayInForce, noticeDeadline, type AgreementTermsInput } from '../../src/register/agreement-terms.js';
+import { isMemberOn } from '../../src/register/membership.js';
+
+const a = (fields: Partial<AgreementTermsInput>): AgreementTermsInput => ({ start: '2020-01-01', ...fields });
+
+describe('agreementTerms (DESIGN.md "Format 1.1")', () => {
+  it.each([
+    ['month arithmetic in one step: 2024-01-31 + 1', a({ end: '2024-01-31', renewal: { months: 1 } }), '2024-02-01', '2024-02-29', '2024-02-29'],
+    ['… and + 2 = 2024-03-31, counted from end, not from 02-29', a({ end: '2024-01-31', renewal: { months: 1 } }), '2024-03-01', '2024-03-31', '2024-03-31'],
+    ['2026-08-31 − 6 = 2026-02-28', a({ end: '2026-08-31', noticeMonths: 6 }), '2026-01-01', '2026-08-31', '2026-02-28'],
+    ['on the deadline itself notice can still be given', a({ end: '2025-12-31', noticeMonths: 3, renewal: { months: 12 } }), '2025-09-30', '2025-12-31', '2025-09-30'],
+    ['the day after the deadline it has renewed', a({ end: '2025-12-31', noticeMonths: 3, renewal: { months: 12 } }), '2025-10-01', '2026-12-31', '2026-09-30'],
+    ['renewal from a leap day keeps to month ends of February', a({ end: '2024-02-29', renewal: { months: 12 } }), '2027-06-01', '2028-02-29', '2028-02-29'],
+    ['exercised options add their months; one not called does not', a({ end: '2025-12-31', options: [{ months: 12, exercised: '2025-06-01' }, { months: 6 }] }), '2026-01-01', '2026-12-31', '2026-12-31'],
+    ['an option exercised after its deadline still counts', a({ end: '2026-03-31', noticeMonths: 3, options: [{ months: 12, exercised: '2026-05-20' }] }), '2026-06-01', '2027-03-31', '2026-12-31'],
+    ['notice given before the deadline ends the first period', a({ end: '2026-12-31', noticeMonths: 3, renewal: { months: 12 }, terminated: '2026-05-15' }), '2030-01-01', '2026-12-31', '2026-09-30'],
+    ['notice given after a deadline ends the next period', a({ end: '2026-12-31', noticeMonths: 3, renewal: { months: 12 }, terminated: '2026-10-15' }), '2030-01-01', '2027-12-31', '2027-09-30'],
+    ['open-ended: no end, no deadline', a({}), '2026-06-01', undefined, undefined],
+  ])('%s', (_name, agreement, date, end, deadline) => {
+    expect(currentEnd(agreement, date)).toBe(end);
+    expect(noticeDeadline(agreement, date)).toBe(deadline);
+  });
+
+  it('says what happens next: renewal, an option left, notice given', () => {
+    expect(agreementTerms(a({ end: '2025-12-31', noticeMonths: 3, renewal: { months: 12 } }), '2026-06-01').renewsTo).toEqual({ months: 12, end: '2027-12-31' });
+    expect(agreementTerms(a({ end: '2025-12-31', options: [{ months: 12, exercised: '2025-01-01' }, { months: 24 }] }), '2026-06-01').optionLeft).toEqual({ months: 24, end: '2028-12-31' });
+    const given = agreementTerms(a({ end: '2026-12-31', noticeMonths: 3, renewal: { months: 12 }, terminated: '2026-05-15' }), '2026-06-01');
+    expect(given.renewsTo).toBeUndefined();
+    expect(given.terminated).toBe('2026-05-15');
+  });
+
+  it('is current from start to the current end', () => {
+    const renewing = a({ start: '2024-01-01', end: '2024-12-31', renewal: { months: 12 } });
+    expect(isCurrentAgreement(renewing, '2023-12-31')).toBe(false);
+    expect(isCurrentAgreement(renewing, '2031-05-05')).toBe(true);
+    expect(isCurrentAgreement(a({ end: '2024-12-31' }), '2025-01-01')).toBe(false);
+    expect(isCurrentAgreement(a({ end: '2024-12-31', options: [{ months: 12, exercised: '2024-06-01' }] }), '2025-01-01')).toBe(true);
+  });
+
+  it('counts for costs every day after start while it renews, else to its current end', () => {
+    expect(lastDayInForce(a({ end: '2024-12-31', renewal: { months: 12 } }))).toBeUndefined();
+    expect(lastDayInForce(a({ end: '2024-12-31', noticeMonths: 3, renewal: { months: 12 }, terminated: '2025-10-15' }))).toBe('2026-12-31');
+    expect(lastDayInForce(a({ end: '2024-12-31', options: [{ months: 6, exercised: '2024-01-01' }] }))).toBe('2025-06-30');
+  });
+});
+
+describe('isMemberOn (DESIGN.md "Membership over time")', () => {
+  const leftAndRejoined = { memberships: [{ from: '2000-01-01', until: '2017-12-31' }, { from: '2020-01-01' }] };
+  it.each([
+    ['no member field, no memberships: a member', {}, '2026-01-01', true],
+    ['member: false is never a member', { member: false, memberships: [{ from: '2000-01-01' }] }, '2026-01-01', false],
+    ['in the first period', leftAndRejoined, '2017-12-31', true],
+    ['between the periods', leftAndRejoined, '2018-01-01', false],
+    ['on the day it rejoined', leftAndRejoined, '2020-01-01', true],
+    ['before it joined', { memberships: [{ from: '2022-07-01' }] }, '2022-06-30', false],
+  ])('%s', (_name, municipality, date, expected) => {
+    expect(isMemberOn(municipality, date)).toBe(expected);
+  });
+});
