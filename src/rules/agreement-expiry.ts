@@ -1,12 +1,14 @@
-// agreement-expiry — an agreement of a live application that has ended (error) or whose notice deadline is near (warning), unless renewed.
+// agreement-expiry — an agreement of a live application that has ended (error), whose notice deadline is near, or whose
+// deadline has passed and which is running out (warning), unless renewed. The terms come from register/agreement-terms.
+import { agreementTerms } from '../register/agreement-terms.js';
 import { isLive } from '../register/model.js';
-import type { Agreement } from '../schema/types.generated.js';
+import type { Message } from '../i18n/index.js';
 import { addMonths } from '../util/dates.js';
 import { defineRule } from './define-rule.js';
 
-/** The last day to give notice: end − noticeMonths (undefined for open-ended agreements). */
-export function noticeDeadline(agreement: Agreement): string | undefined {
-  return agreement.end === undefined ? undefined : addMonths(agreement.end, -(agreement.noticeMonths ?? 0));
+/** "1 månad" / "6 månader": a number of months as words of the language. */
+export function monthsMessage(n: number): Message {
+  return { id: n === 1 ? 'oneMonth' : 'manyMonths', data: { n } };
 }
 
 export default defineRule({
@@ -14,15 +16,20 @@ export default defineRule({
   severity: 'error',
   appliesTo: 'Agreement',
   defaultOptions: { warnMonths: 6 },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { warnMonths: { type: 'integer', minimum: 0, description: 'Months ahead of the notice deadline to warn (default 6).' } },
+  },
   docs: {
     description: {
-      sv: 'Ett avtal för en applikation i drift som har löpt ut (fel), eller vars sista uppsägningsdag infaller inom warnMonths (varning), om det inte har förnyats.',
-      en: 'An agreement of a live application that has ended (error), or whose notice deadline falls within warnMonths (warning), unless renewed.',
+      sv: 'Ett avtal för en applikation i drift som har löpt ut (fel), vars sista uppsägningsdag infaller inom warnMonths, eller vars sista uppsägningsdag har passerats och som löper ut (varning), om det inte har förnyats.',
+      en: 'An agreement of a live application that has ended (error), whose notice deadline falls within warnMonths, or whose deadline has passed and which is running out (warning), unless renewed.',
     },
     policy: { chapter: '4', quote: 'Samverkan kan ske när: Avtal är på väg ut' },
     details: {
-      sv: 'Sista uppsägningsdag = end − noticeMonths (standard 0). Varning när den infaller på eller före datumet + warnMonths (standard 6; ["error", { warnMonths: 9 }] i itreg.yaml). Ett senare avtal av samma typ för samma applikation räknas som förnyelse. Fyndet pekar på end.',
-      en: 'Notice deadline = end − noticeMonths (default 0). Warning when it falls on or before the date + warnMonths (default 6; ["error", { warnMonths: 9 }] in itreg.yaml). A later agreement of the same type for the same application counts as a renewal. The finding points at end.',
+      sv: 'Aktuellt slutdatum = end plus avropade optioner, plus renewal.months för varje period vars sista uppsägningsdag har passerats utan uppsägning (terminated). Sista uppsägningsdag = aktuellt slutdatum − noticeMonths (standard 0). Varning när den infaller från och med datumet till och med datumet + warnMonths (standard 6; ["error", { warnMonths: 9 }] i itreg.yaml): meddelandet säger vad som händer om inget görs (avtalet upphör eller förlängs) och att det också är sista dag att avropa en option som återstår. När sista uppsägningsdag har passerats för ett avtal som inte förlängs, eller som har sagts upp, varnar regeln tills avtalet upphör: upphandla, teckna nytt avtal eller planera avvecklingen. Ett senare avtal av samma typ för samma applikation räknas som förnyelse.',
+      en: 'Current end = end plus the exercised options, plus renewal.months for every period whose notice deadline passed without notice (terminated). Notice deadline = current end − noticeMonths (default 0). Warning when it falls from the date up to the date + warnMonths (default 6; ["error", { warnMonths: 9 }] in itreg.yaml): the message says what happens if nothing is done (it ends, or it renews) and that it is also the last day to call an option left. When the deadline has passed for an agreement that does not renew, or was given notice, the rule warns until it ends: procure, agree anew or plan the retirement. A later agreement of the same type for the same application counts as a renewal.',
     },
   },
   check(agreement, { register, date, options }) {
@@ -30,13 +37,26 @@ export default defineRule({
     const app = register.getOf('Application', agreement.application);
     if (!app || !isLive(app)) return [];
     if (register.isRenewed(agreement)) return [];
-    const data = { agreement: agreement.name, app: app.name, end: agreement.end };
-    if (agreement.end < date) return [{ path: ['end'], message: { id: 'agreementEnded', data } }];
-    const deadline = noticeDeadline(agreement)!;
-    const warnMonths = Number(options['warnMonths'] ?? 6);
-    if (deadline <= addMonths(date, warnMonths)) {
-      return [{ path: ['end'], severity: 'warning', message: { id: 'agreementNotice', data: { ...data, deadline } } }];
+    const terms = agreementTerms(agreement, date);
+    const end = terms.end!;
+    const deadline = terms.noticeDeadline!;
+    const base = { agreement: agreement.name, app: app.name, end, deadline };
+    if (end < date) return [{ path: ['end'], message: { id: 'agreementEnded', data: base } }];
+    if (deadline >= date) {
+      const warnMonths = Number(options['warnMonths'] ?? 6);
+      if (terms.terminated !== undefined || deadline > addMonths(date, warnMonths)) return [];
+      const option: Message | undefined = terms.optionLeft
+        ? { id: 'agreementOptionLeft', data: { period: monthsMessage(terms.optionLeft.months), optionEnd: terms.optionLeft.end } }
+        : undefined;
+      const message: Message = terms.renewsTo
+        ? { id: 'agreementNoticeRenews', data: { ...base, period: monthsMessage(terms.renewsTo.months), renewsTo: terms.renewsTo.end, option } }
+        : { id: 'agreementNotice', data: { ...base, option } };
+      return [{ path: ['end'], severity: 'warning', message }];
     }
-    return [];
+    // The deadline has passed and the agreement runs out at its current end (a renewing one never gets here).
+    if (terms.terminated !== undefined) {
+      return [{ path: ['terminated'], severity: 'warning', message: { id: 'agreementNoticeGiven', data: { ...base, terminated: terms.terminated } } }];
+    }
+    return [{ path: ['end'], severity: 'warning', message: { id: 'agreementDeadlinePassed', data: base } }];
   },
 });

@@ -55,6 +55,15 @@ interface RuleBase<Id extends string> {
   readonly severity: Severity;
   readonly docs: RuleDocs;
   readonly defaultOptions?: RuleOptions;
+  /** The rule's options as a small JSON Schema (an object schema); itreg.yaml's options are checked against it. */
+  readonly optionsSchema?: OptionsSchema;
+}
+
+/** A rule's options schema: an object whose properties each allow a number, string or boolean. */
+export interface OptionsSchema {
+  readonly type: 'object';
+  readonly additionalProperties: false;
+  readonly properties: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface EntityRule<Id extends string, K extends Kind> extends RuleBase<Id> {

@@ -30,10 +30,10 @@ describe('the example register on 2026-11-26', () => {
     expect(result.summary).toMatchObject({ errors: 5, warnings: 7, suppressed: 1 });
   });
 
-  it('words them in Swedish, with the notice deadline as a date', () => {
+  it('words them in Swedish: a passed notice deadline as a date, and what to do (never "decide now")', () => {
     const notice = result.findings.find((f) => f.file.endsWith('pa-lon-support.yaml'));
     expect(notice?.message).toBe(
-      'avtalet Supportavtal PersonalWeb för PA- och lönesystem löper ut 2027-03-31; sista dag för uppsägning är 2026-09-30: besluta nu om förlängning, upphandling eller samverkan (IT-policyn, kap. 4: "Samverkan kan ske när: Avtal är på väg ut")',
+      'sista uppsägningsdag för avtalet Supportavtal PersonalWeb för PA- och lönesystem passerades 2026-09-30 och avtalet upphör 2027-03-31: upphandla, teckna ett nytt avtal eller planera avvecklingen (IT-policyn, kap. 4: "Samverkan kan ske när: Avtal är på väg ut")',
     );
   });
 
