@@ -7,7 +7,8 @@ import { findConfig, readConfig, type Config } from '../register/config.js';
 import { loadRegister, type LoadedRegister } from '../register/load.js';
 import { visible, visibleData } from '../util/visible.js';
 import { RegisterModel } from '../register/model.js';
-import { isIsoDate, today } from '../util/dates.js';
+import { DEFAULT_TIME_ZONE, todayIn } from '../register/today.js';
+import { isIsoDate } from '../util/dates.js';
 
 export interface GlobalOptions {
   readonly cwd?: string;
@@ -50,9 +51,27 @@ export function loadConfig(options: GlobalOptions): Config {
   return readConfig(file, language);
 }
 
-export function dateOption(value: string | undefined): string {
-  if (value === undefined) return today();
-  if (!isIsoDate(value)) throw new UsageError({ id: 'badDate', data: { option: '--date', value } });
+/**
+ * The present moment: ITREG_NOW (an ISO 8601 instant such as 2026-06-01T22:30:00Z) when set, for reproducible runs and
+ * tests, else the system clock.
+ */
+export function currentInstant(): Date {
+  const fixed = process.env['ITREG_NOW'];
+  if (fixed === undefined || fixed === '') return new Date();
+  const instant = new Date(fixed);
+  if (Number.isNaN(instant.getTime())) throw new UsageError({ id: 'badNow', data: { value: fixed } });
+  return instant;
+}
+
+/** Today's date in the register's time zone (itreg.yaml `timeZone`, default Europe/Stockholm), whatever the machine's. */
+export function todayFor(config: Pick<Config, 'timeZone'> | undefined): string {
+  return todayIn(config?.timeZone ?? DEFAULT_TIME_ZONE, currentInstant());
+}
+
+/** A date option (whole days in the register's time zone), or today there. */
+export function dateOption(value: string | undefined, config: Pick<Config, 'timeZone'> | undefined, option = '--date'): string {
+  if (value === undefined) return todayFor(config);
+  if (!isIsoDate(value)) throw new UsageError({ id: 'badDate', data: { option, value } });
   return value;
 }
 

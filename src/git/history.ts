@@ -2,6 +2,8 @@
 // readSnapshots(): the register as committed at month ends. Plain git (run.ts), independent calls at once.
 import { spawn } from 'node:child_process';
 import { UsageError } from '../errors.js';
+import { DEFAULT_TIME_ZONE, startOfDay, todayIn } from '../register/today.js';
+import { addDays } from '../util/dates.js';
 import { findRepository, runGit, tryGit } from './run.js';
 
 export interface FileChange {
@@ -26,14 +28,31 @@ export interface History {
 
 const ZERO = /^0+$/;
 
-export async function readHistory(root: string, registerFolder: string, range: { since?: string; until?: string }): Promise<History> {
+/** A range of whole days (YYYY-MM-DD, both ends included) in the register's time zone. */
+export interface DayRange {
+  readonly since?: string;
+  readonly until?: string;
+  /** IANA zone the days are in (default Europe/Stockholm); a change's `date` is its day there too. */
+  readonly timeZone?: string;
+}
+
+/**
+ * Every change to the register's files authored within `range`. A day is the whole day in the register's zone (so
+ * `--since D --until D` finds that day's commits, at any time of day and whatever the machine's zone); the author
+ * date decides, as `date` shows it.
+ */
+export async function readHistory(root: string, registerFolder: string, range: DayRange): Promise<History> {
   const [repository, head] = await Promise.all([findRepository(root), tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])]);
   if (repository === undefined) throw new UsageError({ id: 'historyNoRepository', data: { folder: root } });
   if (head === undefined) return { changes: [] };
   const folder = repository.pathOf(registerFolder);
   const args = ['-c', 'core.quotePath=false', 'log', '--no-merges', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x1f%aI%x1f%an%x1f%s'];
-  if (range.since) args.push(`--since=${range.since}`);
-  if (range.until) args.push(`--until=${range.until} 23:59:59`);
+  const zone = range.timeZone ?? DEFAULT_TIME_ZONE;
+  const from = range.since === undefined ? undefined : startOfDay(range.since, zone);
+  const to = range.until === undefined ? undefined : startOfDay(addDays(range.until, 1), zone);
+  // git's --since compares committer dates, never earlier than the author's: a safe bound for the walk. The exact
+  // filter, on author dates, is below (--until cannot be left to git: a commit rebased later is committed later).
+  if (from !== undefined) args.push(`--since=@${Math.floor(from / 1000)}`);
   args.push('--', folder);
   const log = await runGit(root, args);
 
@@ -45,11 +64,13 @@ export async function readHistory(root: string, registerFolder: string, range: {
     for (const line of lines) {
       const match = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([AMDR])\d*\t([^\t]+)(?:\t(.+))?$/.exec(line);
       if (!match) continue;
+      const instant = Date.parse(date);
+      if ((from !== undefined && instant < from) || (to !== undefined && instant >= to)) continue;
       const [, oldBlob = '', newBlob = '', status = 'M', first = '', second] = match;
       if (!/\.ya?ml$/i.test(second ?? first)) continue;
       raw.push({
         commit,
-        date: date.slice(0, 10),
+        date: todayIn(zone, new Date(instant)),
         author,
         subject,
         status: status as FileChange['status'],
@@ -116,7 +137,7 @@ export interface Snapshot {
  * The register as committed at each given month end: the last commit within that month (a month without one has no
  * snapshot, rather than repeating an older state).
  */
-export async function readSnapshots(root: string, registerFolder: string, monthEnds: readonly string[]): Promise<Snapshot[]> {
+export async function readSnapshots(root: string, registerFolder: string, monthEnds: readonly string[], timeZone = DEFAULT_TIME_ZONE): Promise<Snapshot[]> {
   const repository = await findRepository(root);
   if (repository === undefined) return [];
   const folder = repository.pathOf(registerFolder);
@@ -125,7 +146,10 @@ export async function readSnapshots(root: string, registerFolder: string, monthE
   // time they took one after the other through simple-git).
   const months = await Promise.all(
     monthEnds.map(async (end) => {
-      const commit = await tryGit(root, ['rev-list', '-1', `--before=${end} 23:59:59`, `--after=${end.slice(0, 8)}01 00:00:00`, 'HEAD']);
+      // The month as whole days in the register's zone, not the machine's.
+      const before = Math.floor(startOfDay(addDays(end, 1), timeZone) / 1000) - 1;
+      const after = Math.floor(startOfDay(`${end.slice(0, 8)}01`, timeZone) / 1000);
+      const commit = await tryGit(root, ['rev-list', '-1', `--before=@${before}`, `--after=@${after}`, 'HEAD']);
       if (!commit) return undefined;
       const tree = await runGit(root, ['-c', 'core.quotePath=false', 'ls-tree', '-r', '--full-tree', commit, '--', folder]);
       const blobs = tree

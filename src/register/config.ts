@@ -2,11 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { isLanguage, translator, type Language, type Message } from '../i18n/index.js';
+import { isLanguage, suggestNearest, translator, type Language, type Message } from '../i18n/index.js';
 import type { ConfigFile } from '../schema/types.generated.js';
 import { validateConfig } from '../schema/validate.js';
 import { locate } from './positions.js';
 import { decodeSource, type SourceFile } from './source.js';
+import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneNames } from './today.js';
 
 const CONFIG_FILE = 'itreg.yaml';
 
@@ -23,6 +24,8 @@ export interface Config {
   readonly register: string;
   readonly language: Language;
   readonly currency: string;
+  /** IANA time zone that decides what date it is today (default Europe/Stockholm). */
+  readonly timeZone: string;
   readonly collaborationLevels: readonly string[];
   readonly populationYear: 'previous' | 'same';
   /** latest: a missing reference-year population falls back to the latest earlier year (a preliminary split). */
@@ -71,6 +74,10 @@ function parseConfig(source: SourceFile, root: string, language?: Language): Con
     fail(issue.message, line, column);
   }
   const data = source.value as ConfigFile;
+  if (data.timeZone !== undefined && !isTimeZone(data.timeZone)) {
+    const { line, column } = locate(source, ['timeZone'], 'value');
+    fail({ id: 'badTimeZone', data: { value: data.timeZone, suggestion: suggestNearest(data.timeZone, timeZoneNames()) } }, line, column);
+  }
   return {
     root,
     source,
@@ -78,6 +85,7 @@ function parseConfig(source: SourceFile, root: string, language?: Language): Con
     register: data.register ?? 'register',
     language: language ?? data.language ?? 'sv',
     currency: data.currency ?? 'SEK',
+    timeZone: data.timeZone ?? DEFAULT_TIME_ZONE,
     collaborationLevels: data.collaborationLevels ?? [],
     populationYear: data.populationYear ?? 'previous',
     populationFallback: data.populationFallback ?? 'latest',

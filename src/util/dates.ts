@@ -47,14 +47,6 @@ export function addYears(iso: string, years: number): string {
   return addMonths(iso, years * 12);
 }
 
-/** Today's date in the local time zone, as YYYY-MM-DD. */
-export function today(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 /** True when `date` lies within [from, until]; a missing end is open-ended. ISO strings compare in date order. */
 export function isWithin(date: string, from: string | undefined, until: string | undefined): boolean {
   return (from === undefined || from <= date) && (until === undefined || date <= until);

@@ -26,7 +26,7 @@ describe('lint --changed', () => {
   it('includes staged, unstaged and untracked files', () => {
     const repo = repositoryFrom('clean', { 'register/documents/it-policy.yaml': overdue });
     writeFiles(repo, {
-      'register/units/new-unit.yaml': 'kind: Unit\nid: ny-enhet\nname: Ny\ntype: department\n',
+      'register/units/new-unit.yaml': 'kind: Unit\nid: ny-enhet\nname: Ny\ntype: group\n',
       'register/units/staged.yaml': 'kind: Unit\nid: staged\nname: S\ntype: departement\n',
     });
     git(repo, 'add', 'register/units/staged.yaml');
@@ -48,7 +48,7 @@ describe('lint --changed', () => {
     git(top, 'add', '-A');
     git(top, 'commit', '--quiet', '-m', 'register');
     writeFiles(top, {
-      'governance/register/units/new-unit.yaml': 'kind: Unit\nid: ny-enhet\nname: Ny\ntype: department\n',
+      'governance/register/units/new-unit.yaml': 'kind: Unit\nid: ny-enhet\nname: Ny\ntype: group\n',
       'governance/register/documents/it-policy.yaml': overdue,
     });
     expect(files(join(top, 'governance'), '--changed').found).toEqual([

@@ -48,8 +48,8 @@ describe('hostile files in the register', () => {
     ['a top-level list', 'list.yaml', '- kind: Unit\n', 'yaml-syntax', /not a mapping/],
     ['a top-level scalar', 'scalar.yaml', 'just text\n', 'yaml-syntax', /not a mapping/],
     ['merge-conflict markers', 'conflict.yaml', `kind: Unit\n<<<<<<< HEAD\nid: a\n=======\nid: b\n>>>>>>> feature\n`, 'yaml-syntax', /unresolved merge conflict/],
-    ['a collection as a key (no Node warning on stderr)', 'ckey.yaml', 'kind: Unit\nid: ckey\nname: C\ntype: department\n[a, b]: 1\n', 'schema', /unknown field "\[ a, b \]"/],
-    ['prototype keys', 'proto.yaml', 'kind: Unit\nid: proto\nname: P\ntype: department\n__proto__: { polluted: yes }\nconstructor: 1\nprototype: 2\n', 'schema', /unknown field "__proto__"/],
+    ['a collection as a key (no Node warning on stderr)', 'ckey.yaml', 'kind: Unit\nid: ckey\nname: C\ntype: group\n[a, b]: 1\n', 'schema', /unknown field "\[ a, b \]"/],
+    ['prototype keys', 'proto.yaml', 'kind: Unit\nid: proto\nname: P\ntype: group\n__proto__: { polluted: yes }\nconstructor: 1\nprototype: 2\n', 'schema', /unknown field "__proto__"/],
   ])('%s', (_name, file, content, ruleId, message) => {
     const started = Date.now();
     const result = lintFile(file, content);
@@ -86,7 +86,7 @@ describe('hostile files in the register', () => {
     expect(Object.getPrototypeOf(source.value)).toBe(Object.prototype);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(Object.keys(source.value as object)).toEqual(['__proto__', 'constructor']);
-    const folder = registerFrom('clean', { 'register/proto.yaml': '__proto__: { polluted: yes }\nkind: Unit\nid: p\nname: P\ntype: department\n' });
+    const folder = registerFrom('clean', { 'register/proto.yaml': '__proto__: { polluted: yes }\nkind: Unit\nid: p\nname: P\ntype: group\n' });
     lint(folder);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });

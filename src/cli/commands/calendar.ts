@@ -6,8 +6,8 @@ import { isCurrentRole } from '../../register/model.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
 
 export async function calendarCommand(options: CommonOptions & { municipality?: string; ownerUnit?: string }): Promise<ExitCode> {
-  const date = dateOption(options.date);
   const { config, register } = openRegister(options);
+  const date = dateOption(options.date, config);
   let deadlines = collectDeadlines(register, config, date, config.language);
   if (options.municipality) {
     if (!register.getOf('Municipality', options.municipality)) throw new UsageError({ id: 'noMunicipality', data: { id: options.municipality, suggestion: suggestNearest(options.municipality, register.ofKind('Municipality').map((m) => m.id)) } });

@@ -6,8 +6,7 @@ import { formatCostsBill, formatCostsBillCsv, formatCostsBillJson, formatCostsCs
 import { suggestNearest } from '../../i18n/index.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
-import { today } from '../../util/dates.js';
-import { emit, loadConfig, workingFolder, type GlobalOptions, visibleRegister } from '../io.js';
+import { emit, loadConfig, todayFor, workingFolder, type GlobalOptions, visibleRegister } from '../io.js';
 
 export interface CostsCommandOptions extends GlobalOptions {
   readonly year?: string;
@@ -20,9 +19,9 @@ export interface CostsCommandOptions extends GlobalOptions {
 }
 
 export async function costsCommand(options: CostsCommandOptions): Promise<ExitCode> {
-  const year = options.year === undefined ? Number(today().slice(0, 4)) : Number(options.year);
-  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new UsageError({ id: 'badYear', data: { value: options.year } });
   const config = loadConfig(options);
+  const year = options.year === undefined ? Number(todayFor(config).slice(0, 4)) : Number(options.year);
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new UsageError({ id: 'badYear', data: { value: options.year } });
   const loaded = loadRegister(config);
 
   // Tables are read by people: register text with control characters made visible; JSON and CSV keep the data.

@@ -24,7 +24,7 @@ export async function exportCommand(options: CommonOptions & { redact?: boolean;
     say(`itreg: ${kinds.length} CSV → ${folder}`);
     return ExitCode.Ok;
   }
-  const json = { name: config.name, exported: dateOption(options.date), ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}), entities: exported.entities };
+  const json = { name: config.name, exported: dateOption(options.date, config), ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}), entities: exported.entities };
   emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
   return ExitCode.Ok;
 }

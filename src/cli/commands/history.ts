@@ -25,7 +25,9 @@ export async function historyCommand(id: string | undefined, options: HistoryCom
     if (value !== undefined && !isIsoDate(value)) throw new UsageError({ id: 'badDate', data: { option: name, value } });
   }
   const config = loadConfig(options);
-  const history = await readHistory(config.root, join(config.root, config.register), { ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) });
+  // Whole days in the register's time zone, both ends included.
+  const range = { timeZone: config.timeZone, ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) };
+  const history = await readHistory(config.root, join(config.root, config.register), range);
   const changes = entityHistory(history.changes, id);
   const w = words[config.language];
   if (history.shallow) process.stderr.write(`${w.shallow(history.shallow.commits, history.shallow.since)}\n`);

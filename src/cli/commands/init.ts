@@ -9,8 +9,8 @@ import { findRepositoryRoot, initRepository } from '../../git/repository-root.js
 import { readConfig } from '../../register/config.js';
 import { createFile } from '../../register/write.js';
 import { schemaDir } from '../../schema/validate.js';
-import { addYears, today } from '../../util/dates.js';
-import { languageOption, workingFolder, type GlobalOptions } from '../io.js';
+import { addYears } from '../../util/dates.js';
+import { languageOption, todayFor, workingFolder, type GlobalOptions } from '../io.js';
 import { itregBin } from './hook.js';
 
 export interface InitCommandOptions extends GlobalOptions {
@@ -37,7 +37,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   const say = (line: string) => process.stdout.write(`${line}\n`);
   mkdirSync(target, { recursive: true });
 
-  const date = today();
+  const date = todayFor(undefined);
   const values: Record<string, string> = {
     name: options.name ?? basename(target),
     today: date,

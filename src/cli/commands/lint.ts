@@ -60,7 +60,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   }
   const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError({ id: 'badMaxWarnings' });
-  const date = dateOption(options.date);
+  if (options.date !== undefined) dateOption(options.date, undefined);
   const overrides = parseRuleOverrides(options.rule);
   const cwd = workingFolder(options);
   if (options.preCommit) return preCommitLint(paths, options);
@@ -68,6 +68,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   // As ESLint: a path that matches nothing is a mistake to point out, not an empty success.
   if (missing !== undefined) throw new UsageError({ id: 'noSuchPath', data: { path: missing } });
   const config = loadConfig(options);
+  const date = dateOption(options.date, config);
   // The cache is only valid for the itreg version that wrote it.
   const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), packageVersion) : undefined;
   const progress = progressLine(options.format === 'stylish' && !options.output);

@@ -12,10 +12,10 @@ const labels = {
 } as const;
 
 export async function opportunitiesCommand(options: CommonOptions & { months?: string }): Promise<ExitCode> {
-  const date = dateOption(options.date);
   const months = options.months === undefined ? 12 : Number(options.months);
   if (!Number.isInteger(months) || months < 0) throw new UsageError({ id: 'badMonths' });
   const { config, register } = openRegister(options, options.format !== 'json' && options.format !== 'md');
+  const date = dateOption(options.date, config);
   const found = findOpportunities(register, date, months, config.language);
   const l = labels[config.language];
   let text: string;

@@ -14,9 +14,9 @@ import { printPdf } from '../../report/pdf.js';
 import { builtInTemplate, renderTemplate } from '../../report/render.js';
 import { buildApplicationView, buildCostsView, buildYearlyView, reportCosts, type ReportInput } from '../../report/view-model.js';
 import { rules } from '../../rules/index.js';
-import { daysInMonth, isIsoDate, today } from '../../util/dates.js';
+import { daysInMonth, isIsoDate } from '../../util/dates.js';
 import { suggestNearest } from '../../i18n/index.js';
-import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
+import { emit, loadConfig, todayFor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface ReportCommandOptions extends GlobalOptions {
   readonly year?: string;
@@ -40,13 +40,13 @@ export async function reportCommand(template: string, options: ReportCommandOpti
   }
   if (options.format === 'pdf' && !options.out) throw new UsageError({ id: 'pdfNeedsOut' });
   if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError({ id: 'badDate', data: { option: '--date', value: options.date } });
-  const now = today();
+  const config = loadConfig(options);
+  const now = todayFor(config);
   const year = options.year === undefined ? Number((options.date ?? now).slice(0, 4)) : Number(options.year);
   if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new UsageError({ id: 'badYear', data: { value: options.year } });
   // A past year's report describes the register as it stood at the year's end.
   const date = options.date ?? (year < Number(now.slice(0, 4)) ? `${year}-12-31` : now);
 
-  const config = loadConfig(options);
   const language = config.language;
   const loaded = loadRegister(config);
   const register = new RegisterModel(loaded);
@@ -55,13 +55,13 @@ export async function reportCommand(template: string, options: ReportCommandOpti
 
   let history: ReportInput['history'];
   try {
-    const read = await readHistory(config.root, registerFolder, { since: `${year}-01-01`, until: `${year}-12-31` });
+    const read = await readHistory(config.root, registerFolder, { since: `${year}-01-01`, until: `${year}-12-31`, timeZone: config.timeZone });
     history = { changes: entityHistory(read.changes), ...(read.shallow ? { shallow: read.shallow } : {}) };
   } catch (error: unknown) {
     if (!(error instanceof ItregError)) throw error; // not a git repository: the report says so
   }
   const monthEnds = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-${String(daysInMonth(year, m + 1)).padStart(2, '0')}`).filter((end) => end.slice(0, 8) <= date.slice(0, 8));
-  const snapshots = history ? await readSnapshots(config.root, registerFolder, monthEnds) : [];
+  const snapshots = history ? await readSnapshots(config.root, registerFolder, monthEnds, config.timeZone) : [];
   const trend = snapshots.map((snapshot) => {
     const files = snapshot.files.map((f) => parseSource(f.path, f.text));
     const model = new RegisterModel({ config, files, records: buildRecords(files) });

@@ -1,0 +1,45 @@
+// Membership over time (DESIGN.md "Format 1.1"): the default participants of year Y are the members on 1 January
+// of Y, and a past year's costs and report use that year's membership. Real CLI runs on test/fixtures/membership.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, runCli } from '../helpers.js';
+
+const folder = join(fixtures, 'membership');
+
+const bill = (year: number) => {
+  const result = runCli(['costs', '--year', String(year), '--format', 'json'], folder);
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as { items: Array<{ id: string; parts: Array<{ municipality: string; amount: number }> }>; totals: Array<{ municipality: string }> };
+};
+
+describe('a municipality that left at the end of 2017 and rejoined in 2020', () => {
+  it('is in the 2016 bill', () => {
+    expect(bill(2016).items[0]!.parts.map((p) => p.municipality)).toEqual(['amal', 'dals-ed']);
+  });
+
+  it('is out of the 2018 bill', () => {
+    const json = bill(2018);
+    expect(json.items.map((i) => i.id)).toEqual(['e-arkiv-2018']);
+    expect(json.items[0]!.parts).toEqual([{ municipality: 'amal', amount: 100000 }]);
+    expect(json.totals.map((t) => t.municipality)).toEqual(['amal']);
+  });
+
+  it('is in the 2021 bill, by its 2020 population', () => {
+    const parts = bill(2021).items[0]!.parts;
+    expect(parts.map((p) => p.municipality)).toEqual(['amal', 'dals-ed']);
+    // 100 000 × 4 680 / (12 050 + 4 680) = 27 973.7… → 27 974
+    expect(parts.find((p) => p.municipality === 'dals-ed')?.amount).toBe(27974);
+  });
+
+  it.each([
+    [2016, true],
+    [2018, false],
+    [2021, true],
+  ])('is shown as a member in the %i report: %s', (year, member) => {
+    const result = runCli(['report', 'yearly', '--year', String(year), '--format', 'md'], folder, { ITREG_NOW: '2026-06-01T12:00:00Z' });
+    expect(result.status, result.stderr).toBe(0);
+    const membersLine = result.stdout.split('\n').find((line) => /Åmål/.test(line) && /member/i.test(line)) ?? '';
+    expect(membersLine, result.stdout.slice(0, 1500)).not.toBe('');
+    expect(membersLine.includes('Dals-Ed')).toBe(member);
+  });
+});
