@@ -40,8 +40,9 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     const entries = readdirSync(output);
     if (entries.length > 0 && !entries.includes(MARKER)) throw new UsageError({ id: 'siteOutputNotSite', data: { path: options.output } });
   }
-  const date = dateOption(options.date);
+  if (options.date !== undefined) dateOption(options.date, undefined);
   const config = loadConfig(options);
+  const date = dateOption(options.date, config);
   const language = config.language;
   const loaded = loadRegister(config);
   const register = new RegisterModel(loaded);
