@@ -48,6 +48,9 @@ export const helpSv: Readonly<Record<string, string>> = {
   'one row per item, or per municipality': 'en rad per post, eller per kommun',
   "one municipality's bill: each item, its key and the share behind the amount": 'en kommuns kostnadsbesked: varje post, dess nyckel och andelen bakom beloppet',
   'how one item was split: weights, exact quotas, floors, remainders, leftover units': 'hur en post fördelades: vikter, exakta kvoter, avrundning nedåt, rester, överblivna enheter',
+  'record every current finding in itreg-suppressions.json as the starting line (exit 0); later runs report only the rest':
+    'spara alla nuvarande fynd i itreg-suppressions.json som startläge (slutkod 0); senare körningar rapporterar bara resten',
+  'remove the entries of itreg-suppressions.json whose finding is gone': 'ta bort posterna i itreg-suppressions.json vars fynd inte längre finns',
   // import
   'fill the register from this spreadsheet (.xlsx or .csv) instead of the examples; needs --map': 'fyll registret från detta kalkylblad (.xlsx eller .csv) i stället för med exemplen; kräver --map',
   'with --from: the mapping (see itreg import --help)': 'med --from: mappningen (se itreg import --help)',

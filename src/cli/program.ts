@@ -74,6 +74,8 @@ export function buildProgram(run: (action: Action) => Promise<void>, language: L
     .option('--rule <id=severity...>', d('override a rule\'s severity (off, warning, error); repeatable'))
     .option('--cache', d('keep parse results by content hash, so unchanged files are not parsed again'))
     .option('--cache-location <file>', d('where --cache keeps them (default: node_modules/.cache/itreg/ below itreg.yaml)'))
+    .option('--suppress-all', d('record every current finding in itreg-suppressions.json as the starting line (exit 0); later runs report only the rest'))
+    .option('--prune-suppressions', d('remove the entries of itreg-suppressions.json whose finding is gone'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg lint
@@ -81,7 +83,9 @@ ${d('Examples:')}
   $ itreg lint --rule documentation=off --max-warnings 0
   $ itreg lint --changed --base origin/main --format sarif --output itreg.sarif
   $ itreg lint --changed --format github
-  $ itreg lint --pre-commit register/roles/gis-owner.yaml`)
+  $ itreg lint --pre-commit register/roles/gis-owner.yaml
+  $ itreg lint --suppress-all
+  $ itreg lint --prune-suppressions`)
     .action((paths: string[], _options: unknown, command: Command) =>
       run(async () => (await import('./commands/lint.js')).lintCommand(paths, globals(command) as never)),
     );

@@ -12,5 +12,7 @@ export function formatJson(result: LintResult): string {
     column,
     ...(entityId !== undefined ? { entityId } : {}),
   }));
-  return `${JSON.stringify({ findings, summary: { files, entities, errors, warnings, suppressed } }, null, 2)}\n`;
+  // With itreg-suppressions.json, the entries whose finding is gone (--prune-suppressions removes them).
+  const unused = result.summary.unusedSuppressions;
+  return `${JSON.stringify({ findings, summary: { files, entities, errors, warnings, suppressed, ...(unused !== undefined ? { unusedSuppressions: unused } : {}) } }, null, 2)}\n`;
 }

@@ -10,14 +10,14 @@ export interface StylishOptions {
 }
 
 const words = {
-  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} problem`, errors: (_n: number) => 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: (n: number) => (n === 1 ? 'undertryckt av ett beslutat undantag' : 'undertryckta av beslutade undantag'), clean: 'Inga problem', files: 'filer' },
-  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: (n: number) => (n === 1 ? 'error' : 'errors'), warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: (n: number) => (n === 1 ? 'suppressed by a decided exception' : 'suppressed by decided exceptions'), clean: 'No problems', files: 'files' },
+  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} problem`, errors: (_n: number) => 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: (n: number) => (n === 1 ? 'undertryckt av ett beslutat undantag' : 'undertryckta av beslutade undantag'), baselined: (n: number) => (n === 1 ? 'undertryckt i itreg-suppressions.json' : 'undertryckta i itreg-suppressions.json'), unused: (n: number) => (n === 1 ? 'oanvänd post där' : 'oanvända poster där'), prune: 'ta bort med itreg lint --prune-suppressions', clean: 'Inga problem', files: 'filer' },
+  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: (n: number) => (n === 1 ? 'error' : 'errors'), warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: (n: number) => (n === 1 ? 'suppressed by a decided exception' : 'suppressed by decided exceptions'), baselined: (_n: number) => 'suppressed in itreg-suppressions.json', unused: (n: number) => (n === 1 ? 'unused entry there' : 'unused entries there'), prune: 'remove with itreg lint --prune-suppressions', clean: 'No problems', files: 'files' },
 } as const;
 
 export function formatStylish(result: LintResult, options: StylishOptions): string {
   const c = options.paint ?? plain;
   const w = words[options.language];
-  const { errors, warnings, suppressed, files } = result.summary;
+  const { errors, warnings, files } = result.summary;
   const lines: string[] = [];
   const byFile = new Map<string, LintResult['findings'][number][]>();
   for (const finding of result.findings) {
@@ -37,7 +37,7 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
     }
   }
   const total = errors + warnings;
-  const tail = suppressed > 0 ? `, ${suppressed} ${w.suppressed(suppressed)}` : '';
+  const tail = summaryTail(result, w);
   if (total === 0) {
     lines.push(c.green(`${w.clean} (${files} ${w.files}${tail})`));
   } else {
@@ -45,4 +45,19 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
     lines.push('', errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** ", 2 suppressed by decided exceptions, 40 suppressed in itreg-suppressions.json, 1 unused entry there (training-plan gis): remove with …". */
+function summaryTail(result: LintResult, w: (typeof words)[keyof typeof words]): string {
+  const { suppressed, baselined = 0 } = result.summary;
+  const unused = result.unusedSuppressions ?? [];
+  const excepted = suppressed - baselined;
+  const parts: string[] = [];
+  if (excepted > 0) parts.push(`${excepted} ${w.suppressed(excepted)}`);
+  if (baselined > 0) parts.push(`${baselined} ${w.baselined(baselined)}`);
+  if (unused.length > 0) {
+    const named = unused.slice(0, 3).map((entry) => (entry.entity === undefined ? `${entry.rule} ${entry.file}` : `${entry.rule} ${entry.entity}`));
+    parts.push(`${unused.length} ${w.unused(unused.length)} (${named.join(', ')}${unused.length > 3 ? ', …' : ''}): ${w.prune}`);
+  }
+  return parts.map((part) => `, ${part}`).join('');
 }

@@ -167,6 +167,13 @@ export const en = {
   redactedNotesOne: '1 note',
   redactedNumbers: '{count} personal identity numbers (replaced by ÅÅMMDD-XXXX)',
   redactedNumbersOne: '1 personal identity number (replaced by ÅÅMMDD-XXXX)',
+  // itreg-suppressions.json
+  suppressionsBad: '{file}: {detail}: write it again with itreg lint --suppress-all',
+  suppressionsWritten: '{file}: recorded {count} as the starting line; lint now reports only what is not in it',
+  suppressionsPruned: '{file}: removed {count} (their findings are gone)',
+  suppressionsNone: '{file} does not exist: nothing to prune (itreg lint --suppress-all writes it)',
+  suppressionsFindings: 'finding|findings',
+  suppressionsEntries: 'unused entry|unused entries',
   // import
   initFromNeedsMap: '--from needs --map: the mapping that says which column becomes which field',
   initDoneFrom: 'A new register in {folder}, from the spreadsheet. Next: itreg lint shows the gaps; itreg lint --suppress-all records them as the starting line.',

@@ -163,6 +163,13 @@ export const sv: Record<MessageId, string> = {
   redactedNotesOne: '1 anteckning (notes)',
   redactedNumbers: '{count} personnummer eller samordningsnummer (ersatta med ÅÅMMDD-XXXX)',
   redactedNumbersOne: '1 personnummer eller samordningsnummer (ersatt med ÅÅMMDD-XXXX)',
+  // itreg-suppressions.json
+  suppressionsBad: '{file}: {detail}: skriv den på nytt med itreg lint --suppress-all',
+  suppressionsWritten: '{file}: sparade {count} som startläge; lint rapporterar nu bara det som inte finns där',
+  suppressionsPruned: '{file}: tog bort {count} (deras fynd finns inte längre)',
+  suppressionsNone: '{file} finns inte: inget att rensa (itreg lint --suppress-all skriver den)',
+  suppressionsFindings: 'fynd|fynd',
+  suppressionsEntries: 'oanvänd post|oanvända poster',
   // import
   initFromNeedsMap: '--from kräver --map: mappningen som säger vilken kolumn som blir vilket fält',
   initDoneFrom: 'Ett nytt register i {folder}, från kalkylbladet. Nästa steg: itreg lint visar luckorna; itreg lint --suppress-all sparar dem som startläge.',

@@ -5,6 +5,7 @@ import type { EntityRecord, LoadedRegister } from '../register/load.js';
 import { RegisterModel } from '../register/model.js';
 import { locate } from '../register/positions.js';
 import type { SourceFile } from '../register/source.js';
+import type { SuppressionEntry } from '../register/suppressions.js';
 import type { Hit, Rule, RuleContext, RuleOptions } from '../rules/define-rule.js';
 import { isValidException } from '../rules/exception.js';
 import { errorMessage } from '../errors.js';
@@ -30,8 +31,12 @@ export interface LintSummary {
   readonly entities: number;
   readonly errors: number;
   readonly warnings: number;
-  /** Findings silenced by a valid decided exception. */
+  /** Findings silenced by a valid decided exception or by itreg-suppressions.json. */
   readonly suppressed: number;
+  /** Of those, the ones itreg-suppressions.json holds (present when the register has that file). */
+  readonly baselined?: number;
+  /** Entries of itreg-suppressions.json whose finding is gone. */
+  readonly unusedSuppressions?: number;
 }
 
 export interface LintResult {
@@ -39,6 +44,10 @@ export interface LintResult {
   readonly summary: LintSummary;
   /** The findings a valid exception silenced (counted in the summary, never reported). */
   readonly silenced?: readonly Finding[];
+  /** The findings itreg-suppressions.json holds (counted as suppressed, never reported). */
+  readonly baselined?: readonly Finding[];
+  /** Its entries whose finding is gone: --prune-suppressions removes them. */
+  readonly unusedSuppressions?: readonly SuppressionEntry[];
 }
 
 export interface LintOptions {
@@ -159,13 +168,16 @@ function compareFindings(a: Finding, b: Finding): number {
 /** The findings that pass `keep` (paths, --changed, --quiet), with the summary counted again for them. */
 export function selectFindings(result: LintResult, keep: (finding: Finding) => boolean): LintResult {
   const findings = result.findings.filter(keep);
+  const baselined = result.baselined?.filter(keep);
   return {
     findings,
+    ...(result.unusedSuppressions ? { unusedSuppressions: result.unusedSuppressions } : {}),
     summary: {
       ...result.summary,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
-      suppressed: (result.silenced ?? []).filter(keep).length,
+      suppressed: (result.silenced ?? []).filter(keep).length + (baselined?.length ?? 0),
+      ...(baselined ? { baselined: baselined.length } : {}),
     },
   };
 }

@@ -18,7 +18,10 @@ import { loadRegister, loadRegisterFromFiles, type LoadedRegister } from '../../
 import { selectNewFindings } from '../../lint/changes.js';
 import { runRules, selectFindings, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
-import { suggestNearest } from '../../i18n/index.js';
+import { suggestNearest, translator, type Language } from '../../i18n/index.js';
+import { applySuppressions, pruneSuppressions, recordSuppressions } from '../../lint/suppressions.js';
+import { readSuppressions, SUPPRESSIONS_FILE, writeSuppressions } from '../../register/suppressions.js';
+import { today } from '../../util/dates.js';
 import { dateOption, emit, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface LintCommandOptions extends GlobalOptions {
@@ -35,6 +38,8 @@ export interface LintCommandOptions extends GlobalOptions {
   readonly cacheLocation?: string;
   /** --pre-commit's file names, relative to itreg.yaml's folder: they count as changed. */
   readonly given?: ReadonlySet<string>;
+  readonly suppressAll?: boolean;
+  readonly pruneSuppressions?: boolean;
 }
 
 const lintFormats = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
@@ -85,10 +90,11 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     ...(options.debug ? { onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
   };
   const full = runRules(loaded, rules, lintOptions);
+  const current = startingLine(config, full, options);
 
   const inPaths = options.given ? () => true : pathFilter(paths, cwd, config.root);
   const inChanges = options.changed ? await changeFilter(config, options.base, full, (base) => runRules(base, rules, lintOptions), options.given) : () => true;
-  const result: LintResult = selectFindings(full, (f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
+  const result: LintResult = selectFindings(current, (f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
 
   const language = config.language;
   // CI annotations name files from the repository's top, wherever itreg.yaml sits in it.
@@ -119,6 +125,38 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
 
   const { errors, warnings } = result.summary;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/**
+ * itreg-suppressions.json (DESIGN "Starting from today's state"): --suppress-all records every current finding,
+ * --prune-suppressions drops the entries whose finding is gone; findings it holds are counted, not reported.
+ * Fingerprints are taken over the whole register's findings, before paths, --changed or --quiet select some.
+ */
+function startingLine(config: Config, full: LintResult, options: LintCommandOptions): LintResult {
+  const t = translator(config.language);
+  const note = (line: string) => process.stderr.write(`itreg: ${line}\n`);
+  let entries = readSuppressions(config.root);
+  if (options.suppressAll) {
+    entries = recordSuppressions(full, entries ?? [], today());
+    writeSuppressions(config.root, entries);
+    note(t({ id: 'suppressionsWritten', data: { file: SUPPRESSIONS_FILE, count: countWord(config.language, entries.length, 'suppressionsFindings') } }));
+  }
+  if (entries === undefined) {
+    if (options.pruneSuppressions) note(t({ id: 'suppressionsNone', data: { file: SUPPRESSIONS_FILE } }));
+    return full;
+  }
+  const result = applySuppressions(full, entries);
+  if (!options.pruneSuppressions) return result;
+  const kept = pruneSuppressions(entries, result);
+  if (kept.length < entries.length) writeSuppressions(config.root, kept);
+  note(t({ id: 'suppressionsPruned', data: { file: SUPPRESSIONS_FILE, count: countWord(config.language, entries.length - kept.length, 'suppressionsEntries') } }));
+  return { ...result, unusedSuppressions: [], summary: { ...result.summary, unusedSuppressions: 0 } };
+}
+
+/** "3 fynd", "1 finding": the count with its noun ('fynd|fynd' in the catalogue) in the language's plural form. */
+function countWord(language: Language, count: number, id: 'suppressionsFindings' | 'suppressionsEntries'): string {
+  const [one = '', other = one] = translator(language)({ id }).split('|');
+  return `${count} ${new Intl.PluralRules(language).select(count) === 'one' ? one : other}`;
 }
 
 /**

@@ -1,0 +1,52 @@
+// applySuppressions()/recordSuppressions(): today's findings as a starting line (DESIGN "Starting from today's state").
+import type { SuppressionEntry } from '../register/suppressions.js';
+import { fingerprints } from './fingerprint.js';
+import type { Finding, LintResult } from './run-rules.js';
+
+/**
+ * The result with every finding whose fingerprint has an entry taken out of the report and counted as suppressed
+ * (`baselined`), and the entries whose finding is gone (`unusedSuppressions`). An entry counts as used while its
+ * finding exists, even when a decided exception silences it now.
+ */
+export function applySuppressions(result: LintResult, entries: readonly SuppressionEntry[]): LintResult {
+  const recorded = new Set(entries.map((entry) => entry.fingerprint));
+  const prints = fingerprints(result.findings);
+  const present = new Set([...prints, ...fingerprints(result.silenced ?? [])]);
+  const findings: Finding[] = [];
+  const baselined: Finding[] = [];
+  result.findings.forEach((finding, i) => (recorded.has(prints[i]!) ? baselined : findings).push(finding));
+  const unused = entries.filter((entry) => !present.has(entry.fingerprint));
+  return {
+    ...result,
+    findings,
+    baselined,
+    unusedSuppressions: unused,
+    summary: {
+      ...result.summary,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      suppressed: result.summary.suppressed + baselined.length,
+      baselined: baselined.length,
+      unusedSuppressions: unused.length,
+    },
+  };
+}
+
+/** An entry for every finding of `result`; an entry already recorded keeps its date. */
+export function recordSuppressions(result: LintResult, previous: readonly SuppressionEntry[], date: string): SuppressionEntry[] {
+  const dates = new Map(previous.map((entry) => [entry.fingerprint, entry.date]));
+  const prints = fingerprints(result.findings);
+  return result.findings.map((finding, i) => ({
+    fingerprint: prints[i]!,
+    rule: finding.ruleId,
+    ...(finding.entityId !== undefined ? { entity: finding.entityId } : {}),
+    file: finding.file,
+    date: dates.get(prints[i]!) ?? date,
+  }));
+}
+
+/** The entries whose finding still exists: what --prune-suppressions keeps. */
+export function pruneSuppressions(entries: readonly SuppressionEntry[], result: LintResult): SuppressionEntry[] {
+  const unused = new Set((result.unusedSuppressions ?? []).map((entry) => entry.fingerprint));
+  return entries.filter((entry) => !unused.has(entry.fingerprint));
+}
