@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: itreg lint against the floor (reading and parsing with yaml alone), ajv-cli, and start-up,
-// medians of several runs, with peak memory. Usage: node bench/run.mjs [--runs N] [--apps N]
+// medians of several runs, with peak memory; then itreg import of a 5,000-row sheet (bench/import.mjs). Usage: node bench/run.mjs [--runs N] [--apps N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -124,3 +124,6 @@ const lines = [
   `itreg lint vs the floor, median of the ${runs} alternating pairs: ${pairRatio.toFixed(2)}× (anchor in every file: ${anchoredRatio.toFixed(2)}×); itreg lint vs ajv-cli: ${(lint.seconds / ajvRow.seconds).toFixed(2)}×; example register vs node start-up: ${(example.seconds * 1000).toFixed(0)} ms vs ${(startup.seconds * 1000).toFixed(0)} ms`,
 ];
 console.log(lines.join('\n'));
+// itreg import of a 5,000-row system list (.xlsx and .csv), in its own script: it writes ~14,000 files per run.
+process.stderr.write('import benchmark:\n');
+console.log(`\n${execFileSync(process.execPath, [join(root, 'bench/import.mjs'), '--runs', String(Math.min(runs, 3))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trimEnd()}`);

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// npm run bench, import part: itreg import of a 5,000-row system list as .xlsx and as .csv (Windows-1252, `;`) into
+// an empty register, median of several runs. Usage: node bench/import.mjs [--rows N] [--runs N]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rowCount = arg('rows', 5000);
+const runs = arg('runs', 3);
+const folder = mkdtempSync(join(tmpdir(), 'itreg-bench-import-'));
+
+const headers = ['System', 'Leverantör', 'Produkt', 'Typ', 'Systemägare', 'Förvaltning', 'Systemförvaltare', 'Kommentar'];
+const units = ['Kommunstyrelseförvaltningen', 'Socialförvaltningen', 'Barn- och utbildningsförvaltningen', 'Samhällsbyggnadsförvaltningen', 'Kultur- och fritidsförvaltningen', 'IT-enheten'];
+const types = ['Verksamhetssystem', 'Verksamhetssystem', 'Generell applikation', 'Infrastruktur'];
+const names = ['Ekonomisystem', 'Lönesystem', 'Diariesystem', 'Elevregister', 'Bygglov', 'Bibliotek', 'Växel', 'Webbplats', 'Lärplattform', 'Hemtjänst'];
+// The rows of a national list: every tenth without an owner, every seventh without an administrator, names repeating.
+const rows = Array.from({ length: rowCount }, (_, i) => [
+  `${names[i % names.length]} ${Math.floor(i / names.length) + 1}`,
+  i % 5 === 0 ? '' : `Leverantör ${i % 97} AB`,
+  i % 5 === 0 ? '' : `Produkt ${i % 31}`,
+  types[i % types.length],
+  i % 10 === 0 ? '' : 'Förvaltningschef',
+  units[i % units.length],
+  i % 7 === 0 ? '' : 'Systemförvaltare',
+  i % 3 === 0 ? 'Delas med grannkommunen; avtalet går ut 2027' : '',
+]);
+
+const mapping = `kind: Application
+id: { from: System }
+columns: { System: name, Typ: type, Kommentar: notes }
+vendor: { name: Leverantör, product: Produkt }
+owner: { title: Systemägare, unit: Förvaltning }
+administrator: { title: Systemförvaltare, unit: Förvaltning }
+constants: { municipalities: [kommun] }
+values:
+  Typ: { Verksamhetssystem: business, Generell applikation: general, Infrastruktur: infrastructure }
+  Förvaltning: { ${units.map((u, i) => `${u}: unit-${i}`).join(', ')} }
+`;
+writeFileSync(join(folder, 'mapping.yaml'), mapping);
+const csv = [headers, ...rows].map((row) => row.join(';')).join('\r\n') + '\r\n';
+writeFileSync(join(folder, 'list.csv'), Buffer.from(csv, 'latin1'));
+const workbook = new ExcelJS.Workbook();
+const sheet = workbook.addWorksheet('System');
+sheet.addRow(headers);
+for (const row of rows) sheet.addRow(row.map((cell) => (cell === '' ? null : cell)));
+await workbook.xlsx.writeFile(join(folder, 'list.xlsx'));
+
+function importOnce(file) {
+  const register = join(folder, 'register-run');
+  rmSync(register, { recursive: true, force: true });
+  mkdirSync(join(register, 'register'), { recursive: true });
+  writeFileSync(join(register, 'itreg.yaml'), 'name: Bench\nlanguage: en\n');
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [join(root, 'bin/itreg.js'), 'import', join(folder, file), '--map', join(folder, 'mapping.yaml'), '--date', '2026-06-01'], { cwd: register, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`import ${file} failed: ${result.stderr}${result.stdout}`);
+  const written = readdirSync(join(register, 'register'), { recursive: true }).filter((f) => String(f).endsWith('.yaml')).length;
+  return { seconds, written, summary: result.stdout.trim().split('\n').at(-1) };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const lines = ['| import | rows | files written | wall (s), median of ' + runs + ' | rows/s |', '| --- | ---: | ---: | ---: | ---: |'];
+for (const file of ['list.xlsx', 'list.csv']) {
+  const samples = Array.from({ length: runs }, () => importOnce(file));
+  const seconds = median(samples.map((s) => s.seconds));
+  process.stderr.write(`  itreg import ${file}: ${seconds.toFixed(2)} s (${samples[0].summary})\n`);
+  lines.push(`| itreg import, ${file.endsWith('.xlsx') ? '.xlsx' : '.csv (Windows-1252, ;)'} | ${rowCount} | ${samples[0].written} | ${seconds.toFixed(2)} | ${Math.round(rowCount / seconds)} |`);
+}
+rmSync(folder, { recursive: true, force: true });
+console.log(lines.join('\n'));
