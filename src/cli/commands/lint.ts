@@ -21,8 +21,7 @@ import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { suggestNearest, translator, type Language } from '../../i18n/index.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions } from '../../lint/suppressions.js';
 import { readSuppressions, SUPPRESSIONS_FILE, writeSuppressions } from '../../register/suppressions.js';
-import { today } from '../../util/dates.js';
-import { dateOption, emit, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
+import { dateOption, emit, todayFor, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface LintCommandOptions extends GlobalOptions {
   readonly format: string;
@@ -137,7 +136,7 @@ function startingLine(config: Config, full: LintResult, options: LintCommandOpti
   const note = (line: string) => process.stderr.write(`itreg: ${line}\n`);
   let entries = readSuppressions(config.root);
   if (options.suppressAll) {
-    entries = recordSuppressions(full, entries ?? [], today());
+    entries = recordSuppressions(full, entries ?? [], todayFor(config));
     writeSuppressions(config.root, entries);
     note(t({ id: 'suppressionsWritten', data: { file: SUPPRESSIONS_FILE, count: countWord(config.language, entries.length, 'suppressionsFindings') } }));
   }
