@@ -18,7 +18,7 @@ import type { Kind } from '../schema/validate.js';
 import type { Agreement, Application } from '../schema/types.generated.js';
 import { addDays } from '../util/dates.js';
 import { siteLabels } from './labels.js';
-import { capitalise, countOf, terms } from '../i18n/terms.js';
+import { capitalise, countOf, ruleName, terms } from '../i18n/terms.js';
 
 export interface SiteInput {
   readonly register: RegisterModel;
@@ -90,6 +90,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   const term = terms[language];
   const year = Number(date.slice(0, 4));
   const collator = new Intl.Collator('sv');
+  const number = new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 });
   const byName = <T extends { name: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => collator.compare(a.name, b.name));
 
   // The report's view model: compliance, costs and deadlines, computed once.
@@ -162,7 +163,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   });
   const findingsFor = (id: string) => (findingsOf.get(id) ?? []).map(findingView);
   const exceptionsFor = (id: string) =>
-    config.exceptions.filter((e) => e.entity === id && isValidException(e, date)).map((e) => ({ rule: e.rule, reason: e.reason ?? '', until: e.until ?? '' }));
+    config.exceptions.filter((e) => e.entity === id && isValidException(e, date)).map((e) => ({ rule: ruleName(language, e.rule), reason: e.reason ?? '', until: e.until ?? '' }));
   const historyFor = (id: string) =>
     (historyOf.get(id) ?? []).slice(0, 50).map((c) => ({
       date: c.date,
@@ -207,7 +208,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       id: app.id,
       href: href('Application', app.id),
       name: app.name,
-      type: words.types[app.type],
+      type: capitalise(term.applicationTypes[app.type].one),
       typeKey: app.type,
       status: term.statuses[app.lifecycle?.status ?? 'active'],
       statusTag: app.lifecycle?.status && app.lifecycle.status !== 'active' ? term.statuses[app.lifecycle.status] : undefined,
@@ -238,7 +239,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     },
     {
       key: 'type',
-      values: (['business', 'general', 'infrastructure'] as const).filter((t) => allRows.some((r) => r.typeKey === t)).map((t) => ({ value: t, label: words.types[t], match: (r) => r.typeKey === t })),
+      values: (['business', 'general', 'infrastructure'] as const).filter((t) => allRows.some((r) => r.typeKey === t)).map((t) => ({ value: t, label: capitalise(term.applicationTypes[t].other), match: (r) => r.typeKey === t })),
     },
     {
       key: 'level',
@@ -358,7 +359,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           row: rows.get(app.id),
           app: {
             name: app.name,
-            type: words.types[app.type],
+            type: capitalise(term.applicationTypes[app.type].one),
             status: term.statuses[app.lifecycle?.status ?? 'active'],
             lifecycle: app.lifecycle,
             municipalities: app.municipalities.map((m) => ref(app.id, m, 'Municipality')),
@@ -405,7 +406,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           ...common(m),
           name: m.name,
           member: m.member !== false,
-          population: Object.entries(m.population ?? {}).map(([y, n]) => ({ year: y, count: n })).sort((a, b) => (a.year < b.year ? 1 : -1)),
+          population: Object.entries(m.population ?? {}).map(([y, n]) => ({ year: y, count: number.format(n) })).sort((a, b) => (a.year < b.year ? 1 : -1)),
           rows: rowsOf(apps.map((a) => a.id)),
           units,
           bill: { items, total: items.reduce((sum, i) => sum + i.amount, 0) },
@@ -513,7 +514,12 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         costs: {
           ...yearly.costs,
           byMunicipality: yearly.costs.byMunicipality.map((m) => ({ ...m, link: entityLink(m.id) })),
-          items: yearly.costs.items.map((item) => ({ ...item, link: entityLink(item.id), participants: item.participants.map((p) => ({ ...p, link: entityLink(p.id) })) })),
+          items: yearly.costs.items.map((item) => ({
+            ...item,
+            link: entityLink(item.id),
+            // A share is a percent; population and equal parts are a weight of the whole.
+            participants: item.participants.map((p) => ({ ...p, link: entityLink(p.id), weight: item.key === words.keys.shares ? `${number.format(p.weight)} %` : `${number.format(p.weight)} / ${number.format(item.totalWeight)}` })),
+          })),
         },
       },
     };

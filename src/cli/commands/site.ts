@@ -1,6 +1,7 @@
 // itreg site --output DIR: the register as a static website (HTML, CSS, a script for search), built into a fresh
 // folder beside DIR and swapped in, so a half-built or stale site is never published.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, ItregError, UsageError } from '../../errors.js';
 import { headCommit } from '../../git/commit.js';
@@ -88,7 +89,19 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    writeFileSync(file, content);
+    // Writes overlap with rendering the next pages; a few in flight at a time keeps memory flat.
+    const done: Promise<void> = writeFile(file, content)
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => pending.delete(done));
+    pending.add(done);
+  };
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  const settle = async (limit: number) => {
+    while (pending.size > limit) await Promise.race(pending);
+    if (failure !== undefined) throw failure;
   };
   const l = siteLabels[language];
   const frame = { lang: language, name: config.name, date, commit, l, t: reportLabels[language], redacted: options.redact === true, year: Number(date.slice(0, 4)) };
@@ -102,14 +115,17 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
       const title = options.redact ? maskIdentityNumbers(page.title) : page.title;
       write(page.path, renderTemplate(siteTemplate('layout'), { ...frame, base, title, nav, body, search: page.template === 'search' }));
       pages++;
+      await settle(16);
     }
     for (const asset of siteAssets()) write(join('assets', asset.name), asset.content);
     const documents = site.search();
     write(join('assets', 'search-index.js'), searchIndexScript(options.redact ? maskIdentityNumbers(documents) : documents));
     write(MARKER, `${JSON.stringify({ generator: 'itreg site', date, commit: commit ?? null, redacted: options.redact === true })}\n`);
+    await settle(0);
     rmSync(output, { recursive: true, force: true });
     renameSync(building, output);
   } catch (error: unknown) {
+    await Promise.allSettled(pending);
     rmSync(building, { recursive: true, force: true });
     if (error instanceof ItregError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
