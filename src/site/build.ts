@@ -10,7 +10,7 @@ import type { Config } from '../register/config.js';
 import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } from '../register/model.js';
 import { reportLabels } from '../report/labels.js';
 import { buildYearlyView, costView, reportCosts } from '../report/view-model.js';
-import { currentEnd, noticeDeadline } from '../register/agreement-terms.js';
+import { agreementTerms, currentEnd, noticeDeadline } from '../register/agreement-terms.js';
 import { documentReviewDue } from '../rules/document-review.js';
 import { isValidException } from '../rules/exception.js';
 import { planReviewDue } from '../rules/training-plan-review.js';
@@ -468,6 +468,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           ...common(a),
           row: agreementRow(a),
           agreement: a,
+          terms: agreementTerms(a, date),
           parties: parties(a),
           participants: (a.participants ?? []).map((p) => ref(a.id, p, 'Municipality')),
           split: typeof a.split === 'string' ? words.keys[a.split as keyof typeof words.keys] ?? a.split : a.split ? words.keys.shares : undefined,

@@ -46,6 +46,17 @@ describe('itreg init', () => {
     const gitlab = parse(readFileSync(join(folder, '.gitlab/itreg.gitlab-ci.yml'), 'utf8')) as { itreg: { artifacts: { reports: { codequality: string } }; script: string[] } };
     expect(gitlab.itreg.artifacts.reports.codequality).toBe('gl-code-quality-report.json');
     expect(gitlab.itreg.script[0]).toContain('--format gitlab --output gl-code-quality-report.json');
+    // Both publish the register as a website, redacted, from the folder the Pages step uploads.
+    const pages = (parse(readFileSync(join(folder, '.github/workflows/itreg.yml'), 'utf8')) as { jobs: { pages: { steps: Array<{ run?: string; uses?: string; with?: { path?: string } }> } } }).jobs.pages.steps;
+    expect(pages.find((s) => s.run?.includes('itreg site'))?.run).toContain('itreg site --redact --output public --edit-url');
+    expect(pages.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe('public');
+    const gitlabPages = (parse(readFileSync(join(folder, '.gitlab/itreg.gitlab-ci.yml'), 'utf8')) as { pages: { script: string[]; artifacts: { paths: string[] } } }).pages;
+    expect(gitlabPages.script[0]).toContain('itreg site --redact --output public --edit-url "$CI_PROJECT_URL/-/edit/$CI_DEFAULT_BRANCH/{path}"');
+    expect(gitlabPages.artifacts.paths).toEqual(['public']);
+    // And the command works on the register init wrote.
+    const site = runCli(['site', '--redact', '--output', 'public', '--edit-url', 'https://example.org/edit/main/{path}'], folder);
+    expect(site.status).toBe(0);
+    expect(existsSync(join(folder, 'public/application/exempelsystem.html'))).toBe(true);
     const app = join(folder, 'register/applications/exempelsystem.yaml');
     const schemaLine = /\$schema=(\S+)/.exec(readFileSync(app, 'utf8'))?.[1];
     expect(existsSync(resolve(dirname(app), schemaLine!))).toBe(true);
