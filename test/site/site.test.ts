@@ -188,6 +188,26 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     await sorted.page.context().close();
   });
 
+  it('works with the keyboard alone (skip link, sort buttons) and prints without navigation or search', async () => {
+    const { page, problems } = await open('applications.html');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Hoppa till innehållet');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    // The sort buttons in the table's headings are reached by Tab and work with Enter.
+    const heading = page.locator('table.apps th button').first();
+    await heading.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('table.apps th').first().getAttribute('aria-sort')).toBe('ascending');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header nav').isVisible()).toBe(false);
+    expect(await page.locator('.search-form').isVisible()).toBe(false);
+    expect(await page.locator('.filters').isVisible()).toBe(false);
+    expect(await page.locator('table.apps').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('axe-core finds no violation on five page types, and each is photographed', async () => {
     const axe = readFileSync(join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
     mkdirSync(shots, { recursive: true });
