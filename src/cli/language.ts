@@ -27,6 +27,7 @@ const commanderErrors: ReadonlyArray<readonly [code: string, pattern: RegExp, to
   ['commander.unknownOption', /unknown option '([^']+)'/, (m, suggestion) => ({ id: 'cliUnknownOption', data: { option: m[1], suggestion } })],
   ['commander.unknownCommand', /unknown command '([^']+)'/, (m, suggestion) => ({ id: 'cliUnknownCommand', data: { command: m[1], suggestion } })],
   ['commander.missingArgument', /missing required argument '([^']+)'/, (m) => ({ id: 'cliMissingArgument', data: { argument: m[1] } })],
+  ['commander.missingMandatoryOptionValue', /required option '([^']+)' not specified/, (m) => ({ id: 'cliMissingOption', data: { option: m[1] } })],
   ['commander.optionMissingArgument', /option '([^']+)' argument missing/, (m) => ({ id: 'cliOptionNeedsValue', data: { option: m[1] } })],
   [
     'commander.invalidArgument',

@@ -206,6 +206,7 @@ export const en = {
   cliUnknownOption: 'unknown option \'{option}\'{suggestion}',
   cliUnknownCommand: 'unknown command \'{command}\'{suggestion}',
   cliMissingArgument: 'the argument \'{argument}\' is missing',
+  cliMissingOption: 'the option \'{option}\' is required',
   cliOptionNeedsValue: 'the option \'{option}\' needs a value',
   cliInvalidChoice: 'the option \'{option}\' does not take \'{value}\': use one of {choices}',
   cliTooManyArguments: 'too many arguments for \'{command}\': expected {expected}, got {got}',

@@ -202,6 +202,7 @@ export const sv: Record<MessageId, string> = {
   cliUnknownOption: 'okänd flagga \'{option}\'{suggestion}',
   cliUnknownCommand: 'okänt kommando \'{command}\'{suggestion}',
   cliMissingArgument: 'argumentet \'{argument}\' saknas',
+  cliMissingOption: 'flaggan \'{option}\' måste anges',
   cliOptionNeedsValue: 'flaggan \'{option}\' behöver ett värde',
   cliInvalidChoice: 'flaggan \'{option}\' tar inte \'{value}\': använd en av {choices}',
   cliTooManyArguments: 'för många argument till \'{command}\': väntade {expected}, fick {got}',
