@@ -192,6 +192,31 @@ describe('a mapping or sheet that does not fit stops before anything is written 
   });
 });
 
+describe('an .xlsx with several sheets, dates, formulas and rich text', () => {
+  it('reads the sheet asked for; a date cell becomes YYYY-MM-DD for the role\'s from, a number stays a number, a formula gives its result', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const folder = temporaryFolder();
+    writeFiles(folder, {
+      'itreg.yaml': config,
+      'm.yaml': 'kind: Application\nid: { from: System, prefix: bengtsfors- }\ncolumns: { System: name, Typ: type, Kommuner: municipalities, Nivå: collaborationLevel }\nowner: { title: Ägare, unit: Enhet, from: Från }\nvalues: { Typ: { VS: business } }\n',
+    });
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Åmål').addRow(['annat']);
+    const sheet = workbook.addWorksheet('Bengtsfors');
+    sheet.addRow(['System', 'Typ', 'Kommuner', 'Ägare', 'Enhet', 'Från', 'Nivå']);
+    sheet.addRow([{ richText: [{ text: 'Ekonomi' }, { text: 'system', font: { bold: true } }] }, 'VS', 'bengtsfors, amal', 'Ekonomichef', 'ks-bengtsfors', new Date(Date.UTC(2024, 0, 15)), 3]);
+    sheet.addRow([{ formula: '"Lön"&"esystem"', result: 'Lönesystem' }, 'VS', 'bengtsfors', 'HR-chef', 'ks-bengtsfors', null]);
+    await workbook.xlsx.writeFile(join(folder, 'lista.xlsx'));
+
+    const result = runCli(['import', 'lista.xlsx', '--map', 'm.yaml', '--sheet', 'bengtsfors', '--date', date], folder);
+    expect(result.stdout).toBe('2 rows imported (4 files), 0 skipped, 0 failed\n');
+    const register = tree(join(folder, 'register'));
+    expect(register.get('applications/bengtsfors-ekonomisystem.yaml')).toContain('name: Ekonomisystem\ntype: business\nmunicipalities: [bengtsfors, amal]\ncollaborationLevel: 3\n');
+    expect(register.get('roles/bengtsfors-ekonomisystem-systemagare.yaml')).toContain('from: 2024-01-15\n');
+    expect(register.get('roles/bengtsfors-lonesystem-systemagare.yaml')).toContain(`from: ${date}\n`);
+  });
+});
+
 describe('a comma-separated UTF-8 file: ids from names, collisions, value translations', () => {
   it('makes amal-kommun and amal-kommun-2, and Ja/Nej into true/false', () => {
     const folder = temporaryFolder();
