@@ -1,6 +1,6 @@
 // itreg import FILE --kind K --map mapping.yaml: one entity file per spreadsheet row, through the writer `itreg new` uses.
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { translator, type Language, type Translate } from '../../i18n/index.js';
 import { planImport, type PlannedEntity } from '../../import/plan.js';
@@ -57,6 +57,8 @@ export async function importSpreadsheet(config: Config, file: string, options: I
   let skipped = 0;
   let failed = 0;
   let files = 0;
+  // One schema line per kind and folder (it looks for the register's own copy of the schemas on disk).
+  const schemaLines = new Map<string, string>();
   const words = { fail: t({ id: 'importFailedWord' }), skip: t({ id: 'importSkippedWord' }) };
   const wordWidth = Math.max(words.fail.length, words.skip.length);
   const placeWidth = rowWord.length + 1 + String(sheet.rows.at(-1)?.row ?? 0).length;
@@ -88,7 +90,10 @@ export async function importSpreadsheet(config: Config, file: string, options: I
     if (!options.dryRun) {
       for (const entity of outcome.entities) {
         const path = fileOf(entity);
-        createFile(path, schemaLine(config, entity.kind, path) + entityText(entity.kind, entity.data));
+        const lineKey = `${entity.kind}\u0000${dirname(path)}`;
+        const line = schemaLines.get(lineKey) ?? schemaLine(config, entity.kind, path);
+        schemaLines.set(lineKey, line);
+        createFile(path, line + entityText(entity.kind, entity.data));
       }
     }
     written += 1;
