@@ -4,7 +4,7 @@ import { Command, Help, Option } from 'commander';
 import type { ExitCode } from '../errors.js';
 import type { Language } from '../i18n/index.js';
 import { packageVersion } from '../util/paths.js';
-import { examplesSv, helpSv } from './help-sv.js';
+import { examplesSv, helpSv, translatePlaceholders } from './help-sv.js';
 import type { GlobalOptions } from './io.js';
 
 
@@ -44,6 +44,10 @@ export function buildProgram(run: (action: Action) => Promise<void>, language: L
     .addHelpText('after', language === 'sv' ? examplesSv : examplesEn)
     .configureHelp({
       styleTitle: (title) => d(title),
+      // The usage line and the terms in Swedish: "itreg lint [flaggor] [sökvägar...]", "--cwd <mapp>".
+      styleOptionText: (text) => (language === 'sv' ? translatePlaceholders(text) : text),
+      styleArgumentText: (text) => (language === 'sv' ? translatePlaceholders(text) : text),
+      styleSubcommandText: (text) => (language === 'sv' ? translatePlaceholders(text) : text),
       // Commander's own "(choices: …, default: …)" after an option's description.
       optionDescription(option) {
         const text = Help.prototype.optionDescription.call(this, option);

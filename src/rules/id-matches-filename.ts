@@ -11,7 +11,7 @@ export default defineRule({
       en: 'A file whose name is not <id>.yaml.',
     },
     details: {
-      sv: 'Att filnamnet och id är samma gör registret lätt att navigera och granska i git.',
+      sv: 'När filnamnet och id:t är samma är registret lätt att hitta i och granska i git.',
       en: 'A file named after its id keeps the register easy to browse and to review in git.',
     },
   },

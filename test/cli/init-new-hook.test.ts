@@ -25,6 +25,16 @@ function initialised(): string {
 }
 
 describe('itreg init', () => {
+  it('says "den här mappen" for ., not "Ett nytt register i .. Nästa steg"', () => {
+    const folder = temporaryFolder();
+    const result = runCli(['init', '.', '--lang', 'sv'], folder);
+    expect(result.status).toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('skapade ett git-repo i den här mappen\n');
+    expect(output).toMatch(/Ett nytt register i den här mappen\. Nästa steg: ändra exemplen och kör `itreg lint`\.\n$/);
+    expect(output).not.toMatch(/ \.\./);
+  });
+
   it('creates a register that lints with exit 0, one example per kind', () => {
     const folder = initialised();
     const lint = runCli(['lint', '--format', 'json'], folder);

@@ -48,15 +48,26 @@ describe('itreg rules', () => {
   it('lists every rule with the policy sentence', () => {
     const result = runCli(['rules', '--lang', 'en']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/application-has-owner\s*│\s*error\s*│\s*error/);
+    expect(result.stdout).toMatch(/A system owner for every\s*│\s*error\s*│\s*error\s*│.*\n│ application +│.*\n│ application-has-owner /);
     expect(result.stdout.replace(/[│\s]+/g, ' ')).toContain('Alla gemensamma och verksamhetsspecifika applikationer ska ha en systemägare');
     expect(result.stdout).toMatch(/text-encoding/);
   });
 
+  it('in Swedish: whole headings, severities and rule names in words, the id beside them', () => {
+    const result = runCli(['rules']);
+    const header = result.stdout.split('\n')[1] ?? '';
+    // The heading was cut to "Standa…" when the column was narrower than its word.
+    expect(header).toMatch(/^│ Regel +│ Standard │ Inställd │ Kontrollerar +│$/);
+    expect(result.stdout).not.toContain('…');
+    expect(result.stdout).toMatch(/│ Utbildningsplan för\s+│ fel +│ fel +│ Ett verksamhetssystem i drift eller +│\n│ verksamhetssystem +│/);
+    expect(result.stdout).toMatch(/│ training-plan +│/);
+    expect(result.stdout).not.toMatch(/│ (error|warning) /);
+  });
+
   it('shows one rule in full, with the configured severity', () => {
     const result = runCli(['rules', 'agreement-expiry']);
-    expect(result.stdout).toMatch(/^agreement-expiry\n/);
-    expect(result.stdout).toMatch(/Standard: error {4}Inställd: error/);
+    expect(result.stdout).toMatch(/^Avtal som löper ut \(agreement-expiry\)\n/);
+    expect(result.stdout).toMatch(/Standard: fel {4}Inställd: fel/);
     expect(result.stdout).toMatch(/Inställningar: \{"warnMonths":6\}/);
     expect(result.stdout).toMatch(/IT-policyn, kap\. 4/);
   });

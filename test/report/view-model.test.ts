@@ -90,7 +90,7 @@ describe('the yearly view of the example register on 2026-11-26', () => {
     ]);
     expect(view.costs.total).toBe(5632041);
     expect(view.costs.byMunicipality.reduce((s, m) => s + m.amount, 0)).toBe(5632041);
-    expect(view.exceptions).toEqual([{ rule: 'training-plan', entity: 'Telefonisystem', reason: 'Ingen användarutbildning behövs; beslut IT-chefsgruppen 2026-03-04 § 12', until: '2027-06-30' }]);
+    expect(view.exceptions).toEqual([{ rule: 'Utbildningsplan för verksamhetssystem', ruleId: 'training-plan', entity: 'Telefonisystem', reason: 'Ingen användarutbildning behövs; beslut IT-chefsgruppen 2026-03-04 § 12', until: '2027-06-30' }]);
     expect(view.findings).toEqual({ errors: 5, warnings: 7 });
     expect(view.changes.available).toBe(false);
   });
@@ -111,7 +111,8 @@ describe('the application sheet and the cost statement', () => {
       ['Systemansvarig', false],
     ]);
     expect(view.costs.map((c) => [c.id, c.amount])).toEqual([['gis-flygfoto-2026', 186000], ['gis-support', 210000]]);
-    expect(view.findings.map((f) => f.rule)).toEqual(['application-has-administrator', 'specialist-competence']);
+    expect(view.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'specialist-competence']);
+    expect(view.findings.map((f) => f.rule)).toEqual(['Systemansvarig för varje applikation', 'Specialist för gemensamma system']);
   });
 
   it('states one municipality\'s costs, summing to its total', () => {

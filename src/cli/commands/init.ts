@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { packagePath } from '../../util/paths.js';
 import { ExitCode, UsageError } from '../../errors.js';
-import { translator } from '../../i18n/index.js';
+import { translator, type Message } from '../../i18n/index.js';
 import { HOOK_MARKER, hookPaths, hookScript, installHook } from '../../git/hooks.js';
 import { findRepositoryRoot, initRepository } from '../../git/repository-root.js';
 import { readConfig } from '../../register/config.js';
@@ -58,9 +58,12 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     say(t({ id: createFile(join(target, path), text) ? 'initCreated' : 'initSkipped', data: { file: path } }));
   }
 
+  // "i den här mappen", not "i .. Nästa steg" (the folder's name, or a dot for the working folder, ending a sentence).
+  const relativeFolder = relative(workingFolder(options), target).split(sep).join('/');
+  const where: Message = relativeFolder === '' ? { id: 'thisFolder' } : { id: 'namedFolder', data: { folder: relativeFolder } };
   if (!findRepositoryRoot(target)) {
     await initRepository(target);
-    say(t({ id: 'initGit', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
+    say(t({ id: 'initGit', data: { folder: where } }));
   }
   const paths = await hookPaths(target);
   if (!existsSync(paths.hookFile) || readFileSync(paths.hookFile, 'utf8').includes(HOOK_MARKER)) {
@@ -73,6 +76,6 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     const config = readConfig(join(target, 'itreg.yaml'), languageOption(options));
     exitCode = await importSpreadsheet(config, options.from, { ...options, map: options.map }, workingFolder(options), say);
   }
-  say(t({ id: options.from === undefined ? 'initDone' : 'initDoneFrom', data: { folder: relative(workingFolder(options), target).split(sep).join('/') || '.' } }));
+  say(t({ id: options.from === undefined ? 'initDone' : 'initDoneFrom', data: { folder: where } }));
   return exitCode;
 }
