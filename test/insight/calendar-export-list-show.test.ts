@@ -92,8 +92,8 @@ describe('itreg export', () => {
     const app = (JSON.parse(redacted.stdout) as { entities: { Application: Array<{ description: string; vendor: { product: string } }> } }).entities.Application[0]!;
     expect(app.description).toBe('Frågor: Astrid (ÅÅMMDD-XXXX) eller ÅÅMMDD-XXXX');
     expect(app.vendor.product).toBe('Dokumentor ÅÅMMDD-XXXX');
-    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name), 1 note and 3 personal identity numbers (replaced by ÅÅMMDD-XXXX)\n');
-    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe('itreg: tog bort 2 personnamn (holder.name), 1 anteckning (notes) och 3 personnummer eller samordningsnummer (ersatta med ÅÅMMDD-XXXX)\n');
+    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name) and 1 note, and replaced 3 personal identity numbers by ÅÅMMDD-XXXX\n');
+    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe('itreg: tog bort 2 personnamn (holder.name) och 1 anteckning (notes), och ersatte 3 personnummer eller samordningsnummer med ÅÅMMDD-XXXX\n');
   });
 
   it('writes one CSV per kind, redacted too', () => {
