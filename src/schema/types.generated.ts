@@ -285,6 +285,8 @@ export interface ConfigFile {
   readonly name?: string;
   /** Registermapp / Register folder */
   readonly register?: string;
+  /** Filer som inte läses / Files not read */
+  readonly ignore?: Array<string>;
   /** Språk / Language */
   readonly language?: "sv" | "en";
   /** Valuta / Currency */
