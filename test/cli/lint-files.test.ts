@@ -13,7 +13,7 @@ const lintJson = (folder: string, ...args: string[]) => {
 
 describe('--max-warnings', () => {
   // A file not named after its id is one warning.
-  const folder = registerFrom('clean', { 'register/units/enhet.yaml': 'kind: Unit\nid: annat-id\nname: Enhet\ntype: department\n' });
+  const folder = registerFrom('clean', { 'register/units/enhet.yaml': 'kind: Unit\nid: annat-id\nname: Enhet\ntype: department\nmunicipality: amal\n' });
 
   it.each([
     ['en', 'too many warnings (1, max 0)'],
