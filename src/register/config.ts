@@ -37,6 +37,11 @@ export interface Config {
   readonly exceptions: readonly ExceptionEntry[];
 }
 
+/** A decided exception in force on `date`: with a reason, and `until` not passed. */
+export function isValidException(exception: ExceptionEntry, date: string): boolean {
+  return Boolean(exception.reason?.trim()) && exception.until !== undefined && date <= exception.until;
+}
+
 /** The itreg.yaml in `start` or the nearest folder above it. */
 export function findConfig(start: string): string | undefined {
   let folder = resolve(start);

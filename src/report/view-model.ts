@@ -2,17 +2,18 @@
 import { checkCosts, type CostsCheck } from '../costs/check.js';
 import { computeCosts, type CostsResult } from '../costs/compute.js';
 import { translator, type Language } from '../i18n/index.js';
+import { capitalise, ruleName } from '../i18n/terms.js';
 import type { EntityChange } from '../insight/history.js';
 import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
 import { isCurrentRole, isLive, type RegisterModel } from '../register/model.js';
 import { agreementTerms } from '../register/agreement-terms.js';
 import { documentReviewDue } from '../rules/document-review.js';
-import { isValidException } from '../rules/exception.js';
+import { isValidException } from '../register/config.js';
 import { planReviewDue } from '../rules/training-plan-review.js';
 import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
-import { formatAmount } from '../util/money.js';
+import { formatAmount, formatMoney } from '../util/money.js';
 import { preliminaryText } from '../format/costs.js';
 import { barChart, lineChart } from './charts.js';
 import { computeCompliance, measureKeys } from './compliance.js';
@@ -104,6 +105,21 @@ export function costView(costs: CostsResult, language: Language) {
   };
 }
 
+/**
+ * Where an agreement stands on `date`: ended; notice deadline passed (it ends on its end, whatever is decided now);
+ * or notice still possible until the deadline.
+ */
+function agreementState(end: string, deadline: string, date: string, t: (typeof reportLabels)[Language]) {
+  const ended = end < date;
+  const passed = !ended && deadline < date;
+  return { ended, passed, state: ended ? t.stateEnded : passed ? t.statePassed : t.stateOpen, actionable: !ended && !passed };
+}
+
+/** A label with {name} slots filled. */
+function fill(label: string, data: Readonly<Record<string, string | number>>): string {
+  return label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
 /** The yearly policy report. */
 export function buildYearlyView(input: ReportInput) {
   const { register, config, year, date, language } = input;
@@ -121,7 +137,7 @@ export function buildYearlyView(input: ReportInput) {
 
   // Compliance, overall and per member municipality.
   const compliance = computeCompliance(register, date);
-  const measures = compliance.measures.map((m) => ({ ...m, label: t.measures[m.key], gaps: byName([...m.gaps].map((g) => ({ ...g }))), hasGaps: m.gaps.length > 0 }));
+  const measures = compliance.measures.map((m) => ({ ...m, label: t.measures[m.key], gaps: byName([...m.gaps].map((g) => ({ ...g }))), decided: byName([...m.decided].map((d) => ({ ...d }))), hasGaps: m.gaps.length > 0 }));
   const byMunicipality = byName(
     members.map((m) => {
       const own = computeCompliance(register, date, m.id);
@@ -129,15 +145,30 @@ export function buildYearlyView(input: ReportInput) {
     }),
   );
 
-  // Ownership of shared applications, by the owner's municipality.
+  // Ownership of shared applications, by the owner's municipality; an owner in a unit of the cooperation itself (a
+  // federation or group without municipality) is owned at cooperation level: its own row, never "without owner".
   const shared = live.filter((a) => a.municipalities.length >= 2);
   const owners = new Map<string, string[]>();
+  const cooperationUnits = new Map<string, string>();
   for (const app of shared) {
     const owner = currentOwner(register, app, date);
-    const key = municipalityOf(register, owner?.holder.unit) ?? '';
+    let key = '';
+    if (owner) {
+      const municipality = municipalityOf(register, owner.holder.unit);
+      key = municipality ?? `unit:${owner.holder.unit}`;
+      if (!municipality) cooperationUnits.set(key, register.nameOf(owner.holder.unit));
+    }
     owners.set(key, [...(owners.get(key) ?? []), app.name]);
   }
-  const ownership = [...members, ...partners].map((m) => ({ name: m.name, count: owners.get(m.id)?.length ?? 0, applications: (owners.get(m.id) ?? []).sort(collator.compare).join(', ') }));
+  const shareOf = (count: number) => (shared.length === 0 ? 0 : Math.round((count / shared.length) * 1000) / 10);
+  const ownershipRow = (key: string, name: string, cooperationLevel: boolean) => {
+    const list = (owners.get(key) ?? []).sort(collator.compare);
+    return { name, count: list.length, share: shareOf(list.length), applications: list.join(', '), cooperationLevel };
+  };
+  const ownership = [
+    ...[...members, ...partners].map((m) => ownershipRow(m.id, m.name, false)),
+    ...[...cooperationUnits].sort((a, b) => collator.compare(a[1], b[1])).map(([key, name]) => ownershipRow(key, name, true)),
+  ];
   const unowned = owners.get('') ?? [];
 
   // Agreements ending or due for notice in the coming twelve months (and those already ended, not renewed).
@@ -150,7 +181,7 @@ export function buildYearlyView(input: ReportInput) {
       const { end, noticeDeadline: deadline } = agreementTerms(a, date);
       if (!end || !deadline) return [];
       if (register.isRenewed(a) || deadline > horizon) return [];
-      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', end, deadline, ended: end < date }];
+      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', type: t.agreementTypes[a.type], end, deadline, ...agreementState(end, deadline, date, t) }];
     })
     .sort((a, b) => (a.deadline < b.deadline ? -1 : 1));
 
@@ -205,7 +236,7 @@ export function buildYearlyView(input: ReportInput) {
     date,
     glance: { applications: apps.length, live: live.length, byType, levels, members: members.map((m) => m.name), partners: partners.map((m) => m.name) },
     compliance: { overall: compliance.overall, live: compliance.live, measures, measureLabels: measureKeys.map((k) => t.measures[k]), byMunicipality },
-    ownership: { rows: ownership, unowned: unowned.sort(collator.compare).join(', '), hasUnowned: unowned.length > 0, shared: shared.length },
+    ownership: { rows: ownership, unowned: unowned.sort(collator.compare).join(', '), unownedCount: unowned.length, unownedShare: shareOf(unowned.length), hasUnowned: unowned.length > 0, shared: shared.length },
     agreements,
     documents,
     costs,
@@ -234,6 +265,16 @@ export function buildApplicationView(input: ReportInput, id: string) {
   const app = register.getOf('Application', id);
   if (!app) return undefined;
   const costs = costView(input.costs.result, language);
+  const horizon = addMonths(date, 12);
+  const sheetAgreements = register.agreements(id).map((a) => {
+    // The current end and notice deadline on the date (renewals and options counted): the register's answer.
+    const terms = agreementTerms(a, date);
+    const end = terms.end;
+    const deadline = terms.noticeDeadline ?? '';
+    const state = end ? agreementState(end, deadline, date, t) : { ended: false, passed: false, state: t.stateOpenEnded, actionable: false };
+    const ending = end !== undefined && !register.isRenewed(a) && deadline <= horizon;
+    return { name: a.name, type: t.agreementTypes[a.type], start: a.start, end: end ?? '', openEnded: end === undefined, deadline, ending, ...state, parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };
+  });
   return {
     lang: language,
     t,
@@ -248,16 +289,15 @@ export function buildApplicationView(input: ReportInput, id: string) {
       levelName: app.collaborationLevel ? config.collaborationLevels[app.collaborationLevel - 1] ?? String(app.collaborationLevel) : '',
       users: app.municipalities.map((m) => register.nameOf(m)).join(', '),
       operator: app.operatedBy ? register.nameOf(app.operatedBy) : t.vendorHosted,
-      status: t.statuses[app.lifecycle?.status ?? 'active'],
+      status: capitalise(t.statuses[app.lifecycle?.status ?? 'active']),
     },
     roles: register.roles(id).map((r) => ({ role: t.roleNames[r.role], title: r.holder.title, unit: register.nameOf(r.holder.unit), from: r.from, until: r.until ?? '', current: isCurrentRole(r, date) })),
-    agreements: register.agreements(id).map((a) => {
-      const current = agreementTerms(a, date);
-      return { name: a.name, type: terms[language].agreementTypes[a.type].one, start: a.start, end: current.end ?? '', deadline: current.noticeDeadline ?? '', parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };
-    }),
-    plans: register.plansFor(id).map((p) => ({ name: p.name, audience: terms[language].audiences[p.audience], updated: p.updated, due: planReviewDue(p) })),
+    agreements: sheetAgreements,
+    // Under "ending or due for notice within twelve months": only those, as in the yearly report.
+    ending: sheetAgreements.filter((a) => a.ending),
+    plans: register.plansFor(id).map((p) => ({ name: p.name, audience: t.audiences[p.audience], updated: p.updated, due: planReviewDue(p) })),
     costs: costs.items.filter((i) => register.get(i.id) && (register.get(i.id) as { application?: string }).application === id),
-    findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, severityLabel: t.severities[f.severity], message: f.message, rule: ruleName(language, f.ruleId), ruleId: f.ruleId })),
+    findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, severityLabel: capitalise(t.severities[f.severity]), message: f.message, rule: ruleName(language, f.ruleId), ruleId: f.ruleId })),
   };
 }
 
@@ -273,8 +313,17 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
     const part = s.apportionment.parts.find((p) => p.id === municipalityId);
     const participant = s.item.participants.find((p) => p.id === municipalityId);
     if (!part || !participant) return [];
-    const weight = s.item.split === 'population' ? `${participant.population ?? ''} / ${s.apportionment.totalWeight} (${s.item.referenceYear})` : s.item.split === 'equal' ? `1 / ${s.item.participants.length}` : `${participant.share ?? 0} %`;
-    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis: weight, preliminary: preliminaryText(s, language), amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
+    // Every figure a reader needs to check the part by hand: the weight and the sum of weights (grouped), the days in
+    // force of a pro-rated agreement, and the item's total.
+    const count = (n: bigint | number) => formatMoney(BigInt(n), 1n, { language, grouping: true });
+    const weight =
+      s.item.split === 'population'
+        ? fill(t.basisPopulation, { own: count(part.weight), all: count(s.apportionment.totalWeight), year: participant.populationYear ?? s.item.referenceYear })
+        : s.item.split === 'equal'
+          ? fill(t.basisEqual, { n: s.item.participants.length })
+          : fill(t.basisShare, { share: String(participant.share ?? 0).replace('.', language === 'sv' ? ',' : '.') });
+    const days = s.item.days ? fill(t.basisDays, { inForce: s.item.days.inForce, inYear: s.item.days.inYear }) : '';
+    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis: weight, days, preliminary: preliminaryText(s, language), amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
   });
   return {
     lang: language,
