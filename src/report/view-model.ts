@@ -15,6 +15,7 @@ import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
 import { formatAmount, formatMoney } from '../util/money.js';
 import { preliminaryText } from '../format/costs.js';
+import { buildBoardView, type PreviousYear } from './board.js';
 import { barChart, lineChart } from './charts.js';
 import { computeCompliance, measureKeys } from './compliance.js';
 import { reportLabels } from './labels.js';
@@ -33,6 +34,15 @@ export interface ReportInput {
   readonly trend: ReadonlyArray<{ readonly date: string; readonly percent: number }>;
   /** The year's bill, computed once (as `itreg costs` computes it) and checked: see reportCosts(). */
   readonly costs: ReportCosts;
+  /** Last year's and next year's bills (next only when it has items), for the board's comparison. */
+  readonly lastYearCosts?: CostsResult;
+  readonly nextYearCosts?: CostsResult;
+  /** The register as committed at the end of the previous year, when git has it. */
+  readonly previous?: PreviousYear;
+  /** The yearly report for one municipality: its applications and its bill. */
+  readonly municipality?: string;
+  /** The register's short git commit, for the PDF footer. */
+  readonly commit?: string;
 }
 
 export interface ReportCosts {
@@ -126,9 +136,11 @@ export function buildYearlyView(input: ReportInput) {
   const t = reportLabels[language];
   const collator = collatorFor(language);
   const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => collator.compare(a.name, b.name));
-  const apps = register.ofKind('Application');
+  // With --municipality: the applications that municipality uses, and its bill.
+  const only = input.municipality;
+  const apps = register.ofKind('Application').filter((a) => only === undefined || a.municipalities.includes(only));
   const live = apps.filter(isLive);
-  const members = byName([...register.members(date)]);
+  const members = byName([...register.members(date)].filter((m) => only === undefined || m.id === only));
   const partners = byName(register.ofKind('Municipality').filter((m) => m.member === false));
 
   // At a glance.
@@ -136,7 +148,7 @@ export function buildYearlyView(input: ReportInput) {
   const levels = config.collaborationLevels.map((name, i) => ({ level: i + 1, name, count: live.filter((a) => a.collaborationLevel === i + 1).length }));
 
   // Compliance, overall and per member municipality.
-  const compliance = computeCompliance(register, date);
+  const compliance = computeCompliance(register, date, only);
   const measures = compliance.measures.map((m) => ({ ...m, label: t.measures[m.key], gaps: byName([...m.gaps].map((g) => ({ ...g }))), decided: byName([...m.decided].map((d) => ({ ...d }))), hasGaps: m.gaps.length > 0 }));
   const byMunicipality = byName(
     members.map((m) => {
@@ -178,6 +190,7 @@ export function buildYearlyView(input: ReportInput) {
     .flatMap((a) => {
       const app = register.getOf('Application', a.application);
       if (app && !isLive(app)) return [];
+      if (only !== undefined && !app?.municipalities.includes(only)) return [];
       const { end, noticeDeadline: deadline } = agreementTerms(a, date);
       if (!end || !deadline) return [];
       if (register.isRenewed(a) || deadline > horizon) return [];
@@ -192,7 +205,20 @@ export function buildYearlyView(input: ReportInput) {
     .filter((d) => d.due <= horizon)
     .sort((a, b) => (a.due < b.due ? -1 : 1));
 
-  const costs = costView(input.costs.result, language);
+  const allCosts = costView(input.costs.result, language);
+  const costs =
+    only === undefined
+      ? allCosts
+      : {
+          ...allCosts,
+          total: allCosts.byMunicipality.find((m) => m.id === only)?.amount ?? 0,
+          byMunicipality: allCosts.byMunicipality.filter((m) => m.id === only),
+          // The municipality's part of each item it takes part in.
+          items: allCosts.items.flatMap((i) => {
+            const part = i.participants.find((p) => p.id === only);
+            return part ? [{ ...i, amount: part.amount }] : [];
+          }),
+        };
   const exceptions = config.exceptions
     .filter((e) => isValidException(e, date))
     .map((e) => ({ rule: ruleName(language, e.rule), ruleId: e.rule, entity: e.entity ? register.nameOf(e.entity) : '–', reason: e.reason ?? '', until: e.until ?? '' }));
@@ -206,7 +232,9 @@ export function buildYearlyView(input: ReportInput) {
       const kind = (c.kind && c.kind in t.kinds ? t.kinds[c.kind as keyof typeof t.kinds] : c.kind) ?? '';
       const key = `${c.date}\u0000${kind}`;
       const group = groups.get(key) ?? { date: c.date, kind, names: [] };
-      group.names.push(c.name ?? c.entity);
+      // A role assignment has no name: "Systemägare, Bibliotekssystem" rather than its id.
+      const roleLabel = c.role && c.role in t.roleNames ? t.roleNames[c.role as keyof typeof t.roleNames] : undefined;
+      group.names.push(c.name ?? (roleLabel && c.application ? `${roleLabel}, ${register.nameOf(c.application)}` : c.entity));
       groups.set(key, group);
     }
     return [...groups.values()].map((g) => ({ ...g, count: g.names.length, names: g.names.sort(collator.compare).join('; ') }));
@@ -223,14 +251,33 @@ export function buildYearlyView(input: ReportInput) {
     });
 
   const errors = input.findings.filter((f) => f.severity === 'error').length;
+  const board = buildBoardView({
+    register,
+    date,
+    year,
+    language,
+    findings: input.findings,
+    compliance: compliance.overall,
+    live: compliance.live,
+    costs: input.costs.result,
+    ...(input.lastYearCosts ? { lastYearCosts: input.lastYearCosts } : {}),
+    ...(input.nextYearCosts ? { nextYearCosts: input.nextYearCosts } : {}),
+    ...(input.previous ? { previous: input.previous } : {}),
+    ...(input.municipality ? { municipality: input.municipality } : {}),
+    proposals: config.proposals,
+    agreements,
+    unowned,
+  });
   const monthNames = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' });
   const trendPoints = input.trend.map((p) => ({ label: monthNames.format(new Date(`${p.date}T00:00:00Z`)), value: p.percent }));
 
   return {
     lang: language,
     t,
-    title: `${t.yearlyTitle} ${year}`,
+    title: `${t.yearlyTitle} ${year}${input.municipality ? `: ${register.nameOf(input.municipality)}` : ''}`,
     name: config.name,
+    commit: input.commit,
+    board,
     draft: input.costs.check.leftOut.length > 0 ? draftView(input.costs, language) : undefined,
     year,
     date,

@@ -100,3 +100,20 @@ describe('defect 8: the Swedish application sheet speaks Swedish', () => {
     expect(gis).not.toMatch(/error:|warning:|\(application-has-administrator\)/);
   });
 });
+
+describe('report yearly --municipality', () => {
+  it('is the same report for one municipality\'s applications and its bill', () => {
+    const md = run(example, 'report', 'yearly', '--municipality', 'amal', '--date', '2026-11-26', '--format', 'md');
+    expect(md).toMatch(/^# IT-policyns årsrapport 2026: Åmåls kommun/);
+    const costs = md.slice(md.indexOf('## 8.'), md.indexOf('## 9.'));
+    expect(costs).toContain('| **Summa** | **1\u00A0405\u00A0432 kr** |');
+    expect(costs).not.toContain('Bengtsfors kommun');
+    const errors = md.slice(md.indexOf('## 4.'), md.indexOf('## 5.'));
+    expect(errors).toContain('### Åmåls kommun');
+    expect(errors).not.toContain('### Bengtsfors kommun');
+    expect(md).not.toContain('GIS och kartsystem'); // used by Färgelanda, Mellerud and Dals-Ed only
+    const bad = runCli(['report', 'yearly', '--municipality', 'amål'], example);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/ingen kommun "amål" \(menade du "amal"\?\)/);
+  });
+});
