@@ -2,7 +2,6 @@
 import { checkCosts, type CostsCheck } from '../costs/check.js';
 import { computeCosts, type CostsResult } from '../costs/compute.js';
 import { translator, type Language } from '../i18n/index.js';
-import { capitalise, ruleName } from '../i18n/terms.js';
 import type { EntityChange } from '../insight/history.js';
 import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
