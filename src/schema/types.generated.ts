@@ -392,6 +392,18 @@ export interface ConfigFile {
     readonly "text-encoding"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
       readonly [key: string]: number | string | boolean;
     }?];
+    /** Regelinställning / Rule setting */
+    readonly "data-processing-agreement"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "personal-data-assessed"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "date-order"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
   };
   /** Undantag / Exceptions */
   readonly exceptions?: Array<{

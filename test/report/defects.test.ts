@@ -90,11 +90,11 @@ describe('defect 8: the Swedish application sheet speaks Swedish', () => {
     const md = run(example, 'report', 'application', '--id', 'pa-lon', '--date', '2026-11-29', '--format', 'md');
     expect(md).toContain('| Typ | Verksamhetssystem |');
     expect(md).toContain('| Livscykel | I drift |');
-    expect(md).toContain('- Driftavtal PA/lön (Driftavtal): 1 januari 2015 – tills vidare');
+    expect(md).toContain('- PUB-avtal PersonalWeb (Personuppgiftsbiträdesavtal): 1 april 2023 – tills vidare');
     expect(md).not.toMatch(/\((operations|support|users|administrators)\)|\bactive\b|Efter typ/);
     const ending = md.slice(md.indexOf('### Avtal som löper ut'), md.indexOf('## Utbildningsplaner'));
     expect(ending).toContain('Supportavtal PersonalWeb: uppsägning senast 30 september 2026, löper ut 31 mars 2027 (uppsägningstiden har passerat)');
-    expect(ending).not.toContain('Driftavtal PA/lön');
+    expect(ending).not.toContain('PUB-avtal PersonalWeb'); // open-ended: nothing ends
     const gis = run(example, 'report', 'application', '--id', 'gis', '--date', '2026-11-26', '--format', 'md');
     expect(gis).toMatch(/^- Fel: GIS och kartsystem saknar systemansvarig.*\(Systemansvarig för varje applikation\)$/m);
     expect(gis).not.toMatch(/error:|warning:|\(application-has-administrator\)/);
