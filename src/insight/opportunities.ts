@@ -13,12 +13,15 @@ export interface Opportunity {
   readonly municipalities: readonly string[];
   readonly agreement?: string;
   readonly deadline?: string;
+  /** The notice deadline lies before the date: notice can no longer be given; the agreement ends on its end. */
+  readonly deadlinePassed?: boolean;
   readonly message: string;
 }
 
 const text = {
   sv: {
     'agreement-ending': (agreement: string, app: string, deadline: string, end: string) => `Avtalet ${agreement} för ${app} löper ut ${end}; sista dag för uppsägning är ${deadline}: läge att pröva samverkan ("Avtal är på väg ut").`,
+    'deadline-passed': (agreement: string, app: string, deadline: string, end: string) => `Avtalet ${agreement} för ${app}: sista dag för uppsägning passerade ${deadline}, och avtalet löper ut ${end}: upphandla, avtala på nytt (gärna tillsammans) eller planera avvecklingen ("Avtal är på väg ut").`,
     'poor-fit': (app: string) => `${app} fungerar dåligt: läge att pröva en gemensam lösning ("Nuvarande applikation fungerar dåligt").`,
     'competence-risk': (app: string, reason: string) => `${app}: ${reason} ("Svårigheter att upprätthålla kompetens på nuvarande applikation").`,
     riskHigh: 'kompetensrisken är bedömd som hög',
@@ -27,6 +30,7 @@ const text = {
   },
   en: {
     'agreement-ending': (agreement: string, app: string, deadline: string, end: string) => `Agreement ${agreement} for ${app} ends on ${end}; the notice deadline is ${deadline}: time to consider collaboration ("the agreement is running out").`,
+    'deadline-passed': (agreement: string, app: string, deadline: string, end: string) => `Agreement ${agreement} for ${app}: the notice deadline passed on ${deadline}, and the agreement ends on ${end}: procure, agree anew (together, preferably) or plan the retirement ("the agreement is running out").`,
     'poor-fit': (app: string) => `${app} works poorly: time to consider a shared solution ("the current application works poorly").`,
     'competence-risk': (app: string, reason: string) => `${app}: ${reason} ("competence is hard to keep for the current application").`,
     riskHigh: 'the competence risk is assessed as high',
@@ -50,13 +54,16 @@ export function findOpportunities(register: RegisterModel, date: string, months:
     for (const agreement of register.agreements(app.id)) {
       const { noticeDeadline: deadline, end } = agreementTerms(agreement, date);
       if (!deadline || !end || !isCurrentAgreement(agreement, date) || deadline > horizon) continue;
+      // A deadline already passed is no date to act by: the message says what is left to do before the end.
+      const passed = deadline < date;
       found.push({
         trigger: 'agreement-ending',
         applications: [app.id],
         municipalities: app.municipalities,
         agreement: agreement.id,
         deadline,
-        message: t['agreement-ending'](agreement.name, app.name, deadline, end),
+        ...(passed ? { deadlinePassed: true } : {}),
+        message: t[passed ? 'deadline-passed' : 'agreement-ending'](agreement.name, app.name, deadline, end),
       });
     }
     if (app.assessment?.fit === 'poor') {

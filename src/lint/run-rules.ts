@@ -7,7 +7,7 @@ import { locate } from '../register/positions.js';
 import type { SourceFile } from '../register/source.js';
 import type { SuppressionEntry } from '../register/suppressions.js';
 import type { Hit, Rule, RuleContext, RuleOptions } from '../rules/define-rule.js';
-import { isValidException } from '../rules/exception.js';
+import { isValidException } from '../register/config.js';
 import { errorMessage } from '../errors.js';
 
 export interface Finding {

@@ -32,9 +32,16 @@ export interface Config {
   readonly populationYear: 'previous' | 'same';
   /** latest: a missing reference-year population falls back to the latest earlier year (a preliminary split). */
   readonly populationFallback: 'latest' | 'none';
+  /** `report: { proposals }`: proposed decisions for the yearly report's first page. */
+  readonly proposals: readonly string[];
   readonly rounding: 'krona' | 'ore';
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly exceptions: readonly ExceptionEntry[];
+}
+
+/** A decided exception in force on `date`: with a reason, and `until` not passed. */
+export function isValidException(exception: ExceptionEntry, date: string): boolean {
+  return Boolean(exception.reason?.trim()) && exception.until !== undefined && date <= exception.until;
 }
 
 /** The itreg.yaml in `start` or the nearest folder above it. */
@@ -92,6 +99,7 @@ function parseConfig(source: SourceFile, root: string, language?: Language): Con
     collaborationLevels: data.collaborationLevels ?? [],
     populationYear: data.populationYear ?? 'previous',
     populationFallback: data.populationFallback ?? 'latest',
+    proposals: data.report?.proposals ?? [],
     rounding: data.rounding ?? 'krona',
     rules: data.rules ?? {},
     exceptions: data.exceptions ?? [],

@@ -22,8 +22,10 @@ function escapeXml(text: string): string {
 /** Horizontal bars with labels on the left and values at the bar ends. */
 export function barChart(bars: readonly Bar[], options: { title: string; width?: number }): string {
   const width = options.width ?? 640;
-  // Room for the longest label (about 7 px a character at 13 px), within reason.
-  const labelWidth = Math.min(300, Math.max(120, Math.round(Math.max(...bars.map((b) => b.label.length), 0) * 7.2) + 12));
+  // Room for the longest label. Labels start at the left edge (text-anchor start), so a font wider than estimated
+  // runs towards the bars instead of off the chart: right-anchored labels lost their first letters in Chromium's
+  // PDF ("engtsfors kommun"), whose fallback font (DejaVu Sans) is about 8.5 px a character at 13 px.
+  const labelWidth = Math.min(340, Math.max(120, Math.ceil(Math.max(...bars.map((b) => b.label.length), 0) * 8.6) + 16));
   const row = 30;
   const height = 40 + bars.length * row;
   const max = Math.max(1, ...bars.map((b) => b.value));
@@ -33,7 +35,7 @@ export function barChart(bars: readonly Bar[], options: { title: string; width?:
       const y = 30 + i * row;
       const length = Math.max(bar.value > 0 ? 2 : 0, Math.round(bar.value * scale));
       return [
-        `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" font-size="13" ${FONT}>${escapeXml(bar.label)}</text>`,
+        `<text x="0" y="${y + 15}" text-anchor="start" font-size="13" ${FONT}>${escapeXml(bar.label)}</text>`,
         `<rect x="${labelWidth}" y="${y + 3}" width="${length}" height="18" rx="2" fill="${COLORS[i % COLORS.length]}"/>`,
         `<text x="${labelWidth + length + 6}" y="${y + 16}" font-size="12" ${FONT}>${escapeXml(bar.text ?? String(bar.value))}</text>`,
       ].join('');
@@ -46,7 +48,7 @@ export function barChart(bars: readonly Bar[], options: { title: string; width?:
 export function lineChart(points: readonly Point[], options: { title: string; width?: number; empty: string }): string {
   const width = options.width ?? 640;
   const height = 220;
-  const left = 40;
+  const left = 56; // room for "100 %" beside the axis
   const top = 30;
   const plotWidth = width - left - 20;
   const plotHeight = height - top - 40;

@@ -8,12 +8,13 @@ import type { Config } from '../register/config.js';
 import { isCurrentRole, isLive, type RegisterModel } from '../register/model.js';
 import { agreementTerms } from '../register/agreement-terms.js';
 import { documentReviewDue } from '../rules/document-review.js';
-import { isValidException } from '../rules/exception.js';
+import { isValidException } from '../register/config.js';
 import { planReviewDue } from '../rules/training-plan-review.js';
 import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
-import { formatAmount } from '../util/money.js';
+import { formatAmount, formatMoney } from '../util/money.js';
 import { preliminaryText } from '../format/costs.js';
+import { buildBoardView, type PreviousYear } from './board.js';
 import { barChart, lineChart } from './charts.js';
 import { computeCompliance, measureKeys } from './compliance.js';
 import { reportLabels } from './labels.js';
@@ -32,6 +33,15 @@ export interface ReportInput {
   readonly trend: ReadonlyArray<{ readonly date: string; readonly percent: number }>;
   /** The year's bill, computed once (as `itreg costs` computes it) and checked: see reportCosts(). */
   readonly costs: ReportCosts;
+  /** Last year's and next year's bills (next only when it has items), for the board's comparison. */
+  readonly lastYearCosts?: CostsResult;
+  readonly nextYearCosts?: CostsResult;
+  /** The register as committed at the end of the previous year, when git has it. */
+  readonly previous?: PreviousYear;
+  /** The yearly report for one municipality: its applications and its bill. */
+  readonly municipality?: string;
+  /** The register's short git commit, for the PDF footer. */
+  readonly commit?: string;
 }
 
 export interface ReportCosts {
@@ -104,15 +114,32 @@ export function costView(costs: CostsResult, language: Language) {
   };
 }
 
+/**
+ * Where an agreement stands on `date`: ended; notice deadline passed (it ends on its end, whatever is decided now);
+ * or notice still possible until the deadline.
+ */
+function agreementState(end: string, deadline: string, date: string, t: (typeof reportLabels)[Language]) {
+  const ended = end < date;
+  const passed = !ended && deadline < date;
+  return { ended, passed, state: ended ? t.stateEnded : passed ? t.statePassed : t.stateOpen, actionable: !ended && !passed };
+}
+
+/** A label with {name} slots filled. */
+function fill(label: string, data: Readonly<Record<string, string | number>>): string {
+  return label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
 /** The yearly policy report. */
 export function buildYearlyView(input: ReportInput) {
   const { register, config, year, date, language } = input;
   const t = reportLabels[language];
   const collator = collatorFor(language);
   const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => collator.compare(a.name, b.name));
-  const apps = register.ofKind('Application');
+  // With --municipality: the applications that municipality uses, and its bill.
+  const only = input.municipality;
+  const apps = register.ofKind('Application').filter((a) => only === undefined || a.municipalities.includes(only));
   const live = apps.filter(isLive);
-  const members = byName([...register.members(date)]);
+  const members = byName([...register.members(date)].filter((m) => only === undefined || m.id === only));
   const partners = byName(register.ofKind('Municipality').filter((m) => m.member === false));
 
   // At a glance.
@@ -120,8 +147,8 @@ export function buildYearlyView(input: ReportInput) {
   const levels = config.collaborationLevels.map((name, i) => ({ level: i + 1, name, count: live.filter((a) => a.collaborationLevel === i + 1).length }));
 
   // Compliance, overall and per member municipality.
-  const compliance = computeCompliance(register, date);
-  const measures = compliance.measures.map((m) => ({ ...m, label: t.measures[m.key], gaps: byName([...m.gaps].map((g) => ({ ...g }))), hasGaps: m.gaps.length > 0 }));
+  const compliance = computeCompliance(register, date, only);
+  const measures = compliance.measures.map((m) => ({ ...m, label: t.measures[m.key], gaps: byName([...m.gaps].map((g) => ({ ...g }))), decided: byName([...m.decided].map((d) => ({ ...d }))), hasGaps: m.gaps.length > 0 }));
   const byMunicipality = byName(
     members.map((m) => {
       const own = computeCompliance(register, date, m.id);
@@ -129,15 +156,30 @@ export function buildYearlyView(input: ReportInput) {
     }),
   );
 
-  // Ownership of shared applications, by the owner's municipality.
+  // Ownership of shared applications, by the owner's municipality; an owner in a unit of the cooperation itself (a
+  // federation or group without municipality) is owned at cooperation level: its own row, never "without owner".
   const shared = live.filter((a) => a.municipalities.length >= 2);
   const owners = new Map<string, string[]>();
+  const cooperationUnits = new Map<string, string>();
   for (const app of shared) {
     const owner = currentOwner(register, app, date);
-    const key = municipalityOf(register, owner?.holder.unit) ?? '';
+    let key = '';
+    if (owner) {
+      const municipality = municipalityOf(register, owner.holder.unit);
+      key = municipality ?? `unit:${owner.holder.unit}`;
+      if (!municipality) cooperationUnits.set(key, register.nameOf(owner.holder.unit));
+    }
     owners.set(key, [...(owners.get(key) ?? []), app.name]);
   }
-  const ownership = [...members, ...partners].map((m) => ({ name: m.name, count: owners.get(m.id)?.length ?? 0, applications: (owners.get(m.id) ?? []).sort(collator.compare).join(', ') }));
+  const shareOf = (count: number) => (shared.length === 0 ? 0 : Math.round((count / shared.length) * 1000) / 10);
+  const ownershipRow = (key: string, name: string, cooperationLevel: boolean) => {
+    const list = (owners.get(key) ?? []).sort(collator.compare);
+    return { name, count: list.length, share: shareOf(list.length), applications: list.join(', '), cooperationLevel };
+  };
+  const ownership = [
+    ...[...members, ...partners].map((m) => ownershipRow(m.id, m.name, false)),
+    ...[...cooperationUnits].sort((a, b) => collator.compare(a[1], b[1])).map(([key, name]) => ownershipRow(key, name, true)),
+  ];
   const unowned = owners.get('') ?? [];
 
   // Agreements ending or due for notice in the coming twelve months (and those already ended, not renewed).
@@ -147,10 +189,11 @@ export function buildYearlyView(input: ReportInput) {
     .flatMap((a) => {
       const app = register.getOf('Application', a.application);
       if (app && !isLive(app)) return [];
+      if (only !== undefined && !app?.municipalities.includes(only)) return [];
       const { end, noticeDeadline: deadline } = agreementTerms(a, date);
       if (!end || !deadline) return [];
       if (register.isRenewed(a) || deadline > horizon) return [];
-      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', end, deadline, ended: end < date }];
+      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', type: t.agreementTypes[a.type], end, deadline, ...agreementState(end, deadline, date, t) }];
     })
     .sort((a, b) => (a.deadline < b.deadline ? -1 : 1));
 
@@ -161,7 +204,20 @@ export function buildYearlyView(input: ReportInput) {
     .filter((d) => d.due <= horizon)
     .sort((a, b) => (a.due < b.due ? -1 : 1));
 
-  const costs = costView(input.costs.result, language);
+  const allCosts = costView(input.costs.result, language);
+  const costs =
+    only === undefined
+      ? allCosts
+      : {
+          ...allCosts,
+          total: allCosts.byMunicipality.find((m) => m.id === only)?.amount ?? 0,
+          byMunicipality: allCosts.byMunicipality.filter((m) => m.id === only),
+          // The municipality's part of each item it takes part in.
+          items: allCosts.items.flatMap((i) => {
+            const part = i.participants.find((p) => p.id === only);
+            return part ? [{ ...i, amount: part.amount }] : [];
+          }),
+        };
   const exceptions = config.exceptions
     .filter((e) => isValidException(e, date))
     .map((e) => ({ rule: ruleName(language, e.rule), ruleId: e.rule, entity: e.entity ? register.nameOf(e.entity) : '–', reason: e.reason ?? '', until: e.until ?? '' }));
@@ -175,7 +231,9 @@ export function buildYearlyView(input: ReportInput) {
       const kind = (c.kind && c.kind in t.kinds ? t.kinds[c.kind as keyof typeof t.kinds] : c.kind) ?? '';
       const key = `${c.date}\u0000${kind}`;
       const group = groups.get(key) ?? { date: c.date, kind, names: [] };
-      group.names.push(c.name ?? c.entity);
+      // A role assignment has no name: "Systemägare, Bibliotekssystem" rather than its id.
+      const roleLabel = c.role && c.role in t.roleNames ? t.roleNames[c.role as keyof typeof t.roleNames] : undefined;
+      group.names.push(c.name ?? (roleLabel && c.application ? `${roleLabel}, ${register.nameOf(c.application)}` : c.entity));
       groups.set(key, group);
     }
     return [...groups.values()].map((g) => ({ ...g, count: g.names.length, names: g.names.sort(collator.compare).join('; ') }));
@@ -192,20 +250,39 @@ export function buildYearlyView(input: ReportInput) {
     });
 
   const errors = input.findings.filter((f) => f.severity === 'error').length;
+  const board = buildBoardView({
+    register,
+    date,
+    year,
+    language,
+    findings: input.findings,
+    compliance: compliance.overall,
+    live: compliance.live,
+    costs: input.costs.result,
+    ...(input.lastYearCosts ? { lastYearCosts: input.lastYearCosts } : {}),
+    ...(input.nextYearCosts ? { nextYearCosts: input.nextYearCosts } : {}),
+    ...(input.previous ? { previous: input.previous } : {}),
+    ...(input.municipality ? { municipality: input.municipality } : {}),
+    proposals: config.proposals,
+    agreements,
+    unowned,
+  });
   const monthNames = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' });
   const trendPoints = input.trend.map((p) => ({ label: monthNames.format(new Date(`${p.date}T00:00:00Z`)), value: p.percent }));
 
   return {
     lang: language,
     t,
-    title: `${t.yearlyTitle} ${year}`,
+    title: `${t.yearlyTitle} ${year}${input.municipality ? `: ${register.nameOf(input.municipality)}` : ''}`,
     name: config.name,
+    commit: input.commit,
+    board,
     draft: input.costs.check.leftOut.length > 0 ? draftView(input.costs, language) : undefined,
     year,
     date,
     glance: { applications: apps.length, live: live.length, byType, levels, members: members.map((m) => m.name), partners: partners.map((m) => m.name) },
     compliance: { overall: compliance.overall, live: compliance.live, measures, measureLabels: measureKeys.map((k) => t.measures[k]), byMunicipality },
-    ownership: { rows: ownership, unowned: unowned.sort(collator.compare).join(', '), hasUnowned: unowned.length > 0, shared: shared.length },
+    ownership: { rows: ownership, unowned: unowned.sort(collator.compare).join(', '), unownedCount: unowned.length, unownedShare: shareOf(unowned.length), hasUnowned: unowned.length > 0, shared: shared.length },
     agreements,
     documents,
     costs,
@@ -234,6 +311,16 @@ export function buildApplicationView(input: ReportInput, id: string) {
   const app = register.getOf('Application', id);
   if (!app) return undefined;
   const costs = costView(input.costs.result, language);
+  const horizon = addMonths(date, 12);
+  const sheetAgreements = register.agreements(id).map((a) => {
+    // The current end and notice deadline on the date (renewals and options counted): the register's answer.
+    const terms = agreementTerms(a, date);
+    const end = terms.end;
+    const deadline = terms.noticeDeadline ?? '';
+    const state = end ? agreementState(end, deadline, date, t) : { ended: false, passed: false, state: t.stateOpenEnded, actionable: false };
+    const ending = end !== undefined && !register.isRenewed(a) && deadline <= horizon;
+    return { name: a.name, type: t.agreementTypes[a.type], start: a.start, end: end ?? '', openEnded: end === undefined, deadline, ending, ...state, parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };
+  });
   return {
     lang: language,
     t,
@@ -248,16 +335,15 @@ export function buildApplicationView(input: ReportInput, id: string) {
       levelName: app.collaborationLevel ? config.collaborationLevels[app.collaborationLevel - 1] ?? String(app.collaborationLevel) : '',
       users: app.municipalities.map((m) => register.nameOf(m)).join(', '),
       operator: app.operatedBy ? register.nameOf(app.operatedBy) : t.vendorHosted,
-      status: t.statuses[app.lifecycle?.status ?? 'active'],
+      status: capitalise(t.statuses[app.lifecycle?.status ?? 'active']),
     },
     roles: register.roles(id).map((r) => ({ role: t.roleNames[r.role], title: r.holder.title, unit: register.nameOf(r.holder.unit), from: r.from, until: r.until ?? '', current: isCurrentRole(r, date) })),
-    agreements: register.agreements(id).map((a) => {
-      const current = agreementTerms(a, date);
-      return { name: a.name, type: terms[language].agreementTypes[a.type].one, start: a.start, end: current.end ?? '', deadline: current.noticeDeadline ?? '', parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };
-    }),
-    plans: register.plansFor(id).map((p) => ({ name: p.name, audience: terms[language].audiences[p.audience], updated: p.updated, due: planReviewDue(p) })),
+    agreements: sheetAgreements,
+    // Under "ending or due for notice within twelve months": only those, as in the yearly report.
+    ending: sheetAgreements.filter((a) => a.ending),
+    plans: register.plansFor(id).map((p) => ({ name: p.name, audience: t.audiences[p.audience], updated: p.updated, due: planReviewDue(p) })),
     costs: costs.items.filter((i) => register.get(i.id) && (register.get(i.id) as { application?: string }).application === id),
-    findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, severityLabel: t.severities[f.severity], message: f.message, rule: ruleName(language, f.ruleId), ruleId: f.ruleId })),
+    findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, severityLabel: capitalise(t.severities[f.severity]), message: f.message, rule: ruleName(language, f.ruleId), ruleId: f.ruleId })),
   };
 }
 
@@ -273,8 +359,17 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
     const part = s.apportionment.parts.find((p) => p.id === municipalityId);
     const participant = s.item.participants.find((p) => p.id === municipalityId);
     if (!part || !participant) return [];
-    const weight = s.item.split === 'population' ? `${participant.population ?? ''} / ${s.apportionment.totalWeight} (${s.item.referenceYear})` : s.item.split === 'equal' ? `1 / ${s.item.participants.length}` : `${participant.share ?? 0} %`;
-    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis: weight, preliminary: preliminaryText(s, language), amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
+    // Every figure a reader needs to check the part by hand: the weight and the sum of weights (grouped), the days in
+    // force of a pro-rated agreement, and the item's total.
+    const count = (n: bigint | number) => formatMoney(BigInt(n), 1n, { language, grouping: true });
+    const weight =
+      s.item.split === 'population'
+        ? fill(t.basisPopulation, { own: count(part.weight), all: count(s.apportionment.totalWeight), year: participant.populationYear ?? s.item.referenceYear })
+        : s.item.split === 'equal'
+          ? fill(t.basisEqual, { n: s.item.participants.length })
+          : fill(t.basisShare, { share: String(participant.share ?? 0).replace('.', language === 'sv' ? ',' : '.') });
+    const days = s.item.days ? fill(t.basisDays, { inForce: s.item.days.inForce, inYear: s.item.days.inYear }) : '';
+    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis: weight, days, preliminary: preliminaryText(s, language), amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
   });
   return {
     lang: language,

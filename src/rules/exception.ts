@@ -1,13 +1,7 @@
 // exception — a decided exception in itreg.yaml without reason or until, past its until, or naming an unknown rule or entity.
 import { suggestNearest, suggestion } from '../i18n/index.js';
-import type { ExceptionEntry } from '../register/config.js';
 import { nearestName } from '../util/nearest.js';
 import { defineRule, type Hit } from './define-rule.js';
-
-/** True when the exception is complete and in force on `date`, so it may silence findings. */
-export function isValidException(exception: ExceptionEntry, date: string): boolean {
-  return Boolean(exception.reason?.trim()) && exception.until !== undefined && date <= exception.until;
-}
 
 export default defineRule({
   id: 'exception',

@@ -299,6 +299,11 @@ export interface ConfigFile {
   readonly populationYear?: "previous" | "same";
   /** Befolkning som saknas / Population not yet published */
   readonly populationFallback?: "latest" | "none";
+  /** Årsrapporten / The yearly report */
+  readonly report?: {
+    /** Förslag till beslut / Proposed decisions */
+    readonly proposals?: Array<string>;
+  };
   /** Avrundning / Rounding */
   readonly rounding?: "krona" | "ore";
   /** Regler / Rules */

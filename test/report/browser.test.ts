@@ -34,6 +34,17 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         expect(width).toBeGreaterThan(100);
         expect(height).toBeGreaterThan(50);
       }
+      // Defect 4: no label runs off its chart ("engtsfors kommun" in the PDF): every text lies inside its SVG.
+      const outside = await page.locator('svg.chart').evaluateAll((svgs) =>
+        svgs.flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')].flatMap((text) => {
+            const r = text.getBoundingClientRect();
+            return r.left < box.left - 0.5 || r.right > box.right + 0.5 ? [text.textContent ?? ''] : [];
+          });
+        }),
+      );
+      expect(outside).toEqual([]);
       expect(await page.locator('h1').innerText()).toBe(lang === 'sv' ? 'IT-policyns årsrapport 2026' : 'IT policy yearly report 2026');
       mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: join(shots, `report-${lang}.png`), fullPage: true });

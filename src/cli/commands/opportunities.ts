@@ -7,8 +7,8 @@ import { escapeMarkdownText } from '../../format/markdown.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
 
 const labels = {
-  sv: { trigger: 'Anledning', deadline: 'Agera senast', applications: 'Applikationer', municipalities: 'Kommuner', message: 'Vad', none: 'Inga samverkanstillfällen inom horisonten.', triggers: { 'agreement-ending': 'avtal på väg ut', 'poor-fit': 'fungerar dåligt', 'competence-risk': 'kompetensrisk', 'same-product': 'samma produkt' } },
-  en: { trigger: 'Trigger', deadline: 'Act by', applications: 'Applications', municipalities: 'Municipalities', message: 'What', none: 'No collaboration opportunities within the horizon.', triggers: { 'agreement-ending': 'agreement ending', 'poor-fit': 'works poorly', 'competence-risk': 'competence risk', 'same-product': 'same product' } },
+  sv: { passed: (d: string) => `passerade ${d}`, trigger: 'Anledning', deadline: 'Uppsägning senast', applications: 'Applikationer', municipalities: 'Kommuner', message: 'Vad', none: 'Inga samverkanstillfällen inom horisonten.', triggers: { 'agreement-ending': 'avtal på väg ut', 'poor-fit': 'fungerar dåligt', 'competence-risk': 'kompetensrisk', 'same-product': 'samma produkt' } },
+  en: { passed: (d: string) => `passed on ${d}`, trigger: 'Trigger', deadline: 'Notice by', applications: 'Applications', municipalities: 'Municipalities', message: 'What', none: 'No collaboration opportunities within the horizon.', triggers: { 'agreement-ending': 'agreement ending', 'poor-fit': 'works poorly', 'competence-risk': 'competence risk', 'same-product': 'same product' } },
 } as const;
 
 export async function opportunitiesCommand(options: CommonOptions & { months?: string }): Promise<ExitCode> {
@@ -20,18 +20,25 @@ export async function opportunitiesCommand(options: CommonOptions & { months?: s
   const l = labels[config.language];
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify({ opportunities: found }, null, 2)}\n`;
-  else if (options.format === 'md') text = markdownOpportunities(found, config.language);
+  else if (options.format === 'md') text = markdownOpportunities(found, config.language, (id) => register.nameOf(id));
   else {
     const table = new Table({ head: [l.trigger, l.deadline, l.applications, l.message], wordWrap: true, colWidths: [18, 13, 26, 60], style: { head: [], border: [] } });
-    for (const o of found) table.push([l.triggers[o.trigger], o.deadline ?? '', o.applications.join(', '), o.message]);
+    // A person reads names; the ids are in --format json.
+    for (const o of found) table.push([l.triggers[o.trigger], deadlineText(o, config.language), o.applications.map((id) => register.nameOf(id)).join(', '), o.message]);
     text = found.length === 0 ? `${l.none}\n` : `${table.toString()}\n`;
   }
   emit(text, options.output, workingFolder(options));
   return ExitCode.Ok;
 }
 
-function markdownOpportunities(found: readonly Opportunity[], language: Language): string {
+function markdownOpportunities(found: readonly Opportunity[], language: Language, nameOf: (id: string) => string): string {
   const l = labels[language];
   if (found.length === 0) return `${l.none}\n`;
-  return [`| ${l.trigger} | ${l.deadline} | ${l.applications} | ${l.municipalities} | ${l.message} |`, '| --- | --- | --- | --- | --- |', ...found.map((o) => `| ${l.triggers[o.trigger]} | ${o.deadline ?? ''} | ${o.applications.join(', ')} | ${o.municipalities.join(', ')} | ${escapeMarkdownText(o.message)} |`)].join('\n') + '\n';
+  return [`| ${l.trigger} | ${l.deadline} | ${l.applications} | ${l.municipalities} | ${l.message} |`, '| --- | --- | --- | --- | --- |', ...found.map((o) => `| ${l.triggers[o.trigger]} | ${deadlineText(o, language)} | ${escapeMarkdownText(o.applications.map(nameOf).join(', '))} | ${escapeMarkdownText(o.municipalities.map(nameOf).join(', '))} | ${escapeMarkdownText(o.message)} |`)].join('\n') + '\n';
+}
+
+/** The notice deadline as a date to act by, or, once passed, as a date in the past ("passerade 2026-09-30"). */
+function deadlineText(o: Opportunity, language: Language): string {
+  if (o.deadline === undefined) return '';
+  return o.deadlinePassed ? labels[language].passed(o.deadline) : o.deadline;
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ExitCode, ItregError, RegisterError, UsageError } from '../../errors.js';
 import { readHistory, readSnapshots } from '../../git/history.js';
+import { tryGit } from '../../git/run.js';
 import { entityHistory } from '../../insight/history.js';
 import { runRules } from '../../lint/run-rules.js';
 import { buildRecords, loadRegister } from '../../register/load.js';
@@ -10,6 +11,7 @@ import { RegisterModel } from '../../register/model.js';
 import { parseSource } from '../../register/source.js';
 import { writeFileAtomic } from '../../register/write.js';
 import { computeCompliance } from '../../report/compliance.js';
+import { reportLabels } from '../../report/labels.js';
 import { printPdf } from '../../report/pdf.js';
 import { builtInTemplate, renderTemplate } from '../../report/render.js';
 import { buildApplicationView, buildCostsView, buildYearlyView, reportCosts, type ReportInput } from '../../report/view-model.js';
@@ -61,17 +63,52 @@ export async function reportCommand(template: string, options: ReportCommandOpti
     if (!(error instanceof ItregError)) throw error; // not a git repository: the report says so
   }
   const monthEnds = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-${String(daysInMonth(year, m + 1)).padStart(2, '0')}`).filter((end) => end.slice(0, 8) <= date.slice(0, 8));
-  const snapshots = history ? await readSnapshots(config.root, registerFolder, monthEnds, config.timeZone) : [];
-  const trend = snapshots.map((snapshot) => {
+  const previousEnd = `${year - 1}-12-31`;
+  const allSnapshots = history ? await readSnapshots(config.root, registerFolder, [previousEnd, ...monthEnds], config.timeZone) : [];
+  const snapshotModel = (snapshot: (typeof allSnapshots)[number]) => {
     const files = snapshot.files.map((f) => parseSource(f.path, f.text));
-    const model = new RegisterModel({ config, files, records: buildRecords(files) });
-    return { date: snapshot.date, percent: computeCompliance(model, snapshot.date).overall };
-  });
+    return new RegisterModel({ config, files, records: buildRecords(files) });
+  };
+  const only = template === 'yearly' ? options.municipality : undefined;
+  if (only !== undefined && !register.getOf('Municipality', only)) {
+    throw new UsageError({ id: 'noMunicipality', data: { id: only, suggestion: suggestNearest(only, register.ofKind('Municipality').map((m) => m.id)) } });
+  }
+  const trend = allSnapshots
+    .filter((snapshot) => snapshot.date !== previousEnd)
+    .map((snapshot) => ({ date: snapshot.date, percent: computeCompliance(snapshotModel(snapshot), snapshot.date, only).overall }));
+  // The key figures beside the register as committed at the end of the previous year.
+  let previous: ReportInput['previous'];
+  const last = allSnapshots.find((snapshot) => snapshot.date === previousEnd);
+  if (last) {
+    const model = snapshotModel(last);
+    const compliance = computeCompliance(model, previousEnd, only);
+    const errors = runRules(model, rules, { date: previousEnd, language }).findings.filter((f) => f.severity === 'error').length;
+    previous = { date: previousEnd, compliance: compliance.overall, live: compliance.live, errors };
+  }
+  const commit = history ? await tryGit(config.root, ['rev-parse', '--short', 'HEAD']) : undefined;
   // The costs exactly as `itreg costs` computes them; a bill with an item left out is no report, only a draft.
   const costs = reportCosts(register, config, year);
   if (costs.check.stop && !options.draft) throw new RegisterError(costs.check.stop);
   if (costs.check.notFinal && options.final) throw new RegisterError(costs.check.notFinal);
-  const input: ReportInput = { register, config, year, date, language, findings, trend, costs, ...(history ? { history } : {}) };
+  // Last year's bill beside this year's, and next year's (preliminary) when it has items and can be split.
+  const lastYear = reportCosts(register, config, year - 1);
+  const nextYear = reportCosts(register, config, year + 1);
+  const input: ReportInput = {
+    register,
+    config,
+    year,
+    date,
+    language,
+    findings,
+    trend,
+    costs,
+    ...(lastYear.check.stop ? {} : { lastYearCosts: lastYear.result }),
+    ...(nextYear.check.stop || nextYear.result.splits.length === 0 ? {} : { nextYearCosts: nextYear.result }),
+    ...(previous ? { previous } : {}),
+    ...(only ? { municipality: only } : {}),
+    ...(commit ? { commit } : {}),
+    ...(history ? { history } : {}),
+  };
 
   let view: object | undefined;
   let name = template;
@@ -95,7 +132,10 @@ export async function reportCommand(template: string, options: ReportCommandOpti
   const file = customFile ?? builtInTemplate(name, format);
   const output = renderTemplate(file, view, format);
   if (options.format === 'pdf') {
-    writeFileAtomic(resolve(cwd, options.out!), await printPdf(output));
+    // The footer of every page: the register, the date judged and the commit; the page number and count.
+    const t = reportLabels[language];
+    const footer = [config.name, `${t.registerDate} ${date}`, commit ? `${t.commit} ${commit}` : ''].filter(Boolean).join(' · ');
+    writeFileAtomic(resolve(cwd, options.out!), await printPdf(output, { footer, pageLabel: t.pageLabel }));
   } else {
     emit(output, options.out, cwd);
   }

@@ -6,7 +6,7 @@ import { runRules } from '../../lint/run-rules.js';
 import { agreementTerms } from '../../register/agreement-terms.js';
 import { isCurrentRole } from '../../register/model.js';
 import { referencesOf } from '../../register/references.js';
-import { isValidException } from '../../rules/exception.js';
+import { isValidException } from '../../register/config.js';
 import { rules } from '../../rules/index.js';
 import { planReviewDue } from '../../rules/training-plan-review.js';
 import { suggestNearest } from '../../i18n/index.js';

@@ -1,0 +1,156 @@
+// What a board acts on: key figures beside last year's, the largest risks in words, open errors by municipality and
+// application with the owning unit, collaboration opportunities, and the costs of last, this and next year. Pure.
+import type { CostsResult } from '../costs/compute.js';
+import type { Language } from '../i18n/index.js';
+import { findOpportunities } from '../insight/opportunities.js';
+import type { Finding } from '../lint/run-rules.js';
+import { isLive, type RegisterModel } from '../register/model.js';
+import type { Application } from '../schema/types.generated.js';
+import { formatAmount } from '../util/money.js';
+import { reportLabels } from './labels.js';
+
+
+/** The figures of the end of the previous year, from the register as committed then (git). */
+export interface PreviousYear {
+  readonly date: string;
+  readonly compliance: number;
+  readonly live: number;
+  readonly errors: number;
+}
+
+type Labels = (typeof reportLabels)[Language];
+
+const fill = (label: string, data: Readonly<Record<string, string | number>>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+
+/** "+1,9 procentenheter", "−2", "+123 456 kr"; "oförändrat" for no change. */
+function change(delta: number, language: Language, unit: 'points' | 'count' | 'money', currency: string, t: Labels): string {
+  if (delta === 0) return t.unchanged;
+  const sign = delta > 0 ? '+' : '−';
+  const size = Math.abs(delta);
+  if (unit === 'money') return `${sign}${formatAmount(size, language, currency)}`;
+  const number = new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(size);
+  return unit === 'points' ? `${sign}${number} ${t.points}` : `${sign}${number}`;
+}
+
+const total = (costs: CostsResult | undefined) => (costs ? Number(costs.splits.reduce((sum, s) => sum + s.item.amount, 0n)) / Number(costs.scale) : undefined);
+
+export interface BoardInput {
+  readonly register: RegisterModel;
+  readonly date: string;
+  readonly year: number;
+  readonly language: Language;
+  readonly findings: readonly Finding[];
+  readonly compliance: number;
+  readonly live: number;
+  readonly costs: CostsResult;
+  readonly lastYearCosts?: CostsResult;
+  /** Next year's split, when it has items (preliminary until the population is published). */
+  readonly nextYearCosts?: CostsResult;
+  readonly previous?: PreviousYear;
+  readonly proposals: readonly string[];
+  /** Only this municipality's applications and bill. */
+  readonly municipality?: string;
+  readonly agreements: ReadonlyArray<{ readonly name: string; readonly application: string; readonly end: string; readonly deadline: string; readonly ended: boolean; readonly passed: boolean }>;
+  readonly unowned: readonly string[];
+}
+
+/** A finding's message without the policy quote lint appends: the board reads the gap, the policy is cited once. */
+function withoutQuote(message: string): string {
+  return message.replace(/ \((IT-policyn, kap\.|IT policy, ch\.) [^"]*"[^"]*"\)$/, '');
+}
+
+/** The application a finding is about: the entity itself, or the application its role or agreement belongs to. */
+function applicationOf(register: RegisterModel, finding: Finding): Application | undefined {
+  const entity = finding.entityId === undefined ? undefined : register.get(finding.entityId);
+  if (!entity) return undefined;
+  if (entity.kind === 'Application') return entity;
+  if ('application' in entity && typeof entity.application === 'string') return register.getOf('Application', entity.application);
+  return undefined;
+}
+
+export function buildBoardView(input: BoardInput) {
+  const { register, date, language, year } = input;
+  const t = reportLabels[language];
+  const collator = new Intl.Collator('sv');
+  const currency = input.costs.currency;
+  const errors = input.findings.filter((f) => f.severity === 'error');
+  const thisTotal = total(input.costs) ?? 0;
+  const lastTotal = total(input.lastYearCosts);
+
+  const since = input.previous ? new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${input.previous.date}T00:00:00Z`)) : '';
+  const figures = [
+    { label: t.compliance, value: 'percent', number: input.compliance, change: input.previous ? change(Math.round((input.compliance - input.previous.compliance) * 10) / 10, language, 'points', currency, t) : undefined },
+    { label: `${t.applications} ${t.liveApplications}`, value: 'count', number: input.live, change: input.previous ? change(input.live - input.previous.live, language, 'count', currency, t) : undefined },
+    { label: `${t.costs} ${year}`, value: 'money', number: thisTotal, change: lastTotal !== undefined ? change(thisTotal - lastTotal, language, 'money', currency, t) : undefined },
+    { label: t.errorsFigure, value: 'count', number: errors.length, change: input.previous ? change(errors.length - input.previous.errors, language, 'count', currency, t) : undefined },
+  ].map((f) => ({ ...f, since: f.value === 'money' ? String(year - 1) : since, isPercent: f.value === 'percent', isMoney: f.value === 'money' }));
+
+  // The largest risks, in words.
+  const opportunities = findOpportunities(register, date, 12, language).filter((o) => input.municipality === undefined || o.municipalities.includes(input.municipality));
+  const ended = input.agreements.filter((a) => a.ended);
+  const passed = input.agreements.filter((a) => a.passed);
+  const competence = opportunities.filter((o) => o.trigger === 'competence-risk');
+  const risks = [
+    ...(ended.length > 0 ? [fill(t.riskEnded, { n: ended.length, names: ended.map((a) => `${a.name} (${a.application})`).join(', ') })] : []),
+    ...(passed.length > 0 ? [fill(t.riskPassed, { n: passed.length, names: passed.map((a) => `${a.name} (${a.application})`).join(', ') })] : []),
+    ...(input.unowned.length > 0 ? [fill(t.riskUnowned, { n: input.unowned.length, names: input.unowned.join(', ') })] : []),
+    ...(competence.length > 0 ? [fill(t.riskCompetence, { n: competence.length, names: competence.map((o) => o.applications.map((id) => register.nameOf(id)).join(', ')).join(', ') })] : []),
+    ...(errors.length > 0 ? [fill(t.riskErrors, { n: errors.length })] : []),
+  ];
+
+  // Open errors by municipality and application, with the unit owning the application.
+  const groups = new Map<string, Map<string, { name: string; owner: string; errors: string[] }>>();
+  const general: string[] = [];
+  for (const finding of errors) {
+    const app = applicationOf(register, finding);
+    if (!app) {
+      if (input.municipality === undefined) general.push(withoutQuote(finding.message));
+      continue;
+    }
+    const owner = register.currentRoles(app.id, 'system-owner', date)[0];
+    const ownerText = owner ? `${owner.holder.title}, ${register.nameOf(owner.holder.unit)}` : t.noOwner;
+    for (const municipality of app.municipalities) {
+      if (input.municipality !== undefined && municipality !== input.municipality) continue;
+      const apps = groups.get(municipality) ?? new Map<string, { name: string; owner: string; errors: string[] }>();
+      const entry = apps.get(app.id) ?? { name: app.name, owner: ownerText, errors: [] };
+      entry.errors.push(withoutQuote(finding.message));
+      apps.set(app.id, entry);
+      groups.set(municipality, apps);
+    }
+  }
+  const errorsByMunicipality = [...groups]
+    .map(([id, apps]) => ({ name: register.nameOf(id), applications: [...apps.values()].sort((a, b) => collator.compare(a.name, b.name)) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+
+  // Costs per municipality: last year, this year and next year's (preliminary) split.
+  const amountIn = (costs: CostsResult | undefined, id: string) => (costs ? Number(costs.totals.get(id) ?? 0n) / Number(costs.scale) : undefined);
+  const ids = new Map<string, string>();
+  for (const costs of [input.lastYearCosts, input.costs, input.nextYearCosts]) for (const m of costs?.municipalities ?? []) if (!ids.has(m.id)) ids.set(m.id, m.name);
+  const costRows = [...ids]
+    .filter(([id]) => input.municipality === undefined || id === input.municipality)
+    .map(([id, name]) => ({ name, last: amountIn(input.lastYearCosts, id), current: amountIn(input.costs, id), next: amountIn(input.nextYearCosts, id) }));
+  const nextPreliminary = (input.nextYearCosts?.splits ?? []).some((s) => s.item.preliminary);
+
+  return {
+    figures,
+    previousDate: input.previous?.date,
+    risks,
+    proposals: [...input.proposals],
+    errorsByMunicipality,
+    generalErrors: general,
+    opportunities: opportunities.map((o) => ({ trigger: t.triggers[o.trigger], applications: o.applications.map((id) => register.nameOf(id)).join(', '), deadline: o.deadline, passed: o.deadlinePassed === true, message: o.message })),
+    costComparison: {
+      rows: costRows,
+      lastYear: year - 1,
+      nextYear: year + 1,
+      hasLast: input.lastYearCosts !== undefined,
+      hasNext: input.nextYearCosts !== undefined && input.nextYearCosts.splits.length > 0,
+      nextPreliminary,
+      totals:
+        input.municipality === undefined
+          ? { last: total(input.lastYearCosts), current: thisTotal, next: total(input.nextYearCosts) }
+          : { last: costRows[0]?.last, current: costRows[0]?.current ?? 0, next: costRows[0]?.next },
+    },
+    live: register.ofKind('Application').filter(isLive).length,
+  };
+}
