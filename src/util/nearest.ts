@@ -7,9 +7,22 @@ function limitFor(name: string): number {
   return Math.max(2, Math.floor(name.length / 3));
 }
 
-/** The candidate closest to `name`, or undefined when none is close enough to be a likely typo. */
+/** The candidate closest to `name`, or undefined when none is close enough to be a likely typo (ties: the first). */
 export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
-  return new NearestIndex(candidates).nearest(name);
+  // One scan, for the small lists most questions have (field names, kinds); NearestIndex for many questions over many.
+  const query = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = limitFor(name) + 1;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - query.length) >= bestDistance) continue;
+    const d = distance(query, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+      if (d === 0) break;
+    }
+  }
+  return best;
 }
 
 /**
