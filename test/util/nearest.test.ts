@@ -22,13 +22,13 @@ describe('nearestName', () => {
     expect(nearestName(name, candidates)).toBe(expected);
   });
 
-  it('finds a candidate as close as a full scan, on 2,000 random questions over 5,000 ids', () => {
+  it('finds a candidate as close as a full scan, on 300 random questions over 2,000 ids', () => {
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const word = (n: number) => Array.from({ length: n }, () => 'abcdef-0123'[Math.floor(random() * 11)]).join('');
-    const ids = Array.from({ length: 5000 }, () => `app-${word(4 + Math.floor(random() * 6))}`);
+    const ids = Array.from({ length: 2000 }, () => `app-${word(4 + Math.floor(random() * 6))}`);
     const index = new NearestIndex(ids);
-    for (let q = 0; q < 2000; q++) {
+    for (let q = 0; q < 300; q++) {
       const base = ids[Math.floor(random() * ids.length)]!;
       const at = Math.floor(random() * base.length);
       const edits = [base.slice(0, at) + base.slice(at + 1), base.slice(0, at) + 'x' + base.slice(at), base.slice(0, at) + 'z' + base.slice(at + 1), word(8)];
