@@ -3,7 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { Message } from '../i18n/index.js';
-import { joinPath, type MutablePathIndex, type PathIndex } from './path-index.js';
+import { joinPath, newPathIndex, type MutablePathIndex, type PathIndex } from './path-index.js';
 import { parsePlainYaml, setOwnProperty } from './plain-yaml.js';
 
 export interface Position {
@@ -122,7 +122,7 @@ export function parseWithYaml(text: string): ParseResult {
     return { ...empty, syntaxProblems: [{ message: { id: 'notAMapping' }, position: positionAt(text, document.contents.range[0]) }] };
   }
   try {
-    const index: MutablePathIndex = {};
+    const index = newPathIndex();
     const plain = toPlain(document.contents, '', index);
     // Aliases, tags and complex keys are rare in a register: there yaml's own toJS decides the value.
     const value = plain === UNSUPPORTED ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : plain;

@@ -39,7 +39,7 @@ describe('--output', () => {
   ]))('%s --output %s (%s is no regular file): exit 2, one line, nothing replaced', (_name, args, target, what) => {
     const result = runCli([...args, '--output', String(target), '--lang', 'en'], folder);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`itreg: ${join(folder, String(target))} is ${String(what)}, not a regular file: give the path of a file to write (or leave out --output to print)\n`);
+    expect(result.stderr).toBe(`itreg: ${join(folder, String(target))} is ${String(what)}, not a regular file: give the path of a file to write\n`);
     expect(lstatSync(join(folder, 'fifo')).isFIFO()).toBe(true);
     expect(lstatSync(join(folder, 'link')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(folder, 'target.txt'), 'utf8')).toBe('keep me\n');
