@@ -17,6 +17,7 @@ export const sv: Record<MessageId, string> = {
   yamlBadEscape: 'okänd escape-sekvens {escape} inom dubbla citattecken: skriv \\\\ för ett omvänt snedstreck, eller använd enkla citattecken',
   tooDeep: 'nästlad mer än {limit} nivåer djupt: en registerentitet är aldrig så djup',
   emptyFile: 'tom fil: en registerfil innehåller en entitet (kind, id, name …)',
+  linkOutsideRegister: 'en länk till en fil utanför registermappen: den läses inte; kopiera in filen i registret eller ta bort länken',
   notAMapping: 'filen är ingen mappning: en registerfil innehåller en entitet med fält som kind, id och name',
   missingKind: '"kind" saknas: ange en av {kinds}',
   unknownKind: 'okänd kind "{kind}"{suggestion}: använd en av {kinds}',
