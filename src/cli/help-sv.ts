@@ -14,7 +14,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   // The program.
   'Lint, cost split and reports over the git-versioned IT governance register of a municipal cooperation.':
     'Kontroller, kostnadsfördelning och rapporter för det git-versionerade IT-styrningsregistret i en kommunal samverkan.',
-  'run as if started in <dir>': 'kör som om itreg startats i <dir>',
+  'run as if started in <dir>': 'kör som om itreg startats i <mapp>',
   'use this itreg.yaml instead of searching upwards': 'använd denna itreg.yaml i stället för att söka uppåt',
   "language of messages and reports (default: itreg.yaml's)": 'språk för meddelanden och rapporter (standard: det i itreg.yaml)',
   'never colour the output': 'aldrig färg i utskriften',
@@ -69,13 +69,17 @@ export const helpSv: Readonly<Record<string, string>> = {
   // new
   'write a new entity file from the schema, with the schema line for editor completion': 'skriv en ny entitetsfil utifrån schemat, med schemaraden för komplettering i editorn',
   'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document':
-    'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment eller Document',
+    'posttypen, som den skrivs i registrets filer: Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment eller Document',
   'the new id (lower-case letters, digits, hyphens); the file is <id>.yaml': 'det nya id:t (gemena bokstäver, siffror, bindestreck); filen blir <id>.yaml',
   'a field value (dotted keys for nested fields; the value is read as a YAML scalar or [list])': 'ett fältvärde (punktnotation för nästlade fält; värdet läses som en YAML-skalär eller [lista])',
-  "write into this folder instead of the kind's conventional one": 'skriv i denna mapp i stället för den som är brukligt för sin kind',
+  "write into this folder instead of the kind's conventional one": 'skriv i den här mappen i stället för posttypens vanliga mapp',
   // init
-  'create a new register: itreg.yaml, one example per kind, the schemas, CI examples and the pre-commit hook':
-    'skapa ett nytt register: itreg.yaml, ett exempel per kind, scheman, CI-exempel och pre-commit-kroken',
+  "the itreg the register's package.json pins: an npm range, a git URL or a tarball (default: itreg@^ this version)":
+    'den itreg som registrets package.json låser: ett npm-intervall, en git-URL eller ett tarball-paket (standard: itreg@^ denna version)',
+  "let the repository's itreg pre-commit hook check this register instead of the one it checks":
+    'låt repots pre-commit-krok för itreg kontrollera det här registret i stället för det den kontrollerar',
+  'create a new register: itreg.yaml, one example per kind, the schemas, a package.json pinning itreg, CI files and the pre-commit hook':
+    'skapa ett nytt register: itreg.yaml, ett exempel av varje posttyp, scheman, en package.json som låser itreg, CI-filer och pre-commit-kroken',
   'the folder (default: the working folder); existing files are never overwritten': 'mappen (standard: arbetsmappen); befintliga filer skrivs aldrig över',
   "the cooperation's name in itreg.yaml (default: the folder name)": 'samverkans namn i itreg.yaml (standard: mappens namn)',
   // hook
@@ -101,9 +105,9 @@ export const helpSv: Readonly<Record<string, string>> = {
     'kandidater för samverkan enligt policyns fyra skäl (avtal på väg ut, dålig passform, kompetensrisk, samma produkt)',
   'horizon for notice deadlines': 'horisont i månader för sista uppsägningsdagar',
   // list
-  'list the entities of one kind, filtered and sorted': 'lista entiteterna av en kind, filtrerade och sorterade',
+  'list the entities of one kind, filtered and sorted': 'lista registrets poster av en typ, filtrerade och sorterade',
   'municipalities, units, applications, roles, agreements, training, investments or documents':
-    'municipalities, units, applications, roles, agreements, training, investments eller documents',
+    'posttypen, som mappnamnet i registret: municipalities, units, applications, roles, agreements, training, investments eller documents',
   'keep entities whose (dotted) field has this value; several are ANDed': 'behåll entiteter vars fält (punktnotation) har detta värde; flera måste alla gälla',
   'sort by this (dotted) field': 'sortera efter detta fält (punktnotation)',
   // show
@@ -122,7 +126,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'only deadlines that concern this municipality': 'bara datum som rör denna kommun',
   'only deadlines of applications whose system owner sits in this unit': 'bara datum för applikationer vars systemägare finns i denna enhet',
   // export
-  'the register as one JSON document or one CSV per kind, for publication and other tools': 'registret som ett JSON-dokument eller en CSV-fil per kind, för publicering och andra verktyg',
+  'the register as one JSON document or one CSV per kind, for publication and other tools': 'registret som ett JSON-dokument eller en CSV-fil per posttyp, för publicering och andra verktyg',
   'remove personal names (holder.name) and notes, and say what was removed': 'ta bort personnamn (holder.name) och anteckningar, och säg vad som togs bort',
   'with --format csv: the folder for the CSV files': 'med --format csv: mappen för CSV-filerna',
   'with --format json: write to a file instead of stdout': 'med --format json: skriv till en fil i stället för stdout',
@@ -149,3 +153,37 @@ Exempel:
 
 Avslutningskoder: 0 lyckat, 1 lint hittade fel (eller för många varningar), 2 fel i användning, konfiguration eller internt fel.
 `;
+
+/**
+ * Commander's placeholders in Swedish, for the usage line and the option and argument terms ("[options]",
+ * "[paths...]", "<dir>"). A placeholder not listed stays as it is; add new ones here.
+ */
+const placeholdersSv: Readonly<Record<string, string>> = {
+  options: 'flaggor',
+  command: 'kommando',
+  paths: 'sökvägar',
+  kind: 'posttyp',
+  dir: 'mapp',
+  folder: 'mapp',
+  file: 'fil',
+  lang: 'språk',
+  name: 'namn',
+  action: 'åtgärd',
+  template: 'mall',
+  year: 'år',
+  view: 'vy',
+  item: 'post',
+  application: 'applikation',
+  field: 'fält',
+  'field=value': 'fält=värde',
+  'key=value': 'nyckel=värde',
+  'id=severity': 'id=allvarlighetsgrad',
+  'YYYY-MM-DD': 'ÅÅÅÅ-MM-DD',
+};
+
+/** "[options]" → "[flaggor]", "<dir>" → "<mapp>", "[paths...]" → "[sökvägar...]", and a bare argument name ("kind"). */
+export function translatePlaceholders(text: string): string {
+  const word = (name: string) => placeholdersSv[name] ?? name;
+  if (Object.hasOwn(placeholdersSv, text)) return word(text);
+  return text.replace(/([[<])([^\]>]+?)(\.\.\.)?([\]>])/g, (_whole, open: string, name: string, dots: string | undefined, close: string) => `${open}${word(name)}${dots ?? ''}${close}`);
+}

@@ -2,7 +2,7 @@
 // register's itreg.yaml, else the environment's locale (LC_ALL, LC_MESSAGES, LANG), else Swedish.
 import { resolve } from 'node:path';
 import type { CommanderError } from 'commander';
-import { isLanguage, translator, type Language, type Message } from '../i18n/index.js';
+import { isLanguage, suggestionOfMany, translator, type Language, type Message } from '../i18n/index.js';
 import { findConfig, readConfig } from '../register/config.js';
 import { optionValue } from './argv.js';
 
@@ -45,8 +45,9 @@ const commanderErrors: ReadonlyArray<readonly [code: string, pattern: RegExp, to
 export function translateCommanderError(error: CommanderError, language: Language): string {
   const text = error.message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
   const t = translator(language);
+  // Commander's "(Did you mean one of export, report?)" becomes ' (menade du "export" eller "report"?)'.
   const near = /\(Did you mean (?:one of )?(.+?)\?\)/.exec(text)?.[1];
-  const suggestion: Message | undefined = near === undefined ? undefined : { id: 'suggestion', data: { name: near } };
+  const suggestion: Message | undefined = near === undefined ? undefined : suggestionOfMany(near.split(', '), language);
   const known = commanderErrors.find(([code]) => code === error.code);
   const match = known?.[1].exec(text);
   const message = known && match ? known[2](match, suggestion) : undefined;

@@ -1,6 +1,7 @@
 // itreg costs output: json (DESIGN.md's shape), csv (for a spreadsheet), and tables by item, by municipality, one bill, or one explained item.
 import Table from 'cli-table3';
 import type { Language } from '../i18n/index.js';
+import { terms } from '../i18n/terms.js';
 import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
 import { fallbackYears, populationYearsOf } from '../costs/items.js';
 import { formatCsv } from '../util/csv.js';
@@ -10,42 +11,40 @@ const words = {
   sv: {
     title: (r: CostsResult) => `Kostnadsfördelning ${r.year} (befolkning ${r.referenceYear}), ${r.currency}`,
     item: 'Post', key: 'Nyckel', total: 'Summa', amount: 'Belopp', municipality: 'Kommun', basis: 'Underlag',
-    population: 'befolkning', equal: 'lika delar', shares: 'andelar',
     ofPopulation: (own: string, all: string, year: number) => `befolkning ${own} av ${all} (${year})`,
     ofEqual: (n: number) => `lika delar, 1 av ${n}`,
     ofShare: (share: string) => `överenskommen andel ${share} %`,
     days: (inForce: number, inYear: number) => `, ${inForce} av ${inYear} dagar`,
     none: 'Inga kostnadsposter detta år.',
-    weight: 'Vikt', quota: 'Exakt kvot', floor: 'Golv', remainder: 'Rest', leftover: 'Extra', part: 'Del',
+    weight: 'Vikt', quota: 'Exakt kvot', floor: 'Avrundat nedåt', remainder: 'Rest', leftover: 'Extra', part: 'Del',
     explainHead: (name: string, id: string, year: number) => `${name} (${id}), ${year}`,
     explainAmount: (amount: string, key: string, n: number, total: string) => `Belopp: ${amount}; nyckel: ${key}; ${n} deltagare; summa vikter: ${total}`,
     inForce: (inForce: number, inYear: number) => `I kraft ${inForce} av årets ${inYear} dagar; årskostnaden räknas i proportion.`,
-    noneLeft: 'Golven summerar redan till beloppet; inga enheter blir över.',
+    noneLeft: 'Delarna avrundade nedåt summerar redan till beloppet; inga enheter blir över.',
     preliminary: (years: string) => `preliminär: befolkning ${years}`,
     preliminaryColumn: 'Preliminär',
     sumOfWeights: 'Summa vikter', daysColumn: 'Dagar i kraft', itemAmount: 'Postens belopp',
     footnote: (ref: number, years: string, names: string) => `* Preliminär: befolkningen ${ref} är ännu inte känd för ${names}; fördelat efter befolkningen ${years}. Lägg in ${ref} när SCB har publicerat den.`,
-    explainLeft: (units: string, n: bigint) => `Kvar efter golven: ${units} → ${n === 1n ? 'den största resten' : `de ${n} största resterna`} (vid lika rest: större befolkning, sedan id i bokstavsordning). Delarna summerar exakt till beloppet.`,
+    explainLeft: (units: string, n: bigint) => `Kvar efter avrundningen nedåt: ${units} → ${n === 1n ? 'den största resten' : `de ${n} största resterna`} (vid lika rest: större befolkning, sedan id i bokstavsordning). Delarna summerar exakt till beloppet.`,
   },
   en: {
     title: (r: CostsResult) => `Cost split ${r.year} (population ${r.referenceYear}), ${r.currency}`,
     item: 'Item', key: 'Key', total: 'Total', amount: 'Amount', municipality: 'Municipality', basis: 'Basis',
-    population: 'population', equal: 'equal parts', shares: 'shares',
     ofPopulation: (own: string, all: string, year: number) => `population ${own} of ${all} (${year})`,
     ofEqual: (n: number) => `equal parts, 1 of ${n}`,
     ofShare: (share: string) => `agreed share ${share} %`,
     days: (inForce: number, inYear: number) => `, ${inForce} of ${inYear} days`,
     none: 'No cost items this year.',
-    weight: 'Weight', quota: 'Exact quota', floor: 'Floor', remainder: 'Remainder', leftover: 'Extra', part: 'Part',
+    weight: 'Weight', quota: 'Exact quota', floor: 'Rounded down', remainder: 'Remainder', leftover: 'Extra', part: 'Part',
     explainHead: (name: string, id: string, year: number) => `${name} (${id}), ${year}`,
     explainAmount: (amount: string, key: string, n: number, total: string) => `Amount: ${amount}; key: ${key}; ${n} participants; sum of weights: ${total}`,
     inForce: (inForce: number, inYear: number) => `In force ${inForce} of the year's ${inYear} days; the annual cost counts in proportion.`,
-    noneLeft: 'The floors already sum to the amount; no units are left over.',
+    noneLeft: 'The parts rounded down already sum to the amount; no units are left over.',
     preliminary: (years: string) => `preliminary: population ${years}`,
     preliminaryColumn: 'Preliminary',
     sumOfWeights: 'Sum of weights', daysColumn: 'Days in force', itemAmount: 'Item amount',
     footnote: (ref: number, years: string, names: string) => `* Preliminary: the population of ${ref} is not yet known for ${names}; split by the population of ${years}. Add ${ref} once SCB has published it.`,
-    explainLeft: (units: string, n: bigint) => `Left after the floors: ${units} → ${n === 1n ? 'the largest remainder' : `the ${n} largest remainders`} (equal remainders: larger population, then id in alphabetical order). The parts sum exactly to the amount.`,
+    explainLeft: (units: string, n: bigint) => `Left after rounding down: ${units} → ${n === 1n ? 'the largest remainder' : `the ${n} largest remainders`} (equal remainders: larger population, then id in alphabetical order). The parts sum exactly to the amount.`,
   },
 } as const;
 
@@ -100,7 +99,7 @@ export function formatCostsTable(result: CostsResult, by: 'item' | 'municipality
   const w = words[options.language];
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: true });
   if (result.splits.length === 0) return `${w.title(result)}\n${w.none}\n`;
-  const key = (split: ItemSplit) => w[split.item.split];
+  const key = (split: ItemSplit) => terms[options.language].splits[split.item.split];
   const name = (split: ItemSplit) => `${split.item.entity.name}${split.item.preliminary ? ' *' : ''}`;
   let table: Table.Table;
   if (by === 'item') {
@@ -188,7 +187,7 @@ export function formatCostsExplain(result: CostsResult, split: ItemSplit, option
   const count = (n: bigint) => formatMoney(n, 1n, { language: options.language, grouping: true });
   const percent = (share: number | undefined) => `${formatDecimal(share ?? 0, options.language)} %`;
   const totalWeight = item.split === 'shares' ? percent(100) : count(apportionment.totalWeight);
-  const keyName = item.split === 'population' ? `${w.population} ${item.referenceYear}${item.preliminary ? ` (${preliminaryText(split, options.language)})` : ''}` : w[item.split];
+  const keyName = item.split === 'population' ? `${terms[options.language].splits.population} ${item.referenceYear}${item.preliminary ? ` (${preliminaryText(split, options.language)})` : ''}` : terms[options.language].splits[item.split];
   const lines = [
     w.explainHead(item.entity.name, item.entity.id, item.year),
     w.explainAmount(`${money(item.amount)} ${result.currency}`, keyName, item.participants.length, totalWeight),

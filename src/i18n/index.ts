@@ -2,13 +2,23 @@
 import { en, type MessageId } from './en.js';
 import { sv } from './sv.js';
 import { nearestName } from '../util/nearest.js';
+import { countOf, kindName, ruleName, terms, type Terms } from './terms.js';
 
 export type { MessageId };
 export type Language = 'sv' | 'en';
 export const languages: readonly Language[] = ['sv', 'en'];
 
-/** An argument is plain text, a number, or a nested message (a "did you mean" clause, a translated word). */
-export type MessageArgument = string | number | Message | undefined;
+/**
+ * A word from the term list, chosen when the message is translated: a rule or a kind in words, or a count with its
+ * noun in the plural the count takes ("1 värde", "2 värden").
+ */
+export type TermArgument =
+  | { readonly ruleName: string }
+  | { readonly kindName: string }
+  | { readonly count: number; readonly of: keyof Terms['counted'] };
+
+/** An argument is plain text, a number, a nested message (a "did you mean" clause), or a word of the term list. */
+export type MessageArgument = string | number | Message | TermArgument | undefined;
 
 export interface Message {
   readonly id: MessageId;
@@ -32,7 +42,11 @@ export function translator(language: Language): Translate {
       if (!data || !(name in data)) return whole;
       const value = data[name];
       if (value === undefined) return '';
-      return typeof value === 'object' ? translate(value) : String(value);
+      if (typeof value !== 'object') return String(value);
+      if ('ruleName' in value) return ruleName(language, value.ruleName);
+      if ('kindName' in value) return kindName(language, value.kindName);
+      if ('count' in value) return countOf(language, value.count, terms[language].counted[value.of]);
+      return translate(value);
     });
   return translate;
 }
@@ -40,6 +54,13 @@ export function translator(language: Language): Translate {
 /** A " (did you mean …?)" clause, or nothing. */
 export function suggestion(name: string | undefined): Message | undefined {
   return name === undefined ? undefined : { id: 'suggestion', data: { name } };
+}
+
+/** ' (menade du "export" eller "report"?)': several candidates, each quoted, joined by the language's "or". */
+export function suggestionOfMany(names: readonly string[], language: Language): Message | undefined {
+  if (names.length <= 1) return suggestion(names[0]);
+  const list = new Intl.ListFormat(language, { type: 'disjunction' }).format(names.map((name) => `"${name}"`));
+  return { id: 'suggestionAny', data: { names: list } };
 }
 
 /** A " (did you mean …?)" clause for the candidate closest to `name`, or nothing when none is close. */

@@ -38,7 +38,7 @@ export interface Terms {
   /** Each rule in words: a person reads these; the id is for itreg.yaml, --rule, JSON and SARIF. */
   readonly rules: Readonly<Record<RuleName, string>>;
   /** Other things the CLI counts. */
-  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality', Noun>>;
+  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber', Noun>>;
 }
 
 const sv: Terms = {
@@ -124,6 +124,8 @@ const sv: Terms = {
     file: { one: 'fil', other: 'filer' },
     item: { one: 'post', other: 'poster' },
     municipality: { one: 'kommun', other: 'kommuner' },
+    value: { one: 'värde', other: 'värden' },
+    identityNumber: { one: 'personnummer eller samordningsnummer', other: 'personnummer eller samordningsnummer' },
   },
 };
 
@@ -210,6 +212,8 @@ const en: Terms = {
     file: { one: 'file', other: 'files' },
     item: { one: 'item', other: 'items' },
     municipality: { one: 'municipality', other: 'municipalities' },
+    value: { one: 'item', other: 'items' },
+    identityNumber: { one: 'personal identity number', other: 'personal identity numbers' },
   },
 };
 

@@ -1,5 +1,6 @@
 // Coming deadlines as iCalendar (RFC 5545): all-day events with stable UIDs and a reminder 30 days before.
 import type { Language } from '../i18n/index.js';
+import { ruleName } from '../i18n/terms.js';
 import type { Config } from '../register/config.js';
 import { isLive, type RegisterModel } from '../register/model.js';
 import { agreementTerms } from '../register/agreement-terms.js';
@@ -25,8 +26,9 @@ const words = {
     end: (a: string, app: string) => `Avtalet löper ut: ${a} (${app})`,
     document: (d: string) => `Revidering av ${d}`,
     plan: (p: string) => `Översyn av utbildningsplan: ${p}`,
-    exception: (rule: string, entity: string) => `Undantaget för ${rule} på ${entity} går ut`,
+    exception: (rule: string, entity: string) => `Undantaget från regeln ”${rule}” för ${entity} går ut`,
     introduction: (app: string) => `Planerat införande: ${app}`,
+    wholeRegister: 'hela registret',
     describe: (what: string) => `${what}. Från itreg-registret; datum och underlag står i registret.`,
   },
   en: {
@@ -34,8 +36,9 @@ const words = {
     end: (a: string, app: string) => `Agreement ends: ${a} (${app})`,
     document: (d: string) => `Revision of ${d}`,
     plan: (p: string) => `Training plan review: ${p}`,
-    exception: (rule: string, entity: string) => `The exception for ${rule} on ${entity} ends`,
+    exception: (rule: string, entity: string) => `The exception from the rule “${rule}” for ${entity} ends`,
     introduction: (app: string) => `Planned introduction: ${app}`,
+    wholeRegister: 'the whole register',
     describe: (what: string) => `${what}. From the itreg register, which holds the dates and the details.`,
   },
 } as const;
@@ -73,7 +76,7 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
     if (exception.until === undefined) continue;
     const entity = exception.entity ?? '';
     const app = register.getOf('Application', entity);
-    add('exception', `${exception.rule}.${entity || 'register'}`, exception.until, w.exception(exception.rule, app?.name ?? (entity || '–')), app ? [app.id] : [], app?.municipalities ?? []);
+    add('exception', `${exception.rule}.${entity || 'register'}`, exception.until, w.exception(ruleName(language, exception.rule), app?.name ?? (entity || w.wholeRegister)), app ? [app.id] : [], app?.municipalities ?? []);
   }
   for (const app of register.ofKind('Application')) {
     if (app.lifecycle?.status === 'planned' || app.lifecycle?.status === 'introducing') {

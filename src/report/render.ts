@@ -54,6 +54,8 @@ function handlebars(): typeof Handlebars {
   });
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A message with `code spans` (field names, YAML to write): escaped, the spans as <code>. For HTML templates.
+  hb.registerHelper('withCode', (text: unknown) => new hb.SafeString(hb.escapeExpression(String(text ?? '')).replace(/&#x60;(.*?)&#x60;/g, '<code>$1</code>')));
   // Report partials by name ({{> style}}); the site's under site/ ({{> site/link}}).
   for (const [folder, prefix] of [[join(templateDir, 'partials'), ''], [join(templateDir, 'site', 'partials'), 'site/']] as const) {
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.hbs'))) {

@@ -17,6 +17,7 @@ import { preliminaryText } from '../format/costs.js';
 import { barChart, lineChart } from './charts.js';
 import { computeCompliance, measureKeys } from './compliance.js';
 import { reportLabels } from './labels.js';
+import { capitalise, ruleName, terms } from '../i18n/terms.js';
 
 export interface ReportInput {
   readonly register: RegisterModel;
@@ -163,7 +164,7 @@ export function buildYearlyView(input: ReportInput) {
   const costs = costView(input.costs.result, language);
   const exceptions = config.exceptions
     .filter((e) => isValidException(e, date))
-    .map((e) => ({ rule: e.rule, entity: e.entity ? register.nameOf(e.entity) : '–', reason: e.reason ?? '', until: e.until ?? '' }));
+    .map((e) => ({ rule: ruleName(language, e.rule), ruleId: e.rule, entity: e.entity ? register.nameOf(e.entity) : '–', reason: e.reason ?? '', until: e.until ?? '' }));
 
   // The year's changes.
   const changes = input.history?.changes ?? [];
@@ -243,20 +244,20 @@ export function buildApplicationView(input: ReportInput, id: string) {
     date,
     app: {
       ...app,
-      typeLabel: t.types[app.type],
+      typeLabel: capitalise(terms[language].applicationTypes[app.type].one),
       levelName: app.collaborationLevel ? config.collaborationLevels[app.collaborationLevel - 1] ?? String(app.collaborationLevel) : '',
       users: app.municipalities.map((m) => register.nameOf(m)).join(', '),
       operator: app.operatedBy ? register.nameOf(app.operatedBy) : t.vendorHosted,
-      status: app.lifecycle?.status ?? 'active',
+      status: t.statuses[app.lifecycle?.status ?? 'active'],
     },
     roles: register.roles(id).map((r) => ({ role: t.roleNames[r.role], title: r.holder.title, unit: register.nameOf(r.holder.unit), from: r.from, until: r.until ?? '', current: isCurrentRole(r, date) })),
     agreements: register.agreements(id).map((a) => {
-      const terms = agreementTerms(a, date);
-      return { name: a.name, type: a.type, start: a.start, end: terms.end ?? '', deadline: terms.noticeDeadline ?? '', parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };
+      const current = agreementTerms(a, date);
+      return { name: a.name, type: terms[language].agreementTypes[a.type].one, start: a.start, end: current.end ?? '', deadline: current.noticeDeadline ?? '', parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };
     }),
-    plans: register.plansFor(id).map((p) => ({ name: p.name, audience: p.audience, updated: p.updated, due: planReviewDue(p) })),
+    plans: register.plansFor(id).map((p) => ({ name: p.name, audience: terms[language].audiences[p.audience], updated: p.updated, due: planReviewDue(p) })),
     costs: costs.items.filter((i) => register.get(i.id) && (register.get(i.id) as { application?: string }).application === id),
-    findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, message: f.message, rule: f.ruleId })),
+    findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, severityLabel: t.severities[f.severity], message: f.message, rule: ruleName(language, f.ruleId), ruleId: f.ruleId })),
   };
 }
 

@@ -8,12 +8,12 @@ export default defineRule({
   appliesTo: 'Application',
   docs: {
     description: {
-      sv: 'En applikation i drift utan gällande systemansvarig.',
-      en: 'A live application with no current system-administrator assignment.',
+      sv: 'En applikation som är i drift eller planerad men saknar gällande systemansvarig.',
+      en: 'An application, live or planned, with no current system administrator.',
     },
     policy: { chapter: '3', quote: 'Systemägaren utser en systemansvarig person i verksamheten med god kunskap om applikationen.' },
     details: {
-      sv: 'En RoleAssignment med role: system-administrator räknas när --date ligger mellan from och until. appointedBy pekar på systemägarens tilldelning.',
+      sv: 'En rollbemanning (`role: system-administrator`) räknas när `--date` ligger mellan `from` och `until`. `appointedBy` pekar på systemägarens rollbemanning.',
       en: "A RoleAssignment with role: system-administrator counts when --date lies between from and until. appointedBy points at the owner's assignment.",
     },
   },

@@ -8,12 +8,12 @@ export default defineRule({
   appliesTo: 'Application',
   docs: {
     description: {
-      sv: 'En applikation i drift utan gällande systemägare.',
-      en: 'A live application with no current system-owner assignment.',
+      sv: 'En applikation som är i drift eller planerad men saknar gällande systemägare.',
+      en: 'An application, live or planned, with no current system owner.',
     },
     policy: { chapter: '3', quote: 'Alla gemensamma och verksamhetsspecifika applikationer ska ha en systemägare.' },
     details: {
-      sv: 'Gäller alla applikationer som inte är avvecklade (lifecycle.status: retired). En RoleAssignment med role: system-owner räknas när --date ligger mellan from och until.',
+      sv: 'Gäller alla applikationer som inte är avvecklade (`lifecycle.status: retired`). En rollbemanning (`role: system-owner`) räknas när `--date` ligger mellan `from` och `until`.',
       en: 'Applies to every application that is not retired. A RoleAssignment with role: system-owner counts when --date lies between its from and until.',
     },
   },

@@ -16,7 +16,7 @@ export default defineRule({
       quote: 'Kostnader för kommungemensamma satsningar skall fördelas mellan kommunerna enligt särskild beräkningsmodell som utgår från befolkningsunderlag om inget annat överenskommes.',
     },
     details: {
-      sv: 'Gäller investeringar (för sitt år) och avtal med annualCost eller split (befolkningen kontrolleras för året då --date infaller, om avtalet gäller då). Andelar summeras exakt: 33,4 + 33,3 + 33,3 = 100. Ett belopp finare än avrundningsenheten är också ett fel.',
+      sv: 'Gäller investeringar (för sitt år) och avtal med `annualCost` eller `split` (befolkningen kontrolleras för året då `--date` infaller, om avtalet gäller då). Andelar summeras exakt: 33,4 + 33,3 + 33,3 = 100. Ett belopp finare än avrundningsenheten är också ett fel.',
       en: "Applies to investments (for their year) and to agreements with annualCost or split (population is checked for the year of --date, when the agreement is in force then). Shares are summed exactly: 33.4 + 33.3 + 33.3 = 100. An amount finer than the rounding unit is an error too.",
     },
   },

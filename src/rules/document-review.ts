@@ -12,14 +12,15 @@ export default defineRule({
   severity: 'error',
   appliesTo: 'Document',
   defaultOptions: { warnMonths: 6 },
+  optionsSchema: { type: 'object', additionalProperties: false, properties: { warnMonths: { type: 'integer', minimum: 0 } } },
   docs: {
     description: {
-      sv: 'Ett styrande dokument (som inte ersatts) vars adopted + validYears har passerats (fel) eller infaller inom sex månader (varning).',
+      sv: 'Ett styrdokument (som inte har ersatts) vars `adopted` + `validYears` har passerats (fel) eller infaller inom sex månader (varning).',
       en: 'A Document (not supersededBy another) whose adopted + validYears lies before the date (error) or within six months (warning).',
     },
     policy: { chapter: '1', quote: 'Verksamheten styrs av följande gemensamma dokument: IT-policyn 5 år, IT-instruktioner 3-5 år' },
     details: {
-      sv: 'Ett dokument med supersededBy är historik och kontrolleras inte. Fyndet pekar på adopted.',
+      sv: 'Ett dokument med `supersededBy` är historik och kontrolleras inte. Fyndet pekar på `adopted`.',
       en: 'A document with supersededBy is history and is not checked. The finding points at adopted.',
     },
   },

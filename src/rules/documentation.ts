@@ -8,15 +8,15 @@ export default defineRule({
   appliesTo: 'Application',
   docs: {
     description: {
-      sv: 'En applikation i drift utan documentation.routines, eller med operatedBy men utan documentation.operations.',
-      en: 'A live application without documentation.routines, or with operatedBy but without documentation.operations.',
+      sv: 'En applikation i drift eller planerad som saknar dokumenterade rutiner (`documentation.routines`), eller som driftas i egen regi (`operatedBy`) men saknar driftdokumentation (`documentation.operations`).',
+      en: 'An application, live or planned, without `documentation.routines`, or with `operatedBy` but without `documentation.operations`.',
     },
     policy: {
       chapter: '3',
       quote: 'Den systemansvarige ska säkerställa att det finns dokumentation som beskriver de egna rutinerna som systemansvarig och att det finns dokumentation för drift av applikationen.',
     },
     details: {
-      sv: 'Värdet är en URI eller en sökväg i ett repo. Pekar på documentation när den finns, annars på entitetens första rad.',
+      sv: 'Värdet är en URI eller en sökväg i ett repo. Fyndet pekar på `documentation` när fältet finns, annars på postens första rad.',
       en: 'The value is a URI or a repository path. Points at documentation when present, else at the entity\'s first line.',
     },
   },

@@ -15,11 +15,11 @@ export default defineRule({
   scope: 'register',
   docs: {
     description: {
-      sv: 'Ett undantag i itreg.yaml utan reason eller until, som har gått ut, eller som anger en okänd regel eller entitet.',
+      sv: 'Ett undantag i itreg.yaml utan skäl (`reason`) eller slutdatum (`until`), som har gått ut, eller som anger en okänd regel eller post.',
       en: 'An entry of exceptions in itreg.yaml without reason or until, past its until, or naming an unknown rule or entity.',
     },
     details: {
-      sv: 'Ett giltigt undantag tystar en regel för en entitet till och med until; summeringen räknar det som undertryckt. Ett ofullständigt eller utgånget undantag tystar ingenting och är självt ett fynd, så ingen avvikelse glöms bort.',
+      sv: 'Ett giltigt undantag tystar en regel för en post till och med `until`; summeringen räknar det som undertryckt. Ett ofullständigt eller utgånget undantag tystar ingenting och är självt ett fynd, så ingen avvikelse glöms bort.',
       en: 'A valid exception silences one rule for one entity up to and including until; the summary counts it as suppressed. An incomplete or expired exception silences nothing and is itself a finding, so no deviation is forgotten.',
     },
   },
@@ -27,7 +27,7 @@ export default defineRule({
     const hits: Hit[] = [];
     config.exceptions.forEach((exception, index) => {
       const at = (field?: string) => ({ source: config.source, path: field ? ['exceptions', index, field] : ['exceptions', index] });
-      const data = { rule: exception.rule, entity: exception.entity ?? { id: 'wholeRegister' as const } };
+      const data = { rule: { ruleName: exception.rule }, entity: exception.entity ?? { id: 'wholeRegister' as const } };
       if (!ruleIds.includes(exception.rule)) {
         hits.push({ ...at('rule'), message: { id: 'exceptionUnknownRule', data: { rule: exception.rule, suggestion: suggestNearest(exception.rule, ruleIds) } } });
       }

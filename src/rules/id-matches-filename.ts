@@ -11,7 +11,7 @@ export default defineRule({
       en: 'A file whose name is not <id>.yaml.',
     },
     details: {
-      sv: 'Att filnamnet och id är samma gör registret lätt att navigera och granska i git.',
+      sv: 'När filnamnet och id:t är samma är registret lätt att hitta i och granska i git.',
       en: 'A file named after its id keeps the register easy to browse and to review in git.',
     },
   },
@@ -20,6 +20,8 @@ export default defineRule({
     if (id === undefined) return [];
     const name = source.path.slice(source.path.lastIndexOf('/') + 1);
     const stem = name.replace(/\.ya?ml$/i, '');
-    return stem === id ? [] : [{ path: ['id'], message: { id: 'idFilename', data: { id, expected: `${id}.yaml` } } }];
+    // <id>.yml matches as <id>.yaml does; the hint keeps the file's own ending.
+    const ending = /\.yml$/i.test(name) ? '.yml' : '.yaml';
+    return stem === id ? [] : [{ path: ['id'], message: { id: 'idFilename', data: { id, expected: `${id}${ending}` } } }];
   },
 });

@@ -8,8 +8,8 @@ export default defineRule({
   scope: 'register',
   docs: {
     description: {
-      sv: 'Ingen utbildningsplan med audience: it-staff vars översyn inte är försenad (rapporteras på itreg.yaml, rad 1).',
-      en: 'No TrainingPlan with audience it-staff whose review is not overdue (reported on itreg.yaml, line 1).',
+      sv: 'Ingen utbildningsplan för IT-personalen (`audience: it-staff`) vars översyn inte är försenad (rapporteras på itreg.yaml, rad 1).',
+      en: 'No training plan for IT staff (`audience: it-staff`) whose review is not overdue (reported on itreg.yaml, line 1).',
     },
     policy: { chapter: '5', quote: 'En gemensam utbildningsplan för IT-personalen i kommunerna skall tas fram med syfte att samordna och därmed t.ex. sänka kostnaderna för utbildningarna.' },
     details: {

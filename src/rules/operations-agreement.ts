@@ -8,12 +8,12 @@ export default defineRule({
   appliesTo: 'Application',
   docs: {
     description: {
-      sv: 'En applikation i drift med operatedBy men utan gällande driftavtal (type: operations).',
-      en: 'A live application with operatedBy and no current operations agreement for it.',
+      sv: 'En applikation i drift eller planerad som driftas av en IT-enhet (`operatedBy`) men saknar gällande driftavtal (`type: operations`).',
+      en: 'An application, live or planned, with `operatedBy` and no current operations agreement for it.',
     },
     policy: { chapter: '3', quote: 'Vidare ansvarar Systemägaren för att drift- och supportavtal tecknas med driftande IT-enhet samt leverantören av systemet.' },
     details: {
-      sv: 'Ett avtal är gällande när --date ligger mellan start och end. Leverantörsdriftade applikationer (utan operatedBy) omfattas inte.',
+      sv: 'Ett avtal är gällande när `--date` ligger mellan `start` och `end`. Applikationer som leverantören driftar (utan `operatedBy`) omfattas inte.',
       en: 'An agreement is current when --date lies between start and end. Vendor-hosted applications (no operatedBy) are exempt.',
     },
   },

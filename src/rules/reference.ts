@@ -11,11 +11,11 @@ export default defineRule({
   scope: 'register',
   docs: {
     description: {
-      sv: 'En hänvisning till ett id som inte finns eller är av fel slag.',
+      sv: 'En hänvisning till ett id som inte finns eller som är av fel posttyp.',
       en: 'A reference to an id that does not exist or is of the wrong kind.',
     },
     details: {
-      sv: 'operatedBy ska peka på en Unit av typen it-unit, appointedBy på systemägarens RoleAssignment, municipalities och participants på kommuner. I parties är en sträng som ser ut som ett id en enhet; annat är en extern part.',
+      sv: '`operatedBy` ska peka på en IT-enhet (`type: it-unit`), `appointedBy` på systemägarens rollbemanning, `municipalities` och `participants` på kommuner. I `parties` är en sträng som ser ut som ett id en enhet; annat är en extern part.',
       en: "operatedBy must point at a Unit of type it-unit, appointedBy at the owner's RoleAssignment, municipalities and participants at municipalities. In parties, a string that looks like an id is a unit; anything else is an outside party.",
     },
   },

@@ -7,7 +7,7 @@ export default defineRule({
   scope: 'file',
   docs: {
     description: {
-      sv: 'Ett brott mot entitetstypens JSON-schema: okänt fält, fel typ, ogiltigt värde eller saknat obligatoriskt fält.',
+      sv: 'Ett brott mot posttypens JSON-schema: okänt fält, fel datatyp, ogiltigt värde eller ett obligatoriskt fält som saknas.',
       en: "A violation of the kind's JSON Schema: unknown field, wrong type, bad enum value or missing required field.",
     },
     details: {

@@ -8,12 +8,12 @@ export default defineRule({
   appliesTo: 'RoleAssignment',
   docs: {
     description: {
-      sv: 'Två systemägartilldelningar för samma applikation vars perioder överlappar.',
+      sv: 'Två rollbemanningar som systemägare för samma applikation vars perioder överlappar.',
       en: 'Two system-owner assignments of one application whose periods overlap.',
     },
     policy: { chapter: '3', quote: 'Systemägaren har ansvaret för applikationen från beslutet om införande till dess att applikationen är avvecklad.' },
     details: {
-      sv: 'En applikation har en systemägare åt gången. Fyndet visas på den tilldelning som börjar senare (vid samma start: den med senare id), vid dess from.',
+      sv: 'En applikation har en systemägare i taget. Fyndet visas på den rollbemanning som börjar senare (vid samma start: den med senare id), vid dess `from`.',
       en: 'An application has one owner at a time. The finding is shown on the assignment that starts later (same start: the later id), at its from.',
     },
   },

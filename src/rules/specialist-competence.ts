@@ -8,12 +8,12 @@ export default defineRule({
   appliesTo: 'Application',
   docs: {
     description: {
-      sv: 'En applikation i drift som används av minst två kommuner men saknar gällande specialist.',
-      en: 'A live application used by two or more municipalities with no current specialist assignment.',
+      sv: 'En applikation i drift eller planerad som används av minst två kommuner men saknar gällande specialist.',
+      en: 'An application, live or planned, used by two or more municipalities with no current specialist.',
     },
     policy: { chapter: '2', quote: 'På våra gemensamma system ska specialistkompetens finnas inom organisationen.' },
     details: {
-      sv: 'En RoleAssignment med role: specialist räknas när --date ligger mellan from och until.',
+      sv: 'En rollbemanning (`role: specialist`) räknas när `--date` ligger mellan `from` och `until`.',
       en: 'A RoleAssignment with role: specialist counts when --date lies between from and until.',
     },
   },

@@ -8,12 +8,12 @@ export default defineRule({
   appliesTo: 'Application',
   docs: {
     description: {
-      sv: 'En applikation i drift med vendor men utan gällande supportavtal (type: support).',
-      en: 'A live application with a vendor and no current support agreement for it.',
+      sv: 'En applikation i drift eller planerad som har en leverantör (`vendor`) men saknar gällande supportavtal (`type: support`).',
+      en: 'An application, live or planned, with a vendor and no current support agreement for it.',
     },
     policy: { chapter: '3', quote: 'Vidare ansvarar Systemägaren för att drift- och supportavtal tecknas med driftande IT-enhet samt leverantören av systemet.' },
     details: {
-      sv: 'Ett avtal är gällande när --date ligger mellan start och end.',
+      sv: 'Ett avtal är gällande när `--date` ligger mellan `start` och `end`.',
       en: 'An agreement is current when --date lies between start and end.',
     },
   },

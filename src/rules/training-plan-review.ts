@@ -14,12 +14,12 @@ export default defineRule({
   appliesTo: 'TrainingPlan',
   docs: {
     description: {
-      sv: 'En utbildningsplan vars updated + reviewMonths ligger före datumet.',
+      sv: 'En utbildningsplan vars översyn är försenad: `updated` + `reviewMonths` ligger före datumet.',
       en: 'A training plan whose updated + reviewMonths lies before the date.',
     },
     policy: { chapter: '5', quote: 'Vid införande av ny teknik ska personalen utbildas samt en kontinuerlig utbildningsplan tas fram.' },
     details: {
-      sv: 'reviewMonths är 12 om inget anges. Fyndet pekar på updated.',
+      sv: '`reviewMonths` är 12 om inget anges. Fyndet pekar på `updated`.',
       en: 'reviewMonths defaults to 12. The finding points at updated.',
     },
   },

@@ -8,13 +8,13 @@ export default defineRule({
   appliesTo: 'Application',
   docs: {
     description: {
-      sv: 'Ett verksamhetssystem i drift som ingen utbildningsplan (för användare eller systemansvariga) tar upp.',
-      en: 'A live business application that no TrainingPlan (audience users or administrators) lists.',
+      sv: 'Ett verksamhetssystem i drift eller planerat som ingen utbildningsplan (för användare eller systemansvariga) tar upp.',
+      en: 'A business system, live or planned, that no training plan (for users or system administrators) lists.',
     },
     policy: { chapter: '2', quote: 'Utbildningsplaner ska upprättas för alla verksamhetssystem.' },
     details: {
-      sv: 'Gäller applikationer med type: business. Planens aktualitet kontrolleras av training-plan-review.',
-      en: "Applies to applications of type business. Whether the plan is up to date is training-plan-review's concern.",
+      sv: 'Gäller applikationer med `type: business`. Att planen är aktuell kontrolleras av regeln Översyn av utbildningsplaner (`training-plan-review`).',
+      en: 'Applies to applications with `type: business`. Whether the plan is up to date is checked by the rule Review of training plans (`training-plan-review`).',
     },
   },
   check(app, { register }) {

@@ -241,7 +241,7 @@ function toIssue(error: ErrorObject): SchemaIssue | undefined {
       return at({ id: 'schemaDate', data: { field } });
     case 'minItems':
     case 'minProperties':
-      return at({ id: 'schemaMinItems', data: { field, limit: Number(params['limit']) } });
+      return at({ id: 'schemaMinItems', data: { field, items: { count: Number(params['limit']), of: 'value' } } });
     case 'uniqueItems':
       return at({ id: 'schemaUniqueItems', data: { field, i: Number(params['j']) + 1, j: Number(params['i']) + 1 } });
     case 'minimum':

@@ -115,7 +115,7 @@ describe('help and version', () => {
   it('stops quietly when the reader closes the pipe early (itreg help lint | head -1)', () => {
     for (let run = 0; run < 3; run++) {
       const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --lang sv help lint | head -1`], { cwd: clean, encoding: 'utf8' });
-      expect(piped.stdout).toBe('Användning: itreg lint [options] [paths...]\n');
+      expect(piped.stdout).toBe('Användning: itreg lint [flaggor] [sökvägar...]\n');
       expect(piped.stderr).toBe('');
     }
   });

@@ -92,7 +92,12 @@ describe('itreg costs', () => {
   it('explains one item: weights, quotas, floors, remainders, leftovers', () => {
     const result = runCli(['costs', '--year', '2026', '--explain', 'inv-pop'], folder);
     expect(result.stdout).toMatch(/Alby\s*│\s*1,000\s*│\s*16\.6667\s*│\s*16\s*│\s*4,000\/6,000\s*│\s*\+1\s*│\s*17/);
-    expect(result.stdout).toMatch(/Left after the floors: 1 SEK → the largest remainder/);
+    expect(result.stdout).toMatch(/Left after rounding down: 1 SEK → the largest remainder/);
+    // A finance officer's word for the column, not a word-for-word "floor" ("Golv").
+    const swedish = runCli(['costs', '--year', '2026', '--explain', 'inv-pop', '--lang', 'sv'], folder).stdout;
+    expect(swedish).toMatch(/│ Avrundat nedåt │/);
+    expect(swedish).toMatch(/Kvar efter avrundningen nedåt: 1 kr|Kvar efter avrundningen nedåt: 1 SEK/);
+    expect(swedish).not.toMatch(/Golv|golv/);
   });
 
   it.each([

@@ -25,6 +25,16 @@ function initialised(): string {
 }
 
 describe('itreg init', () => {
+  it('says "den här mappen" for ., not "Ett nytt register i .. Nästa steg"', () => {
+    const folder = temporaryFolder();
+    const result = runCli(['init', '.', '--lang', 'sv'], folder);
+    expect(result.status).toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('skapade ett git-repo i den här mappen\n');
+    expect(output).toMatch(/Ett nytt register i den här mappen\. Nästa steg: ändra exemplen och kör `itreg lint`\.\n$/);
+    expect(output).not.toMatch(/ \.\./);
+  });
+
   it('creates a register that lints with exit 0, one example per kind', () => {
     const folder = initialised();
     const lint = runCli(['lint', '--format', 'json'], folder);
@@ -116,8 +126,8 @@ describe('itreg hook', () => {
     const repo = repositoryFrom('clean');
     const hook = join(repo, '.git/hooks/pre-commit');
     for (const [lang, message] of [
-      ['sv', "itregs pre-commit-krok: itreg är inte installerat här (npm install -g itreg), så registret kontrollerades inte\n"],
-      ['en', 'itreg pre-commit hook: itreg is not installed here (npm install -g itreg), so the register was not checked\n'],
+      ['sv', 'itregs pre-commit-krok: itreg är inte installerat här (kör npm ci i registrets mapp: itreg är dess devDependency), så registret kontrollerades inte\n'],
+      ['en', "itreg pre-commit hook: itreg is not installed here (run npm ci in the register's folder: itreg is its devDependency), so the register was not checked\n"],
     ] as const) {
       expect(runCli(['hook', 'install', '--force', '--lang', lang], repo).status).toBe(0);
       // As if itreg had been uninstalled: the recorded node and bin/itreg.js are gone and no itreg is on the PATH.

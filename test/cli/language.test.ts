@@ -46,6 +46,8 @@ describe('usage errors', () => {
     [['lint', '--bogus'], "okänd flagga '--bogus' (se itreg --help)", "unknown option '--bogus' (see itreg --help)"],
     [['lint', '--quite'], "okänd flagga '--quite' (menade du \"--quiet\"?) (se itreg --help)", "unknown option '--quite' (did you mean \"--quiet\"?) (see itreg --help)"],
     [['lnt'], "okänt kommando 'lnt' (menade du \"lint\"?) (se itreg --help)", "unknown command 'lnt' (did you mean \"lint\"?) (see itreg --help)"],
+    // Two suggestions, each in its own quotes ("export, report" in one quote before).
+    [['eport'], "okänt kommando 'eport' (menade du \"export\" eller \"report\"?) (se itreg --help)", "unknown command 'eport' (did you mean \"export\" or \"report\"?) (see itreg --help)"],
     [['new', 'unit'], "argumentet 'id' saknas (se itreg --help)", "the argument 'id' is missing (see itreg --help)"],
     [['lint', '--date'], "flaggan '--date <YYYY-MM-DD>' behöver ett värde (se itreg --help)", "the option '--date <YYYY-MM-DD>' needs a value (see itreg --help)"],
     [['costs', '--by', 'kommun'], "flaggan '--by <view>' tar inte 'kommun': använd en av item, municipality (se itreg --help)", "the option '--by <view>' does not take 'kommun': use one of item, municipality (see itreg --help)"],
@@ -108,11 +110,26 @@ describe('--help in Swedish', () => {
 
   it('shows commander\'s headings, defaults and choices in Swedish', () => {
     const help = runCli(['costs', '--help'], example).stdout;
-    expect(help).toMatch(/^Användning: itreg costs \[options\]/);
+    expect(help).toMatch(/^Användning: itreg costs \[flaggor\]/);
     expect(help).toMatch(/Flaggor:\n/);
-    expect(help).toMatch(/--by <view> +en rad per post, eller per kommun \(val:\s+"item",\s+"municipality",\s+standard:\s+"item"\)/);
+    expect(help).toMatch(/--by <vy> +en rad per post, eller per kommun \(val:\s+"item",\s+"municipality",\s+standard:\s+"item"\)/);
     expect(help).toMatch(/-h, --help +visa hjälp för kommandot/);
     expect(help).toMatch(/Exempel:\n  \$ itreg costs --year 2026/);
     expect(help).not.toMatch(/Usage:|Options:|Examples:|default:|choices:/);
+  });
+
+  it('has a Swedish usage line and terms, and no "kind" used as a Swedish noun', () => {
+    const top = runCli(['--help'], example).stdout;
+    expect(top).toMatch(/^Användning: itreg \[flaggor\] \[kommando\]\n/);
+    expect(top).toMatch(/^  lint \[flaggor\] \[sökvägar\.\.\.\] /m);
+    expect(top).toMatch(/^  -C, --cwd <mapp> +kör som om itreg startats i <mapp>$/m);
+    const newHelp = runCli(['new', '--help'], example).stdout;
+    expect(newHelp).toMatch(/^Användning: itreg new \[flaggor\] <posttyp> <id>\n/);
+    expect(newHelp).toMatch(/--dir <mapp> +skriv i den här mappen i stället för posttypens\s+vanliga mapp/);
+    expect(newHelp).toMatch(/-s, --set <nyckel=värde\.\.\.>/);
+    const all = ['--help', ...['new', 'init', 'list', 'export', 'lint'].map((c) => `${c} --help`)].map((args) => runCli(args.split(' '), example).stdout).join('\n');
+    expect(all).not.toMatch(/\b(en|per|sin|av) kind\b|\[options\]|\[command\]|\[paths|brukligt/);
+    // English help keeps commander's words.
+    expect(runCli(['--help', '--lang', 'en'], example).stdout).toMatch(/^Usage: itreg \[options\] \[command\]\n/);
   });
 });

@@ -37,6 +37,11 @@ describe('itreg calendar', () => {
     expect(summaries).toContain('Avtalet löper ut: Licensavtal Skolwebb, Mellerud (Lärplattform, Mellerud)');
     const descriptions = calendar.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('description')));
     expect(descriptions.some((d) => d.includes('registret; datum'))).toBe(true);
+    // The rule in words, not its id inside a Swedish sentence ("Undantaget för training-plan på Telefonisystem").
+    expect(summaries).toContain('Undantaget från regeln ”Utbildningsplan för verksamhetssystem” för Telefonisystem går ut');
+    expect(summaries.join('\n')).not.toMatch(/training-plan/);
+    const english = new ICAL.Component(ICAL.parse(runCli(['calendar', '--date', '2026-11-26', '--lang', 'en'], projectRoot).stdout));
+    expect(english.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('summary')))).toContain('The exception from the rule “Training plan for business systems” for Telefonisystem ends');
   });
 
   it('stays valid with a lone CR or control characters in a name, and an agreement ending 9999-12-31', () => {
@@ -85,7 +90,9 @@ describe('itreg export', () => {
     expect(plain.stdout).toContain('Astrid Lindqvist');
     const redacted = runCli(['export', '--redact', '--lang', 'en'], folder);
     for (const name of ['Astrid', 'Lindqvist', 'Bertil', 'Cecilia', 'Öberg']) expect(redacted.stdout).not.toContain(name);
-    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name), 1 note and 0 personal identity numbers (replaced by ÅÅMMDD-XXXX)\n');
+    // Counts by the plural rule: "1 note", not "1 notes".
+    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name) and 1 note, and replaced 0 personal identity numbers by ÅÅMMDD-XXXX\n');
+    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe('itreg: tog bort 2 personnamn (holder.name) och 1 anteckning (notes), och ersatte 0 personnummer eller samordningsnummer med ÅÅMMDD-XXXX\n');
     const json = JSON.parse(redacted.stdout) as { redacted: string[]; entities: { RoleAssignment: Array<{ holder: object }> } };
     expect(json.redacted).toEqual(['holder.name', 'notes', 'personal identity numbers']);
     expect(json.entities.RoleAssignment[0]!.holder).toEqual({ title: 'Registrator', unit: 'kansli-amal' });
@@ -103,8 +110,8 @@ describe('itreg export', () => {
     const app = (JSON.parse(redacted.stdout) as { entities: { Application: Array<{ description: string; vendor: { product: string } }> } }).entities.Application[0]!;
     expect(app.description).toBe('Frågor: Astrid (ÅÅMMDD-XXXX) eller ÅÅMMDD-XXXX');
     expect(app.vendor.product).toBe('Dokumentor ÅÅMMDD-XXXX');
-    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name), 1 note and 3 personal identity numbers (replaced by ÅÅMMDD-XXXX)\n');
-    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe('itreg: tog bort 2 personnamn (holder.name), 1 anteckning (notes) och 3 personnummer eller samordningsnummer (ersatta med ÅÅMMDD-XXXX)\n');
+    expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name) and 1 note, and replaced 3 personal identity numbers by ÅÅMMDD-XXXX\n');
+    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe('itreg: tog bort 2 personnamn (holder.name) och 1 anteckning (notes), och ersatte 3 personnummer eller samordningsnummer med ÅÅMMDD-XXXX\n');
   });
 
   it('writes one CSV per kind, redacted too', () => {
@@ -128,7 +135,7 @@ describe('itreg list and show', () => {
     expect(json(['applications', '--where', 'lifecycle.status=retired'])).toEqual(['intranat-gammalt']);
     expect(json(['roles', '--where', 'role=system-owner', '--where', 'holder.unit=kansli-amal'])).toEqual(['diarium-systemagare', 'telefoni-systemagare']);
     expect(json(['municipalities', '--sort', 'name'])).toEqual(['bengtsfors', 'dals-ed', 'fargelanda', 'mellerud', 'saffle', 'amal', 'arjang']);
-    expect(runCli(['list', 'aplications'], projectRoot).stderr).toMatch(/okänd kind "aplications" \(menade du "applications"\?\)/);
+    expect(runCli(['list', 'aplications'], projectRoot).stderr).toMatch(/okänd posttyp "aplications" \(menade du "applications"\?\)/);
   });
 
   it('shows an application with its roles, agreements with notice deadlines, plans, costs, findings and exceptions', () => {
@@ -148,7 +155,7 @@ describe('itreg list and show', () => {
     expect(json.costs[0]!.parts.map((p) => p.municipality)).toContain('arjang');
     expect(json.exceptions.map((e) => e.rule)).toEqual(['training-plan']);
     const gis = JSON.parse(runCli(['show', 'gis', '--date', '2026-11-26', '--format', 'json'], projectRoot).stdout) as { findings: Array<{ ruleId: string }> };
-    expect(gis.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'specialist-competence']);
+    expect(gis.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'personal-data-assessed', 'specialist-competence']);
     const text = runCli(['show', 'gis', '--date', '2026-11-26'], projectRoot).stdout;
     expect(text).toMatch(/^GIS och kartsystem \(Applikation gis\)\nregister\/applications\/gis\.yaml/);
     // Kinds in Swedish words, not the register's English kind names ("Refereras av: Agreement gis-drift" before).
@@ -167,6 +174,6 @@ describe('itreg list and show', () => {
     expect(english).toMatch(/^  Support agreement: Supportavtal KartWeb .*, notice by 2028-06-30$/m);
     expect(english).toMatch(/^  error register\/applications\/gis\.yaml:2:1 /m);
     expect(english).toMatch(/^  Role assignment gis-systemagare$/m);
-    expect(runCli(['show', 'gsi'], projectRoot).stderr).toMatch(/ingen entitet "gsi" i registret \(menade du "gis"\?\)/);
+    expect(runCli(['show', 'gsi'], projectRoot).stderr).toMatch(/ingen post "gsi" i registret \(menade du "gis"\?\)/);
   });
 });

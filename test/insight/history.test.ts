@@ -87,8 +87,13 @@ describe('itreg history', () => {
     const clone = join(temporaryFolder(), 'clone');
     git(folder, 'clone', '--quiet', '--depth', '2', `file://${folder}`, clone);
     const result = runCli(['history', '--format', 'json', '--lang', 'en'], clone);
-    expect(result.stderr).toBe('itreg: a shallow clone: history covers only 2 commits, from 2026-05-20 (git fetch --unshallow brings the rest)\n');
+    expect(result.stderr).toBe('itreg: a shallow clone: history covers only 2 commits, from 2026-05-20 (`git fetch --unshallow` brings the rest)\n');
     expect((JSON.parse(result.stdout) as { shallow: object }).shallow).toEqual({ commits: 2, since: '2026-05-20' });
+    // One commit is "1 commit" ("1 incheckning"), not "1 commits".
+    const single = join(temporaryFolder(), 'single');
+    git(folder, 'clone', '--quiet', '--depth', '1', `file://${folder}`, single);
+    expect(runCli(['history', '--format', 'json', '--lang', 'en'], single).stderr).toMatch(/^itreg: a shallow clone: history covers only 1 commit, from /);
+    expect(runCli(['history', '--format', 'json', '--lang', 'sv'], single).stderr).toMatch(/^itreg: en grund klon: historiken omfattar bara 1 incheckning, från /);
   });
 
   it('exits 2 outside a git repository and for a bad date', () => {

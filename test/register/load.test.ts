@@ -67,7 +67,7 @@ describe('findConfig and readConfig', () => {
     ['an unknown key', 'name: X\nregistry: reg\n', /^itreg\.yaml:2:1: okänt fält "registry" \(menade du "register"\?\)/],
     ['a bad language', 'language: de\n', /^itreg\.yaml:1:11: "language" ska vara en av sv, en/],
     ['an unknown rule', 'rules:\n  owner: error\n', /^itreg\.yaml:2:3: okänt fält "rules\.owner"/],
-    ['a bad severity', 'rules:\n  schema: fatal\n', /^itreg\.yaml:2:11: "rules\.schema" ska vara off, warning, error/],
+    ['a bad severity', 'rules:\n  schema: fatal\n', /^itreg\.yaml:2:11: "rules\.schema" ska vara `off`, `warning`, `error`/],
     ['a top-level list', '- a\n', /^itreg\.yaml:1:1: /],
   ])('rejects %s with the line', (_name, yaml, message) => {
     const root = temporaryFolder();

@@ -4,7 +4,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { exportRegister, toCsv } from '../../insight/export.js';
 import { writeFileAtomic } from '../../register/write.js';
 import { kinds } from '../../schema/validate.js';
-import { translator, type Message, type MessageId } from '../../i18n/index.js';
+import { translator } from '../../i18n/index.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
 
 export async function exportCommand(options: CommonOptions & { redact?: boolean; outDir?: string }): Promise<ExitCode> {
@@ -13,9 +13,8 @@ export async function exportCommand(options: CommonOptions & { redact?: boolean;
   const say = (line: string) => process.stderr.write(`${line}\n`);
   if (exported.redaction) {
     const { names, notes, identityNumbers } = exported.redaction;
-    const count = (n: number, one: MessageId, many: MessageId): Message => ({ id: n === 1 ? one : many, data: { count: n } });
     const t = translator(config.language);
-    say(`itreg: ${t({ id: 'redactedSummary', data: { names: count(names, 'redactedNamesOne', 'redactedNames'), notes: count(notes, 'redactedNotesOne', 'redactedNotes'), numbers: count(identityNumbers, 'redactedNumbersOne', 'redactedNumbers') } })}`);
+    say(`itreg: ${t({ id: 'redactedSummary', data: { names: { count: names, of: 'personalName' }, notes: { count: notes, of: 'note' }, numbers: { count: identityNumbers, of: 'identityNumber' } } })}`);
   }
   if (options.format === 'csv') {
     if (!options.outDir) throw new UsageError({ id: 'csvNeedsOutDir' });

@@ -6,6 +6,7 @@ import { readHistory } from '../../git/history.js';
 import { entityHistory, type EntityChange } from '../../insight/history.js';
 import { isIsoDate } from '../../util/dates.js';
 import { visible } from '../../util/visible.js';
+import { countOf, terms } from '../../i18n/terms.js';
 import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface HistoryCommandOptions extends GlobalOptions {
@@ -16,8 +17,8 @@ export interface HistoryCommandOptions extends GlobalOptions {
 }
 
 const words = {
-  sv: { date: 'Datum', author: 'Vem', entity: 'Entitet', what: 'Vad', added: 'tillagd', removed: 'borttagen', changed: 'ändrad', renamed: 'flyttad', none: 'Inga ändringar.', shallow: (n: number, since: string) => `itreg: en grund klon: historiken syns bara för ${n} incheckningar, från ${since} (git fetch --unshallow hämtar resten)` },
-  en: { date: 'Date', author: 'Author', entity: 'Entity', what: 'What', added: 'added', removed: 'removed', changed: 'changed', renamed: 'moved', none: 'No changes.', shallow: (n: number, since: string) => `itreg: a shallow clone: history covers only ${n} commits, from ${since} (git fetch --unshallow brings the rest)` },
+  sv: { date: 'Datum', author: 'Vem', entity: 'Post', what: 'Vad', added: 'tillagd', removed: 'borttagen', changed: 'ändrad', renamed: 'flyttad', none: 'Inga ändringar.', shallow: (n: number, since: string) => `itreg: en grund klon: historiken omfattar bara ${countOf('sv', n, terms.sv.counted.commit)}, från ${since} (\`git fetch --unshallow\` hämtar resten)` },
+  en: { date: 'Date', author: 'Author', entity: 'Entity', what: 'What', added: 'added', removed: 'removed', changed: 'changed', renamed: 'moved', none: 'No changes.', shallow: (n: number, since: string) => `itreg: a shallow clone: history covers only ${countOf('en', n, terms.en.counted.commit)}, from ${since} (\`git fetch --unshallow\` brings the rest)` },
 } as const;
 
 export async function historyCommand(id: string | undefined, options: HistoryCommandOptions): Promise<ExitCode> {

@@ -2,7 +2,8 @@
 import Table from 'cli-table3';
 import { ExitCode, UsageError } from '../../errors.js';
 import { suggestNearest, type Language } from '../../i18n/index.js';
-import { findConfig, readConfig, type Config } from '../../register/config.js';
+import { findConfig, readConfig, type Config, type Severity } from '../../register/config.js';
+import { ruleName, terms } from '../../i18n/terms.js';
 import { ruleSetting } from '../../lint/run-rules.js';
 import { findRule, rules, ruleIds } from '../../rules/index.js';
 import type { Rule } from '../../rules/define-rule.js';
@@ -14,8 +15,8 @@ export interface RulesCommandOptions extends GlobalOptions {
 }
 
 const labels = {
-  sv: { rule: 'Regel', default: 'Standard', configured: 'Inställd', checks: 'Kontrollerar', policy: 'IT-policyn, kap.', options: 'Inställningar', details: 'Detaljer' },
-  en: { rule: 'Rule', default: 'Default', configured: 'Configured', checks: 'Checks', policy: 'IT policy, ch.', options: 'Options', details: 'Details' },
+  sv: { rule: 'Regel', default: 'Standard', configured: 'Inställd', checks: 'Kontrollerar', policy: 'IT-policyn, kap.', options: 'Inställningar', details: 'Detaljer', off: 'av' },
+  en: { rule: 'Rule', default: 'Default', configured: 'Configured', checks: 'Checks', policy: 'IT policy, ch.', options: 'Options', details: 'Details', off: 'off' },
 } as const;
 
 export async function rulesCommand(id: string | undefined, options: RulesCommandOptions): Promise<ExitCode> {
@@ -25,6 +26,8 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
   const language: Language = languageOption(options) ?? config?.language ?? 'sv';
   const configured = (rule: Rule) => (config ? ruleSetting(rule, config).severity : rule.severity);
   const l = labels[language];
+  // A severity in words ("fel", "varning", "av"); itreg.yaml and --rule take the English value, which JSON keeps.
+  const severity = (value: Severity) => (value === 'off' ? l.off : terms[language].severities[value].one);
 
   if (options.format === 'json') {
     const list = (id ? [requireRule(id)] : (rules as readonly Rule[])).map((rule) => ({
@@ -34,6 +37,7 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
       description: rule.docs.description[language],
       details: rule.docs.details[language],
       ...(rule.docs.policy ? { policy: rule.docs.policy } : {}),
+      ...(rule.docs.basis ? { basis: { source: rule.docs.basis.source[language], quote: rule.docs.basis.quote[language] } } : {}),
       ...(rule.defaultOptions ? { defaultOptions: rule.defaultOptions } : {}),
     }));
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -43,13 +47,14 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
   if (id) {
     const rule = requireRule(id);
     const lines = [
-      rule.id,
+      `${ruleName(language, rule.id)} (${rule.id})`,
       '',
       rule.docs.description[language],
       '',
-      `${l.default}: ${rule.severity}    ${l.configured}: ${configured(rule)}`,
+      `${l.default}: ${severity(rule.severity)}    ${l.configured}: ${severity(configured(rule))}`,
       ...(rule.defaultOptions ? [`${l.options}: ${JSON.stringify(rule.defaultOptions)}`] : []),
       ...(rule.docs.policy ? ['', `${l.policy} ${rule.docs.policy.chapter}: "${rule.docs.policy.quote}"`] : []),
+      ...(rule.docs.basis ? ['', `${rule.docs.basis.source[language]}: "${rule.docs.basis.quote[language]}"`] : []),
       '',
       `${l.details}: ${rule.docs.details[language]}`,
     ];
@@ -58,15 +63,26 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
   }
 
   const width = Math.max(80, process.stdout.columns ?? 100);
+  // Each column at least as wide as its heading and its longest value, plus cli-table3's padding of 2.
+  const fit = (...texts: string[]) => Math.max(...texts.map((text) => text.length)) + 2;
+  const severityWidth = fit(l.configured, l.default, severity('error'), severity('warning'), severity('off'));
+  const ruleWidth = 32;
   const table = new Table({
     head: [l.rule, l.default, l.configured, l.checks],
-    colWidths: [31, 9, 12, Math.max(30, width - 56)],
+    colWidths: [ruleWidth, severityWidth, severityWidth, Math.max(30, width - ruleWidth - 2 * severityWidth - 5)],
     wordWrap: true,
     style: { head: [], border: [] },
   });
   for (const rule of rules as readonly Rule[]) {
-    const policy = rule.docs.policy ? `\n${l.policy} ${rule.docs.policy.chapter}: "${rule.docs.policy.quote}"` : '';
-    table.push([rule.id, rule.severity, configured(rule), rule.docs.description[language] + policy]);
+    const policy = rule.docs.policy
+      ? `
+${l.policy} ${rule.docs.policy.chapter}: "${rule.docs.policy.quote}"`
+      : rule.docs.basis
+        ? `
+${rule.docs.basis.source[language]}`
+        : '';
+    table.push([`${ruleName(language, rule.id)}
+${rule.id}`, severity(rule.severity), severity(configured(rule)), rule.docs.description[language] + policy]);
   }
   process.stdout.write(`${table.toString()}\n`);
   return ExitCode.Ok;
