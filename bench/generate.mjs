@@ -2,7 +2,9 @@
 // Writes a synthetic register of 10,000 files: 2,000 applications, each with owner, administrator, operations
 // agreement and training plan; every 50th application has no owner. With --anchors every file marks its id with a
 // YAML anchor (`id: &self …`), which the plain-YAML fast path leaves to the yaml package: the register as slow to read
-// as any YAML. Usage: node bench/generate.mjs <dir> [apps] [--anchors]
+// as any YAML. With --defects, 1 % of the files hold a broken reference (an administrator's appointedBy naming an
+// owner's assignment that does not exist, so "did you mean" searches every id) and 1 % an unknown field (a misspelt
+// operatedBy). Usage: node bench/generate.mjs <dir> [apps] [--anchors] [--defects]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +13,7 @@ const apps = Number(process.argv[3] ?? 2000);
 if (!dir) throw new Error('usage: node bench/generate.mjs <dir> [applications]');
 rmSync(dir, { recursive: true, force: true });
 const anchors = process.argv.includes('--anchors');
+const defects = process.argv.includes('--defects');
 const write = (path, text) => {
   mkdirSync(join(dir, path, '..'), { recursive: true });
   writeFileSync(join(dir, path), anchors ? text.replace(/^id: /m, 'id: &self ') : text);
@@ -30,7 +33,7 @@ name: Application ${i}
 description: A line-of-business system number ${i}, used by ${m}.
 type: business
 municipalities: [${m}]
-operatedBy: it-${m}
+${defects && i % 20 === 2 ? 'opertedBy' : 'operatedBy'}: it-${m}
 documentation:
   routines: docs/${id}/rutiner.md
   operations: docs/${id}/drift.md
@@ -40,7 +43,8 @@ documentation:
   } else {
     write(`register/roles/${id}-specialist.yaml`, `kind: RoleAssignment\nid: ${id}-specialist\nrole: specialist\napplication: ${id}\nholder:\n  title: Specialist\n  unit: it-${m}\nfrom: 2020-01-01\n`);
   }
-  write(`register/roles/${id}-admin.yaml`, `kind: RoleAssignment\nid: ${id}-admin\nrole: system-administrator\napplication: ${id}\nholder:\n  title: Systemförvaltare\n  unit: it-${m}\nfrom: 2020-01-01\n`);
+  const appointedBy = defects && i % 20 === 1 ? `appointedBy: ${id}-ownr\n` : '';
+  write(`register/roles/${id}-admin.yaml`, `kind: RoleAssignment\nid: ${id}-admin\nrole: system-administrator\napplication: ${id}\nholder:\n  title: Systemförvaltare\n  unit: it-${m}\n${appointedBy}from: 2020-01-01\n`);
   write(`register/agreements/${id}-drift.yaml`, `kind: Agreement\nid: ${id}-drift\nname: Driftavtal ${i}\ntype: operations\napplication: ${id}\nparties: [it-${m}]\nstart: 2020-01-01\nend: 2030-12-31\nnoticeMonths: 6\n`);
   write(`register/training/${id}-plan.yaml`, `kind: TrainingPlan\nid: ${id}-plan\nname: Utbildningsplan ${i}\naudience: users\napplications: [${id}]\nupdated: 2026-01-15\n`);
   files += 5;

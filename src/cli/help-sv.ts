@@ -93,6 +93,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'the year reported on (default: the year of --date)': 'året som rapporteras (standard: året för --date)',
   'judge the register on this date (default: today; 31 December for a past year)': 'bedöm registret per detta datum (standard: i dag; 31 december för ett tidigare år)',
   'write to this file (required for pdf; default stdout)': 'skriv till denna fil (krävs för pdf; annars stdout)',
+  'the same as --output': 'samma som --output',
   'the application, for the application sheet': 'applikationen, för applikationsbladet',
   'the municipality, for the cost statement': 'kommunen, för kostnadsbeskedet',
   'refuse preliminary items (split by an earlier year\'s population): exit 2':

@@ -208,15 +208,16 @@ ${d('Examples:')}
     .option('-y, --year <year>', d('the year reported on (default: the year of --date)'))
     .option('--date <YYYY-MM-DD>', d('judge the register on this date (default: today; 31 December for a past year)'))
     .addOption(new Option('-f, --format <format>', d('output format')).choices(['md', 'html', 'pdf']).default('html'))
-    .option('-o, --out <file>', d('write to this file (required for pdf; default stdout)'))
+    .option('-o, --output <file>', d('write to this file (required for pdf; default stdout)'))
+    .option('--out <file>', d('the same as --output'))
     .option('--id <application>', d('the application, for the application sheet'))
     .option('-m, --municipality <id>', d('the municipality, for the cost statement'))
     .option('--draft', d('render even when cost items cannot be split: a banner on the first page lists what is left out'))
     .option('--final', d('refuse preliminary items (split by an earlier year\'s population): exit 2'))
     .addHelpText('after', `
 ${d('Examples:')}
-  $ itreg report yearly --year 2026 --out arsrapport-2026.html
-  $ itreg report yearly --year 2026 --format pdf --out arsrapport-2026.pdf
+  $ itreg report yearly --year 2026 --output arsrapport-2026.html
+  $ itreg report yearly --year 2026 --format pdf --output arsrapport-2026.pdf
   $ itreg report yearly --lang en --format md
   $ itreg report application --id gis --format pdf --out gis.pdf
   $ itreg report costs --municipality amal --year 2026

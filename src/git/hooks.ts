@@ -70,7 +70,7 @@ export function installHook(paths: HookPaths, script: string, force: boolean): H
     }
     result = 'replaced';
   }
-  writeFileAtomic(paths.hookFile, script);
+  writeFileAtomic(paths.hookFile, script, { replaceLink: true });
   chmodSync(paths.hookFile, 0o755);
   return result;
 }

@@ -86,9 +86,18 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
   return deadlines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));
 }
 
-/** TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks. */
+/**
+ * TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks (CRLF, LF or a lone CR, which would
+ * otherwise end the content line for some readers); other control characters, which TEXT does not allow, are
+ * dropped (a tab stays).
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
@@ -126,10 +135,12 @@ export function formatCalendar(deadlines: readonly Deadline[], options: { name: 
   for (const d of deadlines) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${d.uid}`,
+      `UID:${escapeText(d.uid)}`,
       `DTSTAMP:${options.stamp}`,
       `DTSTART;VALUE=DATE:${compact(d.date)}`,
-      `DTEND;VALUE=DATE:${compact(addDays(d.date, 1))}`,
+      // An all-day event ends the next day; 9999-12-31 has no next day a DATE can hold, and without DTEND a
+      // one-day event is what RFC 5545 §3.6.1 takes an all-day DTSTART to mean.
+      ...(d.date < '9999-12-31' ? [`DTEND;VALUE=DATE:${compact(addDays(d.date, 1))}`] : []),
       `SUMMARY;LANGUAGE=${options.language}:${escapeText(d.summary)}`,
       `DESCRIPTION;LANGUAGE=${options.language}:${escapeText(d.description)}`,
       'TRANSP:TRANSPARENT',

@@ -101,7 +101,25 @@ export class ContentCache implements ParseCache {
       changed = true;
     }
     if (!changed) return;
-    const stored: Stored = { format: this.format, entries: this.entries };
-    writeFileAtomic(this.file, serialize(stored));
+    writeFileAtomic(this.file, this.serialized());
+  }
+
+  /**
+   * The cache file's bytes. A value structured clone cannot copy (yaml's merge key `<<` as a Symbol, in
+   * `name: !!merge <<`) keeps its file out of the cache: it is parsed again next time, as without --cache.
+   */
+  private serialized(): Buffer {
+    try {
+      return serialize({ format: this.format, entries: this.entries } satisfies Stored);
+    } catch {
+      for (const [file, entry] of this.entries) {
+        try {
+          serialize(entry);
+        } catch {
+          this.entries.delete(file);
+        }
+      }
+      return serialize({ format: this.format, entries: this.entries } satisfies Stored);
+    }
   }
 }

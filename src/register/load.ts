@@ -1,13 +1,13 @@
 // loadRegister(): every *.yaml/*.yml below the register folder → parsed files and entity records. The only reader of register files.
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { RegisterError } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { isKind, validateEntity, type Kind, type SchemaIssue } from '../schema/validate.js';
 import type { Config } from './config.js';
 import { ignoreMatcher } from './ignore.js';
 import { readSource, relativePath, unreadableSource } from './read.js';
-import { decodeSource, type SourceFile } from './source.js';
+import { decodeSource, problemFile, type SourceFile } from './source.js';
 
 /** One file's entity: its data as parsed, its schema issues, and whether the policy rules may trust it. */
 export interface EntityRecord {
@@ -32,10 +32,13 @@ interface Listing {
   readonly paths: readonly string[];
   /** Those that are no regular file (FIFO, socket, device): never opened, since reading one can block. */
   readonly notRegular: ReadonlySet<string>;
+  /** Those reached through a link that resolves outside the register folder: never opened (DESIGN "Register files"). */
+  readonly outside: ReadonlySet<string>;
 }
 
 /** Reads one listed file: through `read` when it is a regular file, else as an unreadable-file finding. */
 function readListed(listing: Listing, path: string, root: string, read: (path: string, root: string) => SourceFile): SourceFile {
+  if (listing.outside.has(path)) return problemFile(relativePath(root, path), '', { id: 'linkOutsideRegister' }, { line: 1, column: 1 });
   return listing.notRegular.has(path) ? unreadableSource(relativePath(root, path), 'ENOTREG') : read(path, root);
 }
 
@@ -133,7 +136,10 @@ function listYamlFiles(folder: string, config: Config): Listing {
   }
   const found: string[] = [];
   const notRegular = new Set<string>();
+  const outside = new Set<string>();
   const visited = new Set<string>();
+  const registerReal = realpathSync(folder);
+  const isInside = (real: string) => real === registerReal || real.startsWith(registerReal.endsWith(sep) ? registerReal : registerReal + sep);
   const walk = (dir: string): void => {
     let real: string;
     try {
@@ -154,16 +160,25 @@ function listYamlFiles(folder: string, config: Config): Listing {
       const path = join(dir, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
+      let linkedOut = false;
       if (entry.isSymbolicLink()) {
         try {
           const target = statSync(path);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
+          // A link may point anywhere (/etc/shadow): what lies outside the register folder is not read.
+          linkedOut = !isInside(realpathSync(path));
         } catch {
           isFile = YAML_FILE.test(entry.name); // a dangling link: reported as unreadable
         }
       }
-      if (isDirectory) walk(path);
+      if (linkedOut) {
+        // A linked folder outside is not walked, and a linked YAML file outside not read: each is one finding.
+        if (isDirectory || YAML_FILE.test(entry.name)) {
+          found.push(path);
+          outside.add(path);
+        }
+      } else if (isDirectory) walk(path);
       // A FIFO, socket or device with a YAML name is listed too: reading it is refused with a finding, never a hang.
       else if (YAML_FILE.test(entry.name) && (isFile || !entry.isSymbolicLink())) {
         found.push(path);
@@ -174,5 +189,5 @@ function listYamlFiles(folder: string, config: Config): Listing {
   walk(folder);
   const ignored = ignoreMatcher(config.ignore);
   const kept = config.ignore.length === 0 ? found : found.filter((path) => !ignored(relativePath(folder, path)));
-  return { paths: kept.sort(), notRegular };
+  return { paths: kept.sort(), notRegular, outside };
 }

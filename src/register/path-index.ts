@@ -16,3 +16,16 @@ export const PATH_SEPARATOR = '\u0000';
 export function joinPath(path: string, step: string | number): string {
   return path === '' ? String(step) : path + PATH_SEPARATOR + step;
 }
+
+/**
+ * A new, empty index without a prototype: a path such as "__proto__" or "constructor" (a top-level key of that name)
+ * is an entry like any other, never the object's prototype or one of its methods.
+ */
+export function newPathIndex(): MutablePathIndex {
+  return Object.create(null) as MutablePathIndex;
+}
+
+/** The entry of a path, own entries only (an index read back from the --cache has a prototype again). */
+export function entryAt(index: PathIndex, path: string): readonly [number, number] | undefined {
+  return Object.hasOwn(index, path) ? index[path] : undefined;
+}

@@ -8,7 +8,7 @@
 // A differential test holds the two to the same value and index on the example register, the YAML test suite and
 // 20,000 mutated files.
 
-import { joinPath, type MutablePathIndex } from './path-index.js';
+import { joinPath, newPathIndex, type MutablePathIndex } from './path-index.js';
 
 export interface PlainYaml {
   readonly value: Record<string, unknown>;
@@ -140,7 +140,7 @@ class PlainParser {
   private contentStart = 0;
   /** Comment lines more indented than this would sit inside a scalar's continuation: give up on them. */
   private commentLimit = Number.POSITIVE_INFINITY;
-  readonly index: MutablePathIndex = {};
+  readonly index: MutablePathIndex = newPathIndex();
 
   constructor(text: string) {
     this.text = text;

@@ -1,6 +1,6 @@
 // Turns a JSON path into the line and column of a key or value, from the path index kept at parse time
 // (Spectral's getRangeForJsonPath).
-import { PATH_SEPARATOR } from './path-index.js';
+import { entryAt, PATH_SEPARATOR } from './path-index.js';
 import { positionAt, type Position, type SourceFile } from './source.js';
 
 export type JsonPath = readonly (string | number)[];
@@ -19,7 +19,7 @@ export function locate(source: SourceFile, path: JsonPath, target: Target = 'val
 
 export function offsetOf(source: SourceFile, path: JsonPath, target: Target = 'value'): number {
   for (let length = path.length; length >= 0; length--) {
-    const entry = source.index[path.slice(0, length).join(PATH_SEPARATOR)];
+    const entry = entryAt(source.index, path.slice(0, length).join(PATH_SEPARATOR));
     if (!entry) continue;
     const [key, value] = entry;
     return target === 'key' && length === path.length && key >= 0 ? key : value;

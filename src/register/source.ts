@@ -1,9 +1,9 @@
 // Parses one YAML file into a SourceFile: the text, the plain value, a path → offset index and any syntax problems.
 // A SourceFile is plain data (no YAML nodes), so --cache can store it.
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { Message } from '../i18n/index.js';
-import { joinPath, type MutablePathIndex, type PathIndex } from './path-index.js';
+import { joinPath, newPathIndex, type MutablePathIndex, type PathIndex } from './path-index.js';
 import { parsePlainYaml, setOwnProperty } from './plain-yaml.js';
 
 export interface Position {
@@ -34,8 +34,12 @@ const MAX_ALIAS_COUNT = 1000;
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?: |$)/m;
 /** Nesting deeper than this is no register entity; the parser's recursion would only risk the stack. */
 const MAX_DEPTH = 1000;
-/** Duplicate keys are errors; warnings (a collection as a key) stay out of stderr: the schema reports such a key. */
-const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
+/**
+ * Warnings (a collection as a key) stay out of stderr: the schema reports such a key. Duplicate keys are errors, found
+ * by duplicateKeys() in one pass: yaml's own uniqueKeys compares every key with every earlier one (100,000 keys in one
+ * mapping took minutes).
+ */
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
 
 /** What parses text the fast path gives up on: the yaml package, or the --cache in front of it. */
 export type SlowParse = (text: string) => ParseResult;
@@ -93,12 +97,17 @@ export function parseWithYaml(text: string): ParseResult {
   }
   const problems: SyntaxProblem[] = [];
   for (const document of documents) {
+    // In document order, with the duplicate keys among them, as yaml's uniqueKeys reported them.
+    const errors: Array<{ offset: number; problem: SyntaxProblem }> = [];
     for (const error of document.errors) {
       // An unclosed quote is noticed at the end of the text; the line where it opened is where to look.
       const quote = error.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
       const offset = (quote === undefined ? undefined : unclosedQuote(text, quote)) ?? error.pos[0];
-      problems.push({ message: yamlErrorMessage(error.code, error.message), position: positionAt(text, offset) });
+      errors.push({ offset: error.pos[0], problem: { message: yamlErrorMessage(error.code, error.message), position: positionAt(text, offset) } });
     }
+    for (const offset of duplicateKeys(document)) errors.push({ offset, problem: { message: { id: 'duplicateKey' }, position: positionAt(text, offset) } });
+    errors.sort((a, b) => a.offset - b.offset);
+    problems.push(...errors.map((e) => e.problem));
   }
   if (documents.length > 1) {
     problems.push({ message: { id: 'multipleDocuments', data: { count: documents.length } }, position: positionAt(text, documents[1]!.range[0]) });
@@ -113,7 +122,7 @@ export function parseWithYaml(text: string): ParseResult {
     return { ...empty, syntaxProblems: [{ message: { id: 'notAMapping' }, position: positionAt(text, document.contents.range[0]) }] };
   }
   try {
-    const index: MutablePathIndex = {};
+    const index = newPathIndex();
     const plain = toPlain(document.contents, '', index);
     // Aliases, tags and complex keys are rare in a register: there yaml's own toJS decides the value.
     const value = plain === UNSUPPORTED ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : plain;
@@ -121,6 +130,28 @@ export function parseWithYaml(text: string): ParseResult {
   } catch (error: unknown) {
     return { ...empty, syntaxProblems: [{ message: { id: 'yamlError', data: { detail: firstLine(error) } }, position: positionAt(text, document.contents.range[0]) }] };
   }
+}
+
+/**
+ * The offset of every key that repeats an earlier key of its mapping (a scalar with the same value, as yaml's
+ * uniqueKeys compares them), with a set per mapping: linear in the keys.
+ */
+function duplicateKeys(document: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) continue;
+        const value: unknown = key.value;
+        if (typeof value === 'number' && Number.isNaN(value)) continue; // NaN !== NaN for yaml too
+        if (seen.has(value)) offsets.push(key.range?.[0] ?? 0);
+        else seen.add(value);
+      }
+    },
+  });
+  return offsets;
 }
 
 const UNSUPPORTED = Symbol('unsupported');
@@ -167,13 +198,29 @@ export function problemFile(path: string, text: string, message: Message, positi
 
 /** Line and column (1-based) of an offset, counting \n; a \r before it is part of the line end. */
 export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+  const starts = lineStartsOf(text);
+  // The last line start at or before the offset (binary search: a file with 100,000 findings stays linear).
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+/** The line starts of the last text asked about: findings come file by file, so one entry serves them all. */
+let lastText: string | undefined;
+let lastStarts: number[] = [0];
+
+function lineStartsOf(text: string): readonly number[] {
+  if (text === lastText) return lastStarts;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  lastText = text;
+  lastStarts = starts;
+  return starts;
 }
 
 /** The deepest bracket/indent nesting, cheaply, to refuse pathological files before the recursive parser sees them. */

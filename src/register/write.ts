@@ -1,5 +1,5 @@
 // File writing for commands that create files: atomic (temp file + rename), and never over an existing file unless asked.
-import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -7,11 +7,46 @@ function temporaryName(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
 }
 
+/**
+ * Creates `folder` and any missing parents one level at a time. mkdirSync's recursive mode loops for ever where a
+ * parent cannot be made (under /proc); made one by one, the first refusal is an error.
+ */
+function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; ; current = dirname(current)) {
+    try {
+      if (!statSync(current).isDirectory()) throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(current) === current) throw error;
+      missing.push(current);
+    }
+  }
+  for (const part of missing.reverse()) mkdirSync(part);
+}
+
+/**
+ * Refuses to replace what is not a regular file: a FIFO, a device (/dev/full), a folder, or a link (whose target the
+ * user may not mean; `replaceLink` for files itreg owns, such as a hook). Nothing there is fine.
+ */
+function refuseNonRegular(file: string, replaceLink: boolean): void {
+  let stat;
+  try {
+    stat = lstatSync(file);
+  } catch {
+    return;
+  }
+  if (stat.isFile() || (replaceLink && stat.isSymbolicLink())) return;
+  const what = stat.isSymbolicLink() ? 'link' : stat.isDirectory() ? 'folder' : stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'device';
+  throw new UsageError({ id: 'outputNotRegular', data: { file, what: { id: `outputIs${what[0]!.toUpperCase()}${what.slice(1)}` as 'outputIsLink' } } });
+}
+
 /** Writes `text` to `file` through a temporary file and a rename, so a reader never sees half a file. */
-export function writeFileAtomic(file: string, text: string | Uint8Array): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, options: { replaceLink?: boolean } = {}): void {
+  refuseNonRegular(file, options.replaceLink === true);
   const temporary = temporaryName(file);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolder(dirname(file));
     writeFileSync(temporary, text);
     renameSync(temporary, file);
   } catch (error: unknown) {
@@ -24,7 +59,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
 export function createFile(file: string, text: string): boolean {
   const temporary = temporaryName(file);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolder(dirname(file));
     writeFileSync(temporary, text);
     // A hard link fails with EEXIST instead of replacing: no window in which an existing file is overwritten.
     linkSync(temporary, file);

@@ -1,5 +1,6 @@
 // reference — a reference to an id that does not exist or is of the wrong kind.
-import { suggestNearest } from '../i18n/index.js';
+import { suggestion } from '../i18n/index.js';
+import { NearestIndex } from '../util/nearest.js';
 import { referencesOf } from '../register/references.js';
 import { fieldName } from '../schema/validate.js';
 import { defineRule, type Hit } from './define-rule.js';
@@ -20,14 +21,23 @@ export default defineRule({
   },
   check({ register }) {
     const hits: Hit[] = [];
+    // One "did you mean" index per kind, built at the first broken reference to it: every later one asks it again.
+    const indexes = new Map<string, NearestIndex>();
+    const indexOf = (kind: string): NearestIndex => {
+      let index = indexes.get(kind);
+      if (!index) {
+        index = new NearestIndex([...register.ids()].filter((id) => register.recordById(id)?.kind === kind));
+        indexes.set(kind, index);
+      }
+      return index;
+    };
     for (const entity of register.entities) {
       for (const ref of referencesOf(entity)) {
         const field = fieldName(ref.path);
         const target = register.recordById(ref.id);
         const where = { entityId: entity.id, path: ref.path, refersTo: ref.id, ...(ref.isKey ? { target: 'key' as const } : {}) };
         if (!target) {
-          const candidates = [...register.ids()].filter((id) => register.recordById(id)?.kind === ref.kind);
-          hits.push({ ...where, message: { id: 'unknownReference', data: { field, id: ref.id, suggestion: suggestNearest(ref.id, candidates) } } });
+          hits.push({ ...where, message: { id: 'unknownReference', data: { field, id: ref.id, suggestion: suggestion(indexOf(ref.kind).nearest(ref.id)) } } });
           continue;
         }
         const actualValue = ref.require ? target.data[ref.require.field] : undefined;

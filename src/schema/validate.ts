@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { suggestion, type Message, type MessageId } from '../i18n/index.js';
 import type { JsonPath, Target } from '../register/positions.js';
-import { nearestName } from '../util/nearest.js';
+import { NearestIndex, nearestName } from '../util/nearest.js';
 import { packagePath } from '../util/paths.js';
 import { schemaFiles, type EntityKinds } from './types.generated.js';
 
@@ -120,9 +120,18 @@ export function validateImportMapping(data: unknown): SchemaIssue[] {
 }
 
 /** Property names a schema allows at the place of an error, for "did you mean". */
-function knownProperties(error: ErrorObject): string[] {
+/** Every unknown field of one schema asks the same names: one index per schema object. */
+const propertyIndexes = new WeakMap<object, NearestIndex>();
+
+function nearestProperty(name: string, error: ErrorObject): string | undefined {
   const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-  return Object.keys(parent?.properties ?? {});
+  if (!parent) return undefined;
+  let index = propertyIndexes.get(parent);
+  if (!index) {
+    index = new NearestIndex(Object.keys(parent.properties ?? {}));
+    propertyIndexes.set(parent, index);
+  }
+  return index.nearest(name);
 }
 
 function toIssues(errors: readonly ErrorObject[]): SchemaIssue[] {
@@ -210,7 +219,7 @@ function toIssue(error: ErrorObject): SchemaIssue | undefined {
     }
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
-      const near = nearestName(extra, knownProperties(error));
+      const near = nearestProperty(extra, error);
       return at({ id: 'schemaUnknownField', data: { field: fieldName([...path, extra]), suggestion: suggestion(near) } }, 'key', [...path, extra]);
     }
     case 'type': {

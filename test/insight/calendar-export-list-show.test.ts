@@ -44,6 +44,24 @@ describe('itreg calendar', () => {
     expect(english.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('summary')))).toContain('The exception from the rule “Training plan for business systems” for Telefonisystem ends');
   });
 
+  it('stays valid with a lone CR or control characters in a name, and an agreement ending 9999-12-31', () => {
+    const folder = registerFrom('clean', {
+      'register/agreements/diarium-support.yaml': 'kind: Agreement\nid: diarium-support\nname: "Support\\rX-INJECTED:1\\u0007\\u001b[31m, del\\r\\nB"\ntype: support\napplication: diarium\nparties: [Ärendesystem Väst AB]\nstart: 2020-01-01\nend: 9999-12-31\nnoticeMonths: 6\n',
+    });
+    const text = runCli(['calendar', '--date', '2026-06-01'], folder).stdout;
+    // Every line ends in CRLF, and no CR, LF or other control character stands anywhere else.
+    expect(text.endsWith('\r\n')).toBe(true);
+    for (const line of text.slice(0, -2).split('\r\n')) expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+    expect(text).not.toMatch(/^X-INJECTED/m);
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const end = events.find((e) => e.uid === 'agreement-end.diarium-support@testkommunerna.itreg')!;
+    expect(end.summary).toBe('Agreement ends: Support\nX-INJECTED:1[31m\, del\nB (Diariesystem)'.replace('\\,', ','));
+    expect(end.startDate.toString()).toBe('9999-12-31');
+    expect(end.component.hasProperty('dtend')).toBe(false); // 10000-01-01 is no DATE: a one-day event without DTEND
+    const notice = events.find((e) => e.uid === 'agreement-notice.diarium-support@testkommunerna.itreg')!;
+    expect(notice.endDate.toString()).toBe('9999-07-01');
+  });
+
   it('covers each kind of deadline, only coming ones, and filters by municipality and owner unit', () => {
     const uids = (args: string[]) => [...runCli(['calendar', '--date', '2026-11-26', ...args], projectRoot).stdout.matchAll(/^UID:(\S+)/gm)].map((m) => m[1]!);
     const all = uids([]);

@@ -75,3 +75,41 @@ describe('progress on long runs', () => {
     expect(underTerminal('lint', { CI: 'true' })).not.toMatch(/itreg: \d+\//);
   });
 });
+
+describe('lint --cache with hostile files and unwritable places', () => {
+  const plainArgs = ['lint', '--format', 'json', '--date', '2026-06-01', '--lang', 'en'];
+  const folder = registerFrom('clean', {
+    // yaml's merge key as a value is a Symbol, which structured clone cannot copy.
+    'register/units/merge.yaml': 'kind: Unit\nid: merge\nname: !!merge <<\ntype: department\nmunicipality: amal\n',
+    // An anchor sends the file to the yaml package; its __proto__ and constructor keys must stay entries of the index.
+    'register/units/proto.yaml': 'kind: Unit\nid: &self proto\nname: P\ntype: department\nmunicipality: amal\n__proto__: { x: 1 }\nconstructor: 1\n',
+  });
+  const expected = runCli(plainArgs, folder).stdout;
+
+  it('gives the same findings as without --cache, on the first and the second run', () => {
+    const findings = JSON.parse(expected) as { findings: Array<{ file: string; line: number; message: string }> };
+    expect(findings.findings.map((f) => [f.file, f.line, f.message])).toEqual([
+      ['register/units/merge.yaml', 3, '"name" must be text'],
+      ['register/units/proto.yaml', 6, 'unknown field "__proto__"'],
+      ['register/units/proto.yaml', 7, 'unknown field "constructor"'],
+    ]);
+    for (const run of [1, 2]) {
+      const cached = runCli([...plainArgs, '--cache'], folder);
+      expect([run, cached.status, cached.stderr]).toEqual([run, 1, '']);
+      expect(cached.stdout).toBe(expected);
+    }
+  });
+
+  it.each([
+    ['a folder in its place', (dir: string) => writeFiles(dir, { 'cache/lint-cache.bin/keep': '' }), 'cache/lint-cache.bin'],
+    ['a file where its folder should be', (dir: string) => writeFiles(dir, { 'not-a-folder': 'x' }), 'not-a-folder/lint-cache.bin'],
+    ['a read-only file system', () => undefined, '/proc/self/lint-cache.bin'],
+    ['a folder under /proc', () => undefined, '/proc/itreg-missing/lint-cache.bin'],
+  ])('a cache that cannot be written (%s): a warning on stderr, and every finding', (_name, prepare, location) => {
+    prepare(folder);
+    const result = runCli([...plainArgs, '--cache', '--cache-location', location], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(expected);
+    expect(result.stderr).toMatch(/^itreg: warning: --cache was not saved \(.+\); the findings are complete, the next run only parses again\n$/);
+  });
+});

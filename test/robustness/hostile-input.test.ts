@@ -115,6 +115,25 @@ describe('hostile folders', () => {
     expect(json.summary.files).toBe(14 + 1 + (fifo.status === 0 ? 1 : 0));
   });
 
+  it('does not follow a link out of the register folder: one yaml-syntax finding per link, nothing of the target read', () => {
+    const folder = registerFrom('clean');
+    const secrets = temporaryFolder();
+    writeFiles(secrets, { 'shadow': 'root: $6$SECRETHASH\ndaemon: "*"\n', 'more/x.yaml': 'kind: Unit\nid: secret-unit\nname: SECRET\n' });
+    symlinkSync(join(secrets, 'shadow'), join(folder, 'register/units/shadow.yaml'));
+    symlinkSync(join(secrets, 'more'), join(folder, 'register/more'));
+    // A link that stays inside the register is read as before.
+    symlinkSync(join(folder, 'register/units/it-amal.yaml'), join(folder, 'register/it-amal-link.yml'));
+    const result = runCli(['lint', '--format', 'json', '--date', '2026-06-01', '--lang', 'en'], folder);
+    expect(result.stdout).not.toMatch(/SECRET|root|daemon/);
+    const json = JSON.parse(result.stdout) as { findings: Array<{ file: string; ruleId: string; message: string; line: number }> };
+    const outside = json.findings.filter((f) => f.message.startsWith('a link to a file outside'));
+    expect(outside).toEqual([
+      expect.objectContaining({ file: 'register/more', ruleId: 'yaml-syntax', line: 1 }),
+      expect.objectContaining({ file: 'register/units/shadow.yaml', ruleId: 'yaml-syntax', line: 1, message: 'a link to a file outside the register folder: it is not read; copy the file into the register, or remove the link' }),
+    ]);
+    expect(json.findings.filter((f) => f.file === 'register/it-amal-link.yml').map((f) => f.ruleId)).toContain('id-matches-filename');
+  });
+
   it('lints a register of zero files', () => {
     const folder = temporaryFolder();
     writeFiles(folder, { 'itreg.yaml': 'name: Tom\nlanguage: en\n' });

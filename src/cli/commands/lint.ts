@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, ItregError, UsageError, errorMessage } from '../../errors.js';
 import { formatGithub } from '../../format/github.js';
 import { formatGitlab } from '../../format/gitlab.js';
 import { formatJson } from '../../format/json.js';
@@ -88,7 +88,13 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   const loaded = loadRegister(config, { ...(cache ? { cache } : {}), onProgress: progress.update });
   progress.done();
   if (cache) {
-    cache.save();
+    // A cache that cannot be written (a read-only checkout, a folder in its place) costs only speed: say so, lint on.
+    try {
+      cache.save();
+    } catch (error: unknown) {
+      const detail = error instanceof ItregError ? error.messageIn(config.language) : errorMessage(error);
+      process.stderr.write(`itreg: ${translator(config.language)({ id: 'cacheNotWritten', data: { detail } })}\n`);
+    }
     if (options.debug) console.error(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed, ${cache.plain} read by the fast path`);
   }
   const lintOptions = {

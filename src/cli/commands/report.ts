@@ -25,6 +25,7 @@ export interface ReportCommandOptions extends GlobalOptions {
   readonly date?: string;
   readonly format: string;
   readonly out?: string;
+  readonly output?: string;
   readonly id?: string;
   readonly municipality?: string;
   readonly draft?: boolean;
@@ -33,7 +34,9 @@ export interface ReportCommandOptions extends GlobalOptions {
 
 const BUILT_IN = ['yearly', 'application', 'costs'] as const;
 
-export async function reportCommand(template: string, options: ReportCommandOptions): Promise<ExitCode> {
+export async function reportCommand(template: string, given: ReportCommandOptions): Promise<ExitCode> {
+  // --out is --output's older name, kept for report.
+  const options = { ...given, out: given.output ?? given.out };
   const cwd = workingFolder(options);
   const builtIn = (BUILT_IN as readonly string[]).includes(template);
   const customFile = builtIn ? undefined : resolve(cwd, template);
