@@ -5,6 +5,8 @@ import { ConfigError, UsageError } from '../errors.js';
 import { isLanguage, translator, type Language } from '../i18n/index.js';
 import { findConfig, readConfig, type Config } from '../register/config.js';
 import { loadRegister, type LoadedRegister } from '../register/load.js';
+import { checkRuleOptions } from '../lint/rule-options.js';
+import { rules } from '../rules/index.js';
 import { visible, visibleData } from '../util/visible.js';
 import { RegisterModel } from '../register/model.js';
 import { DEFAULT_TIME_ZONE, todayIn } from '../register/today.js';
@@ -48,7 +50,9 @@ export function loadConfig(options: GlobalOptions): Config {
   const language = languageOption(options);
   const file = options.config ? resolve(cwd, options.config) : findConfig(cwd);
   if (!file) throw new ConfigError(translator(language ?? 'sv')({ id: 'noConfig', data: { folder: cwd } }));
-  return readConfig(file, language);
+  const config = readConfig(file, language);
+  checkRuleOptions(config, rules, language);
+  return config;
 }
 
 /**

@@ -168,17 +168,21 @@ ${d('Exit codes: 0 every row imported or skipped, 1 a row could not be imported,
 
   program
     .command('init')
-    .description(d('create a new register: itreg.yaml, one example per kind, the schemas, CI examples and the pre-commit hook'))
+    .description(d('create a new register: itreg.yaml, one example per kind, the schemas, a package.json pinning itreg, CI files and the pre-commit hook'))
     .argument('[dir]', d('the folder (default: the working folder); existing files are never overwritten'))
     .option('--name <name>', d('the cooperation\'s name in itreg.yaml (default: the folder name)'))
     .option('--from <file>', d('fill the register from this spreadsheet (.xlsx or .csv) instead of the examples; needs --map'))
     .option('-m, --map <mapping.yaml>', d('with --from: the mapping (see itreg import --help)'))
     .option('-k, --kind <kind>', d('with --from: what each row becomes (default: kind in the mapping)'))
     .option('--sheet <name>', d('with --from: the sheet of an .xlsx file'))
+    .option('--itreg-source <spec>', d('the itreg the register\'s package.json pins: an npm range, a git URL or a tarball (default: itreg@^ this version)'))
+    .option('--force', d('let the repository\'s itreg pre-commit hook check this register instead of the one it checks'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg init it-register --name "Dalslandskommunerna"
-  $ cd it-register && itreg lint
+  $ cd it-register && npm install && itreg lint
+  $ itreg init governance --itreg-source git+https://example.org/itreg.git#v0.1.0
+  $ itreg init governance --itreg-source ./itreg-0.1.0.tgz
   $ itreg init amal-register --from systemforteckning.xlsx --map mapping.yaml`)
     .action((dir: string | undefined, _options: unknown, command: Command) =>
       run(async () => (await import('./commands/init.js')).initCommand(dir, globals(command) as never)),

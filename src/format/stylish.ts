@@ -7,11 +7,13 @@ import { visible } from '../util/visible.js';
 export interface StylishOptions {
   readonly paint?: Paint;
   readonly language: Language;
+  /** --max-warnings: when the warnings exceed it, a line says so (that is why the exit code is 1). */
+  readonly maxWarnings?: number;
 }
 
 const words = {
-  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} problem`, errors: (_n: number) => 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: (n: number) => (n === 1 ? 'undertryckt av ett beslutat undantag' : 'undertryckta av beslutade undantag'), baselined: (n: number) => (n === 1 ? 'undertryckt i itreg-suppressions.json' : 'undertryckta i itreg-suppressions.json'), unused: (n: number) => (n === 1 ? 'oanvänd post där' : 'oanvända poster där'), prune: 'ta bort med itreg lint --prune-suppressions', clean: 'Inga problem', files: 'filer' },
-  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: (n: number) => (n === 1 ? 'error' : 'errors'), warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: (n: number) => (n === 1 ? 'suppressed by a decided exception' : 'suppressed by decided exceptions'), baselined: (_n: number) => 'suppressed in itreg-suppressions.json', unused: (n: number) => (n === 1 ? 'unused entry there' : 'unused entries there'), prune: 'remove with itreg lint --prune-suppressions', clean: 'No problems', files: 'files' },
+  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} problem`, errors: (_n: number) => 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: (n: number) => (n === 1 ? 'undertryckt av ett beslutat undantag' : 'undertryckta av beslutade undantag'), baselined: (n: number) => (n === 1 ? 'undertryckt i itreg-suppressions.json' : 'undertryckta i itreg-suppressions.json'), unused: (n: number) => (n === 1 ? 'oanvänd post där' : 'oanvända poster där'), prune: 'ta bort med itreg lint --prune-suppressions', clean: 'Inga problem', files: 'filer', tooManyWarnings: (n: number, max: number) => `för många varningar (${n}, högst ${max})` },
+  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: (n: number) => (n === 1 ? 'error' : 'errors'), warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: (n: number) => (n === 1 ? 'suppressed by a decided exception' : 'suppressed by decided exceptions'), baselined: (_n: number) => 'suppressed in itreg-suppressions.json', unused: (n: number) => (n === 1 ? 'unused entry there' : 'unused entries there'), prune: 'remove with itreg lint --prune-suppressions', clean: 'No problems', files: 'files', tooManyWarnings: (n: number, max: number) => `too many warnings (${n}, max ${max})` },
 } as const;
 
 export function formatStylish(result: LintResult, options: StylishOptions): string {
@@ -43,6 +45,9 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
   } else {
     const summary = `✖ ${w.problems(total)} (${errors} ${w.errors(errors)}, ${warnings} ${w.warnings(warnings)})${tail}`;
     lines.push('', errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
+  }
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    lines.push(c.bold(c.red(w.tooManyWarnings(warnings, options.maxWarnings))));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -34,7 +34,10 @@ export function hookScript(top: string, registerRoot: string, node: string, bin:
 ${HOOK_MARKER} (written by \`itreg hook install\`; \`itreg hook uninstall\` removes it)
 # Blocks a commit whose changed register files have errors; warnings are shown but do not block.
 cd "$(git rev-parse --show-toplevel)/${folder}" || exit 1
-if [ -x "${node}" ] && [ -f "${bin}" ]; then
+# The register's own, pinned itreg (its devDependency, after npm ci) first; then the one that wrote this hook.
+if [ -x node_modules/.bin/itreg ]; then
+  exec node_modules/.bin/itreg lint --changed --base HEAD
+elif [ -x "${node}" ] && [ -f "${bin}" ]; then
   exec "${node}" "${bin}" lint --changed --base HEAD
 elif command -v itreg >/dev/null 2>&1; then
   exec itreg lint --changed --base HEAD
@@ -47,6 +50,11 @@ fi
 
 export type HookResult = 'installed' | 'replaced' | 'unchanged';
 
+/** The register folder (from the repository's top) an itreg hook lints, read from its script. */
+export function hookRegister(script: string): string | undefined {
+  return /^cd "\$\(git rev-parse --show-toplevel\)\/(.*)" \|\| exit 1$/m.exec(script)?.[1];
+}
+
 export function installHook(paths: HookPaths, script: string, force: boolean): HookResult {
   let result: HookResult = 'installed';
   if (existsSync(paths.hookFile)) {
@@ -54,6 +62,11 @@ export function installHook(paths: HookPaths, script: string, force: boolean): H
     if (current === script) return 'unchanged';
     if (!current.includes(HOOK_MARKER) && !force) {
       throw new UsageError({ id: 'hookForeign', data: { file: paths.hookFile } });
+    }
+    // One hook per repository: a second register in it must not silently take the first one's hook.
+    const before = hookRegister(current);
+    if (current.includes(HOOK_MARKER) && before !== undefined && before !== hookRegister(script) && !force) {
+      throw new UsageError({ id: 'hookOtherRegister', data: { file: paths.hookFile, folder: before } });
     }
     result = 'replaced';
   }

@@ -22,6 +22,8 @@ export interface Config {
   readonly name: string;
   /** The register folder, relative to root. */
   readonly register: string;
+  /** `ignore:` globs, relative to the register folder: files that are not read. */
+  readonly ignore: readonly string[];
   readonly language: Language;
   readonly currency: string;
   /** IANA time zone that decides what date it is today (default Europe/Stockholm). */
@@ -83,6 +85,7 @@ function parseConfig(source: SourceFile, root: string, language?: Language): Con
     source,
     name: data.name ?? '',
     register: data.register ?? 'register',
+    ignore: data.ignore ?? [],
     language: language ?? data.language ?? 'sv',
     currency: data.currency ?? 'SEK',
     timeZone: data.timeZone ?? DEFAULT_TIME_ZONE,

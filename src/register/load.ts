@@ -5,6 +5,7 @@ import { RegisterError } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { isKind, validateEntity, type Kind, type SchemaIssue } from '../schema/validate.js';
 import type { Config } from './config.js';
+import { ignoreMatcher } from './ignore.js';
 import { readSource, relativePath, unreadableSource } from './read.js';
 import { decodeSource, type SourceFile } from './source.js';
 
@@ -71,13 +72,37 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
  * The register as it was at another commit (--changed's base): `files` are every file below the register folder
  * (paths relative to the folder of itreg.yaml), read elsewhere; the same files are chosen and parsed as from disk.
  */
-export function loadRegisterFromFiles(config: Config, files: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }>): LoadedRegister {
+export function loadRegisterFromFiles(
+  config: Config,
+  files: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }>,
+  current?: LoadedRegister,
+): LoadedRegister {
   const prefix = config.register === '.' || config.register === '' ? '' : `${config.register.replace(/\/+$/, '')}/`;
-  const sources = files
-    .filter((file) => file.path.startsWith(prefix) && isRegisterFile(file.path.slice(prefix.length)))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((file) => decodeSource(file.path, file.bytes));
-  return { config, files: sources, records: buildRecords(sources) };
+  const ignored = ignoreMatcher(config.ignore);
+  // A file the change left alone is the same text: its parse and record are taken from the current register.
+  const now = new Map((current?.files ?? []).map((source) => [source.path, source]));
+  const recordOf = new Map((current?.records ?? []).map((record) => [record.source, record]));
+  const sources: SourceFile[] = [];
+  const records: EntityRecord[] = [];
+  const fresh: SourceFile[] = [];
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const inside = file.path.slice(prefix.length);
+    if (!file.path.startsWith(prefix) || !isRegisterFile(inside) || ignored(inside)) continue;
+    const same = now.get(file.path);
+    if (same !== undefined && same.syntaxProblems.length === 0 && Buffer.from(file.bytes).toString('utf8') === same.text) {
+      sources.push(same);
+      const record = recordOf.get(same);
+      if (record) records.push(record);
+    } else {
+      const source = decodeSource(file.path, file.bytes);
+      sources.push(source);
+      fresh.push(source);
+    }
+  }
+  records.push(...buildRecords(fresh));
+  const order = new Map(sources.map((source, i) => [source, i]));
+  records.sort((a, b) => order.get(a.source)! - order.get(b.source)!);
+  return { config, files: sources, records };
 }
 
 /** Whether a path below the register folder names a register file: a YAML name, in no hidden or node_modules folder. */
@@ -147,5 +172,7 @@ function listYamlFiles(folder: string, config: Config): Listing {
     }
   };
   walk(folder);
-  return { paths: found.sort(), notRegular };
+  const ignored = ignoreMatcher(config.ignore);
+  const kept = config.ignore.length === 0 ? found : found.filter((path) => !ignored(relativePath(folder, path)));
+  return { paths: kept.sort(), notRegular };
 }

@@ -2,7 +2,7 @@
 import { isLive, type RegisterModel } from '../register/model.js';
 import type { Application } from '../schema/types.generated.js';
 
-export type MeasureKey = 'owner' | 'administrator' | 'trainingPlan' | 'operationsAgreement' | 'supportAgreement';
+export type MeasureKey = 'owner' | 'administrator' | 'trainingPlan' | 'operationsAgreement' | 'supportAgreement' | 'dataProcessingAgreement';
 
 export interface Measure {
   readonly key: MeasureKey;
@@ -33,6 +33,12 @@ const demands: readonly Demand[] = [
   { key: 'trainingPlan', applies: (app) => app.type === 'business', met: (app, r) => r.plansFor(app.id).some((p) => p.audience !== 'it-staff') },
   { key: 'operationsAgreement', applies: (app) => app.operatedBy !== undefined, met: (app, r, date) => r.currentAgreements(app.id, 'operations', date).length > 0 },
   { key: 'supportAgreement', applies: (app) => app.vendor !== undefined, met: (app, r, date) => r.currentAgreements(app.id, 'support', date).length > 0 },
+  // GDPR art. 28.3: a vendor that processes personal data for an application needs a processor agreement.
+  {
+    key: 'dataProcessingAgreement',
+    applies: (app) => app.vendor !== undefined && (app.personalData === 'personal' || app.personalData === 'sensitive'),
+    met: (app, r, date) => r.currentAgreements(app.id, 'data-processing', date).length > 0,
+  },
 ];
 
 export const measureKeys: readonly MeasureKey[] = demands.map((d) => d.key);

@@ -48,6 +48,8 @@ export interface RuleDocs {
   readonly policy?: { readonly quote: string; readonly chapter: string };
   /** Longer explanation: edges, options, how to fix. */
   readonly details: Bilingual;
+  /** A basis in law rather than in the IT policy (GDPR): where, and its words. */
+  readonly basis?: { readonly source: Bilingual; readonly quote: Bilingual };
 }
 
 interface RuleBase<Id extends string> {

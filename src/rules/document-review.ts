@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'error',
   appliesTo: 'Document',
   defaultOptions: { warnMonths: 6 },
+  optionsSchema: { type: 'object', additionalProperties: false, properties: { warnMonths: { type: 'integer', minimum: 0 } } },
   docs: {
     description: {
       sv: 'Ett styrdokument (som inte har ersatts) vars `adopted` + `validYears` har passerats (fel) eller infaller inom sex månader (varning).',

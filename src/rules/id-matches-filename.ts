@@ -20,6 +20,8 @@ export default defineRule({
     if (id === undefined) return [];
     const name = source.path.slice(source.path.lastIndexOf('/') + 1);
     const stem = name.replace(/\.ya?ml$/i, '');
-    return stem === id ? [] : [{ path: ['id'], message: { id: 'idFilename', data: { id, expected: `${id}.yaml` } } }];
+    // <id>.yml matches as <id>.yaml does; the hint keeps the file's own ending.
+    const ending = /\.yml$/i.test(name) ? '.yml' : '.yaml';
+    return stem === id ? [] : [{ path: ['id'], message: { id: 'idFilename', data: { id, expected: `${id}${ending}` } } }];
   },
 });

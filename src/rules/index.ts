@@ -3,6 +3,8 @@ import agreementExpiry from './agreement-expiry.js';
 import applicationHasAdministrator from './application-has-administrator.js';
 import applicationHasOwner from './application-has-owner.js';
 import costSplit from './cost-split.js';
+import dataProcessingAgreement from './data-processing-agreement.js';
+import dateOrder from './date-order.js';
 import documentReview from './document-review.js';
 import documentation from './documentation.js';
 import exception from './exception.js';
@@ -10,6 +12,7 @@ import idMatchesFilename from './id-matches-filename.js';
 import itStaffTrainingPlan from './it-staff-training-plan.js';
 import noPersonalIdentityNumber from './no-personal-identity-number.js';
 import operationsAgreement from './operations-agreement.js';
+import personalDataAssessed from './personal-data-assessed.js';
 import reference from './reference.js';
 import schema from './schema.js';
 import singleActiveOwner from './single-active-owner.js';
@@ -38,6 +41,9 @@ export const rules = [
   operationsAgreement,
   supportAgreement,
   agreementExpiry,
+  dataProcessingAgreement,
+  personalDataAssessed,
+  dateOrder,
   documentation,
   specialistCompetence,
   documentReview,

@@ -285,6 +285,8 @@ export interface ConfigFile {
   readonly name?: string;
   /** Registermapp / Register folder */
   readonly register?: string;
+  /** Filer som inte läses / Files not read */
+  readonly ignore?: Array<string>;
   /** Språk / Language */
   readonly language?: "sv" | "en";
   /** Valuta / Currency */
@@ -383,6 +385,18 @@ export interface ConfigFile {
     }?];
     /** Regelinställning / Rule setting */
     readonly "text-encoding"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "data-processing-agreement"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "personal-data-assessed"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "date-order"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
       readonly [key: string]: number | string | boolean;
     }?];
   };

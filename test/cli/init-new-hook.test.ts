@@ -126,8 +126,8 @@ describe('itreg hook', () => {
     const repo = repositoryFrom('clean');
     const hook = join(repo, '.git/hooks/pre-commit');
     for (const [lang, message] of [
-      ['sv', "itregs pre-commit-krok: itreg är inte installerat här (npm install -g itreg), så registret kontrollerades inte\n"],
-      ['en', 'itreg pre-commit hook: itreg is not installed here (npm install -g itreg), so the register was not checked\n'],
+      ['sv', 'itregs pre-commit-krok: itreg är inte installerat här (kör npm ci i registrets mapp: itreg är dess devDependency), så registret kontrollerades inte\n'],
+      ['en', "itreg pre-commit hook: itreg is not installed here (run npm ci in the register's folder: itreg is its devDependency), so the register was not checked\n"],
     ] as const) {
       expect(runCli(['hook', 'install', '--force', '--lang', lang], repo).status).toBe(0);
       // As if itreg had been uninstalled: the recorded node and bin/itreg.js are gone and no itreg is on the PATH.

@@ -6,12 +6,18 @@ const expected = [
   ['agreement-expiry', 'error', 'register/agreements/e-tjanst-support.yaml', 9, 6],
   ['agreement-expiry', 'warning', 'register/agreements/pa-lon-support.yaml', 9, 6],
   ['agreement-expiry', 'warning', 'register/agreements/skolplattform-mellerud-support.yaml', 9, 6],
+  ['personal-data-assessed', 'warning', 'register/applications/bibliotek.yaml', 2, 1],
   ['training-plan', 'error', 'register/applications/bibliotek.yaml', 2, 1],
-  ['documentation', 'warning', 'register/applications/diarium.yaml', 14, 3],
+  ['documentation', 'warning', 'register/applications/diarium.yaml', 15, 3],
   ['support-agreement', 'error', 'register/applications/e-tjanst.yaml', 2, 1],
+  ['personal-data-assessed', 'warning', 'register/applications/ekonomi.yaml', 2, 1],
   ['application-has-administrator', 'error', 'register/applications/gis.yaml', 2, 1],
+  ['personal-data-assessed', 'warning', 'register/applications/gis.yaml', 2, 1],
   ['specialist-competence', 'warning', 'register/applications/gis.yaml', 7, 17],
   ['text-encoding', 'warning', 'register/applications/skolplattform-mellerud.yaml', 5, 66],
+  // Mellerud's school platform has sensitive data at its vendor and no processor agreement (PUB-avtal).
+  ['data-processing-agreement', 'error', 'register/applications/skolplattform-mellerud.yaml', 11, 15],
+  ['personal-data-assessed', 'warning', 'register/applications/telefoni.yaml', 2, 1],
   ['document-review', 'warning', 'register/documents/it-instruktion-bengtsfors.yaml', 7, 10],
   ['document-review', 'error', 'register/documents/it-instruktion-dals-ed.yaml', 7, 10],
   ['document-review', 'warning', 'register/documents/it-policy-2022.yaml', 6, 10],
@@ -27,7 +33,7 @@ describe('the example register on 2026-11-26', () => {
 
   it('reports exactly the known findings', () => {
     expect(result.findings.map((f) => [f.ruleId, f.severity, f.file, f.line, f.column])).toEqual(expected);
-    expect(result.summary).toMatchObject({ errors: 5, warnings: 7, suppressed: 1 });
+    expect(result.summary).toMatchObject({ errors: 6, warnings: 11, suppressed: 1 });
   });
 
   it('words them in Swedish: a passed notice deadline as a date, and what to do (never "decide now")', () => {
@@ -41,6 +47,25 @@ describe('the example register on 2026-11-26', () => {
     const later = lint(projectRoot, { date: '2027-07-01' });
     expect(later.findings.some((f) => f.ruleId === 'training-plan' && f.entityId === 'telefoni')).toBe(true);
     expect(later.findings.some((f) => f.ruleId === 'exception')).toBe(true);
+  });
+});
+
+describe('format 1.1 in the example register', () => {
+  const at = (date: string) => lint(projectRoot, { date, language: 'en' }).findings.filter((f) => f.ruleId === 'agreement-expiry');
+
+  it('renews the library support tacitly: no finding until its deadline nears, then "renews by 12 months"', () => {
+    expect(at('2026-11-26').some((f) => f.file.endsWith('bibliotek-support.yaml'))).toBe(false);
+    const near = at('2028-10-01').find((f) => f.file.endsWith('bibliotek-support.yaml'));
+    expect(near?.message).toMatch(/notice deadline on 2028-12-30; if nothing is done it renews by 12 months to 2030-06-30/);
+  });
+
+  it('extends the payroll operations agreement by its exercised option and names the option left', () => {
+    const near = at('2027-03-01').find((f) => f.file.endsWith('pa-lon-drift.yaml'));
+    expect(near?.message).toMatch(/notice deadline on 2027-06-30; if nothing is done it ends on 2027-12-31; it is also the last day to call the option of 24 months \(to 2029-12-31\)/);
+  });
+
+  it('has a processor agreement (PUB-avtal) for the payroll system', () => {
+    expect(lint(projectRoot, { date: '2026-11-26' }).findings.some((f) => f.ruleId === 'data-processing-agreement' && f.entityId === 'pa-lon')).toBe(false);
   });
 });
 
@@ -74,7 +99,7 @@ describe('itreg rules', () => {
 
   it('prints JSON, and suggests the nearest rule for a typo', () => {
     const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string }>;
-    expect(json).toHaveLength(21);
+    expect(json).toHaveLength(24);
     const typo = runCli(['rules', 'trainingplan']);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toBe('itreg: okänd regel "trainingplan" (menade du "training-plan"?); `itreg rules` listar dem\n');

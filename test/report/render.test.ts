@@ -33,10 +33,10 @@ describe('built-in templates, in Swedish and English', () => {
 
   it('formats money, dates and percentages by language', () => {
     const sv = report(example, 'yearly', '--format', 'md');
-    expect(sv).toContain('| 12 | 92,2 % | 5\u00A0632\u00A0041 kr |');
+    expect(sv).toContain('| 12 | 91,1 % | 5\u00A0632\u00A0041 kr |');
     expect(sv).toContain('Registret bedömt per 26 november 2026');
     const en = report(example, 'yearly', '--format', 'md', '--lang', 'en');
-    expect(en).toContain('| 12 | 92.2% | SEK 5,632,041 |');
+    expect(en).toContain('| 12 | 91.1% | SEK 5,632,041 |');
     expect(en).toContain('Register assessed on 26 November 2026');
   });
 

@@ -27,8 +27,9 @@ describe('compliance', () => {
       ['trainingPlan', 1, 2, 50],
       ['operationsAgreement', 1, 2, 50],
       ['supportAgreement', 1, 2, 50],
+      ['dataProcessingAgreement', 0, 1, 0],
     ]);
-    expect(every.overall).toBe(75); // 15 of 20 demands
+    expect(every.overall).toBe(71.4); // 15 of 21 demands
     expect(every.measures[0]!.gaps.map((g) => g.id)).toEqual(['gis']);
   });
 });
@@ -43,21 +44,23 @@ describe('the yearly view of the example register on 2026-11-26', () => {
   });
 
   it('has compliance with the gaps by name, and by municipality', () => {
-    expect(view.compliance.overall).toBe(92.2);
+    expect(view.compliance.overall).toBe(91.1);
     expect(view.compliance.measures.map((m) => [m.label, m.ok, m.total])).toEqual([
       ['Systemägare', 12, 12],
       ['Systemansvarig', 11, 12],
       ['Utbildningsplan', 7, 9],
       ['Driftavtal', 7, 7],
       ['Supportavtal', 10, 11],
+      ['Personuppgiftsbiträdesavtal', 4, 5],
     ]);
+    expect(view.compliance.measures[5]!.gaps.map((g) => g.name)).toEqual(['Lärplattform, Mellerud']);
     expect(view.compliance.measures[2]!.gaps.map((g) => g.name)).toEqual(['Bibliotekssystem', 'Telefonisystem']);
     expect(view.compliance.byMunicipality.map((m) => [m.name, m.overall])).toEqual([
-      ['Bengtsfors kommun', 90.9],
-      ['Dals-Eds kommun', 89.5],
-      ['Färgelanda kommun', 91.2],
-      ['Melleruds kommun', 93],
-      ['Åmåls kommun', 91.2],
+      ['Bengtsfors kommun', 91.4],
+      ['Dals-Eds kommun', 90],
+      ['Färgelanda kommun', 91.7],
+      ['Melleruds kommun', 91.5],
+      ['Åmåls kommun', 91.7],
     ]);
   });
 
@@ -80,6 +83,8 @@ describe('the yearly view of the example register on 2026-11-26', () => {
       ['Supportavtal PersonalWeb', '2026-09-30', false],
       ['Licensavtal Skolwebb, Mellerud', '2027-04-30', false],
       ['Supportavtal Dokumentor', '2027-06-30', false],
+      // The payroll operations agreement: 2024-12-31 + its exercised option of 36 months, notice 6 months.
+      ['Driftavtal PA/lön', '2027-06-30', false],
       ['Service- och supportavtal växel', '2027-06-30', false],
       ['Licens och support EasyDesk', '2027-09-30', false],
     ]);
@@ -91,7 +96,7 @@ describe('the yearly view of the example register on 2026-11-26', () => {
     expect(view.costs.total).toBe(5632041);
     expect(view.costs.byMunicipality.reduce((s, m) => s + m.amount, 0)).toBe(5632041);
     expect(view.exceptions).toEqual([{ rule: 'Utbildningsplan för verksamhetssystem', ruleId: 'training-plan', entity: 'Telefonisystem', reason: 'Ingen användarutbildning behövs; beslut IT-chefsgruppen 2026-03-04 § 12', until: '2027-06-30' }]);
-    expect(view.findings).toEqual({ errors: 5, warnings: 7 });
+    expect(view.findings).toEqual({ errors: 6, warnings: 11 });
     expect(view.changes.available).toBe(false);
   });
 
@@ -111,8 +116,8 @@ describe('the application sheet and the cost statement', () => {
       ['Systemansvarig', false],
     ]);
     expect(view.costs.map((c) => [c.id, c.amount])).toEqual([['gis-flygfoto-2026', 186000], ['gis-support', 210000]]);
-    expect(view.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'specialist-competence']);
-    expect(view.findings.map((f) => f.rule)).toEqual(['Systemansvarig för varje applikation', 'Specialist för gemensamma system']);
+    expect(view.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'personal-data-assessed', 'specialist-competence']);
+    expect(view.findings.map((f) => f.rule)).toEqual(['Systemansvarig för varje applikation', 'Bedömning av personuppgifter', 'Specialist för gemensamma system']);
   });
 
   it('states one municipality\'s costs, summing to its total', () => {

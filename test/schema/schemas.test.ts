@@ -28,7 +28,7 @@ const invalid: Array<[string, object, string, RegExp]> = [
   ['Application: vendor without name', { ...valid['Application'], vendor: { product: 'X' } }, 'vendor.name', /Required/],
   ['RoleAssignment: owner without application', { ...valid['RoleAssignment'], application: undefined }, 'application', /Required/],
   ['RoleAssignment: holder without unit', { ...valid['RoleAssignment'], holder: { title: 'Chef' } }, 'holder.unit', /Required/],
-  ['RoleAssignment: impossible date', { ...valid['RoleAssignment'], from: '2024-02-30' }, 'from', /Date/],
+  ['RoleAssignment: a date not written YYYY-MM-DD (a day the calendar lacks is date-order)', { ...valid['RoleAssignment'], from: '2024-2-3' }, 'from', /Date/],
   ['Agreement: split as number', { ...valid['Agreement'], split: 5 }, 'split', /Split/],
   ['Agreement: share not a number', { ...valid['Agreement'], split: { shares: { amal: 'hundred' } } }, 'split.shares.amal', /Type/],
   ['TrainingPlan: bad audience', { ...valid['TrainingPlan'], audience: 'all' }, 'audience', /Enum/],

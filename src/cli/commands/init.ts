@@ -1,10 +1,10 @@
 // itreg init [dir]: a new register with config, one example per kind, the schemas, CI examples and the pre-commit hook. Never overwrites.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { packagePath } from '../../util/paths.js';
+import { packagePath, packageVersion } from '../../util/paths.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { translator, type Message } from '../../i18n/index.js';
-import { HOOK_MARKER, hookPaths, hookScript, installHook } from '../../git/hooks.js';
+import { HOOK_MARKER, hookPaths, hookRegister, hookScript, installHook } from '../../git/hooks.js';
 import { findRepositoryRoot, initRepository } from '../../git/repository-root.js';
 import { readConfig } from '../../register/config.js';
 import { createFile } from '../../register/write.js';
@@ -20,9 +20,39 @@ export interface InitCommandOptions extends GlobalOptions {
   readonly map?: string;
   readonly kind?: string;
   readonly sheet?: string;
+  /** What the register's package.json pins itreg to: an npm range, a git URL or a tarball. */
+  readonly itregSource?: string;
+  /** Re-point the repository's itreg hook to this register. */
+  readonly force?: boolean;
 }
 
 const templateDir = packagePath('templates/init');
+/** CI files, written at the repository's top (where GitHub and GitLab look), run in the register's folder. */
+const ciTemplateDir = packagePath('templates/ci');
+
+/**
+ * The devDependency spec for itreg: `itreg@^1.2.0` and `^1.2.0` are ranges, a git or https URL stays as given,
+ * and a local tarball or folder becomes an absolute `file:` spec (npm resolves a relative one from package.json).
+ */
+export function itregSpec(source: string | undefined, version: string, cwd: string): string {
+  if (source === undefined || source === '') return `^${version}`;
+  const spec = source.startsWith('itreg@') ? source.slice('itreg@'.length) : source;
+  if (/^(file:|git\+|git:|https?:|github:)/.test(spec)) return spec;
+  if (/^\.{0,2}\//.test(spec) || /\.(tgz|tar\.gz)$/.test(spec) || existsSync(resolve(cwd, spec))) return `file:${resolve(cwd, spec)}`;
+  return spec;
+}
+
+/** npm leaves every .gitignore out of a package, so the template is gitignore and is written as .gitignore. */
+function templateName(path: string): string {
+  return path === 'gitignore' ? '.gitignore' : path;
+}
+
+/** The register's package.json: private, itreg pinned as a devDependency, so CI installs it from the lock file. */
+function packageJson(name: string, spec: string): string {
+  const slug = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'register';
+  const json = { name: slug, private: true, description: `${name}: IT governance register (itreg)`, scripts: { lint: 'itreg lint' }, devDependencies: { itreg: spec } };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
 
 function listFiles(folder: string, prefix = ''): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
@@ -36,6 +66,16 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   const t = translator(languageOption(options) ?? 'sv');
   const say = (line: string) => process.stdout.write(`${line}\n`);
   mkdirSync(target, { recursive: true });
+  // In an existing repository the CI files go to its top, and its one itreg hook must not silently change register.
+  const existingTop = findRepositoryRoot(target);
+  const top = existingTop ?? target;
+  const folder = relative(top, target).split(sep).join('/') || '.';
+  if (existingTop !== undefined && options.force !== true) {
+    const { hookFile } = await hookPaths(target);
+    const current = existsSync(hookFile) ? readFileSync(hookFile, 'utf8') : '';
+    const checks = current.includes(HOOK_MARKER) ? hookRegister(current) : undefined;
+    if (checks !== undefined && checks !== folder) throw new UsageError({ id: 'hookOtherRegister', data: { file: relative(top, hookFile).split(sep).join('/'), folder: checks } });
+  }
 
   const date = todayFor(undefined);
   const values: Record<string, string> = {
@@ -45,17 +85,27 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     lastYear: String(Number(date.slice(0, 4)) - 1),
     inFiveYears: addYears(date, 5),
   };
+  values['folder'] = folder;
+  values['folderPrefix'] = folder === '.' ? '' : `${folder}/`;
+  // From the register's folder back to the repository's top (GitLab Pages publishes public/ there).
+  values['toTop'] = folder === '.' ? '' : `${folder.split('/').map(() => '..').join('/')}/`;
   const render = (text: string) => text.replace(/@@(\w+)@@/g, (whole, key: string) => values[key] ?? whole);
   const files: Array<[string, string]> = [
     ...listFiles(templateDir)
       .sort()
       // A register made from a spreadsheet gets its entities from it, not the examples.
       .filter((path) => options.from === undefined || !path.startsWith('register/'))
-      .map((path): [string, string] => [path, render(readFileSync(join(templateDir, path), 'utf8'))]),
+      .map((path): [string, string] => [templateName(path), render(readFileSync(join(templateDir, path), 'utf8'))]),
     ...readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort().map((f): [string, string] => [`schema/${f}`, readFileSync(join(schemaDir, f), 'utf8')]),
+    ['package.json', packageJson(values['name']!, itregSpec(options.itregSource, packageVersion, workingFolder(options)))],
   ];
+  const shown = (file: string) => relative(target, file).split(sep).join('/');
   for (const [path, text] of files) {
-    say(t({ id: createFile(join(target, path), text) ? 'initCreated' : 'initSkipped', data: { file: path } }));
+    say(t({ id: createFile(join(target, path), text) ? 'initCreated' : 'initSkipped', data: { file: shown(join(target, path)) } }));
+  }
+  for (const path of listFiles(ciTemplateDir).sort()) {
+    const file = join(top, path);
+    say(t({ id: createFile(file, render(readFileSync(join(ciTemplateDir, path), 'utf8'))) ? 'initCreated' : 'initSkipped', data: { file: shown(file) } }));
   }
 
   // "i den här mappen", not "i .. Nästa steg" (the folder's name, or a dot for the working folder, ending a sentence).
@@ -67,7 +117,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   }
   const paths = await hookPaths(target);
   if (!existsSync(paths.hookFile) || readFileSync(paths.hookFile, 'utf8').includes(HOOK_MARKER)) {
-    installHook(paths, hookScript(paths.top, target, process.execPath, itregBin, t({ id: 'hookNotInstalled' })), false);
+    installHook(paths, hookScript(paths.top, target, process.execPath, itregBin, t({ id: 'hookNotInstalled' })), options.force === true);
     say(t({ id: 'hookInstalled', data: { file: relative(target, paths.hookFile).split(sep).join('/') } }));
   }
   let exitCode: ExitCode = ExitCode.Ok;
@@ -76,6 +126,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     const config = readConfig(join(target, 'itreg.yaml'), languageOption(options));
     exitCode = await importSpreadsheet(config, options.from, { ...options, map: options.map }, workingFolder(options), say);
   }
+  say(t({ id: 'initNpmInstall', data: { folder: where } }));
   say(t({ id: options.from === undefined ? 'initDone' : 'initDoneFrom', data: { folder: where } }));
   return exitCode;
 }

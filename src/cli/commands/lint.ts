@@ -1,6 +1,7 @@
 // itreg lint [paths…]: load the whole register, run the rules, report findings in the given paths.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ExitCode, UsageError } from '../../errors.js';
 import { formatGithub } from '../../format/github.js';
 import { formatGitlab } from '../../format/gitlab.js';
@@ -73,6 +74,14 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   if (missing !== undefined) throw new UsageError({ id: 'noSuchPath', data: { path: missing } });
   const config = loadConfig(options);
   const date = dateOption(options.date, config);
+  const outside = paths.find((path) => {
+    const inRoot = relative(config.root, resolve(cwd, path)).split(sep).join('/');
+    // A file that is no YAML (README.md) is no register file, wherever it lies.
+    const notYaml = inRoot !== 'itreg.yaml' && !/\.ya?ml$/i.test(inRoot) && statSync(resolve(cwd, path)).isFile();
+    return notYaml || !isLintable(config, inRoot);
+  });
+  // As ESLint with a file it does not lint: a path outside the register is a mistake, not "no problems".
+  if (outside !== undefined) throw new UsageError({ id: 'pathOutsideRegister', data: { path: outside, register: join(relative(cwd, config.root) || '.', config.register).split(sep).join('/') } });
   // The cache is only valid for the itreg version that wrote it.
   const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), packageVersion) : undefined;
   const progress = progressLine(options.format === 'stylish' && !options.output);
@@ -88,7 +97,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     overrides,
     ...(options.debug ? { onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
   };
-  const full = runRules(loaded, rules, lintOptions);
+  const full = { ...runRules(loaded, rules, lintOptions), loaded };
   const current = startingLine(config, full, options);
 
   const inPaths = options.given ? () => true : pathFilter(paths, cwd, config.root);
@@ -106,7 +115,13 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       text = formatJson(result);
       break;
     case 'sarif':
-      text = formatSarif(ciResult, { rules: rules as readonly Rule[], language, version: packageVersion });
+      text = formatSarif(ciResult, {
+        rules: rules as readonly Rule[],
+        language,
+        version: packageVersion,
+        sourceRoot: `${pathToFileURL(resolve(config.root, prefix.replace(/[^/]+\//g, '../') || '.')).href.replace(/\/?$/, '/')}`,
+        regionEnd: regionEnds(loaded, prefix),
+      });
       break;
     case 'junit':
       text = formatJunit(ciResult, { files: ['itreg.yaml', ...loaded.files.map((f) => f.path)].filter(inPaths).map((path) => prefix + path) });
@@ -118,7 +133,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       text = formatGitlab(ciResult);
       break;
     default:
-      text = formatStylish(result, { paint: await loadPaint(useColor(options, options.output !== undefined)), language });
+      text = formatStylish(result, { paint: await loadPaint(useColor(options, options.output !== undefined)), language, maxWarnings });
   }
   emit(text, options.output, cwd);
 
@@ -160,7 +175,7 @@ function startingLine(config: Config, full: LintResult, options: LintCommandOpti
 async function changeFilter(
   config: Config,
   base: string | undefined,
-  current: LintResult,
+  current: LintResult & { readonly loaded: LoadedRegister },
   lint: (loaded: LoadedRegister) => LintResult,
   given: ReadonlySet<string> = new Set(),
 ): Promise<(finding: Finding) => boolean> {
@@ -174,8 +189,15 @@ async function changeFilter(
   const { repository } = changes;
   const registerFolder = repository.pathOf(join(config.root, config.register));
   const files = changes.commit === undefined ? [] : await readTreeFiles(repository.top, changes.commit, registerFolder, (path) => /\.ya?ml$/i.test(path));
-  const baseRegister = loadRegisterFromFiles(config, files.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes })));
+  const baseRegister = loadRegisterFromFiles(config, files.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes })), current.loaded);
   return selectNewFindings(current, lint(baseRegister), changed);
+}
+
+/** A lint path (relative to itreg.yaml's folder): itreg.yaml, the register folder, a folder above it, or inside it. */
+function isLintable(config: Config, path: string): boolean {
+  const folder = config.register.replace(/\/+$/, '');
+  if (path === '' || path === 'itreg.yaml' || isInRegister(config, path)) return true;
+  return !path.startsWith('..') && (folder === path || folder.startsWith(`${path}/`));
 }
 
 /** A path relative to itreg.yaml's folder lies in the register folder. */
@@ -197,6 +219,21 @@ async function preCommitLint(paths: readonly string[], options: LintCommandOptio
       .filter((path) => path === 'itreg.yaml' || isInRegister(config, path)),
   );
   return lintCommand([], { ...options, preCommit: false, changed: true, base: options.base ?? 'HEAD', given });
+}
+
+/** SARIF regions end where the text on the finding's line ends (at least one character after its start). */
+function regionEnds(loaded: LoadedRegister, prefix: string): (finding: Finding) => { endLine: number; endColumn: number } {
+  const texts = new Map<string, string>([[prefix + 'itreg.yaml', loaded.config.source.text], ...loaded.files.map((file) => [prefix + file.path, file.text] as const)]);
+  const lines = new Map<string, string[]>();
+  return (finding) => {
+    let fileLines = lines.get(finding.file);
+    if (fileLines === undefined) {
+      fileLines = (texts.get(finding.file) ?? '').split('\n');
+      lines.set(finding.file, fileLines);
+    }
+    const text = (fileLines[finding.line - 1] ?? '').replace(/\s+$/, '');
+    return { endLine: finding.line, endColumn: Math.max(text.length + 1, finding.column + 1) };
+  };
 }
 
 function withPrefix(result: LintResult, prefix: string): LintResult {

@@ -37,6 +37,7 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
       description: rule.docs.description[language],
       details: rule.docs.details[language],
       ...(rule.docs.policy ? { policy: rule.docs.policy } : {}),
+      ...(rule.docs.basis ? { basis: { source: rule.docs.basis.source[language], quote: rule.docs.basis.quote[language] } } : {}),
       ...(rule.defaultOptions ? { defaultOptions: rule.defaultOptions } : {}),
     }));
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -53,6 +54,7 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
       `${l.default}: ${severity(rule.severity)}    ${l.configured}: ${severity(configured(rule))}`,
       ...(rule.defaultOptions ? [`${l.options}: ${JSON.stringify(rule.defaultOptions)}`] : []),
       ...(rule.docs.policy ? ['', `${l.policy} ${rule.docs.policy.chapter}: "${rule.docs.policy.quote}"`] : []),
+      ...(rule.docs.basis ? ['', `${rule.docs.basis.source[language]}: "${rule.docs.basis.quote[language]}"`] : []),
       '',
       `${l.details}: ${rule.docs.details[language]}`,
     ];
@@ -72,8 +74,15 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
     style: { head: [], border: [] },
   });
   for (const rule of rules as readonly Rule[]) {
-    const policy = rule.docs.policy ? `\n${l.policy} ${rule.docs.policy.chapter}: "${rule.docs.policy.quote}"` : '';
-    table.push([`${ruleName(language, rule.id)}\n${rule.id}`, severity(rule.severity), severity(configured(rule)), rule.docs.description[language] + policy]);
+    const policy = rule.docs.policy
+      ? `
+${l.policy} ${rule.docs.policy.chapter}: "${rule.docs.policy.quote}"`
+      : rule.docs.basis
+        ? `
+${rule.docs.basis.source[language]}`
+        : '';
+    table.push([`${ruleName(language, rule.id)}
+${rule.id}`, severity(rule.severity), severity(configured(rule)), rule.docs.description[language] + policy]);
   }
   process.stdout.write(`${table.toString()}\n`);
   return ExitCode.Ok;

@@ -1,0 +1,82 @@
+// date-order — dates that cannot be right: an end before its start, notice before the start, an option without months,
+// a plan updated or a document adopted after the date judged on, a day the calendar does not have.
+import type { MessageId } from '../i18n/index.js';
+import type { JsonPath } from '../register/positions.js';
+import type { Entity } from '../register/model.js';
+import { fieldName } from '../schema/validate.js';
+import { isIsoDate } from '../util/dates.js';
+import { defineRule, type Hit } from './define-rule.js';
+
+const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every string in the form YYYY-MM-DD that is no calendar day (2026-02-30), with its path. */
+function impossibleDates(value: unknown, path: JsonPath, found: Array<{ path: JsonPath; value: string }>): void {
+  if (typeof value === 'string') {
+    if (DATE_FORM.test(value) && !isIsoDate(value)) found.push({ path, value });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => impossibleDates(item, [...path, index], found));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) impossibleDates(item, [...path, key], found);
+  }
+}
+
+function orderHits(entity: Entity, date: string): Hit[] {
+  const hits: Hit[] = [];
+  const before = (path: JsonPath, later: string | undefined, earlierPath: JsonPath, earlier: string | undefined, id: MessageId = 'dateBefore') => {
+    if (later === undefined || earlier === undefined || !isIsoDate(later) || !isIsoDate(earlier) || later >= earlier) return;
+    hits.push({ entityId: entity.id, path, message: { id, data: { field: fieldName(path), value: later, other: fieldName(earlierPath), otherValue: earlier } } });
+  };
+  const future = (path: JsonPath, value: string) => {
+    if (isIsoDate(value) && value > date) hits.push({ entityId: entity.id, path, severity: 'warning', message: { id: 'dateInFuture', data: { field: fieldName(path), value, date } } });
+  };
+  switch (entity.kind) {
+    case 'Agreement':
+      before(['end'], entity.end, ['start'], entity.start);
+      before(['terminated'], entity.terminated, ['start'], entity.start);
+      (entity.options ?? []).forEach((option, index) => {
+        if (option.months === undefined) hits.push({ entityId: entity.id, path: ['options', index], message: { id: 'optionWithoutMonths', data: { n: index + 1 } } });
+      });
+      break;
+    case 'RoleAssignment':
+      before(['until'], entity.until, ['from'], entity.from);
+      break;
+    case 'Municipality':
+      (entity.memberships ?? []).forEach((period, index) => before(['memberships', index, 'until'], period.until, ['memberships', index, 'from'], period.from));
+      break;
+    case 'TrainingPlan':
+      future(['updated'], entity.updated);
+      break;
+    case 'Document':
+      future(['adopted'], entity.adopted);
+      break;
+    default:
+      break;
+  }
+  return hits;
+}
+
+export default defineRule({
+  id: 'date-order',
+  severity: 'error',
+  scope: 'register',
+  docs: {
+    description: {
+      sv: 'Datum som inte kan stämma: slutdatum (`end`) före startdatum (`start`), `until` före `from`, uppsägning (`terminated`) före start, en option utan antal månader (`months`), ett datum som inte finns; en utbildningsplans `updated` eller ett dokuments `adopted` efter bedömningsdagen (varning).',
+      en: 'Dates that cannot be right: end before start, until before from, terminated before start, an option without months, a date that does not exist; a training plan updated or a document adopted after the date (warning).',
+    },
+    details: {
+      sv: 'Gäller avtal (`end`, `terminated`, `options`), rollbemanningar och kommuners medlemskap (`until` mot `from`), och varje datum i varje fil (2026-02-30 finns inte). `updated` och `adopted` efter `--date` är varningar: planen eller beslutet har inte kommit än, eller så är datumet felskrivet.',
+      en: 'Covers agreements (end, terminated, options), role assignments and municipalities\' memberships (until against from), and every date in every file (2026-02-30 does not exist). updated and adopted after --date are warnings: the plan or decision has not happened yet, or the date is mistyped.',
+    },
+  },
+  check({ register, date }) {
+    const hits: Hit[] = [];
+    for (const entity of register.entities) {
+      const impossible: Array<{ path: JsonPath; value: string }> = [];
+      impossibleDates(entity, [], impossible);
+      for (const { path, value } of impossible) hits.push({ entityId: entity.id, path, message: { id: 'dateDoesNotExist', data: { field: fieldName(path), value } } });
+      hits.push(...orderHits(entity, date));
+    }
+    return hits;
+  },
+});
