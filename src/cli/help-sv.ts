@@ -35,7 +35,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'report errors only': 'rapportera bara fel',
   'write the report to a file instead of stdout': 'skriv rapporten till en fil i stället för stdout',
   'exit 1 when there are more warnings than this': 'avsluta med 1 när varningarna är fler än så',
-  "override a rule's severity (off, warning, error); repeatable": 'ändra en regels allvarlighetsgrad (off, warning, error); kan upprepas',
+  "override a rule's severity (off, warning, error); repeatable": 'ändra en regels allvarlighetsgrad ("off", "warning" eller "error"); kan upprepas',
   'keep parse results by content hash, so unchanged files are not parsed again': 'spara tolkningsresultat per innehållshash, så att oförändrade filer inte tolkas igen',
   'where --cache keeps them (default: node_modules/.cache/itreg/ below itreg.yaml)': 'var --cache sparar dem (standard: node_modules/.cache/itreg/ under itreg.yaml)',
   // rules
@@ -54,22 +54,22 @@ export const helpSv: Readonly<Record<string, string>> = {
   // import
   'fill the register from this spreadsheet (.xlsx or .csv) instead of the examples; needs --map': 'fyll registret från detta kalkylblad (.xlsx eller .csv) i stället för med exemplen; kräver --map',
   'with --from: the mapping (see itreg import --help)': 'med --from: mappningen (se itreg import --help)',
-  'with --from: what each row becomes (default: kind in the mapping)': 'med --from: vad varje rad blir (standard: kind i mappningen)',
+  'with --from: what each row becomes (default: kind in the mapping)': 'med --from: vad varje rad blir (standard: fältet "kind" i mappningen)',
   'with --from: the sheet of an .xlsx file': 'med --from: bladet i en .xlsx-fil',
   'entities from a spreadsheet the cooperation already keeps (.xlsx or .csv): one file per row, never overwriting':
     'entiteter från ett kalkylblad som samverkan redan har (.xlsx eller .csv): en fil per rad, skriver aldrig över',
   'the .xlsx or .csv file (CSV: UTF-8 or Windows-1252, ; or , between the columns)': '.xlsx- eller .csv-filen (CSV: UTF-8 eller Windows-1252, ; eller , mellan kolumnerna)',
   'the mapping: column → field, value translations, constants, ids, rows to skip': 'mappningen: kolumn → fält, värdeöversättningar, fasta värden, id, rader att hoppa över',
-  'what each row becomes (default: kind in the mapping), e.g. application': 'vad varje rad blir (standard: kind i mappningen), t.ex. application',
+  'what each row becomes (default: kind in the mapping), e.g. application': 'vad varje rad blir (standard: fältet "kind" i mappningen), t.ex. "application"',
   "the sheet of an .xlsx file (default: the mapping's, else the first)": 'bladet i en .xlsx-fil (standard: mappningens, annars det första)',
   'write nothing; report what would be written, skipped and refused': 'skriv inget; visa vad som skulle skrivas, hoppas över och vägras',
   'the "from" date of the roles a row creates, when no column gives one (default: today)': '"from"-datum för rollerna en rad skapar, när ingen kolumn anger det (standard: i dag)',
   'Exit codes: 0 every row imported or skipped, 1 a row could not be imported, 2 a wrong option, file or mapping.':
     'Slutkoder: 0 alla rader importerade eller överhoppade, 1 en rad kunde inte importeras, 2 fel flagga, fil eller mappning.',
   // new
-  'write a new entity file from the schema, with the schema line for editor completion': 'skriv en ny entitetsfil utifrån schemat, med schemaraden för komplettering i editorn',
+  'write a new entity file from the schema, with the schema line for editor completion': 'skriv en ny registerfil utifrån schemat, med schemaraden för komplettering i editorn',
   'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document':
-    'posttypen, som den skrivs i registrets filer: Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment eller Document',
+    'posttypen, som i fältet "kind": "Municipality", "Unit", "Application", "RoleAssignment", "Agreement", "TrainingPlan", "Investment" eller "Document"',
   'the new id (lower-case letters, digits, hyphens); the file is <id>.yaml': 'det nya id:t (gemena bokstäver, siffror, bindestreck); filen blir <id>.yaml',
   'a field value (dotted keys for nested fields; the value is read as a YAML scalar or [list])': 'ett fältvärde (punktnotation för nästlade fält; värdet läses som en YAML-skalär eller [lista])',
   "write into this folder instead of the kind's conventional one": 'skriv i den här mappen i stället för posttypens vanliga mapp',
@@ -89,7 +89,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   // report
   "the yearly policy report, an application sheet or a municipality's cost statement (Markdown, HTML with charts, PDF)":
     'årsrapporten om IT-policyn, ett applikationsblad eller en kommuns kostnadsbesked (Markdown, HTML med diagram, PDF)',
-  'yearly, application, costs, or the path of your own .hbs template': 'yearly, application, costs, eller sökvägen till en egen .hbs-mall',
+  'yearly, application, costs, or the path of your own .hbs template': '"yearly", "application", "costs" eller sökvägen till en egen .hbs-mall',
   'the year reported on (default: the year of --date)': 'året som rapporteras (standard: året för --date)',
   'judge the register on this date (default: today; 31 December for a past year)': 'bedöm registret per detta datum (standard: i dag; 31 december för ett tidigare år)',
   'write to this file (required for pdf; default stdout)': 'skriv till denna fil (krävs för pdf; annars stdout)',

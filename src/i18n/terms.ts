@@ -38,7 +38,7 @@ export interface Terms {
   /** Each rule in words: a person reads these; the id is for itreg.yaml, --rule, JSON and SARIF. */
   readonly rules: Readonly<Record<RuleName, string>>;
   /** Other things the CLI counts. */
-  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber', Noun>>;
+  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry', Noun>>;
 }
 
 const sv: Terms = {
@@ -126,6 +126,8 @@ const sv: Terms = {
     municipality: { one: 'kommun', other: 'kommuner' },
     value: { one: 'värde', other: 'värden' },
     identityNumber: { one: 'personnummer eller samordningsnummer', other: 'personnummer eller samordningsnummer' },
+    month: { one: 'månad', other: 'månader' },
+    unusedEntry: { one: 'oanvänd post', other: 'oanvända poster' },
   },
 };
 
@@ -214,6 +216,8 @@ const en: Terms = {
     municipality: { one: 'municipality', other: 'municipalities' },
     value: { one: 'item', other: 'items' },
     identityNumber: { one: 'personal identity number', other: 'personal identity numbers' },
+    month: { one: 'month', other: 'months' },
+    unusedEntry: { one: 'unused entry', other: 'unused entries' },
   },
 };
 

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { UsageError } from '../errors.js';
 import type { Language } from '../i18n/index.js';
+import { countOf } from '../i18n/terms.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import { formatAmount } from '../util/money.js';
 import { packagePath } from '../util/paths.js';
@@ -46,7 +47,7 @@ function handlebars(): typeof Handlebars {
     const text = cached(percentFormats, languageOf(options), (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(n);
     return languageOf(options) === 'sv' ? `${text} %` : `${text}%`;
   });
-  hb.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => `${Number(count)} ${Number(count) === 1 ? String(one) : String(many)}`);
+  hb.registerHelper('plural', (count: unknown, one: unknown, other: unknown, options: Options) => countOf(languageOf(options), Number(count), { one: String(one), other: String(other) }));
   hb.registerHelper('sortBy', (list: unknown, key: unknown) => {
     if (!Array.isArray(list)) return [];
     const collator = new Intl.Collator('sv'); // Swedish names in both languages: Å, Ä, Ö last

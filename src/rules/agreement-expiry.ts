@@ -1,14 +1,15 @@
 // agreement-expiry — an agreement of a live application that has ended (error), whose notice deadline is near, or whose
 // deadline has passed and which is running out (warning), unless renewed. The terms come from register/agreement-terms.
+import type { Message } from '../i18n/index.js';
 import { agreementTerms } from '../register/agreement-terms.js';
 import { isLive } from '../register/model.js';
-import type { Message } from '../i18n/index.js';
+import type { MessageArgument } from '../i18n/index.js';
 import { addMonths } from '../util/dates.js';
 import { defineRule } from './define-rule.js';
 
-/** "1 månad" / "6 månader": a number of months as words of the language. */
-export function monthsMessage(n: number): Message {
-  return { id: n === 1 ? 'oneMonth' : 'manyMonths', data: { n } };
+/** "1 månad" / "6 månader": a number of months in words of the language, by its plural rule. */
+export function monthsMessage(n: number): MessageArgument {
+  return { count: n, of: 'month' };
 }
 
 export default defineRule({

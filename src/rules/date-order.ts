@@ -61,11 +61,11 @@ export default defineRule({
   scope: 'register',
   docs: {
     description: {
-      sv: 'Datum som inte kan stämma: end före start, until före from, terminated före start, en option utan months, ett datum som inte finns; en utbildningsplans updated eller ett dokuments adopted efter datumet (varning).',
+      sv: 'Datum som inte kan stämma: slutdatum (`end`) före startdatum (`start`), `until` före `from`, uppsägning (`terminated`) före start, en option utan antal månader (`months`), ett datum som inte finns; en utbildningsplans `updated` eller ett dokuments `adopted` efter bedömningsdagen (varning).',
       en: 'Dates that cannot be right: end before start, until before from, terminated before start, an option without months, a date that does not exist; a training plan updated or a document adopted after the date (warning).',
     },
     details: {
-      sv: 'Gäller avtal (end, terminated, options), rollbemanningar och kommuners medlemskap (until mot from), och varje datum i varje fil (2026-02-30 finns inte). updated och adopted efter --date är varningar: planen eller beslutet har inte kommit än, eller så är datumet felskrivet.',
+      sv: 'Gäller avtal (`end`, `terminated`, `options`), rollbemanningar och kommuners medlemskap (`until` mot `from`), och varje datum i varje fil (2026-02-30 finns inte). `updated` och `adopted` efter `--date` är varningar: planen eller beslutet har inte kommit än, eller så är datumet felskrivet.',
       en: 'Covers agreements (end, terminated, options), role assignments and municipalities\' memberships (until against from), and every date in every file (2026-02-30 does not exist). updated and adopted after --date are warnings: the plan or decision has not happened yet, or the date is mistyped.',
     },
   },

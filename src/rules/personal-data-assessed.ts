@@ -8,7 +8,7 @@ export default defineRule({
   appliesTo: 'Application',
   docs: {
     description: {
-      sv: 'Ett verksamhetssystem i drift utan personalData (none, personal eller sensitive): inte bedömt.',
+      sv: 'Ett verksamhetssystem i drift eller planerat som saknar en bedömning av personuppgifter (`personalData`: `none`, `personal` eller `sensitive`).',
       en: 'A live business application without personalData (none, personal or sensitive): not assessed.',
     },
     basis: {
@@ -19,7 +19,7 @@ export default defineRule({
       },
     },
     details: {
-      sv: 'Verksamhetssystem behandlar nästan alltid personuppgifter. Bedömningen (personalData: none, personal eller sensitive för känsliga personuppgifter enligt art. 9) avgör om regeln data-processing-agreement kräver ett personuppgiftsbiträdesavtal. Fyndet pekar på applikationens första rad.',
+      sv: 'Verksamhetssystem behandlar nästan alltid personuppgifter. Bedömningen (`personalData`: `none`, `personal`, eller `sensitive` för känsliga personuppgifter enligt art. 9) avgör om ett personuppgiftsbiträdesavtal krävs. Fyndet pekar på applikationens första rad.',
       en: 'Business systems almost always process personal data. The assessment (personalData: none, personal, or sensitive for the special categories of Art. 9) decides whether data-processing-agreement requires a processor agreement. The finding points at the application\'s first line.',
     },
   },

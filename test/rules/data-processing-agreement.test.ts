@@ -26,7 +26,7 @@ describe('data-processing-agreement', () => {
   it('is an error at personalData, naming the vendor and the kind of data', () => {
     const [finding] = findings(registerFrom('clean', withApp('personalData: sensitive\n')), 'data-processing-agreement');
     expect(finding).toMatchObject({ severity: 'error', file: 'register/applications/diarium.yaml', line: 14, column: 15 });
-    expect(finding?.message).toBe('Diariesystem has sensitive personal data at vendor Ärendesystem Väst AB but no current data processing agreement: sign one and register it (Agreement with type: data-processing)');
+    expect(finding?.message).toBe('Diariesystem has sensitive personal data at vendor Ärendesystem Väst AB but no current data processing agreement: sign one and register it (an agreement with `type: data-processing`)');
   });
 });
 

@@ -11,7 +11,7 @@ describe('date-order', () => {
     ['end before start', agreement('start: 2024-01-01\nend: 2023-12-31\n'), [['error', 7, 6, /^end 2023-12-31 is before start 2024-01-01/]]],
     ['end on start is fine', agreement('start: 2024-01-01\nend: 2024-01-01\n'), []],
     ['terminated before start', agreement('start: 2024-01-01\nend: 2030-12-31\nterminated: 2023-06-01\n'), [['error', 8, 13, /^terminated 2023-06-01 is before start 2024-01-01/]]],
-    ['an option without months', agreement('start: 2024-01-01\nend: 2030-12-31\noptions:\n  - { months: 12 }\n  - { exercised: 2025-01-01 }\n'), [['error', 10, 5, /^option 2 has no months/]]],
+    ['an option without months', agreement('start: 2024-01-01\nend: 2030-12-31\noptions:\n  - { months: 12 }\n  - { exercised: 2025-01-01 }\n'), [['error', 10, 5, /^option 2 has no `months`/]]],
     ['a date that does not exist', agreement('start: 2024-02-30\n'), [['error', 6, 8, /^start: 2024-02-30 is not a day in the calendar/]]],
     ['29 February of a leap year exists', agreement('start: 2024-02-29\n'), []],
     ['until before from', { 'register/roles/diarium-owner.yaml': 'kind: RoleAssignment\nid: diarium-owner\nrole: system-owner\napplication: diarium\nholder: { title: Kanslichef, unit: kansli-amal }\nfrom: 2024-01-01\nuntil: 2023-01-01\n' }, [['error', 7, 8, /^until 2023-01-01 is before from 2024-01-01/]]],

@@ -19,7 +19,7 @@ import { loadRegister, loadRegisterFromFiles, type LoadedRegister } from '../../
 import { selectNewFindings } from '../../lint/changes.js';
 import { runRules, selectFindings, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
-import { suggestNearest, translator, type Language } from '../../i18n/index.js';
+import { suggestNearest, translator } from '../../i18n/index.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions } from '../../lint/suppressions.js';
 import { readSuppressions, SUPPRESSIONS_FILE, writeSuppressions } from '../../register/suppressions.js';
 import { dateOption, emit, todayFor, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
@@ -159,7 +159,7 @@ function startingLine(config: Config, full: LintResult, options: LintCommandOpti
   if (options.suppressAll) {
     entries = recordSuppressions(full, entries ?? [], todayFor(config));
     writeSuppressions(config.root, entries);
-    note(t({ id: 'suppressionsWritten', data: { file: SUPPRESSIONS_FILE, count: countWord(config.language, entries.length, 'suppressionsFindings') } }));
+    note(t({ id: 'suppressionsWritten', data: { file: SUPPRESSIONS_FILE, count: { count: entries.length, of: 'finding' } } }));
   }
   if (entries === undefined) {
     if (options.pruneSuppressions) note(t({ id: 'suppressionsNone', data: { file: SUPPRESSIONS_FILE } }));
@@ -169,15 +169,10 @@ function startingLine(config: Config, full: LintResult, options: LintCommandOpti
   if (!options.pruneSuppressions) return result;
   const kept = pruneSuppressions(entries, result);
   if (kept.length < entries.length) writeSuppressions(config.root, kept);
-  note(t({ id: 'suppressionsPruned', data: { file: SUPPRESSIONS_FILE, count: countWord(config.language, entries.length - kept.length, 'suppressionsEntries') } }));
+  note(t({ id: 'suppressionsPruned', data: { file: SUPPRESSIONS_FILE, count: { count: entries.length - kept.length, of: 'unusedEntry' } } }));
   return { ...result, unusedSuppressions: [], summary: { ...result.summary, unusedSuppressions: 0 } };
 }
 
-/** "3 fynd", "1 finding": the count with its noun ('fynd|fynd' in the catalogue) in the language's plural form. */
-function countWord(language: Language, count: number, id: 'suppressionsFindings' | 'suppressionsEntries'): string {
-  const [one = '', other = one] = translator(language)({ id }).split('|');
-  return `${count} ${new Intl.PluralRules(language).select(count) === 'one' ? one : other}`;
-}
 
 /**
  * --changed (DESIGN "What a change broke"): the register at the base commit, read from git's objects and linted with

@@ -133,7 +133,7 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     throw error;
   }
   const t = translator(language);
-  if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { names: count.names, notes: count.notes, numbers: count.identityNumbers } })}\n`);
+  if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { names: { count: count.names, of: 'personalName' }, notes: { count: count.notes, of: 'note' }, numbers: { count: count.identityNumbers, of: 'identityNumber' } } })}\n`);
   process.stderr.write(`${t({ id: 'siteWritten', data: { pages, folder: options.output } })}\n`);
   return ExitCode.Ok;
 }
