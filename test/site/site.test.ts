@@ -123,7 +123,7 @@ describe('the site as files', () => {
     const redacted = join(register, 'redacted');
     const result = runCli(['site', '--output', 'redacted', '--redact', '--date', DATE], register);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/tog bort 1 personnamn \(holder\.name\), \d+ anteckningar och 1 personnummer/);
+    expect(result.stderr).toMatch(/tog bort 1 personnamn \(holder\.name\) och \d+ anteckningar \(notes\), och ersatte 1 personnummer eller samordningsnummer med ÅÅMMDD-XXXX/);
     const notes = [NOTE, 'GIS-ingenjören slutade vid halvårsskiftet', 'Förlängning förhandlas'];
     // The unredacted site shows them, so the check below can fail.
     const plain = filesBelow(site).map((f) => readFileSync(join(site, f), 'utf8')).join('\n');
