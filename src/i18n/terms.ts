@@ -10,11 +10,8 @@ export interface Noun {
   readonly other: string;
 }
 
-// Values of register format 1.1 (issue 13) that the schema does not list yet: their words are ready here, and the
-// unions collapse once the schema and the rule registry have them.
-type PersonalData = 'none' | 'personal' | 'sensitive';
-type AgreementType = Agreement['type'] | 'data-processing';
-type RuleName = RuleId | 'data-processing-agreement' | 'personal-data-assessed' | 'date-order';
+type PersonalData = NonNullable<Application['personalData']>;
+type AgreementType = Agreement['type'];
 
 type Status = NonNullable<Application['lifecycle']>['status'];
 type Split = 'population' | 'equal' | 'shares';
@@ -36,7 +33,7 @@ export interface Terms {
   readonly splits: Readonly<Record<Split, string>>;
   readonly severities: Readonly<Record<'error' | 'warning', Noun>>;
   /** Each rule in words: a person reads these; the id is for itreg.yaml, --rule, JSON and SARIF. */
-  readonly rules: Readonly<Record<RuleName, string>>;
+  readonly rules: Readonly<Record<RuleId, string>>;
   /** Other things the CLI counts. */
   readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry', Noun>>;
 }
