@@ -158,7 +158,8 @@ const UNSUPPORTED = Symbol('unsupported');
 
 /**
  * One walk for both the plain value (what toJS gives for plain maps, lists and scalars) and the path index:
- * [key offset or -1, value offset] by path. Returns UNSUPPORTED for what only toJS should convert.
+ * [key offset or -1, value offset] by path. Returns UNSUPPORTED for what only toJS should convert; the walk still
+ * goes on through the rest of the document, so a key after an alias (`description: *name`) keeps its position.
  */
 function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOffset = -1): unknown {
   if (node === null) return null;
@@ -167,6 +168,7 @@ function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOf
   if (isScalar(node)) return node.value;
   if (isMap(node)) {
     const object: Record<string, unknown> = {};
+    let unsupported = false;
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key) || (typeof pair.key.value !== 'string' && typeof pair.key.value !== 'number')) return UNSUPPORTED;
       const key = String(pair.key.value);
@@ -174,19 +176,20 @@ function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOf
       const child = joinPath(path, key);
       // A key with no value (`name:`) has no value range: the key stands for it.
       const converted = value === null ? ((index[child] = [pair.key.range?.[0] ?? 0, pair.key.range?.[0] ?? 0]), null) : toPlain(value, child, index, pair.key.range?.[0] ?? 0);
-      if (converted === UNSUPPORTED) return UNSUPPORTED;
-      setOwnProperty(object, key, converted);
+      if (converted === UNSUPPORTED) unsupported = true;
+      else if (!unsupported) setOwnProperty(object, key, converted);
     }
-    return object;
+    return unsupported ? UNSUPPORTED : object;
   }
   if (isSeq(node)) {
     const array: unknown[] = [];
+    let unsupported = false;
     for (let i = 0; i < node.items.length; i++) {
       const converted = toPlain(node.items[i] as Node | null, joinPath(path, i), index);
-      if (converted === UNSUPPORTED) return UNSUPPORTED;
-      array.push(converted);
+      if (converted === UNSUPPORTED) unsupported = true;
+      else if (!unsupported) array.push(converted);
     }
-    return array;
+    return unsupported ? UNSUPPORTED : array;
   }
   return UNSUPPORTED; // an alias
 }
