@@ -35,7 +35,7 @@ export interface Terms {
   /** Each rule in words: a person reads these; the id is for itreg.yaml, --rule, JSON and SARIF. */
   readonly rules: Readonly<Record<RuleId, string>>;
   /** Other things the CLI counts. */
-  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry', Noun>>;
+  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry' | 'collaborationLevel', Noun>>;
 }
 
 const sv: Terms = {
@@ -124,6 +124,7 @@ const sv: Terms = {
     value: { one: 'värde', other: 'värden' },
     identityNumber: { one: 'personnummer eller samordningsnummer', other: 'personnummer eller samordningsnummer' },
     month: { one: 'månad', other: 'månader' },
+    collaborationLevel: { one: 'samverkansnivå', other: 'samverkansnivåer' },
     unusedEntry: { one: 'oanvänd post', other: 'oanvända poster' },
   },
 };
@@ -214,6 +215,7 @@ const en: Terms = {
     value: { one: 'item', other: 'items' },
     identityNumber: { one: 'personal identity number', other: 'personal identity numbers' },
     month: { one: 'month', other: 'months' },
+    collaborationLevel: { one: 'collaboration level', other: 'collaboration levels' },
     unusedEntry: { one: 'unused entry', other: 'unused entries' },
   },
 };

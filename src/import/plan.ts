@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { suggestNearest, type Message } from '../i18n/index.js';
 import { fieldPaths, fieldSchema } from '../register/scaffold.js';
 import type { Cell, Sheet } from '../register/spreadsheet.js';
-import { fieldName, validateEntity, type Kind } from '../schema/validate.js';
+import { fieldName, validateEntity, type Kind, type RegisterLimits } from '../schema/validate.js';
 import type { ImportMapping } from '../schema/types.generated.js';
 
 export interface PlannedEntity {
@@ -34,6 +34,8 @@ export interface PlanOptions {
   readonly existing: ReadonlyMap<string, string>;
   /** `from` of the roles a row creates when the mapping names no column for it. */
   readonly date: string;
+  /** What itreg.yaml bounds (the number of collaboration levels): a row above it would not pass lint. */
+  readonly limits: RegisterLimits;
 }
 
 const folded: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', đ: 'd', ł: 'l', þ: 'th' };
@@ -217,7 +219,7 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
 
     if (problems.length === 0) {
       for (const { entity, sourceOf: sources } of entities) {
-        for (const issue of validateEntity(entity.data)) {
+        for (const issue of validateEntity(entity.data, options.limits)) {
           // A missing field is reported at its parent: the message names the field itself.
           const named = issue.message.data?.['field'];
           const path = typeof named === 'string' ? named : fieldName(issue.path);

@@ -3,7 +3,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RegisterError } from '../errors.js';
 import { translator } from '../i18n/index.js';
-import { isKind, validateEntity, type Kind, type SchemaIssue } from '../schema/validate.js';
+import { isKind, validateEntity, type Kind, type RegisterLimits, type SchemaIssue } from '../schema/validate.js';
 import type { Config } from './config.js';
 import { ignoreMatcher } from './ignore.js';
 import { readSource, relativePath, unreadableSource } from './read.js';
@@ -68,7 +68,7 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
     files.push(readListed(listing, path, config.root, read));
     if (files.length % 500 === 0) onProgress?.(files.length, listing.paths.length);
   }
-  return { config, files, records: buildRecords(files) };
+  return { config, files, records: buildRecords(files, config) };
 }
 
 /**
@@ -102,7 +102,7 @@ export function loadRegisterFromFiles(
       fresh.push(source);
     }
   }
-  records.push(...buildRecords(fresh));
+  records.push(...buildRecords(fresh, config));
   const order = new Map(sources.map((source, i) => [source, i]));
   records.sort((a, b) => order.get(a.source)! - order.get(b.source)!);
   return { config, files: sources, records };
@@ -113,15 +113,18 @@ export function isRegisterFile(path: string): boolean {
   return YAML_FILE.test(path) && path.split('/').every((part) => !part.startsWith('.') && part !== 'node_modules');
 }
 
-/** Pure: parsed files → entity records with schema issues. */
-export function buildRecords(files: readonly SourceFile[]): EntityRecord[] {
+/**
+ * Pure: parsed files → entity records with schema issues, including what itreg.yaml bounds (`limits`, the Config).
+ * Schema issues are computed on every run, never cached: a change of itreg.yaml's levels shows at once.
+ */
+export function buildRecords(files: readonly SourceFile[], limits: RegisterLimits): EntityRecord[] {
   const records: EntityRecord[] = [];
   for (const source of files) {
     if (source.syntaxProblems.length > 0 || typeof source.value !== 'object' || source.value === null) continue;
     const data = source.value as Record<string, unknown>;
     const kind = isKind(data['kind']) ? data['kind'] : undefined;
     const id = typeof data['id'] === 'string' ? data['id'] : undefined;
-    records.push({ source, data, kind, id, schemaIssues: validateEntity(data) });
+    records.push({ source, data, kind, id, schemaIssues: validateEntity(data, limits) });
   }
   return records;
 }

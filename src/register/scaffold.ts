@@ -4,7 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { Document, isScalar, isSeq, parse, visit } from 'yaml';
 import { UsageError } from '../errors.js';
 import { suggestNearest } from '../i18n/index.js';
-import { kinds, loadSchemas, validateEntity, type Kind } from '../schema/validate.js';
+import { kinds, loadSchemas, validateEntity, type Kind, type RegisterLimits } from '../schema/validate.js';
 import { schemaDir } from '../schema/validate.js';
 import { schemaFiles } from '../schema/types.generated.js';
 import type { Config } from './config.js';
@@ -90,24 +90,51 @@ function scalarValue(raw: string): unknown {
   return raw;
 }
 
-/** The YAML text of a new entity (after the schema line); missing required values are empty, with a comment saying what goes there. */
-export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[string[], unknown]>): { text: string; missing: string[] } {
+/** An `if`/`then` of a kind's schema: a field required only on a condition (a department's `municipality`). */
+interface Conditional {
+  readonly if: SchemaNode;
+  readonly then: SchemaNode & { description?: string };
+}
+
+function conditionalsOf(schema: SchemaNode & { if?: SchemaNode; then?: SchemaNode; allOf?: SchemaNode[] }): Conditional[] {
+  const all = [schema, ...(schema.allOf ?? [])] as Array<{ if?: SchemaNode; then?: SchemaNode }>;
+  return all.filter((node): node is Conditional => node.if !== undefined && node.then !== undefined);
+}
+
+export interface NewEntity {
+  readonly text: string;
+  /** Required fields left empty to fill in, dotted. */
+  readonly missing: string[];
+  /** Fields required on a condition that depends on a value still to fill in: fill in where it applies, else remove. */
+  readonly conditional: string[];
+}
+
+/**
+ * The YAML text of a new entity (after the schema line): every required field, given by `sets` or empty with a comment
+ * saying what goes there. A field required on a condition (`if`/`then`, `dependentRequired`) is written when the given
+ * values meet the condition, and, with the condition in its comment, when the condition depends on a value still empty.
+ * `limits` are itreg.yaml's (the collaboration levels): a given value must pass them too.
+ */
+export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[string[], unknown]>, limits: RegisterLimits): NewEntity {
   const file = schemaFiles[kind];
   const schema = loadSchemas().get(file) as SchemaNode;
   const data: Record<string, unknown> = {};
   const comments = new Map<string, string>();
+  const placeholder = (target: Record<string, unknown>, key: string, property: SchemaNode, propertyFile: string, prefix: string[], note = ''): void => {
+    if (property.type === 'object' && property.required) {
+      const child: Record<string, unknown> = {};
+      target[key] = child;
+      skeleton(property, propertyFile, child, [...prefix, key]);
+    } else {
+      target[key] = property.type === 'array' ? [] : null;
+      const choices = property.enum ? `: ${property.enum.join(' | ')}` : '';
+      comments.set([...prefix, key].join('.'), ` ${property.title ?? key}${choices}${note}`);
+    }
+  };
   const skeleton = (node: SchemaNode, nodeFile: string, target: Record<string, unknown>, prefix: string[]): void => {
     for (const key of node.required ?? []) {
       const { node: property, file: propertyFile } = resolve(node.properties?.[key] ?? {}, nodeFile);
-      if (property.type === 'object' && property.required) {
-        const child: Record<string, unknown> = {};
-        target[key] = child;
-        skeleton(property, propertyFile, child, [...prefix, key]);
-      } else {
-        target[key] = property.type === 'array' ? [] : null;
-        const choices = property.enum ? `: ${property.enum.join(' | ')}` : '';
-        comments.set([...prefix, key].join('.'), ` ${property.title ?? key}${choices}`);
-      }
+      placeholder(target, key, property, propertyFile, prefix);
     }
   };
   skeleton(schema, file, data, []);
@@ -124,9 +151,29 @@ export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[strin
     target[path.at(-1)!] = value;
     comments.delete(path.join('.'));
   }
+  const givenData = (): unknown => JSON.parse(JSON.stringify(data, (_key, value: unknown) => (value === null ? undefined : value))) as unknown;
+  // Fields the given values make required (a department's municipality, an end for renewal): the schema says which.
+  for (const issue of validateEntity(givenData(), limits)) {
+    const field = issue.message.data?.['field'];
+    if ((issue.message.id !== 'schemaRequired' && issue.message.id !== 'schemaRequiredWith') || typeof field !== 'string' || field.includes('.')) continue;
+    if (Object.hasOwn(data, field)) continue; // a placeholder already
+    const { node: property, file: propertyFile } = resolve(schema.properties?.[field] ?? {}, file);
+    placeholder(data, field, property, propertyFile, []);
+  }
+  // Fields whose condition depends on a value still to fill in: written with the condition, to fill in or remove.
+  const conditional: string[] = [];
+  for (const { if: condition, then } of conditionalsOf(schema)) {
+    const on = [...(condition.required ?? []), ...Object.keys(condition.properties ?? {})];
+    if (!on.some((field) => comments.has(field))) continue;
+    for (const key of then.required ?? []) {
+      if (Object.hasOwn(data, key)) continue;
+      const { node: property, file: propertyFile } = resolve(schema.properties?.[key] ?? {}, file);
+      placeholder(data, key, property, propertyFile, [], then.description ? ` (${then.description})` : '');
+      conditional.push(key);
+    }
+  }
   // Given values must be right; only the values still to be filled in may be missing.
-  const given = JSON.parse(JSON.stringify(data, (_key, value: unknown) => (value === null ? undefined : value))) as unknown;
-  const wrong = validateEntity(given).filter((issue) => issue.message.id !== 'schemaRequired' && issue.message.id !== 'schemaMinItems');
+  const wrong = validateEntity(givenData(), limits).filter((issue) => !['schemaRequired', 'schemaRequiredWith', 'schemaMinItems'].includes(issue.message.id));
   if (wrong.length > 0) throw new UsageError(wrong[0]!.message);
 
   const document = new Document(orderKeys(data, schema));
@@ -135,7 +182,8 @@ export function newEntityText(kind: Kind, id: string, sets: ReadonlyArray<[strin
     if (isSeq(node)) node.flow = true; // an empty list to fill in reads as [] on its key's line
     if (isScalar(node) || isSeq(node)) node.comment = comment;
   }
-  return { text: document.toString({ nullStr: '' }), missing: [...comments.keys()] };
+  const missing = [...comments.keys()].filter((path) => !conditional.includes(path));
+  return { text: document.toString({ nullStr: '' }), missing, conditional };
 }
 
 /** kind and id first, then the schema's property order, so every new file reads alike. */

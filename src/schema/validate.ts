@@ -94,8 +94,19 @@ export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && Object.hasOwn(schemaFiles, value);
 }
 
-/** Every schema issue of one entity's data; an empty list means the data is a valid entity of its kind. */
-export function validateEntity(data: unknown): SchemaIssue[] {
+/**
+ * What a kind's JSON Schema cannot know because itreg.yaml sets it: the number of `collaborationLevels`
+ * (an empty list: none configured, no upper bound checked). A Config is one.
+ */
+export interface RegisterLimits {
+  readonly collaborationLevels: readonly string[];
+}
+
+/**
+ * Every schema issue of one entity's data; an empty list means the data is a valid entity of its kind. With `limits`,
+ * also what itreg.yaml bounds: a `collaborationLevel` above the levels it names.
+ */
+export function validateEntity(data: unknown, limits?: RegisterLimits): SchemaIssue[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
   const kind: unknown = (data as Record<string, unknown>)['kind'];
   const kindList = kinds.join(', ');
@@ -105,7 +116,23 @@ export function validateEntity(data: unknown): SchemaIssue[] {
     return [{ path: ['kind'], target: 'value', message: { id: 'unknownKind', data: { kind: String(kind), kinds: kindList, suggestion: suggestion(near) } } }];
   }
   const validate = validators().entity.get(kind)!;
-  return validate(data) ? [] : toIssues(validate.errors ?? []);
+  const issues = validate(data) ? [] : toIssues(validate.errors ?? []);
+  if (limits && kind === 'Application') {
+    const level = levelIssue((data as Record<string, unknown>)['collaborationLevel'], limits.collaborationLevels);
+    if (level) issues.push(level);
+  }
+  return issues;
+}
+
+/** A whole `collaborationLevel` ≥ 1 (the schema checks the rest) above the number of levels itreg.yaml names. */
+function levelIssue(level: unknown, levels: readonly string[]): SchemaIssue | undefined {
+  if (levels.length === 0 || typeof level !== 'number' || !Number.isInteger(level) || level <= levels.length) return undefined;
+  const names = levels.map((name, i) => `${i + 1} = ${name}`).join(', ');
+  return {
+    path: ['collaborationLevel'],
+    target: 'value',
+    message: { id: 'schemaLevelAbove', data: { field: 'collaborationLevel', level, highest: levels.length, levels: { count: levels.length, of: 'collaborationLevel' }, names } },
+  };
 }
 
 export function validateConfig(data: unknown): SchemaIssue[] {
@@ -198,6 +225,16 @@ const typeMessages: Record<string, MessageId> = {
   object: 'typeObject',
 };
 
+/** What a field takes, in words, for an empty value: one of the enum's values, a date, an id, or the type. */
+function expectedValue(error: ErrorObject): Message {
+  const schema = (error.parentSchema ?? {}) as { enum?: unknown[]; pattern?: string; format?: string; type?: unknown };
+  if (error.keyword === 'enum' || Array.isArray(schema.enum)) return { id: 'expectedOneOf', data: { allowed: (schema.enum ?? []).map(String).join(', ') } };
+  if (schema.pattern === DATE_PATTERN || schema.format === 'date') return { id: 'expectedDate' };
+  if (schema.pattern === ID_PATTERN) return { id: 'expectedId' };
+  const type = String(Array.isArray(schema.type) ? schema.type[0] : schema.type);
+  return { id: typeMessages[type] ?? 'typeString' };
+}
+
 function toIssue(error: ErrorObject): SchemaIssue | undefined {
   const path = pathOf(error.instancePath);
   const params = error.params as Record<string, unknown>;
@@ -212,10 +249,17 @@ function toIssue(error: ErrorObject): SchemaIssue | undefined {
       : { id: 'schemaId', data: { field: fieldName(keyPath) } };
     return at(message, 'key', keyPath);
   }
+  // An empty value (`name:` as `itreg new` leaves it to fill in): say what to fill in, not that null is the wrong type.
+  if (error.data === null && (error.keyword === 'type' || error.keyword === 'enum')) return at({ id: 'schemaEmpty', data: { field, expected: expectedValue(error) } });
   switch (error.keyword) {
     case 'required': {
       const missing = String(params['missingProperty']);
       return at({ id: 'schemaRequired', data: { field: fieldName([...path, missing]) } });
+    }
+    case 'dependentRequired': {
+      // `renewal` and `options` need an `end` (schema dependentRequired).
+      const missing = String(params['missingProperty']);
+      return at({ id: 'schemaRequiredWith', data: { field: fieldName([...path, missing]), given: fieldName([...path, String(params['property'])]) } });
     }
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);

@@ -195,7 +195,7 @@ describe('itreg new', () => {
   it('parseSets never reaches a prototype', async () => {
     const { parseSets, newEntityText } = await import('../../src/register/scaffold.js');
     expect(() => parseSets(['__proto__.polluted=1'])).toThrow(/no field name/);
-    newEntityText('Unit', 'u9', parseSets(['name=x']));
+    newEntityText('Unit', 'u9', parseSets(['name=x']), { collaborationLevels: [] });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 

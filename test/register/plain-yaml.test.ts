@@ -150,7 +150,7 @@ describe('parsePlainYaml', () => {
   it('reads every file itreg new writes, as yaml does', () => {
     const sets = parseSets(['name=\'Test: "a" #1\'', 'description=Ny, tom']);
     for (const kind of kinds) {
-      const { text } = newEntityText(kind, `ny-${kindFolders[kind]}`, sets);
+      const { text } = newEntityText(kind, `ny-${kindFolders[kind]}`, sets, { collaborationLevels: [] });
       expect(parsePlainYaml(text), kind).toBeDefined();
       expect(disagreement(text)).toBeUndefined();
     }

@@ -50,7 +50,7 @@ export async function importSpreadsheet(config: Config, file: string, options: I
   for (const record of records) if (record.id !== undefined && !existing.has(record.id)) existing.set(record.id, record.source.path);
 
   const fileOf = (entity: PlannedEntity): string => join(config.root, config.register, kindFolders[entity.kind], `${entity.id}.yaml`);
-  const plan = planImport(sheet, mapping, { kind, existing, date: dateOption(options.date, config) });
+  const plan = planImport(sheet, mapping, { kind, existing, date: dateOption(options.date, config), limits: config });
   const lines: string[] = [];
   const rowWord = t({ id: 'importRowWord' });
   let written = 0;

@@ -24,12 +24,13 @@ export async function newCommand(kindText: string, id: string, options: NewComma
 
   const folder = options.dir ? join(workingFolder(options), options.dir) : join(config.root, config.register, kindFolders[kind]);
   const file = join(folder, `${id}.yaml`);
-  const { text, missing } = newEntityText(kind, id, parseSets(options.set ?? []));
+  const { text, missing, conditional } = newEntityText(kind, id, parseSets(options.set ?? []), config);
   if (!createFile(file, schemaLine(config, kind, file) + text)) {
     throw new UsageError({ id: 'newExists', data: { id, file: relative(config.root, file) } });
   }
   const shown = relative(workingFolder(options), file).split(sep).join('/');
   process.stdout.write(`${t({ id: 'newCreated', data: { file: shown } })}\n`);
   if (missing.length > 0) process.stdout.write(`${t({ id: 'newFillIn', data: { fields: missing.join(', ') } })}\n`);
+  if (conditional.length > 0) process.stdout.write(`${t({ id: 'newFillInIf', data: { fields: conditional.join(', ') } })}\n`);
   return ExitCode.Ok;
 }

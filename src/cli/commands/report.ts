@@ -70,7 +70,7 @@ export async function reportCommand(template: string, given: ReportCommandOption
   const allSnapshots = history ? await readSnapshots(config.root, registerFolder, [previousEnd, ...monthEnds], config.timeZone) : [];
   const snapshotModel = (snapshot: (typeof allSnapshots)[number]) => {
     const files = snapshot.files.map((f) => parseSource(f.path, f.text));
-    return new RegisterModel({ config, files, records: buildRecords(files) });
+    return new RegisterModel({ config, files, records: buildRecords(files, config) });
   };
   const only = template === 'yearly' ? options.municipality : undefined;
   if (only !== undefined && !register.getOf('Municipality', only)) {
