@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { measureKeys } from '../../src/report/compliance.js';
+import { reportLabels } from '../../src/report/labels.js';
 import { git, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 // A copy of the example register outside git, so the reports do not depend on this repository's history.
@@ -38,6 +40,16 @@ describe('built-in templates, in Swedish and English', () => {
     const en = report(example, 'yearly', '--format', 'md', '--lang', 'en');
     expect(en).toContain('| Cost split 2026 | SEK 5,632,041 |');
     expect(en).toContain('Register assessed on 26 November 2026');
+  });
+
+  it('introduces compliance naming every demand that applies to some applications only, the processor agreement too', () => {
+    for (const language of ['sv', 'en'] as const) {
+      const labels = reportLabels[language];
+      const partial = measureKeys.filter((key) => key !== 'owner' && key !== 'administrator');
+      expect(partial).toContain('dataProcessingAgreement');
+      for (const key of partial) expect(labels.complianceIntro, `${language} ${key}`).toContain(labels.measures[key].toLowerCase());
+    }
+    expect(report(example, 'yearly', '--format', 'md')).toContain('personuppgiftsbiträdesavtal där en leverantör behandlar personuppgifter (GDPR art. 28)');
   });
 
   it('sorts municipalities by Swedish collation, Å last', () => {

@@ -99,4 +99,19 @@ describe('agreement-expiry', () => {
     const folder = registerFrom('clean', { ...agreement('end: 2026-12-31\nnoticeMonths: 3\nrenewal: { months: 12 }\n'), 'itreg.yaml': 'name: X\nlanguage: sv\n' });
     expect(findings(folder, 'agreement-expiry', { language: 'sv' })[0]?.message).toMatch(/sista uppsägningsdag 2026-09-30; görs inget förlängs det automatiskt med 12 månader till 2027-12-31/);
   });
+
+  it.each([
+    ['sv', 'renewal: { months: 1 }', /förlängs det automatiskt med 1 månad till 2026-08-31$/],
+    ['sv', 'renewal: { months: 2 }', /förlängs det automatiskt med 2 månader till 2026-09-30$/],
+    ['en', 'renewal: { months: 1 }', /renews by 1 month to 2026-08-31$/],
+    ['en', 'renewal: { months: 2 }', /renews by 2 months to 2026-09-30$/],
+    ['sv', 'options: [{ months: 1 }]', /sista dag att avropa optionen på 1 månad \(till 2026-08-31\)$/],
+    ['sv', 'options: [{ months: 2 }]', /sista dag att avropa optionen på 2 månader \(till 2026-09-30\)$/],
+    ['en', 'options: [{ months: 1 }]', /the option of 1 month \(to 2026-08-31\)$/],
+    ['en', 'options: [{ months: 2 }]', /the option of 2 months \(to 2026-09-30\)$/],
+  ] as const)('counts months in the plural they take: %s %s', (language, terms, message) => {
+    const folder = registerFrom('clean', { ...agreement(`end: 2026-07-31\n${terms}\n`), 'itreg.yaml': `name: X\nlanguage: ${language}\n` });
+    const [finding] = findings(folder, 'agreement-expiry', { language, date: '2026-06-01' });
+    expect(finding?.message.replace(/ \((IT-policyn|IT policy)[^)]*\)$/, '')).toMatch(message);
+  });
 });
