@@ -111,10 +111,12 @@ describe('itreg new: required fields, conditional ones included', () => {
     expect(wrong.stderr).toMatch(/"municipality" must be an id/);
   });
 
-  it('a missing end beside renewal is named as such, in Swedish and English', () => {
+  it('a missing end beside renewal or options is named as such, in Swedish and English', () => {
     writeFileSync(join(folder, 'register/agreements/fornyas.yaml'), 'kind: Agreement\nid: fornyas\nname: Förnyas\ntype: support\nstart: 2026-01-01\nrenewal: { months: 12 }\n');
     expect(schemaFindings('register/agreements/fornyas.yaml').map((f) => f.message)).toEqual(['"end" is required when "renewal" is given']);
     const sv = runCli(['lint', 'register/agreements/fornyas.yaml', '--date', '2026-06-01', '--lang', 'sv'], folder);
     expect(sv.stdout).toContain('fältet "end" krävs när "renewal" finns');
+    writeFileSync(join(folder, 'register/agreements/option.yaml'), 'kind: Agreement\nid: option\nname: Option\ntype: support\nstart: 2026-01-01\noptions: [{ months: 12 }]\n');
+    expect(schemaFindings('register/agreements/option.yaml').map((f) => f.message)).toEqual(['"end" is required when "options" is given']);
   });
 });
