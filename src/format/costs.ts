@@ -3,7 +3,8 @@ import Table from 'cli-table3';
 import type { Language } from '../i18n/index.js';
 import { terms } from '../i18n/terms.js';
 import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
-import { fallbackYears, populationYearsOf } from '../costs/items.js';
+import { populationYearsOf } from '../costs/items.js';
+import { preliminaryText } from '../costs/preliminary.js';
 import { formatCsv } from '../util/csv.js';
 import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js';
 
@@ -21,7 +22,6 @@ const words = {
     explainAmount: (amount: string, key: string, n: number, total: string) => `Belopp: ${amount}; nyckel: ${key}; ${n} deltagare; summa vikter: ${total}`,
     inForce: (inForce: number, inYear: number) => `I kraft ${inForce} av årets ${inYear} dagar; årskostnaden räknas i proportion.`,
     noneLeft: 'Delarna avrundade nedåt summerar redan till beloppet; inga enheter blir över.',
-    preliminary: (years: string) => `preliminär: befolkning ${years}`,
     preliminaryColumn: 'Preliminär',
     sumOfWeights: 'Summa vikter', daysColumn: 'Dagar i kraft', itemAmount: 'Postens belopp',
     footnote: (ref: number, years: string, names: string) => `* Preliminär: befolkningen ${ref} är ännu inte känd för ${names}; fördelat efter befolkningen ${years}. Lägg in ${ref} när SCB har publicerat den.`,
@@ -40,7 +40,6 @@ const words = {
     explainAmount: (amount: string, key: string, n: number, total: string) => `Amount: ${amount}; key: ${key}; ${n} participants; sum of weights: ${total}`,
     inForce: (inForce: number, inYear: number) => `In force ${inForce} of the year's ${inYear} days; the annual cost counts in proportion.`,
     noneLeft: 'The parts rounded down already sum to the amount; no units are left over.',
-    preliminary: (years: string) => `preliminary: population ${years}`,
     preliminaryColumn: 'Preliminary',
     sumOfWeights: 'Sum of weights', daysColumn: 'Days in force', itemAmount: 'Item amount',
     footnote: (ref: number, years: string, names: string) => `* Preliminary: the population of ${ref} is not yet known for ${names}; split by the population of ${years}. Add ${ref} once SCB has published it.`,
@@ -130,11 +129,6 @@ export function formatCostsTable(result: CostsResult, by: 'item' | 'municipality
     table.push([w.total, '', money(sum([...result.totals.values()]))]);
   }
   return `${w.title(result)}\n${table.toString()}\n${footnotes(result, options.language)}`;
-}
-
-/** "preliminär: befolkning 2025" for a preliminary item, else empty. */
-export function preliminaryText(split: ItemSplit, language: Language): string {
-  return split.item.preliminary ? words[language].preliminary(fallbackYears(split.item).join(', ')) : '';
 }
 
 /** The footnote under a table with preliminary items: which municipalities lack the reference year, and which year was used. */

@@ -13,7 +13,7 @@ import { planReviewDue } from '../rules/training-plan-review.js';
 import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
 import { formatAmount, formatMoney } from '../util/money.js';
-import { preliminaryText } from '../format/costs.js';
+import { preliminaryText } from '../costs/preliminary.js';
 import { buildBoardView, type PreviousYear } from './board.js';
 import { barChart, lineChart } from './charts.js';
 import { computeCompliance, measureKeys } from './compliance.js';
