@@ -4,8 +4,7 @@ import { ruleName } from '../i18n/terms.js';
 import type { Config } from '../register/config.js';
 import { isLive, type RegisterModel } from '../register/model.js';
 import { agreementTerms } from '../register/agreement-terms.js';
-import { documentReviewDue } from '../rules/document-review.js';
-import { planReviewDue } from '../rules/training-plan-review.js';
+import { documentReviewDue, planReviewDue } from '../register/policy.js';
 import { addDays } from '../util/dates.js';
 
 export interface Deadline {

@@ -7,9 +7,8 @@ import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
 import { isCurrentRole, isLive, type RegisterModel } from '../register/model.js';
 import { agreementTerms } from '../register/agreement-terms.js';
-import { documentReviewDue } from '../rules/document-review.js';
 import { isValidException } from '../register/config.js';
-import { planReviewDue } from '../rules/training-plan-review.js';
+import { documentReviewDue, isDocumentExpired, isGoverning, isShared, planReviewDue } from '../register/policy.js';
 import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
 import { formatAmount, formatMoney } from '../util/money.js';
@@ -158,7 +157,7 @@ export function buildYearlyView(input: ReportInput) {
 
   // Ownership of shared applications, by the owner's municipality; an owner in a unit of the cooperation itself (a
   // federation or group without municipality) is owned at cooperation level: its own row, never "without owner".
-  const shared = live.filter((a) => a.municipalities.length >= 2);
+  const shared = live.filter(isShared);
   const owners = new Map<string, string[]>();
   const cooperationUnits = new Map<string, string>();
   for (const app of shared) {
@@ -199,8 +198,8 @@ export function buildYearlyView(input: ReportInput) {
 
   const documents = register
     .ofKind('Document')
-    .filter((d) => d.supersededBy === undefined)
-    .map((d) => ({ id: d.id, name: d.name, due: documentReviewDue(d), overdue: documentReviewDue(d) < date }))
+    .filter(isGoverning)
+    .map((d) => ({ id: d.id, name: d.name, due: documentReviewDue(d), overdue: isDocumentExpired(d, date) }))
     .filter((d) => d.due <= horizon)
     .sort((a, b) => (a.due < b.due ? -1 : 1));
 

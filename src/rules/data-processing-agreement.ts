@@ -1,5 +1,6 @@
 // data-processing-agreement — a live application whose vendor processes personal data has a current processor agreement.
 import { isLive } from '../register/model.js';
+import { needsDataProcessingAgreement } from '../register/policy.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({
@@ -24,8 +25,7 @@ export default defineRule({
     },
   },
   check(app, { register, date }) {
-    if (!isLive(app) || app.vendor === undefined) return [];
-    if (app.personalData !== 'personal' && app.personalData !== 'sensitive') return [];
+    if (!isLive(app) || app.vendor === undefined || !needsDataProcessingAgreement(app)) return [];
     if (register.currentAgreements(app.id, 'data-processing', date).length > 0) return [];
     const data = { id: app.personalData === 'sensitive' ? 'sensitivePersonalData' : 'personalDataWord' } as const;
     return [{ path: ['personalData'], message: { id: 'noDataProcessingAgreement', data: { app: app.name, vendor: app.vendor.name, data } } }];

@@ -1,11 +1,7 @@
 // document-review — a governing document past (error) or within six months of (warning) adopted + validYears.
-import type { Document } from '../schema/types.generated.js';
-import { addMonths, addYears } from '../util/dates.js';
+import { documentReviewDue, isDocumentExpired, isGoverning } from '../register/policy.js';
+import { addMonths } from '../util/dates.js';
 import { defineRule } from './define-rule.js';
-
-export function documentReviewDue(doc: Document): string {
-  return addYears(doc.adopted, doc.validYears);
-}
 
 export default defineRule({
   id: 'document-review',
@@ -25,10 +21,10 @@ export default defineRule({
     },
   },
   check(doc, { date, options }) {
-    if (doc.supersededBy !== undefined) return [];
+    if (!isGoverning(doc)) return [];
     const due = documentReviewDue(doc);
     const data = { doc: doc.name, due };
-    if (due < date) return [{ path: ['adopted'], message: { id: 'documentExpired', data } }];
+    if (isDocumentExpired(doc, date)) return [{ path: ['adopted'], message: { id: 'documentExpired', data } }];
     if (due <= addMonths(date, Number(options['warnMonths'] ?? 6))) {
       return [{ path: ['adopted'], severity: 'warning', message: { id: 'documentReviewSoon', data } }];
     }

@@ -1,5 +1,6 @@
 // documentation — a live application documents its routines, and its operations when operated in-house.
 import { isLive } from '../register/model.js';
+import { missingDocumentation } from '../register/policy.js';
 import { defineRule, type Hit } from './define-rule.js';
 
 export default defineRule({
@@ -22,10 +23,7 @@ export default defineRule({
   },
   check(app) {
     if (!isLive(app)) return [];
-    const hits: Hit[] = [];
     const path = app.documentation ? ['documentation'] : [];
-    if (!app.documentation?.routines) hits.push({ path, message: { id: 'noRoutines', data: { app: app.name } } });
-    if (app.operatedBy !== undefined && !app.documentation?.operations) hits.push({ path, message: { id: 'noOperationsDocs', data: { app: app.name } } });
-    return hits;
+    return missingDocumentation(app).map((missing): Hit => ({ path, message: { id: missing === 'routines' ? 'noRoutines' : 'noOperationsDocs', data: { app: app.name } } }));
   },
 });

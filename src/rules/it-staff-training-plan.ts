@@ -1,6 +1,6 @@
 // it-staff-training-plan — the register has a training plan for IT staff whose review is not overdue.
 import { defineRule } from './define-rule.js';
-import { planReviewDue } from './training-plan-review.js';
+import { hasCurrentItStaffPlan, itStaffPlans, planReviewDue } from '../register/policy.js';
 
 export default defineRule({
   id: 'it-staff-training-plan',
@@ -18,9 +18,8 @@ export default defineRule({
     },
   },
   check({ register, date, config }) {
-    const plans = register.ofKind('TrainingPlan').filter((plan) => plan.audience === 'it-staff');
-    if (plans.some((plan) => planReviewDue(plan) >= date)) return [];
-    const overdue = plans[0];
+    if (hasCurrentItStaffPlan(register, date)) return [];
+    const overdue = itStaffPlans(register)[0];
     const position = { line: 1, column: 1 };
     return [
       overdue

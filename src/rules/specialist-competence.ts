@@ -1,5 +1,6 @@
 // specialist-competence — a live application shared by two or more municipalities has a current specialist.
 import { isLive } from '../register/model.js';
+import { hasCurrentSpecialist, isShared } from '../register/policy.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({
@@ -18,8 +19,7 @@ export default defineRule({
     },
   },
   check(app, { register, date }) {
-    if (!isLive(app) || app.municipalities.length < 2) return [];
-    if (register.currentRoles(app.id, 'specialist', date).length > 0) return [];
+    if (!isLive(app) || !isShared(app) || hasCurrentSpecialist(register, app, date)) return [];
     return [{ path: ['municipalities'], message: { id: 'noSpecialist', data: { app: app.name, count: app.municipalities.length } } }];
   },
 });

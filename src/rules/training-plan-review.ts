@@ -1,12 +1,6 @@
 // training-plan-review — a training plan whose review (updated + reviewMonths) is overdue.
-import { addMonths } from '../util/dates.js';
+import { isPlanReviewOverdue, planReviewDue } from '../register/policy.js';
 import { defineRule } from './define-rule.js';
-import type { TrainingPlan } from '../schema/types.generated.js';
-
-/** The day a plan is next due for review. */
-export function planReviewDue(plan: TrainingPlan): string {
-  return addMonths(plan.updated, plan.reviewMonths ?? 12);
-}
 
 export default defineRule({
   id: 'training-plan-review',
@@ -24,7 +18,6 @@ export default defineRule({
     },
   },
   check(plan, { date }) {
-    const due = planReviewDue(plan);
-    return due < date ? [{ path: ['updated'], message: { id: 'planReviewOverdue', data: { plan: plan.name, due } } }] : [];
+    return isPlanReviewOverdue(plan, date) ? [{ path: ['updated'], message: { id: 'planReviewOverdue', data: { plan: plan.name, due: planReviewDue(plan) } } }] : [];
   },
 });

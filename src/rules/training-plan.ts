@@ -1,5 +1,6 @@
 // training-plan — every live business application is listed in a training plan for users or administrators.
 import { isLive } from '../register/model.js';
+import { isInTrainingPlan, needsTrainingPlan } from '../register/policy.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({
@@ -18,8 +19,7 @@ export default defineRule({
     },
   },
   check(app, { register }) {
-    if (app.type !== 'business' || !isLive(app)) return [];
-    const listed = register.plansFor(app.id).some((plan) => plan.audience === 'users' || plan.audience === 'administrators');
-    return listed ? [] : [{ message: { id: 'noTrainingPlan', data: { app: app.name } } }];
+    if (!needsTrainingPlan(app) || !isLive(app) || isInTrainingPlan(register, app)) return [];
+    return [{ message: { id: 'noTrainingPlan', data: { app: app.name } } }];
   },
 });

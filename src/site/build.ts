@@ -11,9 +11,8 @@ import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } fr
 import { reportLabels } from '../report/labels.js';
 import { buildYearlyView, costView, reportCosts } from '../report/view-model.js';
 import { agreementTerms, currentEnd, noticeDeadline } from '../register/agreement-terms.js';
-import { documentReviewDue } from '../rules/document-review.js';
 import { isValidException } from '../register/config.js';
-import { planReviewDue } from '../rules/training-plan-review.js';
+import { documentReviewDue, planReviewDue } from '../register/policy.js';
 import type { Kind } from '../schema/validate.js';
 import type { Agreement, Application } from '../schema/types.generated.js';
 import { addDays } from '../util/dates.js';

@@ -8,7 +8,7 @@ import { isCurrentRole } from '../../register/model.js';
 import { referencesOf } from '../../register/references.js';
 import { isValidException } from '../../register/config.js';
 import { rules } from '../../rules/index.js';
-import { planReviewDue } from '../../rules/training-plan-review.js';
+import { planReviewDue } from '../../register/policy.js';
 import { suggestNearest } from '../../i18n/index.js';
 import { formatMoney } from '../../util/money.js';
 import { visible } from '../../util/visible.js';
