@@ -15,7 +15,7 @@ import { formatAmount, formatMoney } from '../util/money.js';
 import { preliminaryText } from '../costs/preliminary.js';
 import { buildBoardView, type PreviousYear } from './board.js';
 import { barChart, lineChart } from './charts.js';
-import { computeCompliance, measureKeys } from './compliance.js';
+import { computeComplianceIn, measureKeys, type Compliance, type Subject } from './compliance.js';
 import { reportLabels } from './labels.js';
 import { capitalise, ruleName, terms } from '../i18n/terms.js';
 
@@ -145,15 +145,37 @@ export function buildYearlyView(input: ReportInput) {
   const byType = (['business', 'general', 'infrastructure'] as const).map((type) => ({ label: t.types[type], count: live.filter((a) => a.type === type).length }));
   const levels = config.collaborationLevels.map((name, i) => ({ level: i + 1, name, count: live.filter((a) => a.collaborationLevel === i + 1).length }));
 
-  // Compliance, overall and per member municipality.
-  const compliance = computeCompliance(register, date, only);
-  const measures = compliance.measures.map((m) => ({ ...m, label: t.measures[m.key], gaps: byName([...m.gaps].map((g) => ({ ...g }))), decided: byName([...m.decided].map((d) => ({ ...d }))), hasGaps: m.gaps.length > 0 }));
-  const byMunicipality = byName(
-    members.map((m) => {
-      const own = computeCompliance(register, date, m.id);
-      return { name: m.name, applications: own.live, overall: own.overall, cells: own.measures.map((x) => ({ percent: x.percent, ok: x.ok, total: x.total })) };
-    }),
-  );
+  // Compliance, overall (or the one municipality's), per member municipality, and of the cooperation as a whole (the
+  // demands that belong to no municipality: the IT staff's joint plan, joint documents), from one assessment.
+  const assessed = computeComplianceIn(register, date, [only === undefined ? 'all' : { municipality: only }, 'cooperation', ...members.map((m) => ({ municipality: m.id }))]);
+  const compliance = assessed[0]!;
+  const cooperation = assessed[1]!;
+  const subjectName = (subject: Subject) => subject.name ?? t.noItStaffPlan;
+  const measures = compliance.measures.map((m) => ({
+    key: m.key,
+    label: t.measures[m.key],
+    scope: t.measureScopes[m.key],
+    ok: m.ok,
+    total: m.total,
+    percent: m.percent,
+    applies: m.total > 0,
+    hasGaps: m.gaps.length > 0,
+    gaps: byName(m.gaps.map((g) => ({ id: g.id, kind: g.kind, name: subjectName(g) }))),
+    decided: byName(m.decided.map((d) => ({ id: d.id, kind: d.kind, name: subjectName(d), reason: d.reason, until: d.until }))),
+  }));
+  const complianceRow = (name: string, own: Compliance, cooperationLevel: boolean) => ({
+    name,
+    cooperationLevel,
+    applications: own.live,
+    overall: own.overall,
+    cells: own.measures.map((x) => ({ percent: x.percent, ok: x.ok, total: x.total, applies: x.total > 0, hasGaps: x.gaps.length > 0 })),
+  });
+  const byMunicipality = [
+    ...byName(assessed.slice(2).map((own, i) => complianceRow(members[i]!.name, own, false))),
+    ...(cooperation.measures.some((m) => m.total > 0) ? [complianceRow(t.wholeCooperation, cooperation, true)] : []),
+  ];
+  // The same figures with a row per measure and a column per municipality: eleven measures do not fit across a page.
+  const byMeasure = measureKeys.map((key, index) => ({ label: t.measures[key], cells: byMunicipality.map((row) => row.cells[index]!) }));
 
   // Ownership of shared applications, by the owner's municipality; an owner in a unit of the cooperation itself (a
   // federation or group without municipality) is owned at cooperation level: its own row, never "without owner".
@@ -280,7 +302,7 @@ export function buildYearlyView(input: ReportInput) {
     year,
     date,
     glance: { applications: apps.length, live: live.length, byType, levels, members: members.map((m) => m.name), partners: partners.map((m) => m.name) },
-    compliance: { overall: compliance.overall, live: compliance.live, measures, measureLabels: measureKeys.map((k) => t.measures[k]), byMunicipality },
+    compliance: { overall: compliance.overall, live: compliance.live, measures, measureLabels: measureKeys.map((k) => t.measures[k]), byMunicipality, byMeasure },
     ownership: { rows: ownership, unowned: unowned.sort(collator.compare).join(', '), unownedCount: unowned.length, unownedShare: shareOf(unowned.length), hasUnowned: unowned.length > 0, shared: shared.length },
     agreements,
     documents,

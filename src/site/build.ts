@@ -308,7 +308,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         ],
         compliance: {
           overall: yearly.compliance.overall,
-          measures: yearly.compliance.measures.map((m) => ({ label: m.label, ok: m.ok, total: m.total, percent: m.percent, gaps: m.gaps.map((g) => ({ text: g.name, href: href('Application', g.id) })) })),
+          measures: yearly.compliance.measures.map((m) => ({ label: m.label, scope: m.scope, ok: m.ok, total: m.total, percent: m.percent, applies: m.applies, gaps: m.gaps.map((g) => entityLink(g.id) ?? { text: g.name }) })),
           byMunicipality: yearly.compliance.byMunicipality,
           measureLabels: yearly.compliance.measureLabels,
         },

@@ -41,17 +41,17 @@ describe('defect 3: ownership of shared applications', () => {
     const md = run(folder, 'report', 'yearly', '--date', '2026-11-26', '--format', 'md');
     expect(md).toContain('| IT-chefsgruppen i Dalsland (på samverkansnivå) | 1 | 10 % | Helpdesk- och ärendesystem för IT |');
     expect(md).not.toContain('Utan systemägare');
-    expect(md).toContain('| Systemägare | 12 / 12 | 100 % | – |');
+    expect(md).toContain('| Systemägare (applikationer i drift eller planerade) | 12 / 12 | 100 % | – |');
   });
 });
 
 describe('defect 5: a decided exception is shown as decided, not as a gap', () => {
   it('telefoni\'s training plan (exception until 2027-06-30) counts as met and is listed as decided', () => {
     const md = run(example, 'report', 'yearly', '--date', '2026-11-26', '--format', 'md');
-    expect(md).toContain('| Utbildningsplan | 8 / 9 | 88,9 % | Bibliotekssystem; Telefonisystem: beslutat undantag till och med 30 juni 2027 |');
+    expect(md).toContain('| Utbildningsplan (verksamhetssystem) | 8 / 9 | 88,9 % | Bibliotekssystem; Telefonisystem: beslutat undantag till och med 30 juni 2027 |');
     // After the exception's end it is a gap again.
     const later = run(example, 'report', 'yearly', '--date', '2027-07-01', '--format', 'md');
-    expect(later).toMatch(/\| Utbildningsplan \| 7 \/ 9 \| 77,8 % \| Bibliotekssystem, Telefonisystem \|/);
+    expect(later).toMatch(/\| Utbildningsplan \(verksamhetssystem\) \| 7 \/ 9 \| 77,8 % \| Bibliotekssystem, Telefonisystem \|/);
   });
 });
 

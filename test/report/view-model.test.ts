@@ -28,9 +28,20 @@ describe('compliance', () => {
       ['operationsAgreement', 1, 2, 50],
       ['supportAgreement', 1, 2, 50],
       ['dataProcessingAgreement', 0, 1, 0],
+      // telefon has no documentation; its exception has no reason, so it decides nothing.
+      ['documentation', 6, 7, 85.7],
+      // diarium is the one shared application (Åmål, Mellerud) and has no specialist.
+      ['specialist', 0, 1, 0],
+      // No plan for IT staff at all: one demand on the register, unmet.
+      ['itStaffPlan', 0, 1, 0],
+      // The users' plan: updated 2025-01-01 + 12 months = 2026-01-01, before 2026-06-01.
+      ['planReview', 0, 1, 0],
+      // The IT policy: adopted 2021-05-31 + 5 years = 2026-05-31, before 2026-06-01.
+      ['documentReview', 0, 1, 0],
     ]);
-    expect(every.overall).toBe(71.4); // 15 of 21 demands
+    expect(every.overall).toBe(65.6); // 15 of 21 application demands + 6 of 11 new = 21 of 32
     expect(every.measures[0]!.gaps.map((g) => g.id)).toEqual(['gis']);
+    expect(every.measures[8]!.gaps).toEqual([{ kind: 'Register', municipalities: [] }]);
   });
 });
 
@@ -45,7 +56,11 @@ describe('the yearly view of the example register on 2026-11-26', () => {
 
   it('has compliance with the gaps by name, and by municipality', () => {
     // telefoni's missing training plan is a decided exception (itreg.yaml): met, listed as decided, no gap.
-    expect(view.compliance.overall).toBe(92.9);
+    // Overall, counted by hand from register/: the six application demands 52 of 56 (as before), documentation 11 of 12
+    // (diarium has no routines), specialist 9 of 10 shared (gis has none), the IT staff's plan 1 of 1 (due 2027-03-18),
+    // plan reviews 4 of 4 (due 2027-02-10, 2027-03-01, 2027-03-18, 2027-01-20), document revisions 5 of 6 (Dals-Ed's
+    // instruction was due 2025-03-15): 82 of 89 = 92.1 %.
+    expect(view.compliance.overall).toBe(92.1);
     expect(view.compliance.measures.map((m) => [m.label, m.ok, m.total])).toEqual([
       ['Systemägare', 12, 12],
       ['Systemansvarig', 11, 12],
@@ -53,16 +68,35 @@ describe('the yearly view of the example register on 2026-11-26', () => {
       ['Driftavtal', 7, 7],
       ['Supportavtal', 10, 11],
       ['Personuppgiftsbiträdesavtal', 4, 5],
+      ['Dokumentation', 11, 12],
+      ['Specialist', 9, 10],
+      ['Utbildningsplan för IT-personalen', 1, 1],
+      ['Översyn av utbildningsplaner', 4, 4],
+      ['Revidering av styrdokument', 5, 6],
     ]);
     expect(view.compliance.measures[5]!.gaps.map((g) => g.name)).toEqual(['Lärplattform, Mellerud']);
     expect(view.compliance.measures[2]!.gaps.map((g) => g.name)).toEqual(['Bibliotekssystem']);
     expect(view.compliance.measures[2]!.decided.map((g) => [g.name, g.until])).toEqual([['Telefonisystem', '2027-06-30']]);
+    expect(view.compliance.measures.slice(6).map((m) => m.gaps.map((g) => g.name))).toEqual([['Diarie- och ärendehanteringssystem'], ['GIS och kartsystem'], [], [], ['IT-instruktion, Dals-Ed']]);
+    // Per municipality, the old six demands plus documentation, specialist, plan reviews and its own instruction:
+    // Bengtsfors 33/35 + 8/8 + 7/7 + 4/4 + 1/1 = 53/55; Dals-Ed 37/40 + 9/9 + 8/9 + 4/4 + 0/1 = 58/63;
+    // Färgelanda 34/36 + 8/8 + 7/8 + 4/4 + 1/1 = 54/57; Mellerud 44/47 + 9/10 + 8/9 + 4/4 + 1/1 = 66/71;
+    // Åmål 34/36 + 7/8 + 8/8 + 3/3 (the GIS and school plan has no Åmål application) + 1/1 = 53/56. The cooperation as a
+    // whole: the IT staff's plan and the joint IT policy (due 2027-02-23), 2 of 2.
     expect(view.compliance.byMunicipality.map((m) => [m.name, m.overall])).toEqual([
-      ['Bengtsfors kommun', 94.3],
-      ['Dals-Eds kommun', 92.5],
-      ['Färgelanda kommun', 94.4],
-      ['Melleruds kommun', 93.6],
-      ['Åmåls kommun', 94.4],
+      ['Bengtsfors kommun', 96.4],
+      ['Dals-Eds kommun', 92.1],
+      ['Färgelanda kommun', 94.7],
+      ['Melleruds kommun', 93],
+      ['Åmåls kommun', 94.6],
+      ['Samverkan som helhet', 100],
+    ]);
+    expect(view.compliance.byMeasure.map((m) => [m.label, m.cells.map((c) => (c.applies ? `${c.ok}/${c.total}` : '–'))]).slice(6)).toEqual([
+      ['Dokumentation', ['8/8', '9/9', '8/8', '9/10', '7/8', '–']],
+      ['Specialist', ['7/7', '8/9', '7/8', '8/9', '8/8', '–']],
+      ['Utbildningsplan för IT-personalen', ['–', '–', '–', '–', '–', '1/1']],
+      ['Översyn av utbildningsplaner', ['4/4', '4/4', '4/4', '4/4', '3/3', '–']],
+      ['Revidering av styrdokument', ['1/1', '0/1', '1/1', '1/1', '1/1', '1/1']],
     ]);
   });
 
