@@ -117,7 +117,11 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   const costsOf = (costs: typeof yearly.costs) => {
     const map = new Map<string, typeof yearly.costs.items>();
     for (const item of costs.items) {
-      for (const key of new Set([item.id, item.application].filter((k): k is string => k !== undefined))) map.set(key, [...(map.get(key) ?? []), item]);
+      for (const key of new Set([item.id, item.application].filter((k): k is string => k !== undefined))) {
+        const list = map.get(key);
+        if (list) list.push(item);
+        else map.set(key, [item]);
+      }
     }
     return map;
   };
@@ -353,8 +357,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         template: 'application',
         title: app.name,
         nav: 'applications',
-        view: {
-          ...common(app),
+        view: Object.assign(common(app), {
           row: rows.get(app.id),
           app: {
             name: app.name,
@@ -375,7 +378,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           plans,
           costs,
           currency: config.currency,
-        },
+        }),
       };
     }
 
@@ -401,8 +404,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         template: 'municipality',
         title: m.name,
         nav: 'municipalities',
-        view: {
-          ...common(m),
+        view: Object.assign(common(m), {
           name: m.name,
           member: m.member !== false,
           population: Object.entries(m.population ?? {}).map(([y, n]) => ({ year: y, count: number.format(n) })).sort((a, b) => (a.year < b.year ? 1 : -1)),
@@ -412,14 +414,19 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           currency: config.currency,
           allFindings: [...findingsFor(m.id), ...appFindings],
           showEntity: true,
-        },
+        }),
       };
     }
 
     // Units.
     const units = byName(register.ofKind('Unit'));
     const rolesHeld = new Map<string, ReturnType<typeof register.roles>[number][]>();
-    for (const r of register.ofKind('RoleAssignment')) if (isCurrentRole(r, date)) rolesHeld.set(r.holder.unit, [...(rolesHeld.get(r.holder.unit) ?? []), r]);
+    for (const r of register.ofKind('RoleAssignment')) {
+      if (!isCurrentRole(r, date)) continue;
+      const list = rolesHeld.get(r.holder.unit);
+      if (list) list.push(r);
+      else rolesHeld.set(r.holder.unit, [r]);
+    }
     yield {
       path: navPages.units,
       template: 'units',
@@ -435,8 +442,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         template: 'unit',
         title: u.name,
         nav: 'units',
-        view: {
-          ...common(u),
+        view: Object.assign(common(u), {
           name: u.name,
           type: capitalise(term.unitTypes[u.type].one),
           municipality: u.municipality ? ref(u.id, u.municipality, 'Municipality') : undefined,
@@ -445,7 +451,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           otherRoles: held.filter((r) => r.role === 'specialist' || r.role === 'it-manager').map((r) => ({ role: words.roleNames[r.role], title: r.holder.title, application: r.application ? ref(r.id, r.application, 'Application') : undefined })),
           operates: rowsOf(applications.filter((a) => a.operatedBy === u.id).map((a) => a.id)),
           agreements: register.ofKind('Agreement').filter((a) => a.parties?.includes(u.id)).map(agreementRow),
-        },
+        }),
       };
     }
 
@@ -463,8 +469,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         template: 'agreement',
         title: a.name,
         nav: 'agreements',
-        view: {
-          ...common(a),
+        view: Object.assign(common(a), {
           row: agreementRow(a),
           agreement: a,
           terms: agreementTerms(a, date),
@@ -475,7 +480,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           renewedBy: later.map((o) => ({ text: o.name, href: href('Agreement', o.id) })),
           costs: costsThisYear.get(a.id) ?? [],
           currency: config.currency,
-        },
+        }),
       };
     }
 
@@ -498,7 +503,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         template: 'document',
         title: d.name,
         nav: 'documents',
-        view: { ...common(d), row: docRow(d), document: d, supersedes: documents.filter((o) => o.supersededBy === d.id).map((o) => ({ text: o.name, href: href('Document', o.id) })) },
+        view: Object.assign(common(d), { row: docRow(d), document: d, supersedes: documents.filter((o) => o.supersededBy === d.id).map((o) => ({ text: o.name, href: href('Document', o.id) })) }),
       };
     }
 
