@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// npm run bench, the website: itreg site on the example register (goal: under 2 s) and on the 10,011-file benchmark
+// register (goal: under 20 s and 100 MB peak), median wall and CPU (user + system) of several runs and the highest
+// peak RSS, beside itreg lint on the same register (what reading and linting alone take: the site does both first).
+// The load average is printed with the table: on a shared machine wall time is noise, CPU time and memory are not.
+// Usage: node bench/site.mjs [--runs N] [--apps N] [--itreg OTHER/bin/itreg.js] (another build, e.g. before a change)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const runs = arg('runs', 5);
+const apps = arg('apps', 2000);
+const time = '/usr/bin/time';
+if (!existsSync(time)) throw new Error('bench/site.mjs needs GNU time (/usr/bin/time, Debian package "time") for CPU time and peak memory');
+
+const register = join(tmpdir(), `itreg-bench-${apps}`);
+execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), register, String(apps)], { stdio: 'inherit' });
+const files = Number(/(\d+) files/.exec(execFileSync(process.execPath, [join(root, 'bench/floor.mjs'), join(register, 'register')], { encoding: 'utf8' }))[1]);
+const output = mkdtempSync(join(tmpdir(), 'itreg-bench-site-'));
+const site = join(output, 'site');
+const itregAt = process.argv.indexOf('--itreg');
+const itreg = itregAt >= 0 ? process.argv[itregAt + 1] : join(root, 'bin/itreg.js');
+
+/** One run: wall seconds, CPU seconds (user + system) and peak RSS in MB, from GNU time. */
+function once(args, cwd) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(time, ['-f', '%M %U %S', process.execPath, itreg, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`itreg ${args.join(' ')} failed: ${result.stderr}`);
+  const [kb = 'NaN', user = 'NaN', system = 'NaN'] = result.stderr.trim().split('\n').at(-1).split(' ');
+  return { seconds, cpu: Number(user) + Number(system), memory: Number(kb) / 1024 };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+function measure(label, args, cwd, goal) {
+  const samples = Array.from({ length: runs }, () => once(args, cwd));
+  const row = { label, goal, seconds: median(samples.map((s) => s.seconds)), cpu: median(samples.map((s) => s.cpu)), memory: Math.max(...samples.map((s) => s.memory)) };
+  process.stderr.write(`  ${label}: ${row.seconds.toFixed(2)} s wall, ${row.cpu.toFixed(2)} s CPU, ${row.memory.toFixed(0)} MB\n`);
+  return row;
+}
+const countPages = () => {
+  let count = 0;
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(folder, entry.name));
+      else if (entry.name.endsWith('.html')) count++;
+    }
+  };
+  walk(site);
+  return count;
+};
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const loadBefore = load();
+process.stderr.write(`site benchmark: ${itreg}, ${runs} runs each, load average ${loadBefore}\n`);
+const date = ['--date', '2026-06-01'];
+const example = measure('itreg site, example register', ['site', '--output', site, ...date], root, { seconds: 2 });
+const examplePages = countPages();
+const big = measure(`itreg site, ${files.toLocaleString('en')} files`, ['site', '-C', register, '--output', site, ...date], root, { seconds: 20, memory: 100 });
+const bigPages = countPages();
+const lint = measure(`itreg lint --format json, ${files.toLocaleString('en')} files (for comparison)`, ['lint', '-C', register, '--format', 'json', ...date], root, undefined);
+rmSync(output, { recursive: true, force: true });
+
+const goalText = (goal) => (goal ? [`< ${goal.seconds} s`, goal.memory ? `< ${goal.memory} MB` : undefined].filter(Boolean).join(', ') : '–');
+const met = (row) => {
+  if (!row.goal) return '–';
+  const timeOk = row.seconds < row.goal.seconds;
+  const memoryOk = row.goal.memory === undefined || row.memory < row.goal.memory;
+  return timeOk && memoryOk ? 'yes' : [timeOk ? undefined : 'time', memoryOk ? undefined : 'memory'].filter(Boolean).join(', ') + ' missed';
+};
+const rows = [
+  [example, examplePages],
+  [big, bigPages],
+  [lint, undefined],
+];
+console.log(
+  [
+    '',
+    `itreg site — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs, peak = highest of the runs; load average ${loadBefore} before, ${load()} after`,
+    '',
+    '| run | pages | wall (s) | CPU user+sys (s) | peak memory (MB) | goal | met |',
+    '| --- | ---: | ---: | ---: | ---: | --- | --- |',
+    ...rows.map(([r, pages]) => `| ${r.label} | ${pages?.toLocaleString('en') ?? '–'} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.memory.toFixed(0)} | ${goalText(r.goal)} | ${met(r)} |`),
+  ].join('\n'),
+);
