@@ -1,9 +1,9 @@
 // readHistory(): every commit that touched the register folder, with the file contents before and after, from git;
 // readSnapshots(): the register as committed at month ends. Plain git (run.ts), independent calls at once.
-import { spawn } from 'node:child_process';
 import { UsageError } from '../errors.js';
 import { DEFAULT_TIME_ZONE, startOfDay, todayIn } from '../register/today.js';
 import { addDays } from '../util/dates.js';
+import { readTexts } from './objects.js';
 import { findRepository, runGit, tryGit } from './run.js';
 
 export interface FileChange {
@@ -81,7 +81,7 @@ export async function readHistory(root: string, registerFolder: string, range: D
       });
     }
   }
-  const blobs = await readBlobs(repository.top, [...new Set(raw.flatMap((c) => [c.oldBlob, c.newBlob].filter((b): b is string => b !== undefined)))]);
+  const blobs = await readTexts(repository.top, [...new Set(raw.flatMap((c) => [c.oldBlob, c.newBlob].filter((b): b is string => b !== undefined)))]);
   const changes = raw.map(({ oldBlob, newBlob, ...change }) => ({
     ...change,
     ...(oldBlob ? { before: blobs.get(oldBlob) ?? '' } : {}),
@@ -94,35 +94,6 @@ export async function readHistory(root: string, registerFolder: string, range: D
     shallow = { commits: Number(count.trim()), since: dates.split('\n')[0]?.slice(0, 10) ?? '' };
   }
   return { changes, ...(shallow ? { shallow } : {}) };
-}
-
-/** Many blobs through one `git cat-file --batch` process, instead of one process per file version. */
-function readBlobs(top: string, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return Promise.resolve(new Map());
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: top, stdio: ['pipe', 'pipe', 'inherit'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.once('error', reject);
-    child.once('close', () => {
-      const all = Buffer.concat(chunks);
-      const blobs = new Map<string, string>();
-      let offset = 0;
-      while (offset < all.length) {
-        const newline = all.indexOf(0x0a, offset);
-        const [id = '', type = '', size = '0'] = all.subarray(offset, newline).toString('utf8').split(' ');
-        if (type === 'missing') {
-          offset = newline + 1;
-          continue;
-        }
-        const length = Number(size);
-        blobs.set(id, all.subarray(newline + 1, newline + 1 + length).toString('utf8'));
-        offset = newline + 1 + length + 1;
-      }
-      resolve(blobs);
-    });
-    child.stdin.end(`${ids.join('\n')}\n`);
-  });
 }
 
 export interface Snapshot {
@@ -161,6 +132,6 @@ export async function readSnapshots(root: string, registerFolder: string, monthE
     }),
   );
   const found = months.filter((month) => month !== undefined);
-  const texts = await readBlobs(repository.top, [...new Set(found.flatMap((f) => f.blobs.map(([blob]) => blob)))]);
+  const texts = await readTexts(repository.top, [...new Set(found.flatMap((f) => f.blobs.map(([blob]) => blob)))]);
   return found.map(({ date, commit, blobs }) => ({ date, commit, files: blobs.map(([blob, path]) => ({ path, text: texts.get(blob) ?? '' })) }));
 }

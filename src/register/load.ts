@@ -72,40 +72,30 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
 }
 
 /**
- * The register as it was at another commit (--changed's base): `files` are every file below the register folder
- * (paths relative to the folder of itreg.yaml), read elsewhere; the same files are chosen and parsed as from disk.
+ * The register as it was at another commit (--changed's base), from the register now: the files in `touched` (changed,
+ * added or deleted since, paths relative to the folder of itreg.yaml) are taken out, and `before`, their versions at
+ * that commit, read elsewhere, are put in; they are chosen and parsed as from disk. Every other file is the same text
+ * then and now, so its parse and record are the current ones.
  */
-export function loadRegisterFromFiles(
-  config: Config,
-  files: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }>,
-  current?: LoadedRegister,
+export function replaceFiles(
+  current: LoadedRegister,
+  touched: ReadonlySet<string>,
+  before: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }>,
 ): LoadedRegister {
+  const { config } = current;
   const prefix = config.register === '.' || config.register === '' ? '' : `${config.register.replace(/\/+$/, '')}/`;
   const ignored = ignoreMatcher(config.ignore);
-  // A file the change left alone is the same text: its parse and record are taken from the current register.
-  const now = new Map((current?.files ?? []).map((source) => [source.path, source]));
-  const recordOf = new Map((current?.records ?? []).map((record) => [record.source, record]));
-  const sources: SourceFile[] = [];
-  const records: EntityRecord[] = [];
   const fresh: SourceFile[] = [];
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const file of before) {
     const inside = file.path.slice(prefix.length);
-    if (!file.path.startsWith(prefix) || !isRegisterFile(inside) || ignored(inside)) continue;
-    const same = now.get(file.path);
-    if (same !== undefined && same.syntaxProblems.length === 0 && Buffer.from(file.bytes).toString('utf8') === same.text) {
-      sources.push(same);
-      const record = recordOf.get(same);
-      if (record) records.push(record);
-    } else {
-      const source = decodeSource(file.path, file.bytes);
-      sources.push(source);
-      fresh.push(source);
-    }
+    if (file.path.startsWith(prefix) && isRegisterFile(inside) && !ignored(inside)) fresh.push(decodeSource(file.path, file.bytes));
   }
-  records.push(...buildRecords(fresh, config));
-  const order = new Map(sources.map((source, i) => [source, i]));
-  records.sort((a, b) => order.get(a.source)! - order.get(b.source)!);
-  return { config, files: sources, records };
+  const kept = current.files.filter((source) => !touched.has(source.path));
+  const files = [...kept, ...fresh].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const keptRecords = current.records.filter((record) => !touched.has(record.source.path));
+  const order = new Map(files.map((source, i) => [source, i]));
+  const records = [...keptRecords, ...buildRecords(fresh, config)].sort((a, b) => order.get(a.source)! - order.get(b.source)!);
+  return { config, files, records };
 }
 
 /** Whether a path below the register folder names a register file: a YAML name, in no hidden or node_modules folder. */
