@@ -12,6 +12,7 @@ import { joinPath, newPathIndex, type MutablePathIndex } from './path-index.js';
 
 export interface PlainYaml {
   readonly value: Record<string, unknown>;
+  /** Present when asked for: most files never need a position, so lint builds it only for a file with a finding. */
   readonly index: MutablePathIndex;
 }
 
@@ -54,9 +55,12 @@ const PIPE = 0x7c;
 const CLOSE_BRACE = 0x7d;
 
 /** The text as value and index when it is a mapping in the plain subset; undefined when the yaml package must decide. */
-export function parsePlainYaml(text: string): PlainYaml | undefined {
+export function parsePlainYaml(text: string): PlainYaml | undefined;
+/** The same without the path index (`withIndex` false): a third less work and memory, for the many files without a finding. */
+export function parsePlainYaml(text: string, withIndex: false): Omit<PlainYaml, 'index'> | undefined;
+export function parsePlainYaml(text: string, withIndex = true): (Omit<PlainYaml, 'index'> & { index?: MutablePathIndex }) | undefined {
   if (UNUSUAL_CHARACTER.test(text)) return undefined;
-  const parser = new PlainParser(text);
+  const parser = new PlainParser(text, withIndex);
   try {
     return parser.parseDocument();
   } catch (error: unknown) {
@@ -140,16 +144,29 @@ class PlainParser {
   private contentStart = 0;
   /** Comment lines more indented than this would sit inside a scalar's continuation: give up on them. */
   private commentLimit = Number.POSITIVE_INFINITY;
-  readonly index: MutablePathIndex = newPathIndex();
+  /** Source offsets by path; absent when not asked for (then no path is joined either). */
+  private readonly index: MutablePathIndex | undefined;
 
-  constructor(text: string) {
+  constructor(text: string, withIndex: boolean) {
     this.text = text;
+    this.index = withIndex ? newPathIndex() : undefined;
   }
 
-  parseDocument(): PlainYaml {
+  parseDocument(): Omit<PlainYaml, 'index'> & { index?: MutablePathIndex } {
     if (this.peek() !== 0) giveUp(); // a leading indent, or no content at all (the yaml package reports an empty file)
     // The top mapping ends only at the end of the text: a line less indented than column 0 does not exist.
-    return { value: this.parseMapping(0, '', -1, this.contentStart), index: this.index };
+    const value = this.parseMapping(0, '', -1, this.contentStart);
+    return this.index ? { value, index: this.index } : { value };
+  }
+
+  /** Records where the key and value of `path` start. */
+  private mark(path: string, keyOffset: number, valueOffset: number): void {
+    if (this.index) this.index[path] = [keyOffset, valueOffset];
+  }
+
+  /** The path of a child: joined only when an index is being built. */
+  private child(path: string, step: string | number): string {
+    return this.index ? joinPath(path, step) : '';
   }
 
   /**
@@ -222,14 +239,14 @@ class PlainParser {
   private parseMapping(indent: number, path: string, keyOffset: number, firstKey: number): Record<string, unknown> {
     const text = this.text;
     const object: Record<string, unknown> = {};
-    this.index[path] = [keyOffset, firstKey];
+    this.mark(path, keyOffset, firstKey);
     let keyStart = firstKey;
     for (;;) {
       const scanned = this.scanKey(keyStart);
       if (!scanned) giveUp();
       const [key, afterColon] = scanned;
       if (Object.hasOwn(object, key)) giveUp(); // the yaml package reports the duplicate
-      const child = joinPath(path, key);
+      const child = this.child(path, key);
       const i = this.skipSpaces(afterColon);
       const code = text.charCodeAt(i);
       let value: unknown;
@@ -258,7 +275,7 @@ class PlainParser {
     const isItem = next >= indent && this.isSequenceItem(start);
     if (next > indent) return isItem ? this.parseSequence(next, path, keyOffset) : this.parseMapping(next, path, keyOffset, start);
     if (next === indent && isItem) return this.parseSequence(next, path, keyOffset);
-    this.index[path] = [keyOffset, offset];
+    this.mark(path, keyOffset, offset);
     return null;
   }
 
@@ -273,14 +290,14 @@ class PlainParser {
   private parseSequence(indent: number, path: string, keyOffset: number): unknown[] {
     const text = this.text;
     const array: unknown[] = [];
-    this.index[path] = [keyOffset, this.contentStart];
+    this.mark(path, keyOffset, this.contentStart);
     for (;;) {
       const dash = this.contentStart;
       const i = this.skipSpaces(dash + 1);
       const code = text.charCodeAt(i);
       // An item on the following lines, an empty item or a nested sequence: left to the yaml package.
       if (i === dash + 1 || isLineEnd(code) || code === HASH || this.isSequenceItem(i)) giveUp();
-      const child = joinPath(path, array.length);
+      const child = this.child(path, array.length);
       // A mapping begun on the dash's line has its keys at the column of its first key.
       array.push(this.scanKey(i) ? this.parseMapping(i - this.lineStart, child, -1, i) : this.parseInlineValue(i, indent, child, -1));
       // The sequence ends at a line less indented, or at a key of the mapping it is the value of (same column).
@@ -294,7 +311,7 @@ class PlainParser {
   private parseInlineValue(start: number, blockIndent: number, path: string, keyOffset: number): unknown {
     const text = this.text;
     const code = text.charCodeAt(start);
-    this.index[path] = [keyOffset, start];
+    this.mark(path, keyOffset, start);
     if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       const [value, end] = this.scanFlowCollection(start, path);
       this.finishLine(end, blockIndent);
@@ -472,7 +489,7 @@ class PlainParser {
     if (text.charCodeAt(i) !== close) {
       for (;;) {
         if (isSequence) {
-          const [value, end] = this.scanFlowNode(i, joinPath(path, array.length), -1);
+          const [value, end] = this.scanFlowNode(i, this.child(path, array.length), -1);
           array.push(value);
           i = end;
         } else {
@@ -481,7 +498,7 @@ class PlainParser {
           const [key, afterColon] = scanned;
           const valueStart = this.skipSpaces(afterColon);
           if (valueStart === afterColon) giveUp(); // `{ a: }` and `{ a:, }`: an empty value
-          const [value, end] = this.scanFlowNode(valueStart, joinPath(path, key), i);
+          const [value, end] = this.scanFlowNode(valueStart, this.child(path, key), i);
           setOwnProperty(object, key, value);
           i = end;
         }
@@ -499,7 +516,7 @@ class PlainParser {
 
   /** An entry of a flow collection at `start`: a nested collection or a scalar, indexed under `path`. */
   private scanFlowNode(start: number, path: string, keyOffset: number): [unknown, number] {
-    this.index[path] = [keyOffset, start];
+    this.mark(path, keyOffset, start);
     const code = this.text.charCodeAt(start);
     return code === OPEN_BRACKET || code === OPEN_BRACE ? this.scanFlowCollection(start, path) : this.scanFlowScalar(start);
   }

@@ -1,7 +1,7 @@
 // Turns a JSON path into the line and column of a key or value, from the path index kept at parse time
 // (Spectral's getRangeForJsonPath).
 import { entryAt, PATH_SEPARATOR } from './path-index.js';
-import { positionAt, type Position, type SourceFile } from './source.js';
+import { pathIndexOf, positionAt, type Position, type SourceFile } from './source.js';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -18,8 +18,9 @@ export function locate(source: SourceFile, path: JsonPath, target: Target = 'val
 }
 
 export function offsetOf(source: SourceFile, path: JsonPath, target: Target = 'value'): number {
+  const index = pathIndexOf(source);
   for (let length = path.length; length >= 0; length--) {
-    const entry = entryAt(source.index, path.slice(0, length).join(PATH_SEPARATOR));
+    const entry = entryAt(index, path.slice(0, length).join(PATH_SEPARATOR));
     if (!entry) continue;
     const [key, value] = entry;
     return target === 'key' && length === path.length && key >= 0 ? key : value;

@@ -22,7 +22,11 @@ export interface SourceFile {
   readonly text: string;
   /** The document as plain data, when it parsed without errors; unknown until the schema has passed it. */
   readonly value: unknown;
-  readonly index: PathIndex;
+  /**
+   * Source offsets by JSON path. Absent for a file the fast path read: built on first need by pathIndexOf() (a file
+   * with a finding), since building it for every file cost a third of parsing.
+   */
+  readonly index?: PathIndex;
   readonly syntaxProblems: readonly SyntaxProblem[];
 }
 
@@ -77,8 +81,21 @@ export function parseText(text: string, slowParse: SlowParse = parseWithYaml): P
     return { ...empty, syntaxProblems: [{ message: { id: 'tooDeep', data: { limit: MAX_DEPTH } }, position: positionAt(text, depth.offset) }] };
   }
   // Most register files are plain block YAML, which the fast path reads several times faster than the yaml package.
-  const plain = parsePlainYaml(text);
-  return plain ? { value: plain.value, index: plain.index, syntaxProblems: [] } : slowParse(text);
+  const plain = parsePlainYaml(text, false);
+  return plain ? { value: plain.value, syntaxProblems: [] } : slowParse(text);
+}
+
+const builtIndexes = new WeakMap<SourceFile, PathIndex>();
+
+/** The file's path index: kept from parsing, or built now from its text (the same parse, this time with offsets). */
+export function pathIndexOf(source: SourceFile): PathIndex {
+  if (source.index !== undefined) return source.index;
+  let index = builtIndexes.get(source);
+  if (index === undefined) {
+    index = parsePlainYaml(source.text)?.index ?? parseWithYaml(source.text).index ?? {};
+    builtIndexes.set(source, index);
+  }
+  return index;
 }
 
 /** The yaml package's reading of a text that passed the pre-checks: the reference the fast path is tested against. */

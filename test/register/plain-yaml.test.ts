@@ -13,6 +13,9 @@ import { projectRoot, yamlTestSuite, yamlTestSuiteCases } from '../helpers.js';
 /** Why the fast path's reading of `text` differs from the yaml package's; undefined when it agrees or gives up. */
 function disagreement(text: string): string | undefined {
   const plain = parsePlainYaml(text);
+  // Without the index (what lint reads most files with), the same value, or the same giving up.
+  const valueOnly = parsePlainYaml(text, false);
+  if (!isDeepStrictEqual(valueOnly?.value, plain?.value)) return `value without index ${JSON.stringify(valueOnly?.value)} ≠ ${JSON.stringify(plain?.value)}`;
   if (!plain) return undefined;
   const reference = parseWithYaml(text);
   if (reference.syntaxProblems.length > 0) return `accepted what yaml rejects: ${JSON.stringify(reference.syntaxProblems)}`;
