@@ -76,6 +76,8 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
   const { config } = loaded;
   const t = translator(options.language ?? config.language);
   const recordBySource = new Map<SourceFile, EntityRecord>(loaded.records.map((record) => [record.source, record]));
+  // Each file's entity id, looked up once rather than once per file rule.
+  const fileEntityIds = loaded.files.map((source) => recordBySource.get(source)?.id);
   const ruleIds = rules.map((rule) => rule.id);
   const findings: Finding[] = [];
 
@@ -92,9 +94,9 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
       t,
       recordFor: (source) => recordBySource.get(source),
     };
+    const policy = rule.docs.policy ? t({ id: 'policyRef', data: rule.docs.policy }) : '';
     const place = (hit: Hit, source: SourceFile, entityId: string | undefined): void => {
       const position = hit.position ?? locate(source, hit.path ?? [], hit.target ?? 'value');
-      const policy = rule.docs.policy ? t({ id: 'policyRef', data: rule.docs.policy }) : '';
       findings.push({
         ruleId: rule.id,
         severity: hit.severity === 'warning' || severity === 'warning' ? 'warning' : 'error',
@@ -119,14 +121,13 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
     };
     switch (rule.scope) {
       case 'file':
-        for (const source of loaded.files) {
-          const entityId = recordBySource.get(source)?.id;
+        loaded.files.forEach((source, i) => {
+          const entityId = fileEntityIds[i];
           guarded(source, entityId, () => rule.check(source, context).forEach((hit) => place(hit, source, entityId)));
-        }
+        });
         break;
       case 'entity':
-        for (const entity of register.entities) {
-          if (entity.kind !== rule.appliesTo) continue;
+        for (const entity of register.ofKind(rule.appliesTo)) {
           const source = register.recordOf(entity).source;
           guarded(source, entity.id, () => rule.check(entity, context).forEach((hit) => place(hit, source, entity.id)));
         }

@@ -10,13 +10,23 @@ import { defineRule, type Hit } from './define-rule.js';
 const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every string in the form YYYY-MM-DD that is no calendar day (2026-02-30), with its path. */
-function impossibleDates(value: unknown, path: JsonPath, found: Array<{ path: JsonPath; value: string }>): void {
+function impossibleDates(value: unknown, found: Array<{ path: JsonPath; value: string }>, path: Array<string | number> = []): void {
+  // One path array, pushed and popped, copied only for a hit.
   if (typeof value === 'string') {
-    if (DATE_FORM.test(value) && !isIsoDate(value)) found.push({ path, value });
+    if (value.length === 10 && DATE_FORM.test(value) && !isIsoDate(value)) found.push({ path: [...path], value });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => impossibleDates(item, [...path, index], found));
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      impossibleDates(value[index], found, path);
+      path.pop();
+    }
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) impossibleDates(item, [...path, key], found);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
+      impossibleDates((value as Record<string, unknown>)[key], found, path);
+      path.pop();
+    }
   }
 }
 
@@ -73,7 +83,7 @@ export default defineRule({
     const hits: Hit[] = [];
     for (const entity of register.entities) {
       const impossible: Array<{ path: JsonPath; value: string }> = [];
-      impossibleDates(entity, [], impossible);
+      impossibleDates(entity, impossible);
       for (const { path, value } of impossible) hits.push({ entityId: entity.id, path, message: { id: 'dateDoesNotExist', data: { field: fieldName(path), value } } });
       hits.push(...orderHits(entity, date));
     }

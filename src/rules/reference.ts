@@ -33,18 +33,19 @@ export default defineRule({
     };
     for (const entity of register.entities) {
       for (const ref of referencesOf(entity)) {
-        const field = fieldName(ref.path);
         const target = register.recordById(ref.id);
-        const where = { entityId: entity.id, path: ref.path, refersTo: ref.id, ...(ref.isKey ? { target: 'key' as const } : {}) };
+        // Most references are fine: the finding's parts are made only for one that is not.
+        const field = () => fieldName(ref.path);
+        const where = () => ({ entityId: entity.id, path: ref.path, refersTo: ref.id, ...(ref.isKey ? { target: 'key' as const } : {}) });
         if (!target) {
-          hits.push({ ...where, message: { id: 'unknownReference', data: { field, id: ref.id, suggestion: suggestion(indexOf(ref.kind).nearest(ref.id)) } } });
+          hits.push({ ...where(), message: { id: 'unknownReference', data: { field: field(), id: ref.id, suggestion: suggestion(indexOf(ref.kind).nearest(ref.id)) } } });
           continue;
         }
         const actualValue = ref.require ? target.data[ref.require.field] : undefined;
         if (target.kind !== ref.kind || (ref.require && actualValue !== ref.require.value)) {
           const actual = target.kind === ref.kind && ref.require ? `${target.kind} (${ref.require.field}: ${String(actualValue)})` : String(target.kind);
           const expected = ref.require ? `${ref.kind} (${ref.require.field}: ${ref.require.value})` : ref.kind;
-          hits.push({ ...where, message: { id: 'wrongKindReference', data: { field, id: ref.id, actual, expected } } });
+          hits.push({ ...where(), message: { id: 'wrongKindReference', data: { field: field(), id: ref.id, actual, expected } } });
         }
       }
     }

@@ -48,6 +48,9 @@ export default defineRule({
     },
   },
   check(source) {
+    // Every string comes from the text, or from an escape in it: a text with neither a suspect character nor a backslash
+    // has no string to look at.
+    if (!SUSPECT.test(source.text) && !source.text.includes('\\')) return [];
     const hits: Hit[] = [];
     const report = (text: string, at: JsonPath, target: 'key' | 'value'): void => {
       const problem = encodingProblem(text);
