@@ -35,6 +35,8 @@ export type ParseResult = Pick<SourceFile, 'value' | 'index' | 'syntaxProblems'>
 
 /** Aliases a document may expand before it counts as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
+/** Files longer than this (characters) keep their path index from the first parse. */
+const INDEX_AT_ONCE = 64 * 1024;
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?: |$)/m;
 /** Nesting deeper than this is no register entity; the parser's recursion would only risk the stack. */
 const MAX_DEPTH = 1000;
@@ -81,8 +83,9 @@ export function parseText(text: string, slowParse: SlowParse = parseWithYaml): P
     return { ...empty, syntaxProblems: [{ message: { id: 'tooDeep', data: { limit: MAX_DEPTH } }, position: positionAt(text, depth.offset) }] };
   }
   // Most register files are plain block YAML, which the fast path reads several times faster than the yaml package.
-  const plain = parsePlainYaml(text, false);
-  return plain ? { value: plain.value, syntaxProblems: [] } : slowParse(text);
+  // A large file is likely to have findings, and parsing it twice would cost more than its index: that one keeps it.
+  const plain = parsePlainYaml(text, text.length > INDEX_AT_ONCE);
+  return plain ? { value: plain.value, ...(plain.index ? { index: plain.index } : {}), syntaxProblems: [] } : slowParse(text);
 }
 
 const builtIndexes = new WeakMap<SourceFile, PathIndex>();
