@@ -48,6 +48,13 @@ export interface LintResult {
   readonly baselined?: readonly Finding[];
   /** Its entries whose finding is gone: --prune-suppressions removes them. */
   readonly unusedSuppressions?: readonly SuppressionEntry[];
+  /** With `watch`: the entity checks (checkKey()) that asked the model about a watched key. */
+  readonly reached?: ReadonlySet<string>;
+}
+
+/** An entity rule's check of one entity, as `reached` and `only` name it. */
+export function checkKey(ruleId: string, entityId: string): string {
+  return `${ruleId}\u0000${entityId}`;
 }
 
 export interface LintOptions {
@@ -57,6 +64,13 @@ export interface LintOptions {
   readonly overrides?: Readonly<Record<string, Severity>>;
   /** Called with the stack when a rule crashes (--debug). */
   readonly onRuleCrash?: (ruleId: string, error: unknown) => void;
+  /**
+   * --changed, on the register now: the model keys the change touched (dependencyKeys()); each entity check that asks
+   * about one is noted in the result's `reached`. Only those can find otherwise at the base.
+   */
+  readonly watch?: ReadonlySet<string>;
+  /** --changed, on the base: run only these entity checks and no file rule (every register rule still runs). */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** The severity and options a rule runs with: --rule over itreg.yaml over the rule's default. */
@@ -80,68 +94,79 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
   const fileEntityIds = loaded.files.map((source) => recordBySource.get(source)?.id);
   const ruleIds = rules.map((rule) => rule.id);
   const findings: Finding[] = [];
-
-  for (const rule of rules) {
-    const { severity, options: ruleOptions } = ruleSetting(rule, config, options.overrides);
-    if (severity === 'off') continue;
-    const context: RuleContext = {
-      register,
-      loaded,
-      config,
-      date: options.date,
-      options: ruleOptions,
-      ruleIds,
-      t,
-      recordFor: (source) => recordBySource.get(source),
-    };
-    const policy = rule.docs.policy ? t({ id: 'policyRef', data: rule.docs.policy }) : '';
-    const place = (hit: Hit, source: SourceFile, entityId: string | undefined): void => {
-      const position = hit.position ?? locate(source, hit.path ?? [], hit.target ?? 'value');
-      findings.push({
-        ruleId: rule.id,
-        severity: hit.severity === 'warning' || severity === 'warning' ? 'warning' : 'error',
-        message: t(hit.message) + policy,
-        file: source.path,
-        line: position.line,
-        column: position.column,
-        ...(entityId !== undefined ? { entityId } : {}),
-        messageId: hit.message.id,
-        ...(hit.path !== undefined && hit.path.length > 0 ? { path: hit.path } : {}),
-        ...(hit.refersTo !== undefined ? { refersTo: hit.refersTo } : {}),
-      });
-    };
-    // A crash in one rule is a finding for that rule; the other rules still run (and a bad entity does not hide the rest).
-    const guarded = (source: SourceFile, entityId: string | undefined, run: () => void): void => {
-      try {
-        run();
-      } catch (error: unknown) {
-        options.onRuleCrash?.(rule.id, error);
-        place({ message: { id: 'ruleCrashed', data: { rule: rule.id, detail: errorMessage(error) } } }, source, entityId);
-      }
-    };
-    switch (rule.scope) {
-      case 'file':
-        loaded.files.forEach((source, i) => {
-          const entityId = fileEntityIds[i];
-          guarded(source, entityId, () => rule.check(source, context).forEach((hit) => place(hit, source, entityId)));
+  const { watch, only } = options;
+  const reached = new Set<string>();
+  try {
+    for (const rule of rules) {
+      const { severity, options: ruleOptions } = ruleSetting(rule, config, options.overrides);
+      if (severity === 'off') continue;
+      const context: RuleContext = {
+        register,
+        loaded,
+        config,
+        date: options.date,
+        options: ruleOptions,
+        ruleIds,
+        t,
+        recordFor: (source) => recordBySource.get(source),
+      };
+      const policy = rule.docs.policy ? t({ id: 'policyRef', data: rule.docs.policy }) : '';
+      const place = (hit: Hit, source: SourceFile, entityId: string | undefined): void => {
+        const position = hit.position ?? locate(source, hit.path ?? [], hit.target ?? 'value');
+        findings.push({
+          ruleId: rule.id,
+          severity: hit.severity === 'warning' || severity === 'warning' ? 'warning' : 'error',
+          message: t(hit.message) + policy,
+          file: source.path,
+          line: position.line,
+          column: position.column,
+          ...(entityId !== undefined ? { entityId } : {}),
+          messageId: hit.message.id,
+          ...(hit.path !== undefined && hit.path.length > 0 ? { path: hit.path } : {}),
+          ...(hit.refersTo !== undefined ? { refersTo: hit.refersTo } : {}),
         });
-        break;
-      case 'entity':
-        for (const entity of register.ofKind(rule.appliesTo)) {
-          const source = register.recordOf(entity).source;
-          guarded(source, entity.id, () => rule.check(entity, context).forEach((hit) => place(hit, source, entity.id)));
+      };
+      // A crash in one rule is a finding for that rule; the other rules still run (and a bad entity does not hide the rest).
+      const guarded = (source: SourceFile, entityId: string | undefined, run: () => void): void => {
+        try {
+          run();
+        } catch (error: unknown) {
+          options.onRuleCrash?.(rule.id, error);
+          place({ message: { id: 'ruleCrashed', data: { rule: rule.id, detail: errorMessage(error) } } }, source, entityId);
         }
-        break;
-      case 'register':
-        guarded(config.source, undefined, () => {
-          for (const hit of rule.check(context)) {
-            const entity = hit.entityId === undefined ? undefined : register.get(hit.entityId);
-            const source = hit.source ?? (entity ? register.recordOf(entity).source : config.source);
-            place(hit, source, hit.entityId ?? recordBySource.get(source)?.id);
+      };
+      switch (rule.scope) {
+        case 'file':
+          if (only) break; // a file rule's findings depend on its file alone: those of an unchanged file are the same
+          loaded.files.forEach((source, i) => {
+            const entityId = fileEntityIds[i];
+            guarded(source, entityId, () => rule.check(source, context).forEach((hit) => place(hit, source, entityId)));
+          });
+          break;
+        case 'entity':
+          for (const entity of register.ofKind(rule.appliesTo)) {
+            if (only && !only.has(checkKey(rule.id, entity.id))) continue;
+            const source = register.recordOf(entity).source;
+            // Only an entity check is watched: every register rule runs at the base anyway.
+            register.watch(watch);
+            guarded(source, entity.id, () => rule.check(entity, context).forEach((hit) => place(hit, source, entity.id)));
+            if (watch && register.takeTouched()) reached.add(checkKey(rule.id, entity.id));
+            register.watch(undefined);
           }
-        });
-        break;
+          break;
+        case 'register':
+          guarded(config.source, undefined, () => {
+            for (const hit of rule.check(context)) {
+              const entity = hit.entityId === undefined ? undefined : register.get(hit.entityId);
+              const source = hit.source ?? (entity ? register.recordOf(entity).source : config.source);
+              place(hit, source, hit.entityId ?? recordBySource.get(source)?.id);
+            }
+          });
+          break;
+      }
     }
+  } finally {
+    register.watch(undefined);
   }
 
   const exceptions = config.exceptions.filter((exception) => isValidException(exception, options.date));
@@ -158,6 +183,7 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
       warnings: reported.filter((f) => f.severity === 'warning').length,
       suppressed: findings.length - reported.length,
     },
+    ...(watch ? { reached } : {}),
   };
 }
 

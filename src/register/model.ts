@@ -21,9 +21,29 @@ export function isCurrentRole(role: RoleAssignment, date: string): boolean {
   return isWithin(date, role.from, role.until);
 }
 
+/**
+ * What a question to the model depends on, as a key (--changed): an id ('i' + id), the roles, agreements and plans of
+ * an application ('a' + id), every entity of a kind ('k' + kind). The keys an entity's data touches are those of
+ * dependencyKeys(); a question whose key no change touched has the same answer before and after the change.
+ */
+export function dependencyKeys(data: Readonly<Record<string, unknown>>, id: string | undefined): string[] {
+  const keys: string[] = [];
+  if (id !== undefined) keys.push(`i${id}`);
+  if (typeof data['kind'] === 'string') keys.push(`k${data['kind']}`);
+  if (typeof data['application'] === 'string') keys.push(`a${data['application']}`);
+  if (Array.isArray(data['applications'])) for (const app of data['applications']) if (typeof app === 'string') keys.push(`a${app}`);
+  return keys;
+}
+
 export class RegisterModel {
   /** Entities that passed their schema and whose id is not a later duplicate, in file order. */
-  readonly entities: readonly Entity[];
+  private readonly all: readonly Entity[];
+  /**
+   * While set (--changed), the keys a change touched: a question that depends on one of them sets `touched`, so the
+   * lint knows which checks could answer differently at the base.
+   */
+  private watched: ReadonlySet<string> | undefined;
+  private touched = false;
   /** The first record of every id, valid or not: what a reference can point at. */
   private readonly firstRecordById = new Map<string, EntityRecord>();
   private readonly recordByEntity = new Map<Entity, EntityRecord>();
@@ -45,31 +65,59 @@ export class RegisterModel {
       this.byId.set(entity.id, entity);
       push(this.byKind, entity.kind, entity);
     }
-    this.entities = entities;
+    this.all = entities;
     for (const role of this.ofKind('RoleAssignment')) if (role.application) push(this.rolesByApp, role.application, role);
     for (const agreement of this.ofKind('Agreement')) if (agreement.application) push(this.agreementsByApp, agreement.application, agreement);
     for (const plan of this.ofKind('TrainingPlan')) for (const app of plan.applications ?? []) push(this.plansByApp, app, plan);
   }
 
+  /** Entities that passed their schema and whose id is not a later duplicate, in file order. */
+  get entities(): readonly Entity[] {
+    if (this.watched !== undefined && this.watched.size > 0) this.touched = true;
+    return this.all;
+  }
+
+  /** Starts noting whether the questions asked depend on any of `keys` (undefined: stops). */
+  watch(keys: ReadonlySet<string> | undefined): void {
+    this.watched = keys;
+    this.touched = false;
+  }
+
+  /** Whether a question since the last call depended on a watched key; starts afresh. */
+  takeTouched(): boolean {
+    const touched = this.touched;
+    this.touched = false;
+    return touched;
+  }
+
+  private depends(key: string): void {
+    if (this.watched!.has(key)) this.touched = true;
+  }
+
   ofKind<K extends Kind>(kind: K): readonly EntityKinds[K][] {
+    if (this.watched) this.depends(`k${kind}`);
     return (this.byKind.get(kind) ?? []) as EntityKinds[K][];
   }
 
   get(id: string): Entity | undefined {
+    if (this.watched) this.depends(`i${id}`);
     return this.byId.get(id);
   }
 
   getOf<K extends Kind>(kind: K, id: string | undefined): EntityKinds[K] | undefined {
+    if (this.watched && id !== undefined) this.depends(`i${id}`);
     const entity = id === undefined ? undefined : this.byId.get(id);
     return entity?.kind === kind ? (entity as EntityKinds[K]) : undefined;
   }
 
   /** The first record declaring `id`, even one with schema errors. */
   recordById(id: string): EntityRecord | undefined {
+    if (this.watched) this.depends(`i${id}`);
     return this.firstRecordById.get(id);
   }
 
   recordOf(entity: Entity): EntityRecord {
+    if (this.watched) this.depends(`i${entity.id}`);
     const record = this.recordByEntity.get(entity);
     if (!record) throw new Error(`entity ${entity.id} is not part of this register`);
     return record;
@@ -77,10 +125,12 @@ export class RegisterModel {
 
   /** Every id declared in the register (valid or not), for "did you mean". */
   ids(): IterableIterator<string> {
+    if (this.watched !== undefined && this.watched.size > 0) this.touched = true;
     return this.firstRecordById.keys();
   }
 
   roles(appId: string, role?: Role): readonly RoleAssignment[] {
+    if (this.watched) this.depends(`a${appId}`);
     const all = this.rolesByApp.get(appId) ?? [];
     return role === undefined ? all : all.filter((r) => r.role === role);
   }
@@ -90,6 +140,7 @@ export class RegisterModel {
   }
 
   agreements(appId: string, type?: AgreementType): readonly Agreement[] {
+    if (this.watched) this.depends(`a${appId}`);
     const all = this.agreementsByApp.get(appId) ?? [];
     return type === undefined ? all : all.filter((a) => a.type === type);
   }
@@ -106,6 +157,7 @@ export class RegisterModel {
 
   /** Training plans that list the application. */
   plansFor(appId: string): readonly TrainingPlan[] {
+    if (this.watched) this.depends(`a${appId}`);
     return this.plansByApp.get(appId) ?? [];
   }
 
@@ -119,6 +171,7 @@ export class RegisterModel {
 
   /** A name for messages: the entity's display name, else its id. */
   nameOf(id: string): string {
+    if (this.watched) this.depends(`i${id}`);
     const entity = this.byId.get(id);
     return entity && 'name' in entity && entity.name ? entity.name : id;
   }

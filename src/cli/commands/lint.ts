@@ -16,7 +16,7 @@ import { packageVersion } from '../../util/paths.js';
 import type { Config, Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
 import { loadRegister, replaceFiles, type LoadedRegister } from '../../register/load.js';
-import { selectNewFindings } from '../../lint/changes.js';
+import { lintAgainstBase } from '../../lint/changes.js';
 import { runRules, selectFindings, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { suggestNearest, translator } from '../../i18n/index.js';
@@ -103,11 +103,16 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     overrides,
     ...(options.debug ? { onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
   };
-  const full = { ...runRules(loaded, rules, lintOptions), loaded };
+  // --changed: the register at the base is read first, so that the lint now can note which checks the change reaches.
+  const change = options.changed ? await readChange(config, options.base, loaded, options.given) : undefined;
+  const linted = change?.base
+    ? lintAgainstBase(loaded, change.base, change.touched, change.changed, rules, lintOptions)
+    : { result: runRules(loaded, rules, lintOptions), isNew: change ? () => false : () => true };
+  const full = { ...linted.result, loaded };
   const current = startingLine(config, full, options);
 
   const inPaths = options.given ? () => true : pathFilter(paths, cwd, config.root);
-  const inChanges = options.changed ? await changeFilter(config, options.base, full, (base) => runRules(base, rules, lintOptions), options.given) : () => true;
+  const inChanges = linted.isNew;
   const result: LintResult = selectFindings(current, (f) => inPaths(f.file) && inChanges(f) && (!options.quiet || f.severity === 'error'));
 
   const language = config.language;
@@ -174,34 +179,34 @@ function startingLine(config: Config, full: LintResult, options: LintCommandOpti
 }
 
 
+/** What --changed compares: the changed files, and the register at the base. */
+interface Change {
+  /** Changed and added files (and those --pre-commit names), relative to the folder of itreg.yaml. */
+  readonly changed: ReadonlySet<string>;
+  /** Register files changed, added or deleted. */
+  readonly touched: ReadonlySet<string>;
+  /** Absent when nothing in the register changed: then nothing can be the change's doing. */
+  readonly base?: LoadedRegister;
+}
+
 /**
- * --changed (DESIGN "What a change broke"): the register at the base commit, read from git's objects and linted with
- * the current configuration; findings in changed files, and findings elsewhere that the base did not have.
+ * --changed (DESIGN "What a change broke"): the register at the base commit, linted with the current configuration, is
+ * the register now with the files the change touched as they were then (only those are read from git).
  */
-async function changeFilter(
-  config: Config,
-  base: string | undefined,
-  current: LintResult & { readonly loaded: LoadedRegister },
-  lint: (loaded: LoadedRegister) => LintResult,
-  given: ReadonlySet<string> = new Set(),
-): Promise<(finding: Finding) => boolean> {
+async function readChange(config: Config, base: string | undefined, loaded: LoadedRegister, given: ReadonlySet<string> = new Set()): Promise<Change> {
   const { changedFiles } = await import('../../git/changed.js');
   const { readTreeFiles } = await import('../../git/objects.js');
   const changes = await changedFiles(config.root, config.root, base);
   const changed = new Set([...changes.changed, ...given]);
-  // Nothing in the register changed: nothing the change could have broken (and no need to lint the base).
   const inRegister = (path: string) => path === 'itreg.yaml' || isInRegister(config, path);
-  if (![...changed, ...changes.deleted].some(inRegister)) return () => false;
+  const touched = new Set([...changed, ...changes.deleted].filter(inRegister));
+  if (touched.size === 0) return { changed, touched };
   const { repository } = changes;
   const registerFolder = repository.pathOf(join(config.root, config.register));
-  // The base is the register now with the changed, added and deleted files as they were at the base commit: only those
-  // few are read from git (on a national register, reading every file's object took longer than the lint).
-  const touched = new Set([...changed, ...changes.deleted].filter(inRegister));
   const fromTop = (path: string) => repository.pathOf(join(config.root, path));
   const before =
     changes.commit === undefined ? [] : await readTreeFiles(repository.top, changes.commit, registerFolder, (path) => /\.ya?ml$/i.test(path), [...touched].map(fromTop));
-  const baseRegister = replaceFiles(current.loaded, touched, before.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes })));
-  return selectNewFindings(current, lint(baseRegister), changed);
+  return { changed, touched, base: replaceFiles(loaded, touched, before.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes }))) };
 }
 
 /** A lint path (relative to itreg.yaml's folder): itreg.yaml, the register folder, a folder above it, or inside it. */

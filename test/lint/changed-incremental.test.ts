@@ -1,0 +1,110 @@
+// --changed lints at the base only the checks a change can reach (lintAgainstBase). Held here to the plain way, a full
+// lint of both registers compared by fingerprint, on a few hundred random changes of the example register: a value
+// swapped for one another file has under the same key (references, kinds, roles, dates, types), an id renamed, a file
+// deleted, a file copied (a duplicate id), a role ended.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintAgainstBase, selectNewFindings } from '../../src/lint/changes.js';
+import { runRules, type Finding } from '../../src/lint/run-rules.js';
+import { readConfig } from '../../src/register/config.js';
+import { loadRegister, replaceFiles, type LoadedRegister } from '../../src/register/load.js';
+import { rules } from '../../src/rules/index.js';
+import { projectRoot } from '../helpers.js';
+
+const options = { date: '2026-06-01', language: 'en' as const };
+const example = loadRegister(readConfig(join(projectRoot, 'itreg.yaml')));
+const texts = new Map(example.files.map((file) => [file.path, file.text]));
+const paths = [...texts.keys()];
+
+/** Every scalar value under each key in the example register, to swap in. */
+const valuesByKey = new Map<string, string[]>();
+for (const text of texts.values()) {
+  for (const match of text.matchAll(/^( *(?:- )?)([A-Za-z]+): ([^\n#[{|>]+?)\s*$/gm)) {
+    const list = valuesByKey.get(match[2]!) ?? [];
+    list.push(match[3]!);
+    valuesByKey.set(match[2]!, list);
+  }
+}
+
+/** A small deterministic generator (mulberry32), so a failing case can be found again by its number. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Change {
+  readonly describe: string;
+  /** New text by path; null deletes. */
+  readonly files: ReadonlyMap<string, string | null>;
+}
+
+function changeFor(seed: number): Change {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const files = new Map<string, string | null>();
+  const steps: string[] = [];
+  // One to three edits in one change, as a commit has.
+  for (let n = 1 + Math.floor(next() * 3); n > 0; n--) {
+    const path = pick(paths);
+    const text = files.get(path) ?? texts.get(path)!;
+    const what = next();
+    if (what < 0.1) {
+      files.set(path, null);
+      steps.push(`delete ${path}`);
+    } else if (what < 0.2) {
+      const copy = path.replace(/\.yaml$/, '-copy.yaml');
+      files.set(copy, text);
+      steps.push(`copy ${path}`);
+    } else if (what < 0.3) {
+      files.set(path, text.replace(/^id: (.+)$/m, 'id: $1-renamed'));
+      steps.push(`rename the id in ${path}`);
+    } else if (what < 0.4 && /^kind: RoleAssignment$/m.test(text) && !/^until:/m.test(text)) {
+      files.set(path, `${text}until: 2021-01-01\n`);
+      steps.push(`end the role in ${path}`);
+    } else {
+      const lines = [...text.matchAll(/^( *(?:- )?)([A-Za-z]+): ([^\n#[{|>]+?)\s*$/gm)];
+      if (lines.length === 0) continue;
+      const line = pick(lines);
+      const value = pick(valuesByKey.get(line[2]!)!);
+      files.set(path, text.replace(line[0], `${line[1]}${line[2]}: ${value}`));
+      steps.push(`${path}: ${line[2]}: ${line[3]} → ${value}`);
+    }
+  }
+  return { describe: steps.join('; '), files };
+}
+
+const shown = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`;
+
+function apply(register: LoadedRegister, change: Change): { now: LoadedRegister; touched: Set<string>; changed: Set<string> } {
+  const touched = new Set(change.files.keys());
+  const changed = new Set([...change.files].filter(([, text]) => text !== null).map(([path]) => path));
+  const written = [...change.files].flatMap(([path, text]) => (text === null ? [] : [{ path, bytes: Buffer.from(text) }]));
+  return { now: replaceFiles(register, touched, written), touched, changed };
+}
+
+describe('--changed at the base lints only what the change can reach', () => {
+  it('finds what a full lint of the base and the change finds, on 300 random changes', () => {
+    const baseFull = runRules(example, rules, options);
+    let newFindings = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const change = changeFor(seed);
+      const { now, touched, changed } = apply(example, change);
+      // The plain way: every rule on both registers, compared by fingerprint.
+      const full = runRules(now, rules, options);
+      const expected = full.findings.filter(selectNewFindings(full, baseFull, changed)).map(shown);
+      // What lint --changed does: the base from the register now, with the touched files as they were.
+      const before = [...touched].flatMap((path) => (texts.has(path) ? [{ path, bytes: Buffer.from(texts.get(path)!) }] : []));
+      const { result, isNew } = lintAgainstBase(now, replaceFiles(now, touched, before), touched, changed, rules, options);
+      expect(result.findings.map(shown), `change ${seed}: ${change.describe}`).toEqual(full.findings.map(shown));
+      expect(result.findings.filter(isNew).map(shown), `change ${seed}: ${change.describe}`).toEqual(expected);
+      newFindings += expected.filter((line) => ![...changed].some((path) => line.startsWith(`${path}:`))).length;
+    }
+    // The changes do break things elsewhere (a test whose changes never reach another file would prove nothing).
+    expect(newFindings).toBeGreaterThan(50);
+  });
+});
