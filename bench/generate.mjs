@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes a synthetic register of 10,000 files: 2,000 applications, each with owner, administrator, operations
-// agreement and training plan; every 50th application has no owner. With --anchors every file marks its id with a
+// agreement and training plan, and a personal-data assessment (format 1.1); every 50th application has no owner. With --anchors every file marks its id with a
 // YAML anchor (`id: &self …`), which the plain-YAML fast path leaves to the yaml package: the register as slow to read
 // as any YAML. With --defects, 1 % of the files hold a broken reference (an administrator's appointedBy naming an
 // owner's assignment that does not exist, so "did you mean" searches every id) and 1 % an unknown field (a misspelt
@@ -33,6 +33,7 @@ name: Application ${i}
 description: A line-of-business system number ${i}, used by ${m}.
 type: business
 municipalities: [${m}]
+personalData: ${i % 3 === 0 ? 'personal' : 'none'}
 ${defects && i % 20 === 2 ? 'opertedBy' : 'operatedBy'}: it-${m}
 documentation:
   routines: docs/${id}/rutiner.md
