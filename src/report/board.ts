@@ -74,8 +74,11 @@ export function buildBoardView(input: BoardInput) {
   const collator = new Intl.Collator('sv');
   const currency = input.costs.currency;
   const errors = input.findings.filter((f) => f.severity === 'error');
-  const thisTotal = total(input.costs) ?? 0;
-  const lastTotal = total(input.lastYearCosts);
+  // The year's cost: the whole bill, or with --municipality that municipality's part of it (as its cost section).
+  const amountIn = (costs: CostsResult | undefined, id: string) => (costs ? Number(costs.totals.get(id) ?? 0n) / Number(costs.scale) : undefined);
+  const costOf = (costs: CostsResult | undefined) => (input.municipality === undefined ? total(costs) : amountIn(costs, input.municipality));
+  const thisTotal = costOf(input.costs) ?? 0;
+  const lastTotal = costOf(input.lastYearCosts);
 
   const since = input.previous ? new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${input.previous.date}T00:00:00Z`)) : '';
   const figures = [
@@ -123,7 +126,6 @@ export function buildBoardView(input: BoardInput) {
     .sort((a, b) => collator.compare(a.name, b.name));
 
   // Costs per municipality: last year, this year and next year's (preliminary) split.
-  const amountIn = (costs: CostsResult | undefined, id: string) => (costs ? Number(costs.totals.get(id) ?? 0n) / Number(costs.scale) : undefined);
   const ids = new Map<string, string>();
   for (const costs of [input.lastYearCosts, input.costs, input.nextYearCosts]) for (const m of costs?.municipalities ?? []) if (!ids.has(m.id)) ids.set(m.id, m.name);
   const costRows = [...ids]

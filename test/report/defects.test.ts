@@ -105,6 +105,17 @@ describe('report yearly --municipality', () => {
   it('is the same report for one municipality\'s applications and its bill', () => {
     const md = run(example, 'report', 'yearly', '--municipality', 'amal', '--date', '2026-11-26', '--format', 'md');
     expect(md).toMatch(/^# IT-policyns årsrapport 2026: Åmåls kommun/);
+    // The first page's figures are Åmål's: its compliance (53 of 56 demands, its column in the full report), its 8
+    // applications, and its bill beside its bill of 2025 (1 405 432 − 1 149 392 = 256 040 kr), not the whole register's.
+    const summary = md.slice(0, md.indexOf('### De största riskerna'));
+    expect(summary).toContain('| Efterlevnad av IT-policyn | 94,6 % |');
+    expect(summary).toContain('| Applikationer i drift eller planerade | 8 |');
+    expect(summary).toContain('| Kostnadsfördelning 2026 | 1\u00A0405\u00A0432 kr | +256\u00A0040 kr jämfört med 2025 |');
+    // Its compliance counts its own demands; the cooperation's own (the IT staff's plan, the joint policy) beside it.
+    const compliance = md.slice(md.indexOf('## 2.'), md.indexOf('## 3.'));
+    expect(compliance).toContain('| Utbildningsplan för IT-personalen (en gemensam plan vars översyn inte är försenad) | 0 / 0 | – | – |');
+    expect(compliance).toContain('| Krav | Åmåls kommun | *Samverkan som helhet* |');
+    expect(compliance).toContain('| **Sammantaget** | **94,6 %** | **100 %** |');
     const costs = md.slice(md.indexOf('## 8.'), md.indexOf('## 9.'));
     expect(costs).toContain('| **Summa** | **1\u00A0405\u00A0432 kr** |');
     expect(costs).not.toContain('Bengtsfors kommun');
