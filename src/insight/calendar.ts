@@ -4,7 +4,7 @@ import { ruleName } from '../i18n/terms.js';
 import type { Config } from '../register/config.js';
 import { isLive, type RegisterModel } from '../register/model.js';
 import { agreementTerms } from '../register/agreement-terms.js';
-import { documentReviewDue, planReviewDue } from '../register/policy.js';
+import { documentReviewDue, planMunicipalities, planReviewDue } from '../register/policy.js';
 import { addDays } from '../util/dates.js';
 
 export interface Deadline {
@@ -51,7 +51,6 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
     if (day === undefined || day < date) return;
     deadlines.push({ uid: `${what}.${entityId}@${domain}.itreg`, date: day, summary, description: w.describe(summary), entityId, applications, municipalities });
   };
-  const appMunicipalities = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => register.getOf('Application', id)?.municipalities ?? []))];
 
   for (const agreement of register.ofKind('Agreement')) {
     const app = register.getOf('Application', agreement.application);
@@ -69,7 +68,7 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
     add('document-review', doc.id, documentReviewDue(doc), w.document(doc.name), [], munis);
   }
   for (const plan of register.ofKind('TrainingPlan')) {
-    add('plan-review', plan.id, planReviewDue(plan), w.plan(plan.name), plan.applications ?? [], appMunicipalities(plan.applications ?? []));
+    add('plan-review', plan.id, planReviewDue(plan), w.plan(plan.name), plan.applications ?? [], planMunicipalities(register, plan));
   }
   for (const exception of config.exceptions) {
     if (exception.until === undefined) continue;

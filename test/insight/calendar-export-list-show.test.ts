@@ -75,6 +75,12 @@ describe('itreg calendar', () => {
     const saffle = uids(['--municipality', 'saffle']);
     expect(saffle.length).toBeGreaterThan(0);
     expect(saffle.every((uid) => uid.includes('telefoni'))).toBe(true);
+    // A plan concerns the municipalities of its applications and of its activities (as in the report's compliance):
+    // the IT staff's plan lists no application, but its activities are in Åmål; the GIS and school plan has nothing there.
+    const amal = uids(['--municipality', 'amal']);
+    expect(amal).toContain('plan-review.utbildning-it-personal@dalslandskommunerna.itreg');
+    expect(amal).not.toContain('plan-review.utbildning-gis-och-skola@dalslandskommunerna.itreg');
+    expect(uids(['--municipality', 'bengtsfors'])).toContain('plan-review.utbildning-gis-och-skola@dalslandskommunerna.itreg');
   });
 });
 
