@@ -35,11 +35,32 @@ const catalogues: Record<Language, Record<MessageId, string>> = { sv, en };
 
 export type Translate = (message: Message) => string;
 
+/** Each catalogue text split once at its placeholders: [text, name, text, name, …, text]. */
+const templates = new Map<Language, Map<string, readonly string[]>>();
+
 export function translator(language: Language): Translate {
   const catalogue = catalogues[language];
-  const translate: Translate = ({ id, data }) =>
-    catalogue[id].replace(/\{(\w+)\}/g, (whole, name: string) => {
-      if (!data || !(name in data)) return whole;
+  let split = templates.get(language);
+  if (split === undefined) {
+    split = new Map();
+    templates.set(language, split);
+  }
+  const parts = split;
+  const translate: Translate = ({ id, data }) => {
+    let template = parts.get(id);
+    if (template === undefined) {
+      template = catalogue[id].split(/\{(\w+)\}/);
+      parts.set(id, template);
+    }
+    let text = template[0]!;
+    for (let i = 1; i < template.length; i += 2) {
+      const name = template[i]!;
+      text += fill(name) + template[i + 1]!;
+    }
+    return text;
+
+    function fill(name: string): string {
+      if (!data || !(name in data)) return `{${name}}`;
       const value = data[name];
       if (value === undefined) return '';
       if (typeof value !== 'object') return String(value);
@@ -47,7 +68,8 @@ export function translator(language: Language): Translate {
       if ('kindName' in value) return kindName(language, value.kindName);
       if ('count' in value) return countOf(language, value.count, terms[language].counted[value.of]);
       return translate(value);
-    });
+    }
+  };
   return translate;
 }
 
