@@ -12,6 +12,7 @@ import { formatStylish } from '../../format/stylish.js';
 import { loadPaint } from '../../format/paint.js';
 import type { Rule } from '../../rules/define-rule.js';
 import { repositoryPrefix } from '../../git/repository-root.js';
+import { changedFiles, type ChangedFiles } from '../../git/changed.js';
 import { packageVersion } from '../../util/paths.js';
 import type { Config, Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
@@ -84,6 +85,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   if (outside !== undefined) throw new UsageError({ id: 'pathOutsideRegister', data: { path: outside, register: join(relative(cwd, config.root) || '.', config.register).split(sep).join('/') } });
   // The cache is only valid for the itreg version that wrote it.
   const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), packageVersion) : undefined;
+  // --changed: git's questions go out first and run beside the loading (the answers are read once it is done).
+  const gitChanges = options.changed ? askChanges(config, options.base) : undefined;
   const progress = progressLine(options.format === 'stylish' && !options.output);
   const loaded = loadRegister(config, { ...(cache ? { cache } : {}), onProgress: progress.update });
   progress.done();
@@ -104,7 +107,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     ...(options.debug ? { onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
   };
   // --changed: the register at the base is read first, so that the lint now can note which checks the change reaches.
-  const change = options.changed ? await readChange(config, options.base, loaded, options.given) : undefined;
+  const change = gitChanges ? await readChange(config, await gitChanges, loaded, options.given) : undefined;
   const linted = change?.base
     ? lintAgainstBase(loaded, change.base, change.touched, change.changed, rules, lintOptions)
     : { result: runRules(loaded, rules, lintOptions), isNew: change ? () => false : () => true };
@@ -190,13 +193,22 @@ interface Change {
 }
 
 /**
+ * What git says changed since the base. Its processes start now, beside the loading (called before it, and imported
+ * statically, so nothing waits for the event loop); a failure waits to be awaited: a register that fails to load says so
+ * first.
+ */
+function askChanges(config: Config, base: string | undefined): Promise<ChangedFiles> {
+  const asked = changedFiles(config.root, config.root, base);
+  asked.catch(() => undefined);
+  return asked;
+}
+
+/**
  * --changed (DESIGN "What a change broke"): the register at the base commit, linted with the current configuration, is
  * the register now with the files the change touched as they were then (only those are read from git).
  */
-async function readChange(config: Config, base: string | undefined, loaded: LoadedRegister, given: ReadonlySet<string> = new Set()): Promise<Change> {
-  const { changedFiles } = await import('../../git/changed.js');
+async function readChange(config: Config, changes: ChangedFiles, loaded: LoadedRegister, given: ReadonlySet<string> = new Set()): Promise<Change> {
   const { readTreeFiles } = await import('../../git/objects.js');
-  const changes = await changedFiles(config.root, config.root, base);
   const changed = new Set([...changes.changed, ...given]);
   const inRegister = (path: string) => path === 'itreg.yaml' || isInRegister(config, path);
   const touched = new Set([...changed, ...changes.deleted].filter(inRegister));
