@@ -45,7 +45,9 @@ export function barChart(bars: readonly Bar[], options: { title: string; width?:
 }
 
 /** A line of percentages (0–100) over labelled points, with a dot and value at each. */
-export function lineChart(points: readonly Point[], options: { title: string; width?: number; empty: string }): string {
+export function lineChart(points: readonly Point[], options: { title: string; width?: number; empty: string; format: (value: number) => string }): string {
+  // Values and axis as the report writes percentages in its language ("92,1 %", "92.1%").
+  const { format } = options;
   const width = options.width ?? 640;
   const height = 220;
   const left = 56; // room for "100 %" beside the axis
@@ -57,7 +59,7 @@ export function lineChart(points: readonly Point[], options: { title: string; wi
   const low = Math.max(0, Math.floor(Math.min(100, ...points.map((p) => p.value)) / 10) * 10 - 10);
   const y = (v: number) => top + plotHeight - ((Math.max(low, Math.min(100, v)) - low) / (100 - low)) * plotHeight;
   const grid = [low, Math.round((low + 100) / 2), 100]
-    .map((v) => `<line x1="${left}" x2="${left + plotWidth}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11" ${FONT}>${v} %</text>`)
+    .map((v) => `<line x1="${left}" x2="${left + plotWidth}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11" ${FONT}>${escapeXml(format(v))}</text>`)
     .join('');
   const body =
     points.length === 0
@@ -66,7 +68,7 @@ export function lineChart(points: readonly Point[], options: { title: string; wi
         points
           .map(
             (p, i) =>
-              `<circle cx="${x(i)}" cy="${y(p.value)}" r="4" fill="${COLORS[0]}"/><text x="${x(i)}" y="${y(p.value) - 9}" text-anchor="middle" font-size="11" ${FONT}>${escapeXml(String(p.value))}</text><text x="${x(i)}" y="${height - 12}" text-anchor="middle" font-size="11" ${FONT}>${escapeXml(p.label)}</text>`,
+              `<circle cx="${x(i)}" cy="${y(p.value)}" r="4" fill="${COLORS[0]}"/><text x="${x(i)}" y="${y(p.value) - 9}" text-anchor="middle" font-size="11" ${FONT}>${escapeXml(format(p.value))}</text><text x="${x(i)}" y="${height - 12}" text-anchor="middle" font-size="11" ${FONT}>${escapeXml(p.label)}</text>`,
           )
           .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="${escapeXml(options.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${escapeXml(options.title)}</title><text x="0" y="16" font-size="14" font-weight="600" ${FONT}>${escapeXml(options.title)}</text>${grid}${body}</svg>`;

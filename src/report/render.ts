@@ -8,6 +8,7 @@ import type { Language } from '../i18n/index.js';
 import { countOf } from '../i18n/terms.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import { formatAmount } from '../util/money.js';
+import { formatPercent } from '../util/percent.js';
 import { packagePath } from '../util/paths.js';
 
 export const templateDir = packagePath('templates');
@@ -17,7 +18,6 @@ const languageOf = (options: Options): Language => ((options.data as { root?: { 
 
 // One formatter per language: making an Intl formatter costs far more than using one, and a site has 10,000 dates.
 const dateFormats = new Map<Language, Intl.DateTimeFormat>();
-const percentFormats = new Map<Language, Intl.NumberFormat>();
 function cached<T>(map: Map<Language, T>, language: Language, make: (locale: string) => T): T {
   let format = map.get(language);
   if (!format) {
@@ -42,11 +42,7 @@ function handlebars(): typeof Handlebars {
     if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? '';
     return cached(dateFormats, languageOf(options), (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${iso}T00:00:00Z`));
   });
-  hb.registerHelper('percent', (value: unknown, options: Options) => {
-    const n = Number(value);
-    const text = cached(percentFormats, languageOf(options), (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(n);
-    return languageOf(options) === 'sv' ? `${text} %` : `${text}%`;
-  });
+  hb.registerHelper('percent', (value: unknown, options: Options) => formatPercent(Number(value), languageOf(options)));
   hb.registerHelper('plural', (count: unknown, one: unknown, other: unknown, options: Options) => countOf(languageOf(options), Number(count), { one: String(one), other: String(other) }));
   hb.registerHelper('sortBy', (list: unknown, key: unknown) => {
     if (!Array.isArray(list)) return [];

@@ -12,6 +12,7 @@ import { documentReviewDue, isDocumentExpired, isGoverning, isShared, planReview
 import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
 import { formatAmount, formatMoney } from '../util/money.js';
+import { formatPercent } from '../util/percent.js';
 import { preliminaryText } from '../costs/preliminary.js';
 import { buildBoardView, type PreviousYear } from './board.js';
 import { barChart, lineChart } from './charts.js';
@@ -320,7 +321,7 @@ export function buildYearlyView(input: ReportInput) {
     charts: {
       costs: barChart(costs.byMunicipality.map((m) => ({ label: m.name, value: m.amount, text: formatAmount(m.amount, language, costs.currency) })), { title: `${t.chartCosts} ${year}` }),
       levels: barChart(levels.map((l) => ({ label: `${l.level}. ${l.name}`, value: l.count })), { title: t.chartLevels }),
-      trend: lineChart(trendPoints, { title: t.chartTrend, empty: t.trendEmpty }),
+      trend: lineChart(trendPoints, { title: t.chartTrend, empty: t.trendEmpty, format: (value) => formatPercent(value, language) }),
     },
   };
 }

@@ -140,6 +140,17 @@ describe('the yearly view of the example register on 2026-11-26', () => {
     for (const chart of [view.charts.costs, view.charts.levels, view.charts.trend]) expect(chart).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="\d+" height="\d+"/);
     expect(view.charts.costs).toContain('1\u00A0405\u00A0432 kr');
   });
+
+  it('writes the trend in the language of the report: "92,1 %" in Swedish, "92.1%" in English', () => {
+    const trend = [{ date: '2026-10-31', percent: 91.5 }, { date: '2026-11-30', percent: 92.1 }];
+    const sv = buildYearlyView({ ...input(projectRoot, '2026-11-26'), trend }).charts.trend;
+    expect(sv).toContain('>92,1 %</text>');
+    expect(sv).toContain('>100 %</text>');
+    expect(sv).not.toMatch(/>9\d\.\d/);
+    const en = buildYearlyView({ ...input(projectRoot, '2026-11-26'), language: 'en', trend }).charts.trend;
+    expect(en).toContain('>92.1%</text>');
+    expect(en).toContain('>100%</text>');
+  });
 });
 
 describe('the application sheet and the cost statement', () => {
