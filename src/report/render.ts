@@ -70,13 +70,15 @@ export function renderTemplate(file: string, view: object, format: 'html' | 'md'
   const hb = handlebars();
   if (!template) {
     const text = readFileSync(file, 'utf8');
+    let ast: ReturnType<typeof hb.parseWithoutProcessing>;
     try {
-      // compile() parses lazily, on the first call; parse() now reports a syntax error with its line.
-      hb.parse(text);
+      // compile() would parse lazily, on the first call; parsing now reports a syntax error with its line, and
+      // compile() takes the tree (it applies whitespace control itself), so a template is parsed once.
+      ast = hb.parseWithoutProcessing(text);
     } catch (error: unknown) {
       throw templateError(file, error);
     }
-    template = hb.compile(text, { strict: false, noEscape: format === 'md' });
+    template = hb.compile(ast, { strict: false, noEscape: format === 'md' });
     compiled.set(key, template);
   }
   if (format === 'md') view = escapeMarkdown(view) as object;

@@ -271,9 +271,21 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     if (a.start > date) return 'upcoming' as const;
     return isCurrentAgreement(a, date) ? ('current' as const) : ('ended' as const);
   };
+  // An agreement's row is on its application's page, its parties' unit pages, the list and its own page: its terms
+  // (current end, notice deadline: month arithmetic over every renewal) are worked out once.
+  const agreementRows = new Map<Agreement, ReturnType<typeof makeAgreementRow>>();
   const agreementRow = (a: Agreement) => {
+    let row = agreementRows.get(a);
+    if (!row) {
+      row = makeAgreementRow(a);
+      agreementRows.set(a, row);
+    }
+    return row;
+  };
+  function makeAgreementRow(a: Agreement) {
     const state = agreementState(a);
     const deadline = noticeDeadline(a, date);
+    const end = currentEnd(a, date);
     return {
       id: a.id,
       href: href('Agreement', a.id),
@@ -281,13 +293,13 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       type: words.agreementTypes[a.type as keyof typeof words.agreementTypes] ?? a.type,
       application: a.application ? ref(a.id, a.application, 'Application') : undefined,
       start: a.start,
-      end: currentEnd(a, date) ?? '',
+      end: end ?? '',
       deadline: deadline ?? '',
       deadlinePassed: deadline !== undefined && deadline < date && state === 'current',
       state: l.states[state],
       stateKey: state,
     };
-  };
+  }
   const parties = (a: Agreement) => (a.parties ?? []).map((p) => (/^[a-z0-9][a-z0-9-]*$/.test(p) ? ref(a.id, p, 'Unit') : { text: p }));
 
   function* pages(): Generator<SitePage> {
