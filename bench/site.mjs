@@ -20,7 +20,8 @@ const apps = arg('apps', 2000);
 const time = '/usr/bin/time';
 if (!existsSync(time)) throw new Error('bench/site.mjs needs GNU time (/usr/bin/time, Debian package "time") for CPU time and peak memory');
 
-const register = join(tmpdir(), `itreg-bench-${apps}`);
+// Its own copy of the generated register: run.mjs and scale.mjs regenerate theirs, maybe at the same time on a shared machine.
+const register = join(tmpdir(), `itreg-bench-${apps}-site`);
 execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), register, String(apps)], { stdio: 'inherit' });
 const files = Number(/(\d+) files/.exec(execFileSync(process.execPath, [join(root, 'bench/floor.mjs'), join(register, 'register')], { encoding: 'utf8' }))[1]);
 const output = mkdtempSync(join(tmpdir(), 'itreg-bench-site-'));
@@ -29,9 +30,10 @@ const itregAt = process.argv.indexOf('--itreg');
 const itreg = itregAt >= 0 ? process.argv[itregAt + 1] : join(root, 'bin/itreg.js');
 
 /** One run: wall seconds, CPU seconds (user + system) and peak RSS in MB, from GNU time. */
-function once(args, cwd) {
+function once(args, cwd, node = []) {
+  rmSync(site, { recursive: true, force: true }); // a fresh folder, as in CI (replacing an old site also deletes its files)
   const started = process.hrtime.bigint();
-  const result = spawnSync(time, ['-f', '%M %U %S', process.execPath, itreg, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(time, ['-f', '%M %U %S', process.execPath, ...node, itreg, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`itreg ${args.join(' ')} failed: ${result.stderr}`);
   const [kb = 'NaN', user = 'NaN', system = 'NaN'] = result.stderr.trim().split('\n').at(-1).split(' ');
@@ -39,8 +41,8 @@ function once(args, cwd) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-function measure(label, args, cwd, goal) {
-  const samples = Array.from({ length: runs }, () => once(args, cwd));
+function measure(label, args, cwd, goal, node) {
+  const samples = Array.from({ length: runs }, () => once(args, cwd, node));
   const row = { label, goal, seconds: median(samples.map((s) => s.seconds)), cpu: median(samples.map((s) => s.cpu)), memory: Math.max(...samples.map((s) => s.memory)) };
   process.stderr.write(`  ${label}: ${row.seconds.toFixed(2)} s wall, ${row.cpu.toFixed(2)} s CPU, ${row.memory.toFixed(0)} MB\n`);
   return row;
@@ -65,6 +67,9 @@ const example = measure('itreg site, example register', ['site', '--output', sit
 const examplePages = countPages();
 const big = measure(`itreg site, ${files.toLocaleString('en')} files`, ['site', '-C', register, '--output', site, ...date], root, { seconds: 20, memory: 100 });
 const bigPages = countPages();
+// V8 tuned for memory instead of speed (a smaller young generation, the old one grown more cautiously): the trade a
+// runner with little memory can make with NODE_OPTIONS.
+const small = measure(`the same, node --optimize-for-size`, ['site', '-C', register, '--output', site, ...date], root, { seconds: 20, memory: 100 }, ['--optimize-for-size']);
 const lint = measure(`itreg lint --format json, ${files.toLocaleString('en')} files (for comparison)`, ['lint', '-C', register, '--format', 'json', ...date], root, undefined);
 rmSync(output, { recursive: true, force: true });
 
@@ -78,6 +83,7 @@ const met = (row) => {
 const rows = [
   [example, examplePages],
   [big, bigPages],
+  [small, bigPages],
   [lint, undefined],
 ];
 console.log(
