@@ -81,6 +81,8 @@ export const reportLabels = {
       documentReview: 'gällande styrdokument inom sin giltighetstid',
     },
     wholeCooperation: 'Samverkan som helhet',
+    // An exception without `entity` decides a register-wide rule (the training plan for IT staff).
+    wholeRegister: 'Hela registret',
     noItStaffPlan: 'Ingen plan finns',
     byMunicipality: 'Efter kommun',
     municipality: 'Kommun',
@@ -251,6 +253,7 @@ export const reportLabels = {
       documentReview: 'governing documents within their validity',
     },
     wholeCooperation: 'The cooperation as a whole',
+    wholeRegister: 'The whole register',
     noItStaffPlan: 'No plan exists',
     byMunicipality: 'By municipality',
     municipality: 'Municipality',

@@ -242,7 +242,7 @@ export function buildYearlyView(input: ReportInput) {
         };
   const exceptions = config.exceptions
     .filter((e) => isValidException(e, date))
-    .map((e) => ({ rule: ruleName(language, e.rule), ruleId: e.rule, entity: e.entity ? register.nameOf(e.entity) : '–', reason: e.reason ?? '', until: e.until ?? '' }));
+    .map((e) => ({ rule: ruleName(language, e.rule), ruleId: e.rule, entity: e.entity ? register.nameOf(e.entity) : t.wholeRegister, reason: e.reason ?? '', until: e.until ?? '' }));
 
   // The year's changes.
   const changes = input.history?.changes ?? [];

@@ -139,6 +139,8 @@ describe('each compliance measure moves alone and agrees with its rule', () => {
     expect(moved(baseline.cells, decided.cells)).toEqual([]);
     expect(measureOf(decided.view, label).gaps.map((g) => g.name)).toEqual(before.gaps.map((g) => g.name));
     expect(measureOf(decided.view, label).decided.map((d) => [d.name, d.until])).toEqual([[gap, '2027-12-31']]);
+    // The section of decided exceptions names the rule and what it decides (the register as a whole without entity).
+    expect(decided.view.exceptions.find((e) => e.ruleId === rule)).toMatchObject({ entity: entity ? decided.register.nameOf(entity) : 'Hela registret', until: '2027-12-31' });
   });
 
   it('keeps --municipality to the demands of that municipality', () => {
