@@ -91,7 +91,7 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
   const t = translator(options.language ?? config.language);
   const recordBySource = new Map<SourceFile, EntityRecord>(loaded.records.map((record) => [record.source, record]));
   // Each file's entity id, looked up once rather than once per file rule.
-  const fileEntityIds = loaded.files.map((source) => recordBySource.get(source)?.id);
+  const fileEntityIds = options.only ? [] : loaded.files.map((source) => recordBySource.get(source)?.id);
   const ruleIds = rules.map((rule) => rule.id);
   const findings: Finding[] = [];
   const { watch, only } = options;
@@ -147,7 +147,7 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
           });
           break;
         case 'entity':
-          for (const entity of register.ofKind(rule.appliesTo)) {
+          for (const entity of typeof rule.appliesTo === 'string' ? register.ofKind(rule.appliesTo) : register.ofKinds(rule.appliesTo)) {
             if (only && !only.has(checkKey(rule.id, entity.id))) continue;
             const source = register.recordOf(entity).source;
             // Only an entity check is watched: every register rule runs at the base anyway.

@@ -90,12 +90,29 @@ export function replaceFiles(
     const inside = file.path.slice(prefix.length);
     if (file.path.startsWith(prefix) && isRegisterFile(inside) && !ignored(inside)) fresh.push(decodeSource(file.path, file.bytes));
   }
-  const kept = current.files.filter((source) => !touched.has(source.path));
-  const files = [...kept, ...fresh].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const keptRecords = current.records.filter((record) => !touched.has(record.source.path));
-  const order = new Map(files.map((source, i) => [source, i]));
-  const records = [...keptRecords, ...buildRecords(fresh, config)].sort((a, b) => order.get(a.source)! - order.get(b.source)!);
+  // The current files and records are in path order already: the few files from the base are merged in, not sorted.
+  const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  fresh.sort(byPath);
+  const freshRecords = buildRecords(fresh, config);
+  const files = mergeSorted(current.files.filter((source) => !touched.has(source.path)), fresh, byPath);
+  const records = mergeSorted(
+    current.records.filter((record) => !touched.has(record.source.path)),
+    freshRecords,
+    (a, b) => byPath(a.source, b.source),
+  );
   return { config, files, records };
+}
+
+/** Two lists, each in order, as one list in order. */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  if (b.length === 0) return [...a];
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }
 
 /** Whether a path below the register folder names a register file: a YAML name, in no hidden or node_modules folder. */

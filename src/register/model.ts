@@ -94,6 +94,13 @@ export class RegisterModel {
     if (this.watched!.has(key)) this.touched = true;
   }
 
+  /** The entities of several kinds, in file order. */
+  ofKinds<K extends Kind>(kinds: readonly K[]): readonly EntityKinds[K][] {
+    if (kinds.length === 1) return this.ofKind(kinds[0]!);
+    if (this.watched) for (const kind of kinds) this.depends(`k${kind}`);
+    return this.all.filter((entity): entity is EntityKinds[K] => (kinds as readonly Kind[]).includes(entity.kind));
+  }
+
   ofKind<K extends Kind>(kind: K): readonly EntityKinds[K][] {
     if (this.watched) this.depends(`k${kind}`);
     return (this.byKind.get(kind) ?? []) as EntityKinds[K][];

@@ -3,7 +3,7 @@
 import type { MessageId } from '../i18n/index.js';
 import type { JsonPath } from '../register/positions.js';
 import type { Entity } from '../register/model.js';
-import { fieldName } from '../schema/validate.js';
+import { fieldName, kinds } from '../schema/validate.js';
 import { isIsoDate } from '../util/dates.js';
 import { defineRule, type Hit } from './define-rule.js';
 
@@ -68,7 +68,8 @@ function orderHits(entity: Entity, date: string): Hit[] {
 export default defineRule({
   id: 'date-order',
   severity: 'error',
-  scope: 'register',
+  // Each entity on its own (its dates alone decide): --changed checks again only the entities a change touched.
+  appliesTo: kinds,
   docs: {
     description: {
       sv: 'Datum som inte kan stämma: slutdatum (`end`) före startdatum (`start`), `until` före `from`, uppsägning (`terminated`) före start, en option utan antal månader (`months`), ett datum som inte finns; en utbildningsplans `updated` eller ett dokuments `adopted` efter bedömningsdagen (varning).',
@@ -79,14 +80,12 @@ export default defineRule({
       en: 'Covers agreements (end, terminated, options), role assignments and municipalities\' memberships (until against from), and every date in every file (2026-02-30 does not exist). updated and adopted after --date are warnings: the plan or decision has not happened yet, or the date is mistyped.',
     },
   },
-  check({ register, date }) {
+  check(entity, { date }) {
     const hits: Hit[] = [];
-    for (const entity of register.entities) {
-      const impossible: Array<{ path: JsonPath; value: string }> = [];
-      impossibleDates(entity, impossible);
-      for (const { path, value } of impossible) hits.push({ entityId: entity.id, path, message: { id: 'dateDoesNotExist', data: { field: fieldName(path), value } } });
-      hits.push(...orderHits(entity, date));
-    }
+    const impossible: Array<{ path: JsonPath; value: string }> = [];
+    impossibleDates(entity, impossible);
+    for (const { path, value } of impossible) hits.push({ entityId: entity.id, path, message: { id: 'dateDoesNotExist', data: { field: fieldName(path), value } } });
+    hits.push(...orderHits(entity, date));
     return hits;
   },
 });

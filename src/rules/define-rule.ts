@@ -70,7 +70,8 @@ export interface OptionsSchema {
 
 export interface EntityRule<Id extends string, K extends Kind> extends RuleBase<Id> {
   readonly scope: 'entity';
-  readonly appliesTo: K;
+  /** The kind checked, or several (every kind: `kinds`), each entity on its own. */
+  readonly appliesTo: K | readonly K[];
   check(entity: EntityKinds[K], context: RuleContext): Hit[];
 }
 

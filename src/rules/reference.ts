@@ -2,13 +2,32 @@
 import { suggestion } from '../i18n/index.js';
 import { NearestIndex } from '../util/nearest.js';
 import { referencesOf } from '../register/references.js';
-import { fieldName } from '../schema/validate.js';
+import type { RegisterModel } from '../register/model.js';
+import { fieldName, kinds } from '../schema/validate.js';
 import { defineRule, type Hit } from './define-rule.js';
+
+/** One "did you mean" index per register and kind, built at the first broken reference to it: every later one asks it again. */
+const indexes = new WeakMap<RegisterModel, Map<string, NearestIndex>>();
+
+function nearestId(register: RegisterModel, kind: string, id: string): string | undefined {
+  let byKind = indexes.get(register);
+  if (!byKind) {
+    byKind = new Map();
+    indexes.set(register, byKind);
+  }
+  let index = byKind.get(kind);
+  if (!index) {
+    index = new NearestIndex([...register.ids()].filter((other) => register.recordById(other)?.kind === kind));
+    byKind.set(kind, index);
+  }
+  return index.nearest(id);
+}
 
 export default defineRule({
   id: 'reference',
   severity: 'error',
-  scope: 'register',
+  // Each entity on its own (what its references name decides): --changed checks again only those that name a changed id.
+  appliesTo: kinds,
   docs: {
     description: {
       sv: 'En hänvisning till ett id som inte finns eller som är av fel posttyp.',
@@ -19,34 +38,22 @@ export default defineRule({
       en: "operatedBy must point at a Unit of type it-unit, appointedBy at the owner's RoleAssignment, municipalities and participants at municipalities. In parties, a string that looks like an id is a unit; anything else is an outside party.",
     },
   },
-  check({ register }) {
+  check(entity, { register }) {
     const hits: Hit[] = [];
-    // One "did you mean" index per kind, built at the first broken reference to it: every later one asks it again.
-    const indexes = new Map<string, NearestIndex>();
-    const indexOf = (kind: string): NearestIndex => {
-      let index = indexes.get(kind);
-      if (!index) {
-        index = new NearestIndex([...register.ids()].filter((id) => register.recordById(id)?.kind === kind));
-        indexes.set(kind, index);
+    for (const ref of referencesOf(entity)) {
+      const target = register.recordById(ref.id);
+      // Most references are fine: the finding's parts are made only for one that is not.
+      const field = () => fieldName(ref.path);
+      const where = () => ({ entityId: entity.id, path: ref.path, refersTo: ref.id, ...(ref.isKey ? { target: 'key' as const } : {}) });
+      if (!target) {
+        hits.push({ ...where(), message: { id: 'unknownReference', data: { field: field(), id: ref.id, suggestion: suggestion(nearestId(register, ref.kind, ref.id)) } } });
+        continue;
       }
-      return index;
-    };
-    for (const entity of register.entities) {
-      for (const ref of referencesOf(entity)) {
-        const target = register.recordById(ref.id);
-        // Most references are fine: the finding's parts are made only for one that is not.
-        const field = () => fieldName(ref.path);
-        const where = () => ({ entityId: entity.id, path: ref.path, refersTo: ref.id, ...(ref.isKey ? { target: 'key' as const } : {}) });
-        if (!target) {
-          hits.push({ ...where(), message: { id: 'unknownReference', data: { field: field(), id: ref.id, suggestion: suggestion(indexOf(ref.kind).nearest(ref.id)) } } });
-          continue;
-        }
-        const actualValue = ref.require ? target.data[ref.require.field] : undefined;
-        if (target.kind !== ref.kind || (ref.require && actualValue !== ref.require.value)) {
-          const actual = target.kind === ref.kind && ref.require ? `${target.kind} (${ref.require.field}: ${String(actualValue)})` : String(target.kind);
-          const expected = ref.require ? `${ref.kind} (${ref.require.field}: ${ref.require.value})` : ref.kind;
-          hits.push({ ...where(), message: { id: 'wrongKindReference', data: { field: field(), id: ref.id, actual, expected } } });
-        }
+      const actualValue = ref.require ? target.data[ref.require.field] : undefined;
+      if (target.kind !== ref.kind || (ref.require && actualValue !== ref.require.value)) {
+        const actual = target.kind === ref.kind && ref.require ? `${target.kind} (${ref.require.field}: ${String(actualValue)})` : String(target.kind);
+        const expected = ref.require ? `${ref.kind} (${ref.require.field}: ${ref.require.value})` : ref.kind;
+        hits.push({ ...where(), message: { id: 'wrongKindReference', data: { field: field(), id: ref.id, actual, expected } } });
       }
     }
     return hits;
