@@ -5,14 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, median, root } from './lib.mjs';
 import ExcelJS from 'exceljs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const rowCount = arg('rows', 5000);
 const runs = arg('runs', 3);
 const folder = mkdtempSync(join(tmpdir(), 'itreg-bench-import-'));
@@ -70,7 +65,6 @@ function importOnce(file) {
   return { seconds, cpu: user + system, memory: memory / 1024, written, summary: result.stdout.trim().split('\n').at(-1) };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const lines = [`| import (median of ${runs}) | rows | files written | wall (s) | CPU user+sys (s) | rows/s (wall) | peak memory (MB) |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
 for (const file of ['list.xlsx', 'list.csv']) {
   const samples = Array.from({ length: runs }, () => importOnce(file));

@@ -5,13 +5,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, median, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const runs = arg('runs', 5);
 const apps = arg('apps', 2000);
 const register = join(tmpdir(), `itreg-bench-${apps}`);
@@ -32,11 +27,6 @@ function once(command, args, options = {}) {
   const memory = time ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   return { seconds, memory };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function measure(label, run, count) {

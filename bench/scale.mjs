@@ -8,13 +8,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { median, option, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const option = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const runs = Number(option('runs', 3));
 /** A run that takes longer is stopped and shown as "> limit" (the code before the scale work took hours on (c)). */
 const limit = Number(option('timeout', 180));
@@ -39,7 +34,6 @@ const peak = (values) => {
   const known = values.filter((m) => !Number.isNaN(m));
   return known.length > 0 ? Math.max(...known) : NaN;
 };
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const rows = [];
 function measure(label, files, run, target) {
   const samples = Array.from({ length: runs }, run);

@@ -8,13 +8,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, median, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const runs = arg('runs', 5);
 const apps = arg('apps', 2000);
 const time = '/usr/bin/time';
@@ -40,7 +35,6 @@ function once(args, cwd, node = []) {
   return { seconds, cpu: Number(user) + Number(system), memory: Number(kb) / 1024 };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 function measure(label, args, cwd, goal, node) {
   const samples = Array.from({ length: runs }, () => once(args, cwd, node));
   const row = { label, goal, seconds: median(samples.map((s) => s.seconds)), cpu: median(samples.map((s) => s.cpu)), memory: Math.max(...samples.map((s) => s.memory)) };
