@@ -25,8 +25,10 @@ export const helpSv: Readonly<Record<string, string>> = {
   // lint
   'check the register against the schemas and the IT policy rules': 'kontrollera registret mot scheman och IT-policyns regler',
   'report only findings in these files or folders (the whole register is still loaded)': 'rapportera bara fynd i dessa filer eller mappar (hela registret läses ändå)',
-  'report what differs from --base broke: findings in changed files (committed, staged, unstaged, untracked) and new findings elsewhere':
+  'report what the changes since --base broke: findings in changed files (committed, staged, unstaged, untracked) and new findings elsewhere':
     'rapportera vad ändringen mot --base förstörde: fynd i ändrade filer (incheckade, köade, ändrade, ospårade) och nya fynd i andra filer',
+  'judge the commit about to be made, as the git hook does: the staged files against HEAD; changes not staged and untracked files are left out':
+    'bedöm incheckningen som är på väg, som git-kroken gör: de köade filerna mot HEAD; ändringar som inte är köade och ospårade filer räknas inte',
   'as the pre-commit framework runs it: --changed --base HEAD, and the file names given count as changed (all of them: the whole register); names outside the register are left out':
     'som ramverket pre-commit kör den: --changed --base HEAD, och de filnamn som ges räknas som ändrade (alla: hela registret); namn utanför registret hoppas över',
   'with --changed: compare with the merge base of this ref (default: the upstream branch, else HEAD)':
@@ -83,7 +85,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'the folder (default: the working folder); existing files are never overwritten': 'mappen (standard: arbetsmappen); befintliga filer skrivs aldrig över',
   "the cooperation's name in itreg.yaml (default: the folder name)": 'samverkans namn i itreg.yaml (standard: mappens namn)',
   // hook
-  'install or remove the git pre-commit hook that runs itreg lint --changed': 'installera eller ta bort git-kroken (pre-commit) som kör itreg lint --changed',
+  'install or remove the git pre-commit hook that runs itreg lint --staged': 'installera eller ta bort git-kroken (pre-commit) som kör itreg lint --staged',
   'install or uninstall': 'install eller uninstall',
   "replace another tool's pre-commit hook": 'ersätt ett annat verktygs pre-commit-krok',
   // report

@@ -68,7 +68,8 @@ export function buildProgram(run: (action: Action) => Promise<void>, language: L
     .description(d('check the register against the schemas and the IT policy rules'))
     .argument('[paths...]', d('report only findings in these files or folders (the whole register is still loaded)'))
     .addOption(new Option('-f, --format <format>', d('output format')).choices(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab']).default('stylish'))
-    .option('--changed', d('report what differs from --base broke: findings in changed files (committed, staged, unstaged, untracked) and new findings elsewhere'))
+    .option('--changed', d('report what the changes since --base broke: findings in changed files (committed, staged, unstaged, untracked) and new findings elsewhere'))
+    .option('--staged', d('judge the commit about to be made, as the git hook does: the staged files against HEAD; changes not staged and untracked files are left out'))
     .option('--pre-commit', d('as the pre-commit framework runs it: --changed --base HEAD, and the file names given count as changed (all of them: the whole register); names outside the register are left out'))
     .option('--base <ref>', d('with --changed: compare with the merge base of this ref (default: the upstream branch, else HEAD)'))
     .option('--date <YYYY-MM-DD>', d('judge "current" and "overdue" on this date (default: today)'))
@@ -87,7 +88,8 @@ ${d('Examples:')}
   $ itreg lint --rule documentation=off --max-warnings 0
   $ itreg lint --changed --base origin/main --format sarif --output itreg.sarif
   $ itreg lint --changed --format github
-  $ itreg lint --pre-commit register/roles/gis-owner.yaml
+  $ itreg lint --staged
+  $ itreg lint --pre-commit register/roles/gis-systemagare.yaml
   $ itreg lint --suppress-all
   $ itreg lint --prune-suppressions`)
     .action((paths: string[], _options: unknown, command: Command) =>
@@ -190,7 +192,7 @@ ${d('Examples:')}
 
   program
     .command('hook')
-    .description(d('install or remove the git pre-commit hook that runs itreg lint --changed'))
+    .description(d('install or remove the git pre-commit hook that runs itreg lint --staged'))
     .argument('<action>', d('install or uninstall'))
     .option('--force', d('replace another tool\'s pre-commit hook'))
     .addHelpText('after', `

@@ -80,3 +80,50 @@ export async function changedFiles(cwd: string, root: string, base?: string): Pr
   }
   return { base: baseRef, changed, deleted, ...(mergeBase ? { commit: mergeBase } : {}), repository };
 }
+
+/** What a commit about to be made holds (the git hook's question), against HEAD. */
+export interface StagedChanges {
+  /** Files the commit adds or changes, and those it deletes, relative to `root`. */
+  readonly staged: ReadonlySet<string>;
+  readonly stagedDeleted: ReadonlySet<string>;
+  /**
+   * Files whose working copy is not what the commit holds (changed or deleted but not staged, or untracked), relative to
+   * `root`: their staged version, or none, is what counts.
+   */
+  readonly notStaged: ReadonlySet<string>;
+  /** HEAD; absent before the first commit. */
+  readonly commit?: string;
+  readonly repository: Repository;
+}
+
+/** Paths from `git diff --name-status -z` output, split into changed and deleted, made relative to `root`. */
+function nameStatus(output: string, toRoot: (path: string) => string): { changed: Set<string>; deleted: Set<string> } {
+  const changed = new Set<string>();
+  const deleted = new Set<string>();
+  const parts = output.split('\0').filter(Boolean);
+  for (let i = 0; i + 1 < parts.length; i += 2) (parts[i]!.startsWith('D') ? deleted : changed).add(toRoot(parts[i + 1]!));
+  return { changed, deleted };
+}
+
+/**
+ * The index against HEAD (what the commit holds) and the working copy against the index (what it leaves out), so that
+ * the hook judges the commit, not the files on disk: a typo staged and then fixed on disk without `git add` is still
+ * in the commit.
+ */
+export async function stagedChanges(cwd: string, root: string): Promise<StagedChanges> {
+  const [repository, head, untracked, unstaged] = await Promise.all([
+    findRepository(cwd),
+    tryGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
+    runGit(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name', '-z']).catch(() => ''),
+    runGit(cwd, ['diff', '--name-status', '--no-renames', '-z', '--']).catch(() => ''),
+  ]);
+  if (repository === undefined) throw new UsageError({ id: 'changedNoRepository', data: { folder: cwd } });
+  const toRoot = (path: string) => repository.toRoot(path, root);
+  // Before the first commit, everything staged is new.
+  const staged = head
+    ? nameStatus(await runGit(cwd, ['diff', '--cached', '--name-status', '--no-renames', '-z', head, '--']), toRoot)
+    : { changed: new Set((await runGit(cwd, ['ls-files', '--full-name', '-z'])).split('\0').filter(Boolean).map(toRoot)), deleted: new Set<string>() };
+  const left = nameStatus(unstaged, toRoot);
+  const notStaged = new Set([...left.changed, ...left.deleted, ...untracked.split('\0').filter(Boolean).map(toRoot)]);
+  return { staged: staged.changed, stagedDeleted: staged.deleted, notStaged, ...(head ? { commit: head } : {}), repository };
+}

@@ -23,7 +23,7 @@ export async function hookPaths(cwd: string): Promise<HookPaths> {
 }
 
 /**
- * The hook script: lint what differs from HEAD (staged, unstaged, new) in the register at `registerRoot`.
+ * The hook script: lint what the commit holds (the staged files against HEAD) in the register at `registerRoot`.
  * `notInstalled` is what it says, in the register's language, when it finds no itreg to run.
  */
 export function hookScript(top: string, registerRoot: string, node: string, bin: string, notInstalled: string): string {
@@ -36,11 +36,11 @@ ${HOOK_MARKER} (written by \`itreg hook install\`; \`itreg hook uninstall\` remo
 cd "$(git rev-parse --show-toplevel)/${folder}" || exit 1
 # The register's own, pinned itreg (its devDependency, after npm ci) first; then the one that wrote this hook.
 if [ -x node_modules/.bin/itreg ]; then
-  exec node_modules/.bin/itreg lint --changed --base HEAD
+  exec node_modules/.bin/itreg lint --staged
 elif [ -x "${node}" ] && [ -f "${bin}" ]; then
-  exec "${node}" "${bin}" lint --changed --base HEAD
+  exec "${node}" "${bin}" lint --staged
 elif command -v itreg >/dev/null 2>&1; then
-  exec itreg lint --changed --base HEAD
+  exec itreg lint --staged
 else
   echo "${quoted}" >&2
   exit 1

@@ -12,7 +12,7 @@ import { formatStylish } from '../../format/stylish.js';
 import { loadPaint } from '../../format/paint.js';
 import type { Rule } from '../../rules/define-rule.js';
 import { repositoryPrefix } from '../../git/repository-root.js';
-import { changedFiles, type ChangedFiles } from '../../git/changed.js';
+import { changedFiles, stagedChanges, type ChangedFiles, type StagedChanges } from '../../git/changed.js';
 import { packageVersion } from '../../util/paths.js';
 import type { Config, Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
@@ -34,6 +34,8 @@ export interface LintCommandOptions extends GlobalOptions {
   readonly rule?: readonly string[];
   readonly changed?: boolean;
   readonly preCommit?: boolean;
+  /** The git hook's question: what the commit about to be made holds (the index), against HEAD. */
+  readonly staged?: boolean;
   readonly base?: string;
   readonly cache?: boolean;
   readonly cacheLocation?: string;
@@ -86,9 +88,10 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   // The cache is only valid for the itreg version that wrote it.
   const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), packageVersion) : undefined;
   // --changed: git's questions go out first and run beside the loading (the answers are read once it is done).
-  const gitChanges = options.changed ? askChanges(config, options.base) : undefined;
+  const gitStaged = options.staged ? askStaged(config) : undefined;
+  const gitChanges = options.changed && !options.staged ? askChanges(config, options.base) : undefined;
   const progress = progressLine(options.format === 'stylish' && !options.output);
-  const loaded = loadRegister(config, { ...(cache ? { cache } : {}), onProgress: progress.update });
+  const onDisk = loadRegister(config, { ...(cache ? { cache } : {}), onProgress: progress.update });
   progress.done();
   if (cache) {
     // A cache that cannot be written (a read-only checkout, a folder in its place) costs only speed: say so, lint on.
@@ -107,7 +110,13 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     ...(options.debug ? { onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
   };
   // --changed: the register at the base is read first, so that the lint now can note which checks the change reaches.
-  const change = gitChanges ? await readChange(config, await gitChanges, loaded, options.given) : undefined;
+  const change = gitStaged
+    ? await readStaged(config, await gitStaged, onDisk)
+    : gitChanges
+      ? await readChange(config, await gitChanges, onDisk, options.given)
+      : undefined;
+  // --staged lints the register as the commit holds it, not as the files on disk are.
+  const loaded = change?.now ?? onDisk;
   const linted = change?.base
     ? lintAgainstBase(loaded, change.base, change.touched, change.changed, rules, lintOptions)
     : { result: runRules(loaded, rules, lintOptions), isNew: change ? () => false : () => true };
@@ -190,6 +199,8 @@ interface Change {
   readonly touched: ReadonlySet<string>;
   /** Absent when nothing in the register changed: then nothing can be the change's doing. */
   readonly base?: LoadedRegister;
+  /** With --staged: the register as the commit holds it (what is not staged, as it is in the index). */
+  readonly now?: LoadedRegister;
 }
 
 /**
@@ -201,6 +212,36 @@ function askChanges(config: Config, base: string | undefined): Promise<ChangedFi
   const asked = changedFiles(config.root, config.root, base);
   asked.catch(() => undefined);
   return asked;
+}
+
+/** What git says the commit about to be made holds; its processes start beside the loading, as askChanges(). */
+function askStaged(config: Config): Promise<StagedChanges> {
+  const asked = stagedChanges(config.root, config.root);
+  asked.catch(() => undefined);
+  return asked;
+}
+
+/**
+ * --staged (the git hook): the register as the commit holds it is the register on disk with every file whose working
+ * copy is not what is staged (changed or deleted without `git add`, untracked) taken from the index, or left out; the
+ * base is that register with the staged files as they are at HEAD.
+ */
+async function readStaged(config: Config, staged: StagedChanges, onDisk: LoadedRegister): Promise<Change> {
+  const { readObjects, readTreeFiles } = await import('../../git/objects.js');
+  const inRegister = (path: string) => path === 'itreg.yaml' || isInRegister(config, path);
+  const { repository } = staged;
+  const fromTop = (path: string) => repository.pathOf(join(config.root, path));
+  const notStaged = [...staged.notStaged].filter(inRegister);
+  // `:path` names a file's staged version; an untracked file has none and is left out.
+  const indexed = await readObjects(repository.top, notStaged.map((path) => `:${fromTop(path)}`));
+  const now = replaceFiles(onDisk, new Set(notStaged), notStaged.flatMap((path, i) => (indexed[i] ? [{ path, bytes: indexed[i] }] : [])));
+  const changed = new Set([...staged.staged].filter(inRegister));
+  const touched = new Set([...changed, ...[...staged.stagedDeleted].filter(inRegister)]);
+  if (touched.size === 0) return { changed, touched, now };
+  const registerFolder = repository.pathOf(join(config.root, config.register));
+  const before =
+    staged.commit === undefined ? [] : await readTreeFiles(repository.top, staged.commit, registerFolder, (path) => /\.ya?ml$/i.test(path), [...touched].map(fromTop));
+  return { changed, touched, now, base: replaceFiles(now, touched, before.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes }))) };
 }
 
 /**
