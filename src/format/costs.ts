@@ -5,12 +5,19 @@ import { terms } from '../i18n/terms.js';
 import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
 import { populationYearsOf } from '../costs/items.js';
 import { preliminaryText } from '../costs/preliminary.js';
+import { fallbackYears } from '../costs/items.js';
 import { formatCsv } from '../util/csv.js';
 import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js';
 
+/** `lead` and the earlier years preliminary items were split by ("…, preliminärt efter 2025"), or nothing. */
+function preliminaryYears(result: CostsResult, lead: string): string {
+  const years = [...new Set(result.splits.flatMap((split) => fallbackYears(split.item)))].sort();
+  return years.length === 0 ? '' : `${lead}${years.join(', ')}`;
+}
+
 const words = {
   sv: {
-    title: (r: CostsResult) => `Kostnadsfördelning ${r.year} (befolkning ${r.referenceYear}), ${r.currency}`,
+    title: (r: CostsResult) => `Kostnadsfördelning ${r.year} (befolkning ${r.referenceYear}${preliminaryYears(r, ', preliminärt efter ')}), ${r.currency}`,
     item: 'Post', key: 'Nyckel', total: 'Summa', amount: 'Belopp', municipality: 'Kommun', basis: 'Underlag',
     ofPopulation: (own: string, all: string, year: number) => `befolkning ${own} av ${all} (${year})`,
     ofEqual: (n: number) => `lika delar, 1 av ${n}`,
@@ -28,7 +35,7 @@ const words = {
     explainLeft: (units: string, n: bigint) => `Kvar efter avrundningen nedåt: ${units} → ${n === 1n ? 'den största resten' : `de ${n} största resterna`} (vid lika rest: större befolkning, sedan id i bokstavsordning). Delarna summerar exakt till beloppet.`,
   },
   en: {
-    title: (r: CostsResult) => `Cost split ${r.year} (population ${r.referenceYear}), ${r.currency}`,
+    title: (r: CostsResult) => `Cost split ${r.year} (population ${r.referenceYear}${preliminaryYears(r, ', preliminary by ')}), ${r.currency}`,
     item: 'Item', key: 'Key', total: 'Total', amount: 'Amount', municipality: 'Municipality', basis: 'Basis',
     ofPopulation: (own: string, all: string, year: number) => `population ${own} of ${all} (${year})`,
     ofEqual: (n: number) => `equal parts, 1 of ${n}`,

@@ -168,6 +168,9 @@ describe('preliminary splits (populationFallback: latest, the default)', () => {
     expect(costs.status, costs.stderr).toBe(0);
     const json = JSON.parse(costs.stdout) as { items: Array<{ preliminary?: boolean; split: string }> };
     expect(json.items.filter((i) => i.split === 'population').every((i) => i.preliminary === true)).toBe(true);
+    // The title names the year the split is preliminarily made by, as the footnote does (it said only "befolkning 2026").
+    expect(runCli(['costs', '--year', '2027']).stdout.split('\n')[0]).toBe('Kostnadsfördelning 2027 (befolkning 2026, preliminärt efter 2025), SEK');
+    expect(runCli(['costs', '--year', '2026']).stdout.split('\n')[0]).toBe('Kostnadsfördelning 2026 (befolkning 2025), SEK');
   });
 });
 
