@@ -20,6 +20,8 @@ export interface PreviousYear {
 
 type Labels = (typeof reportLabels)[Language];
 
+/** Names in a list: with semicolons, since a name may hold a comma ("Lärplattform, Bengtsfors"). */
+const list = (names: readonly string[]) => names.join('; ');
 const fill = (label: string, data: Readonly<Record<string, string | number>>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 
 /** "+1,9 procentenheter", "−2", "+123 456 kr"; "oförändrat" for no change. */
@@ -94,11 +96,13 @@ export function buildBoardView(input: BoardInput) {
   const passed = input.agreements.filter((a) => a.passed);
   const competence = opportunities.filter((o) => o.trigger === 'competence-risk');
   const risks = [
-    ...(ended.length > 0 ? [fill(t.riskEnded, { n: ended.length, names: ended.map((a) => `${a.name} (${a.application})`).join(', ') })] : []),
-    ...(passed.length > 0 ? [fill(t.riskPassed, { n: passed.length, names: passed.map((a) => `${a.name} (${a.application})`).join(', ') })] : []),
-    ...(input.unowned.length > 0 ? [fill(t.riskUnowned, { n: input.unowned.length, names: input.unowned.join(', ') })] : []),
-    ...(competence.length > 0 ? [fill(t.riskCompetence, { n: competence.length, names: competence.map((o) => o.applications.map((id) => register.nameOf(id)).join(', ')).join(', ') })] : []),
-    ...(errors.length > 0 ? [fill(t.riskErrors, { n: errors.length })] : []),
+    ...(ended.length > 0 ? [fill(ended.length === 1 ? t.riskEndedOne : t.riskEnded, { n: ended.length, names: list(ended.map((a) => `${a.name} (${a.application})`)) })] : []),
+    ...(passed.length > 0 ? [fill(passed.length === 1 ? t.riskPassedOne : t.riskPassed, { n: passed.length, names: list(passed.map((a) => `${a.name} (${a.application})`)) })] : []),
+    ...(input.unowned.length > 0 ? [fill(input.unowned.length === 1 ? t.riskUnownedOne : t.riskUnowned, { n: input.unowned.length, names: list(input.unowned) })] : []),
+    ...(competence.length > 0
+      ? [fill(competence.length === 1 ? t.riskCompetenceOne : t.riskCompetence, { n: competence.length, names: list(competence.flatMap((o) => o.applications.map((id) => register.nameOf(id)))) })]
+      : []),
+    ...(errors.length > 0 ? [fill(errors.length === 1 ? t.riskErrorsOne : t.riskErrors, { n: errors.length })] : []),
   ];
 
   // Open errors by municipality and application, with the unit owning the application.
