@@ -162,6 +162,15 @@ describe('itreg new', () => {
     expect(before.findings.map((f) => f.ruleId)).toContain('schema');
   });
 
+  it('--dir takes an absolute folder as it is (it was put below the working folder)', () => {
+    const folder = registerFrom('clean');
+    const target = join(folder, 'register/roles/specialists');
+    const result = runCli(['new', 'role-assignment', 'diarium-specialist-2', '--dir', target, '--lang', 'en'], folder);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('created register/roles/specialists/diarium-specialist-2.yaml');
+    expect(existsSync(join(target, 'diarium-specialist-2.yaml'))).toBe(true);
+  });
+
   it('lints with no schema finding once the required values are given', () => {
     const folder = registerFrom('clean');
     const sets = ['role=specialist', 'application=diarium', 'holder.title=Arkivarie', 'holder.unit=kansli-amal', 'from=2026-01-01'].flatMap((s) => ['--set', s]);

@@ -1,5 +1,5 @@
 // itreg new <kind> <id>: a new entity file from the schema, with the schema line, refusing an id already in use.
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
 import { loadRegister } from '../../register/load.js';
@@ -22,7 +22,8 @@ export async function newCommand(kindText: string, id: string, options: NewComma
   const existing = loadRegister(config).records.find((record) => record.id === id);
   if (existing) throw new UsageError({ id: 'newExists', data: { id, file: existing.source.path } });
 
-  const folder = options.dir ? join(workingFolder(options), options.dir) : join(config.root, config.register, kindFolders[kind]);
+  // An absolute --dir is that folder (join() would have put it below the working folder).
+  const folder = options.dir ? resolve(workingFolder(options), options.dir) : join(config.root, config.register, kindFolders[kind]);
   const file = join(folder, `${id}.yaml`);
   const { text, missing, conditional } = newEntityText(kind, id, parseSets(options.set ?? []), config);
   if (!createFile(file, schemaLine(config, kind, file) + text)) {
