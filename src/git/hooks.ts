@@ -24,27 +24,35 @@ export async function hookPaths(cwd: string): Promise<HookPaths> {
 
 /**
  * The hook script: lint what the commit holds (the staged files against HEAD) in the register at `registerRoot`.
- * `notInstalled` is what it says, in the register's language, when it finds no itreg to run.
+ * `notInstalled` is what it says, in the register's language, when it finds no itreg to run; `blocked`, when findings
+ * stop the commit (how to go on).
  */
-export function hookScript(top: string, registerRoot: string, node: string, bin: string, notInstalled: string): string {
+export function hookScript(top: string, registerRoot: string, node: string, bin: string, messages: { readonly notInstalled: string; readonly blocked: string }): string {
   const folder = relative(top, registerRoot).split(sep).join('/') || '.';
   // Inside double quotes the shell still reads \ " $ and `.
-  const quoted = notInstalled.replace(/[\\"$`]/g, (c) => `\\${c}`);
+  const quote = (text: string) => text.replace(/[\\"$`]/g, (c) => `\\${c}`);
   return `#!/bin/sh
 ${HOOK_MARKER} (written by \`itreg hook install\`; \`itreg hook uninstall\` removes it)
-# Blocks a commit whose changed register files have errors; warnings are shown but do not block.
+# Blocks a commit whose staged register files have errors; warnings are shown but do not block.
 cd "$(git rev-parse --show-toplevel)/${folder}" || exit 1
 # The register's own, pinned itreg (its devDependency, after npm ci) first; then the one that wrote this hook.
 if [ -x node_modules/.bin/itreg ]; then
-  exec node_modules/.bin/itreg lint --staged
+  set -- node_modules/.bin/itreg
 elif [ -x "${node}" ] && [ -f "${bin}" ]; then
-  exec "${node}" "${bin}" lint --staged
+  set -- "${node}" "${bin}"
 elif command -v itreg >/dev/null 2>&1; then
-  exec itreg lint --staged
+  set -- itreg
 else
-  echo "${quoted}" >&2
+  echo "${quote(messages.notInstalled)}" >&2
   exit 1
 fi
+"$@" lint --staged
+status=$?
+# 1: findings stopped the commit (2, a usage or configuration error, says so itself).
+if [ "$status" -eq 1 ]; then
+  echo "${quote(messages.blocked)}" >&2
+fi
+exit "$status"
 `;
 }
 

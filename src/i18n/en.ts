@@ -114,6 +114,7 @@ export const en = {
   hookReplaced: 'replaced the pre-commit hook: {file}',
   hookUnchanged: 'the pre-commit hook is already installed: {file}',
   hookRemoved: 'removed the pre-commit hook: {file}',
+  hookBlocked: 'itreg: the errors above stopped the commit. Fix them and stage the files again (`git add`), or skip the check with `git commit --no-verify`.',
   hookNotInstalled: 'itreg pre-commit hook: itreg is not installed here (run npm ci in the register\'s folder: itreg is its devDependency), so the register was not checked',
   hookAbsent: 'no pre-commit hook to remove',
   initCreated: 'created  {file}',

@@ -111,6 +111,7 @@ export const sv: Record<MessageId, string> = {
   hookReplaced: 'ersatte pre-commit-kroken: {file}',
   hookUnchanged: 'pre-commit-kroken är redan installerad: {file}',
   hookRemoved: 'tog bort pre-commit-kroken: {file}',
+  hookBlocked: 'itreg: incheckningen stoppades av felen ovan. Rätta dem och köa filerna igen (`git add`), eller hoppa över kontrollen med `git commit --no-verify`.',
   hookNotInstalled: 'itregs pre-commit-krok: itreg är inte installerat här (kör npm ci i registrets mapp: itreg är dess devDependency), så registret kontrollerades inte',
   hookAbsent: 'ingen pre-commit-krok att ta bort',
   initCreated: 'skapade  {file}',

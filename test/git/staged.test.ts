@@ -58,6 +58,8 @@ describe('lint --staged', () => {
     const refused = commit('typo staged, fixed on disk');
     expect(refused.status).toBe(1);
     expect(refused.stdout + refused.stderr).toContain(application);
+    // It says why the commit stopped and how to go on (it printed only the findings).
+    expect(refused.stderr).toContain('itreg: the errors above stopped the commit. Fix them and stage the files again (`git add`), or skip the check with `git commit --no-verify`.');
     writeFiles(repo, { [application]: `${good}notes: Rättat\n` });
     git(repo, 'add', application);
     expect(commit('fixed').status).toBe(0);
