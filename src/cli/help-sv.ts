@@ -97,7 +97,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'write to this file (required for pdf; default stdout)': 'skriv till denna fil (krävs för pdf; annars stdout)',
   'the same as --output': 'samma som --output',
   'the application, for the application sheet': 'applikationen, för applikationsbladet',
-  'the municipality, for the cost statement': 'kommunen, för kostnadsbeskedet',
+  'the municipality: its cost statement (report costs), or the yearly report of its applications and its bill (report yearly)': 'kommunen: dess kostnadsbesked (report costs), eller årsrapporten för dess applikationer och dess del av kostnaderna (report yearly)',
   'refuse preliminary items (split by an earlier year\'s population): exit 2':
     'vägra preliminära poster (fördelade efter ett tidigare års befolkning): avslutningskod 2',
   'render even when cost items cannot be split: a banner on the first page lists what is left out':

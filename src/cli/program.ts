@@ -213,7 +213,7 @@ ${d('Examples:')}
     .option('-o, --output <file>', d('write to this file (required for pdf; default stdout)'))
     .option('--out <file>', d('the same as --output'))
     .option('--id <application>', d('the application, for the application sheet'))
-    .option('-m, --municipality <id>', d('the municipality, for the cost statement'))
+    .option('-m, --municipality <id>', d('the municipality: its cost statement (report costs), or the yearly report of its applications and its bill (report yearly)'))
     .option('--draft', d('render even when cost items cannot be split: a banner on the first page lists what is left out'))
     .option('--final', d('refuse preliminary items (split by an earlier year\'s population): exit 2'))
     .addHelpText('after', `
@@ -223,6 +223,7 @@ ${d('Examples:')}
   $ itreg report yearly --lang en --format md
   $ itreg report application --id gis --format pdf --out gis.pdf
   $ itreg report costs --municipality amal --year 2026
+  $ itreg report yearly --municipality amal --format pdf --output arsrapport-amal.pdf
   $ itreg report ./min-mall.hbs --id gis
   $ itreg report yearly --draft --out utkast.html`)
     .action((template: string, _options: unknown, command: Command) =>
