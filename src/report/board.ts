@@ -70,12 +70,21 @@ function applicationOf(register: RegisterModel, finding: Finding): Application |
   return undefined;
 }
 
+/**
+ * The open errors a report counts: every one, or for one municipality those about its applications, as the section of
+ * open errors lists them (it counted the whole register's beside that municipality's list).
+ */
+export function reportedErrors(register: RegisterModel, findings: readonly Finding[], municipality?: string): Finding[] {
+  const errors = findings.filter((f) => f.severity === 'error');
+  return municipality === undefined ? errors : errors.filter((f) => applicationOf(register, f)?.municipalities.includes(municipality) === true);
+}
+
 export function buildBoardView(input: BoardInput) {
   const { register, date, language, year } = input;
   const t = reportLabels[language];
   const collator = new Intl.Collator('sv');
   const currency = input.costs.currency;
-  const errors = input.findings.filter((f) => f.severity === 'error');
+  const errors = reportedErrors(register, input.findings, input.municipality);
   // The year's cost: the whole bill, or with --municipality that municipality's part of it (as its cost section).
   const amountIn = (costs: CostsResult | undefined, id: string) => (costs ? Number(costs.totals.get(id) ?? 0n) / Number(costs.scale) : undefined);
   const costOf = (costs: CostsResult | undefined) => (input.municipality === undefined ? total(costs) : amountIn(costs, input.municipality));

@@ -111,6 +111,9 @@ describe('report yearly --municipality', () => {
     expect(summary).toContain('| Efterlevnad av IT-policyn | 94,6 % |');
     expect(summary).toContain('| Applikationer i drift eller planerade | 8 |');
     expect(summary).toContain('| Kostnadsfördelning 2026 | 1\u00A0405\u00A0432 kr | +256\u00A0040 kr jämfört med 2025 |');
+    // Its open errors, as section 4 lists them (the figure counted the whole register's 6).
+    expect(summary).toMatch(/\| Fel i registret \| 3 \|/);
+    expect(md).toContain('- 3 fel i registret står öppna (se avsnittet om öppna fel).');
     // One of a thing is one (it read "Kompetensrisk i 1 applikationer").
     expect(md).toContain('- Kompetensrisk i 1 applikation (hög bedömd risk eller högst en person som kan systemet): Telefonisystem.');
     // Its compliance counts its own demands; the cooperation's own (the IT staff's plan, the joint policy) beside it.

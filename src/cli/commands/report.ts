@@ -10,6 +10,7 @@ import { buildRecords, loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
 import { parseSource } from '../../register/source.js';
 import { writeFileAtomic } from '../../register/write.js';
+import { reportedErrors } from '../../report/board.js';
 import { computeCompliance } from '../../report/compliance.js';
 import { reportLabels } from '../../report/labels.js';
 import { printPdf } from '../../report/pdf.js';
@@ -85,7 +86,7 @@ export async function reportCommand(template: string, given: ReportCommandOption
   if (last) {
     const model = snapshotModel(last);
     const compliance = computeCompliance(model, previousEnd, only);
-    const errors = runRules(model, rules, { date: previousEnd, language }).findings.filter((f) => f.severity === 'error').length;
+    const errors = reportedErrors(model, runRules(model, rules, { date: previousEnd, language }).findings, only).length;
     previous = { date: previousEnd, compliance: compliance.overall, live: compliance.live, errors };
   }
   const commit = history ? await tryGit(config.root, ['rev-parse', '--short', 'HEAD']) : undefined;
