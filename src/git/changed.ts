@@ -61,23 +61,11 @@ export async function changedFiles(cwd: string, root: string, base?: string): Pr
   }
 
   const toRoot = (path: string) => repository.toRoot(path, root);
-  const changed = new Set<string>();
-  const deleted = new Set<string>();
-  if (mergeBase) {
-    const diff = await runGit(cwd, ['diff', '--name-status', '--no-renames', '-z', mergeBase, '--']);
-    const parts = diff.split('\0').filter(Boolean);
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-      const status = parts[i]!;
-      const path = toRoot(parts[i + 1]!);
-      (status.startsWith('D') ? deleted : changed).add(path);
-    }
-  } else {
-    // No commit yet: everything in the index is new.
-    for (const path of (await runGit(cwd, ['ls-files', '--full-name', '-z'])).split('\0').filter(Boolean)) changed.add(toRoot(path));
-  }
-  for (const path of untracked.split('\0').filter(Boolean)) {
-    changed.add(toRoot(path));
-  }
+  // No commit yet: everything in the index is new.
+  const { changed, deleted } = mergeBase
+    ? nameStatus(await runGit(cwd, ['diff', '--name-status', '--no-renames', '-z', mergeBase, '--']), toRoot)
+    : { changed: new Set(nulSeparated(await runGit(cwd, ['ls-files', '--full-name', '-z'])).map(toRoot)), deleted: new Set<string>() };
+  for (const path of nulSeparated(untracked)) changed.add(toRoot(path));
   return { base: baseRef, changed, deleted, ...(mergeBase ? { commit: mergeBase } : {}), repository };
 }
 
@@ -96,11 +84,16 @@ export interface StagedChanges {
   readonly repository: Repository;
 }
 
+/** The names of `-z` output. */
+function nulSeparated(output: string): string[] {
+  return output.split('\0').filter(Boolean);
+}
+
 /** Paths from `git diff --name-status -z` output, split into changed and deleted, made relative to `root`. */
 function nameStatus(output: string, toRoot: (path: string) => string): { changed: Set<string>; deleted: Set<string> } {
   const changed = new Set<string>();
   const deleted = new Set<string>();
-  const parts = output.split('\0').filter(Boolean);
+  const parts = nulSeparated(output);
   for (let i = 0; i + 1 < parts.length; i += 2) (parts[i]!.startsWith('D') ? deleted : changed).add(toRoot(parts[i + 1]!));
   return { changed, deleted };
 }
@@ -122,8 +115,8 @@ export async function stagedChanges(cwd: string, root: string): Promise<StagedCh
   // Before the first commit, everything staged is new.
   const staged = head
     ? nameStatus(await runGit(cwd, ['diff', '--cached', '--name-status', '--no-renames', '-z', head, '--']), toRoot)
-    : { changed: new Set((await runGit(cwd, ['ls-files', '--full-name', '-z'])).split('\0').filter(Boolean).map(toRoot)), deleted: new Set<string>() };
+    : { changed: new Set(nulSeparated(await runGit(cwd, ['ls-files', '--full-name', '-z'])).map(toRoot)), deleted: new Set<string>() };
   const left = nameStatus(unstaged, toRoot);
-  const notStaged = new Set([...left.changed, ...left.deleted, ...untracked.split('\0').filter(Boolean).map(toRoot)]);
+  const notStaged = new Set([...left.changed, ...left.deleted, ...nulSeparated(untracked).map(toRoot)]);
   return { staged: staged.changed, stagedDeleted: staged.deleted, notStaged, ...(head ? { commit: head } : {}), repository };
 }

@@ -13,16 +13,16 @@ export interface TreeFile {
 const MAX_NAMED_PATHS = 500;
 
 /**
- * The regular files at `commit` among `paths` (paths from the top), or every one below `folder` when `paths` is absent,
- * that pass `wanted`. A path the commit lacks is left out. Links (mode 120000) and submodules are left out too, as the
- * working-tree loader never follows a link out of the register.
+ * The regular files at `commit` among `paths` (paths from the top) that pass `wanted`; a path the commit lacks is left
+ * out. Links (mode 120000) and submodules are left out too, as the working-tree loader never follows a link out of the
+ * register. Many paths are listed as the whole `folder` once, and picked from it.
  */
-export async function readTreeFiles(cwd: string, commit: string, folder: string, wanted: (path: string) => boolean, paths?: readonly string[]): Promise<TreeFile[]> {
-  if (paths !== undefined && paths.length === 0) return [];
-  const named = paths !== undefined && paths.length <= MAX_NAMED_PATHS;
+export async function readTreeFiles(cwd: string, commit: string, folder: string, wanted: (path: string) => boolean, paths: readonly string[]): Promise<TreeFile[]> {
+  if (paths.length === 0) return [];
+  const named = paths.length <= MAX_NAMED_PATHS;
   // --literal-pathspecs: a file named `*.yaml` or `:(top)x` is that file, not a pattern.
   const listing = await runGit(cwd, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...(named ? paths : [folder === '.' ? '.' : folder])]);
-  const only = paths === undefined || named ? undefined : new Set(paths);
+  const only = named ? undefined : new Set(paths);
   const entries: Array<{ oid: string; path: string }> = [];
   for (const line of listing.split('\0')) {
     const tab = line.indexOf('\t');

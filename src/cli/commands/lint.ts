@@ -13,6 +13,7 @@ import { loadPaint } from '../../format/paint.js';
 import type { Rule } from '../../rules/define-rule.js';
 import { repositoryPrefix } from '../../git/repository-root.js';
 import { changedFiles, stagedChanges, type ChangedFiles, type StagedChanges } from '../../git/changed.js';
+import type { Repository } from '../../git/run.js';
 import { packageVersion } from '../../util/paths.js';
 import type { Config, Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
@@ -88,8 +89,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   // The cache is only valid for the itreg version that wrote it.
   const cache = options.cache ? new ContentCache(options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root), packageVersion) : undefined;
   // --changed: git's questions go out first and run beside the loading (the answers are read once it is done).
-  const gitStaged = options.staged ? askStaged(config) : undefined;
-  const gitChanges = options.changed && !options.staged ? askChanges(config, options.base) : undefined;
+  const gitStaged = options.staged ? early(stagedChanges(config.root, config.root)) : undefined;
+  const gitChanges = options.changed && !options.staged ? early(changedFiles(config.root, config.root, options.base)) : undefined;
   const progress = progressLine(options.format === 'stylish' && !options.output);
   const onDisk = loadRegister(config, { ...(cache ? { cache } : {}), onProgress: progress.update });
   progress.done();
@@ -204,21 +205,27 @@ interface Change {
 }
 
 /**
- * What git says changed since the base. Its processes start now, beside the loading (called before it, and imported
- * statically, so nothing waits for the event loop); a failure waits to be awaited: a register that fails to load says so
- * first.
+ * Git's questions (what changed since the base, or what the commit holds) go out now, beside the loading: called before
+ * it, and imported statically, so nothing waits for the event loop. A failure waits to be awaited: a register that
+ * fails to load says so first.
  */
-function askChanges(config: Config, base: string | undefined): Promise<ChangedFiles> {
-  const asked = changedFiles(config.root, config.root, base);
+function early<T>(asked: Promise<T>): Promise<T> {
   asked.catch(() => undefined);
   return asked;
 }
 
-/** What git says the commit about to be made holds; its processes start beside the loading, as askChanges(). */
-function askStaged(config: Config): Promise<StagedChanges> {
-  const asked = stagedChanges(config.root, config.root);
-  asked.catch(() => undefined);
-  return asked;
+/** A path relative to itreg.yaml's folder that a change to the register can touch: itreg.yaml, or a file in the register. */
+function touchesRegister(config: Config, path: string): boolean {
+  return path === 'itreg.yaml' || isInRegister(config, path);
+}
+
+/** The register `now` with the `touched` files as they were at `commit` (none before the first commit). */
+async function registerAt(config: Config, repository: Repository, commit: string | undefined, now: LoadedRegister, touched: ReadonlySet<string>): Promise<LoadedRegister> {
+  const { readTreeFiles } = await import('../../git/objects.js');
+  const registerFolder = repository.pathOf(join(config.root, config.register));
+  const paths = [...touched].map((path) => repository.pathOf(join(config.root, path)));
+  const before = commit === undefined ? [] : await readTreeFiles(repository.top, commit, registerFolder, (path) => /\.ya?ml$/i.test(path), paths);
+  return replaceFiles(now, touched, before.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes })));
 }
 
 /**
@@ -227,21 +234,16 @@ function askStaged(config: Config): Promise<StagedChanges> {
  * base is that register with the staged files as they are at HEAD.
  */
 async function readStaged(config: Config, staged: StagedChanges, onDisk: LoadedRegister): Promise<Change> {
-  const { readObjects, readTreeFiles } = await import('../../git/objects.js');
-  const inRegister = (path: string) => path === 'itreg.yaml' || isInRegister(config, path);
+  const { readObjects } = await import('../../git/objects.js');
   const { repository } = staged;
-  const fromTop = (path: string) => repository.pathOf(join(config.root, path));
-  const notStaged = [...staged.notStaged].filter(inRegister);
+  const notStaged = [...staged.notStaged].filter((path) => touchesRegister(config, path));
   // `:path` names a file's staged version; an untracked file has none and is left out.
-  const indexed = await readObjects(repository.top, notStaged.map((path) => `:${fromTop(path)}`));
+  const indexed = await readObjects(repository.top, notStaged.map((path) => `:${repository.pathOf(join(config.root, path))}`));
   const now = replaceFiles(onDisk, new Set(notStaged), notStaged.flatMap((path, i) => (indexed[i] ? [{ path, bytes: indexed[i] }] : [])));
-  const changed = new Set([...staged.staged].filter(inRegister));
-  const touched = new Set([...changed, ...[...staged.stagedDeleted].filter(inRegister)]);
+  const changed = new Set([...staged.staged].filter((path) => touchesRegister(config, path)));
+  const touched = new Set([...changed, ...[...staged.stagedDeleted].filter((path) => touchesRegister(config, path))]);
   if (touched.size === 0) return { changed, touched, now };
-  const registerFolder = repository.pathOf(join(config.root, config.register));
-  const before =
-    staged.commit === undefined ? [] : await readTreeFiles(repository.top, staged.commit, registerFolder, (path) => /\.ya?ml$/i.test(path), [...touched].map(fromTop));
-  return { changed, touched, now, base: replaceFiles(now, touched, before.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes }))) };
+  return { changed, touched, now, base: await registerAt(config, repository, staged.commit, now, touched) };
 }
 
 /**
@@ -249,23 +251,16 @@ async function readStaged(config: Config, staged: StagedChanges, onDisk: LoadedR
  * the register now with the files the change touched as they were then (only those are read from git).
  */
 async function readChange(config: Config, changes: ChangedFiles, loaded: LoadedRegister, given: ReadonlySet<string> = new Set()): Promise<Change> {
-  const { readTreeFiles } = await import('../../git/objects.js');
   const changed = new Set([...changes.changed, ...given]);
-  const inRegister = (path: string) => path === 'itreg.yaml' || isInRegister(config, path);
-  const touched = new Set([...changed, ...changes.deleted].filter(inRegister));
+  const touched = new Set([...changed, ...changes.deleted].filter((path) => touchesRegister(config, path)));
   if (touched.size === 0) return { changed, touched };
-  const { repository } = changes;
-  const registerFolder = repository.pathOf(join(config.root, config.register));
-  const fromTop = (path: string) => repository.pathOf(join(config.root, path));
-  const before =
-    changes.commit === undefined ? [] : await readTreeFiles(repository.top, changes.commit, registerFolder, (path) => /\.ya?ml$/i.test(path), [...touched].map(fromTop));
-  return { changed, touched, base: replaceFiles(loaded, touched, before.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes }))) };
+  return { changed, touched, base: await registerAt(config, changes.repository, changes.commit, loaded, touched) };
 }
 
 /** A lint path (relative to itreg.yaml's folder): itreg.yaml, the register folder, a folder above it, or inside it. */
 function isLintable(config: Config, path: string): boolean {
   const folder = config.register.replace(/\/+$/, '');
-  if (path === '' || path === 'itreg.yaml' || isInRegister(config, path)) return true;
+  if (path === '' || touchesRegister(config, path)) return true;
   return !path.startsWith('..') && (folder === path || folder.startsWith(`${path}/`));
 }
 
@@ -285,7 +280,7 @@ async function preCommitLint(paths: readonly string[], options: LintCommandOptio
   const given = new Set(
     paths
       .map((path) => relative(config.root, resolve(process.cwd(), path)).split(sep).join('/'))
-      .filter((path) => path === 'itreg.yaml' || isInRegister(config, path)),
+      .filter((path) => touchesRegister(config, path)),
   );
   return lintCommand([], { ...options, preCommit: false, changed: true, base: options.base ?? 'HEAD', given });
 }
