@@ -3,9 +3,8 @@ import Table from 'cli-table3';
 import type { Language } from '../i18n/index.js';
 import { terms } from '../i18n/terms.js';
 import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
-import { populationYearsOf } from '../costs/items.js';
+import { fallbackYears, populationYearsOf } from '../costs/items.js';
 import { preliminaryText } from '../costs/preliminary.js';
-import { fallbackYears } from '../costs/items.js';
 import { formatCsv } from '../util/csv.js';
 import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js';
 

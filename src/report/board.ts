@@ -4,7 +4,7 @@ import type { CostsResult } from '../costs/compute.js';
 import type { Language } from '../i18n/index.js';
 import { findOpportunities } from '../insight/opportunities.js';
 import type { Finding } from '../lint/run-rules.js';
-import { isLive, type RegisterModel } from '../register/model.js';
+import type { RegisterModel } from '../register/model.js';
 import type { Application } from '../schema/types.generated.js';
 import { formatAmount } from '../util/money.js';
 import { reportLabels } from './labels.js';
@@ -22,7 +22,8 @@ type Labels = (typeof reportLabels)[Language];
 
 /** Names in a list: with semicolons, since a name may hold a comma ("Lärplattform, Bengtsfors"). */
 const list = (names: readonly string[]) => names.join('; ');
-const fill = (label: string, data: Readonly<Record<string, string | number>>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+/** A report label with its {placeholders} filled. */
+export const fill = (label: string, data: Readonly<Record<string, string | number>>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 
 /** "+1,9 procentenheter", "−2", "+123 456 kr"; "oförändrat" for no change. */
 function change(delta: number, language: Language, unit: 'points' | 'count' | 'money', currency: string, t: Labels): string {
@@ -148,7 +149,6 @@ export function buildBoardView(input: BoardInput) {
 
   return {
     figures,
-    previousDate: input.previous?.date,
     risks,
     proposals: [...input.proposals],
     errorsByMunicipality,
@@ -166,6 +166,5 @@ export function buildBoardView(input: BoardInput) {
           ? { last: total(input.lastYearCosts), current: thisTotal, next: total(input.nextYearCosts) }
           : { last: costRows[0]?.last, current: costRows[0]?.current ?? 0, next: costRows[0]?.next },
     },
-    live: register.ofKind('Application').filter(isLive).length,
   };
 }

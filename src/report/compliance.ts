@@ -153,11 +153,10 @@ export function computeComplianceIn(register: RegisterModel, date: string, scope
     const measures = assessed.map(({ demand, assessments }): Measure => {
       const applicable = assessments.filter((a) => wanted(a.subject));
       const unmet = applicable.filter((a) => !a.met).map((a) => a.subject);
-      const gaps = unmet.filter((subject) => !decidedFor(demand.rule, subject));
-      const decided = unmet.flatMap((subject) => {
-        const exception = decidedFor(demand.rule, subject);
-        return exception ? [{ ...subject, reason: exception.reason ?? '', until: exception.until ?? '' }] : [];
-      });
+      // Each gap's exception looked up once: without one it is a gap, with one it is decided.
+      const judged = unmet.map((subject) => ({ subject, exception: decidedFor(demand.rule, subject) }));
+      const gaps = judged.flatMap(({ subject, exception }) => (exception ? [] : [subject]));
+      const decided = judged.flatMap(({ subject, exception }) => (exception ? [{ ...subject, reason: exception.reason ?? '', until: exception.until ?? '' }] : []));
       const ok = applicable.length - gaps.length;
       allOk += ok;
       allTotal += applicable.length;

@@ -14,7 +14,7 @@ import { addMonths } from '../util/dates.js';
 import { formatAmount, formatMoney } from '../util/money.js';
 import { formatPercent } from '../util/percent.js';
 import { preliminaryText } from '../costs/preliminary.js';
-import { buildBoardView, type PreviousYear } from './board.js';
+import { buildBoardView, fill, type PreviousYear } from './board.js';
 import { barChart, lineChart } from './charts.js';
 import { computeComplianceIn, measureKeys, type Compliance, type Subject } from './compliance.js';
 import { reportLabels } from './labels.js';
@@ -122,11 +122,6 @@ function agreementState(end: string, deadline: string, date: string, t: (typeof 
   const ended = end < date;
   const passed = !ended && deadline < date;
   return { ended, passed, state: ended ? t.stateEnded : passed ? t.statePassed : t.stateOpen, actionable: !ended && !passed };
-}
-
-/** A label with {name} slots filled. */
-function fill(label: string, data: Readonly<Record<string, string | number>>): string {
-  return label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
 /** The yearly policy report. */
@@ -336,9 +331,9 @@ export function buildApplicationView(input: ReportInput, id: string) {
   const horizon = addMonths(date, 12);
   const sheetAgreements = register.agreements(id).map((a) => {
     // The current end and notice deadline on the date (renewals and options counted): the register's answer.
-    const terms = agreementTerms(a, date);
-    const end = terms.end;
-    const deadline = terms.noticeDeadline ?? '';
+    const current = agreementTerms(a, date);
+    const end = current.end;
+    const deadline = current.noticeDeadline ?? '';
     const state = end ? agreementState(end, deadline, date, t) : { ended: false, passed: false, state: t.stateOpenEnded, actionable: false };
     const ending = end !== undefined && !register.isRenewed(a) && deadline <= horizon;
     return { name: a.name, type: t.agreementTypes[a.type], start: a.start, end: end ?? '', openEnded: end === undefined, deadline, ending, ...state, parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };

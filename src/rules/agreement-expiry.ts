@@ -1,14 +1,13 @@
 // agreement-expiry — an agreement of a live application that has ended (error), whose notice deadline is near, or whose
 // deadline has passed and which is running out (warning), unless renewed. The terms come from register/agreement-terms.
-import type { Message } from '../i18n/index.js';
 import { agreementTerms } from '../register/agreement-terms.js';
 import { isLive } from '../register/model.js';
-import type { MessageArgument } from '../i18n/index.js';
+import type { Message, MessageArgument } from '../i18n/index.js';
 import { addMonths } from '../util/dates.js';
 import { defineRule } from './define-rule.js';
 
 /** "1 månad" / "6 månader": a number of months in words of the language, by its plural rule. */
-export function monthsMessage(n: number): MessageArgument {
+function monthsMessage(n: number): MessageArgument {
   return { count: n, of: 'month' };
 }
 
