@@ -8,6 +8,7 @@ import type { RegisterModel } from '../register/model.js';
 import type { Application } from '../schema/types.generated.js';
 import { formatAmount } from '../util/money.js';
 import { reportLabels } from './labels.js';
+import { formatDecimal } from '../util/percent.js';
 
 
 /** The figures of the end of the previous year, from the register as committed then (git). */
@@ -31,7 +32,7 @@ function change(delta: number, language: Language, unit: 'points' | 'count' | 'm
   const sign = delta > 0 ? '+' : '−';
   const size = Math.abs(delta);
   if (unit === 'money') return `${sign}${formatAmount(size, language, currency)}`;
-  const number = new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(size);
+  const number = formatDecimal(size, language);
   return unit === 'points' ? `${sign}${number} ${t.points}` : `${sign}${number}`;
 }
 

@@ -1,14 +1,19 @@
-// formatPercent(): a share for people to read: "92,1 %" in Swedish, "92.1%" in English, one decimal at most.
+// formatPercent(): a share for people to read: "92,1 %" in Swedish, "92.1%" in English, one decimal at most;
+// formatDecimal(): the number alone ("1,9").
 import type { Language } from '../i18n/index.js';
 
 // One formatter per language: making an Intl formatter costs far more than using one (a site formats thousands).
 const formats = new Map<Language, Intl.NumberFormat>();
 
-export function formatPercent(value: number, language: Language): string {
+export function formatDecimal(value: number, language: Language): string {
   let format = formats.get(language);
   if (!format) {
     format = new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
     formats.set(language, format);
   }
-  return language === 'sv' ? `${format.format(value)} %` : `${format.format(value)}%`;
+  return format.format(value);
+}
+
+export function formatPercent(value: number, language: Language): string {
+  return language === 'sv' ? `${formatDecimal(value, language)} %` : `${formatDecimal(value, language)}%`;
 }
