@@ -1,12 +1,14 @@
 // A fast path for the plain YAML registers are written in: block mappings and sequences, plain scalars (over several
-// lines too), one-line quoted scalars and flow collections, literal and folded block scalars, comments. It gives
-// exactly what the yaml package gives for such a file (the value of toJS and the offsets in its nodes' ranges), over
-// ten times faster, and gives up (undefined) at anything else: anchors, aliases, tags, multi-line quoted scalars,
-// block scalars that keep their final empty lines or give an indentation, multi-line flow collections, escapes,
-// directives, document markers, tabs, a key that is not a plain word or number, a duplicate key, a number it does not
-// convert exactly as yaml does. What it gives up on goes to the yaml package, which also reports every error.
-// A differential test holds the two to the same value and index on the example register, the YAML test suite and
-// 20,000 mutated files.
+// lines too), one-line quoted scalars and flow collections, literal and folded block scalars, comments, and anchors
+// and aliases in block values (`id: &self x`, `owner: *unit`). It gives exactly what the yaml package gives for such a
+// file (the value of toJS, where an alias of a collection is the anchored object itself, and the offsets in its nodes'
+// ranges), over ten times faster, and gives up (undefined) at anything else: anchors and aliases in flow collections
+// or on keys, an anchor defined twice, an alias of an anchor not yet complete or of a collection that holds an alias
+// (yaml's cycles and alias-bomb count), tags, multi-line quoted scalars, block scalars that keep their final empty
+// lines or give an indentation, multi-line flow collections, escapes, directives, document markers, tabs, a key that
+// is not a plain word or number, a duplicate key, a number it does not convert exactly as yaml does. What it gives up
+// on goes to the yaml package, which also reports every error. A differential test holds the two to the same value
+// (and the same sharing of objects) and index on the example register, the YAML test suite and 20,000 mutated files.
 
 import { joinPath, newPathIndex, type MutablePathIndex } from './path-index.js';
 
@@ -31,6 +33,11 @@ const CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0
 const MAY_START_WORD = new Set([0x4e, 0x6e, 0x54, 0x74, 0x46, 0x66]);
 /** YAML allows an implicit key of at most 1024 characters; well below that the subset stops. */
 const MAX_KEY_LENGTH = 1000;
+/**
+ * Aliases of one anchor beyond this go to the yaml package, whose toJS refuses an anchor aliased more than its
+ * maxAliasCount (1000 in source.ts) times as an alias bomb: far below it, the two cannot disagree.
+ */
+const MAX_ALIASES_PER_ANCHOR = 100;
 /** The numbers converted here: decimal integers and fractions whose Number() is what yaml's parseInt/parseFloat give. */
 const SIMPLE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 
@@ -41,7 +48,9 @@ const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 const DOUBLE_QUOTE = 0x22;
 const HASH = 0x23;
+const AMPERSAND = 0x26;
 const SINGLE_QUOTE = 0x27;
+const ASTERISK = 0x2a;
 const COMMA = 0x2c;
 const DASH = 0x2d;
 const DOT = 0x2e;
@@ -146,6 +155,10 @@ class PlainParser {
   private commentLimit = Number.POSITIVE_INFINITY;
   /** Source offsets by path; absent when not asked for (then no path is joined either). */
   private readonly index: MutablePathIndex | undefined;
+  /** Complete anchored values by name, with the number of aliases read of each; undefined while one is being read. */
+  private readonly anchors = new Map<string, { readonly value: unknown; aliases: number } | undefined>();
+  /** Aliases read so far: an anchored value that holds one is left to the yaml package. */
+  private aliasCount = 0;
 
   constructor(text: string, withIndex: boolean) {
     this.text = text;
@@ -251,9 +264,9 @@ class PlainParser {
       const code = text.charCodeAt(i);
       let value: unknown;
       if (isLineEnd(code) || (code === HASH && i > afterColon)) {
-        value = this.parseBlockValue(indent, child, keyStart, i);
+        value = this.parseBlockValue(indent, child, keyStart, i, true);
       } else {
-        value = this.parseInlineValue(i, indent, child, keyStart);
+        value = this.parseInlineValue(i, indent, child, keyStart, true);
       }
       setOwnProperty(object, key, value);
       const next = this.peek();
@@ -264,17 +277,18 @@ class PlainParser {
   }
 
   /**
-   * The value of a key whose line ends after the colon (`offset`: after the colon and its spaces): a block mapping or
-   * sequence on the following lines, or null.
+   * The value of a key (or sequence entry, or anchor) whose line ends after it (`offset`: after it and its spaces): a
+   * block mapping or sequence on the following lines, or null. A key's value may be a sequence at the key's own
+   * column (`sameColumnSequence`); an entry's may not (that is the next entry).
    */
-  private parseBlockValue(indent: number, path: string, keyOffset: number, offset: number): unknown {
+  private parseBlockValue(indent: number, path: string, keyOffset: number, offset: number, sameColumnSequence: boolean): unknown {
     this.lineStart = this.nextLine(offset);
     this.commentLimit = Number.POSITIVE_INFINITY;
     const next = this.peek();
     const start = this.contentStart;
     const isItem = next >= indent && this.isSequenceItem(start);
     if (next > indent) return isItem ? this.parseSequence(next, path, keyOffset) : this.parseMapping(next, path, keyOffset, start);
-    if (next === indent && isItem) return this.parseSequence(next, path, keyOffset);
+    if (next === indent && isItem && sameColumnSequence) return this.parseSequence(next, path, keyOffset);
     this.mark(path, keyOffset, offset);
     return null;
   }
@@ -299,7 +313,7 @@ class PlainParser {
       if (i === dash + 1 || isLineEnd(code) || code === HASH || this.isSequenceItem(i)) giveUp();
       const child = this.child(path, array.length);
       // A mapping begun on the dash's line has its keys at the column of its first key.
-      array.push(this.scanKey(i) ? this.parseMapping(i - this.lineStart, child, -1, i) : this.parseInlineValue(i, indent, child, -1));
+      array.push(this.scanKey(i) ? this.parseMapping(i - this.lineStart, child, -1, i) : this.parseInlineValue(i, indent, child, -1, false));
       // The sequence ends at a line less indented, or at a key of the mapping it is the value of (same column).
       const next = this.peek();
       if (next < indent || (next === indent && !this.isSequenceItem(this.contentStart))) return array;
@@ -307,11 +321,16 @@ class PlainParser {
     }
   }
 
-  /** A value that starts on its key's or dash's line at `start`: a one-line scalar or flow collection, or a block scalar. */
-  private parseInlineValue(start: number, blockIndent: number, path: string, keyOffset: number): unknown {
+  /**
+   * A value that starts on its key's or dash's line at `start`: a one-line scalar or flow collection, a block scalar,
+   * an alias, or an anchor and what it anchors. `sameColumnSequence` as parseBlockValue takes it.
+   */
+  private parseInlineValue(start: number, blockIndent: number, path: string, keyOffset: number, sameColumnSequence: boolean): unknown {
     const text = this.text;
     const code = text.charCodeAt(start);
     this.mark(path, keyOffset, start);
+    if (code === AMPERSAND) return this.parseAnchored(start, blockIndent, path, keyOffset, sameColumnSequence);
+    if (code === ASTERISK) return this.parseAlias(start, blockIndent);
     if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       const [value, end] = this.scanFlowCollection(start, path);
       this.finishLine(end, blockIndent);
@@ -329,6 +348,55 @@ class PlainParser {
     // A comment ends a plain scalar; else it may go on over more indented lines, folded into one.
     const first = text.slice(start, end);
     return resolvePlain(isLineEnd(text.charCodeAt(lineEnd)) ? this.continuePlain(first, blockIndent) : first);
+  }
+
+  /** An anchor's name from `start` (after `&` or `*`): letters, digits and `_.-`, then a space or the line's end. */
+  private scanAnchorName(start: number): [string, number] {
+    const text = this.text;
+    let i = start;
+    while (isKeyCharacter(text.charCodeAt(i))) i++;
+    const after = text.charCodeAt(i);
+    if (i === start || (after !== SPACE && !isLineEnd(after))) giveUp();
+    return [text.slice(start, i), i];
+  }
+
+  /**
+   * `&name` at `start` and the value it anchors: on the same line, or on the following lines (a block collection, or
+   * null). yaml's node range, and so the index, starts at the value, not at the anchor.
+   */
+  private parseAnchored(start: number, blockIndent: number, path: string, keyOffset: number, sameColumnSequence: boolean): unknown {
+    const text = this.text;
+    const [name, end] = this.scanAnchorName(start + 1);
+    // A second anchor of the same name (yaml's alias then means the latest one) is left to yaml.
+    if (this.anchors.has(name)) giveUp();
+    this.anchors.set(name, undefined);
+    const aliasesBefore = this.aliasCount;
+    const i = this.skipSpaces(end);
+    const code = text.charCodeAt(i);
+    let value: unknown;
+    if (isLineEnd(code) || (code === HASH && i > end)) {
+      value = this.parseBlockValue(blockIndent, path, keyOffset, i, sameColumnSequence);
+    } else {
+      // Two anchors, or an anchored alias. (An anchor on the first key of a mapping, `- &a k: v`, anchors `k`: the
+      // plain scalar gives up at its ": ".)
+      if (code === AMPERSAND || code === ASTERISK) giveUp();
+      value = this.parseInlineValue(i, blockIndent, path, keyOffset, sameColumnSequence);
+    }
+    // An alias inside: yaml counts nested aliases against its limit, and one of this very anchor would be a cycle.
+    if (this.aliasCount !== aliasesBefore) giveUp();
+    this.anchors.set(name, { value, aliases: 0 });
+    return value;
+  }
+
+  /** `*name` at `start`: the anchored value itself (an object is shared, as yaml's toJS shares it). */
+  private parseAlias(start: number, blockIndent: number): unknown {
+    const [name, end] = this.scanAnchorName(start + 1);
+    const anchor = this.anchors.get(name);
+    // An anchor not yet set, or not yet complete (the alias is inside it): yaml reports or resolves it.
+    if (anchor === undefined || ++anchor.aliases > MAX_ALIASES_PER_ANCHOR) giveUp();
+    this.aliasCount++;
+    this.finishLine(end, blockIndent);
+    return anchor.value;
   }
 
   /**

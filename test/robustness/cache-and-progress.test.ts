@@ -6,12 +6,12 @@ import { registerFrom, runCli, writeFiles } from '../helpers.js';
 
 const lintArgs = ['lint', '--format', 'json', '--date', '2026-06-01', '--debug'];
 
-/** An anchor on the id sends a file past the plain-YAML fast path to the yaml package, whose results the cache keeps. */
+/** A tag on the id sends a file past the plain-YAML fast path to the yaml package, whose results the cache keeps. */
 function anchorIds(folder: string, subfolder: string): number {
   const files = readdirSync(join(folder, subfolder));
   for (const name of files) {
     const path = join(folder, subfolder, name);
-    writeFiles(folder, { [`${subfolder}/${name}`]: readFileSync(path, 'utf8').replace(/^id: /m, 'id: &self ') });
+    writeFiles(folder, { [`${subfolder}/${name}`]: readFileSync(path, 'utf8').replace(/^id: /m, 'id: !!str ') });
   }
   return files.length;
 }
@@ -42,7 +42,7 @@ describe('lint --cache', () => {
     expect(third.stdout).toBe(runCli(lintArgs, folder).stdout);
 
     // A file that becomes plain leaves the cache; a plain file's change needs no cache entry.
-    writeFiles(folder, { 'register/applications/gis.yaml': readFileSync(gis, 'utf8').replace('&self ', '') });
+    writeFiles(folder, { 'register/applications/gis.yaml': readFileSync(gis, 'utf8').replace('!!str ', '') });
     expect(runCli([...lintArgs, '--cache'], folder).stderr).toMatch(/: 7 unchanged, 0 parsed, 28 read by the fast path/);
     expect(runCli([...lintArgs, '--cache'], folder).stdout).toBe(runCli(lintArgs, folder).stdout);
   });
@@ -81,8 +81,8 @@ describe('lint --cache with hostile files and unwritable places', () => {
   const folder = registerFrom('clean', {
     // yaml's merge key as a value is a Symbol, which structured clone cannot copy.
     'register/units/merge.yaml': 'kind: Unit\nid: merge\nname: !!merge <<\ntype: department\nmunicipality: amal\n',
-    // An anchor sends the file to the yaml package; its __proto__ and constructor keys must stay entries of the index.
-    'register/units/proto.yaml': 'kind: Unit\nid: &self proto\nname: P\ntype: department\nmunicipality: amal\n__proto__: { x: 1 }\nconstructor: 1\n',
+    // A tag sends the file to the yaml package; its __proto__ and constructor keys must stay entries of the index.
+    'register/units/proto.yaml': 'kind: Unit\nid: !!str proto\nname: P\ntype: department\nmunicipality: amal\n__proto__: { x: 1 }\nconstructor: 1\n',
   });
   const expected = runCli(plainArgs, folder).stdout;
 
