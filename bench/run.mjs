@@ -10,11 +10,11 @@ import { arg, median, root } from './lib.mjs';
 const runs = arg('runs', 5);
 const apps = arg('apps', 2000);
 const register = join(tmpdir(), `itreg-bench-${apps}`);
-const anchored = join(tmpdir(), `itreg-bench-${apps}-anchors`);
+const tagged = join(tmpdir(), `itreg-bench-${apps}-tags`);
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), register, String(apps)], { stdio: 'inherit' });
-execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), anchored, String(apps), '--anchors'], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), tagged, String(apps), '--tags'], { stdio: 'inherit' });
 const files = Number(/(\d+) files/.exec(execFileSync(process.execPath, [join(root, 'bench/floor.mjs'), join(register, 'register')], { encoding: 'utf8' }))[1]);
 
 /** Wall seconds and peak RSS (MB) of one run. */
@@ -65,13 +65,13 @@ const cachedRun = (folder) => {
   return () => once(node, lintArgs(folder, '--cache', '--cache-location', cacheLocation), { maxBuffer: 1 << 28 });
 };
 const cached = measure('itreg lint --cache (warm)', cachedRun(register), files);
-// The same register with an anchor in every file: no file for the fast path, all for the yaml package.
-const anchoredPairs = Array.from({ length: runs }, () => [floorRun(anchored), lintRun(anchored)]);
-const anchoredFloor = row('floor, register with an anchor in every file', anchoredPairs.map(([f]) => f));
-const anchoredLint = row('itreg lint, anchor in every file (yaml package only)', anchoredPairs.map(([, l]) => l));
-const anchoredRatio = median(anchoredPairs.map(([f, l]) => l.seconds / f.seconds));
-process.stderr.write(`  with anchors: floor ${anchoredFloor.seconds.toFixed(3)} s, lint ${anchoredLint.seconds.toFixed(3)} s, median ratio of pairs ${anchoredRatio.toFixed(2)}\n`);
-const anchoredCached = measure('itreg lint --cache (warm), anchor in every file', cachedRun(anchored), files);
+// The same register with a tag in every file: no file for the fast path, all for the yaml package.
+const taggedPairs = Array.from({ length: runs }, () => [floorRun(tagged), lintRun(tagged)]);
+const taggedFloor = row('floor, register with a tag in every file', taggedPairs.map(([f]) => f));
+const taggedLint = row('itreg lint, tag in every file (yaml package only)', taggedPairs.map(([, l]) => l));
+const taggedRatio = median(taggedPairs.map(([f, l]) => l.seconds / f.seconds));
+process.stderr.write(`  with tags: floor ${taggedFloor.seconds.toFixed(3)} s, lint ${taggedLint.seconds.toFixed(3)} s, median ratio of pairs ${taggedRatio.toFixed(2)}\n`);
+const taggedCached = measure('itreg lint --cache (warm), tag in every file', cachedRun(tagged), files);
 const ajvRow = measure('ajv-cli validate (schemas only, one run per kind, summed)', () => {
   let seconds = 0;
   let memory = 0;
@@ -99,15 +99,15 @@ const changedFull = measure('itreg lint, example register in a git repository', 
 const changedOne = measure('itreg lint --changed --base HEAD, one file changed', () => once(node, [itreg, 'lint', '--changed', '--base', 'HEAD', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }), exampleFiles);
 const startup = measure("node -e ''", () => once(node, ['-e', '']), 0);
 // itreg site (issue 16) is measured in bench/site.mjs, with CPU time beside wall time.
-const rows = [floor, lint, cached, ajvRow, anchoredFloor, anchoredLint, anchoredCached, example, changedFull, changedOne, startup];
+const rows = [floor, lint, cached, ajvRow, taggedFloor, taggedLint, taggedCached, example, changedFull, changedOne, startup];
 const lines = [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs`,
   '',
   '| run | files | wall (s) | files/s | peak memory (MB) | vs floor |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.label} | ${r.files || '–'} | ${r.seconds.toFixed(3)} | ${r.files ? Math.round(r.files / r.seconds) : '–'} | ${Number.isNaN(r.memory) ? 'n/a' : r.memory.toFixed(0)} | ${r.files === files && !r.label.startsWith('itreg site') ? `${(r.seconds / (r.label.includes('anchor') ? anchoredFloor : floor).seconds).toFixed(2)}×` : '–'} |`),
+  ...rows.map((r) => `| ${r.label} | ${r.files || '–'} | ${r.seconds.toFixed(3)} | ${r.files ? Math.round(r.files / r.seconds) : '–'} | ${Number.isNaN(r.memory) ? 'n/a' : r.memory.toFixed(0)} | ${r.files === files && !r.label.startsWith('itreg site') ? `${(r.seconds / (r.label.includes('tag in every file') ? taggedFloor : floor).seconds).toFixed(2)}×` : '–'} |`),
   '',
-  `itreg lint vs the floor, median of the ${runs} alternating pairs: ${pairRatio.toFixed(2)}× (anchor in every file: ${anchoredRatio.toFixed(2)}×); itreg lint vs ajv-cli: ${(lint.seconds / ajvRow.seconds).toFixed(2)}×; example register vs node start-up: ${(example.seconds * 1000).toFixed(0)} ms vs ${(startup.seconds * 1000).toFixed(0)} ms`,
+  `itreg lint vs the floor, median of the ${runs} alternating pairs: ${pairRatio.toFixed(2)}× (tag in every file: ${taggedRatio.toFixed(2)}×); itreg lint vs ajv-cli: ${(lint.seconds / ajvRow.seconds).toFixed(2)}×; example register vs node start-up: ${(example.seconds * 1000).toFixed(0)} ms vs ${(startup.seconds * 1000).toFixed(0)} ms`,
 ];
 console.log(lines.join('\n'));
 // itreg import of a 5,000-row system list (.xlsx and .csv), in its own script: it writes ~14,000 files per run.
