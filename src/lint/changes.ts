@@ -1,9 +1,9 @@
 // selectNewFindings(): what a change broke (DESIGN "What a change broke"), from the register linted now and at the base.
 import type { LoadedRegister } from '../register/load.js';
 import type { Rule } from '../rules/define-rule.js';
-import { dependencyKeys } from '../register/model.js';
+import { dependencyKeys, mayAskAbout, RegisterModel } from '../register/model.js';
 import { fingerprints } from './fingerprint.js';
-import { checkKey, runRules, type Finding, type LintOptions, type LintResult } from './run-rules.js';
+import { runRules, type Finding, type LintOptions, type LintResult } from './run-rules.js';
 
 /**
  * Keeps (a) every finding in a changed file and (b) every finding elsewhere whose fingerprint the base's lint lacks:
@@ -32,9 +32,10 @@ export function selectNewFindings(
 
 /**
  * The model keys (dependencyKeys()) a change touched: those of every entity in a touched file, as it is now and as it
- * was, and of every other entity with one of their ids (a duplicate id decides which of them the model holds).
+ * was, and of every other entity with one of their ids (a duplicate id decides which of them the model holds); and
+ * the files that declare one of those ids, now.
  */
-export function changedKeys(current: LoadedRegister, base: LoadedRegister, touched: ReadonlySet<string>): Set<string> {
+export function changedKeys(current: LoadedRegister, base: LoadedRegister, touched: ReadonlySet<string>): { keys: Set<string>; files: Set<string> } {
   const keys = new Set<string>();
   const ids = new Set<string>();
   for (const loaded of [current, base]) {
@@ -44,17 +45,25 @@ export function changedKeys(current: LoadedRegister, base: LoadedRegister, touch
       for (const key of dependencyKeys(record.data, record.id)) keys.add(key);
     }
   }
+  const files = new Set<string>();
   for (const record of current.records) {
-    if (record.id !== undefined && ids.has(record.id)) for (const key of dependencyKeys(record.data, record.id)) keys.add(key);
+    if (record.id === undefined || !ids.has(record.id)) continue;
+    files.add(record.source.path);
+    for (const key of dependencyKeys(record.data, record.id)) keys.add(key);
   }
-  return keys;
+  return { keys, files };
 }
+
+/** What lintAgainstBase() ran of the lint now: a finding or suppression entry outside it is not known this time. */
+export type Ran = (ruleId: string, entityId: string | undefined, file: string) => boolean;
 
 /**
  * Lints the register now against the base (the register with the touched files as they were) and says which findings
- * are the change's: those in changed files, and those elsewhere the base lacks. Only checks that can find otherwise at
- * the base are run there: every register rule, and the entity checks that asked the model about a key the change
- * touched (`reached`); a file rule's findings in an unchanged file, and any other entity check's, are the same then.
+ * are the change's: those in changed files, and those elsewhere the base lacks. Only what can find otherwise runs:
+ * every register rule, on both; file rules on the touched files (and any other declaring one of their ids, whose
+ * findings share fingerprints with theirs) now, and none at the base, whose changed files are reported as they are now;
+ * entity checks now on the entities that can ask about a key the change touched (mayAskAbout()), and at the base on
+ * those of them that did ask (`reached`). Any other check finds the same then as now, and is not the change's doing.
  */
 export function lintAgainstBase(
   current: LoadedRegister,
@@ -63,13 +72,31 @@ export function lintAgainstBase(
   changed: ReadonlySet<string>,
   rules: readonly Rule[],
   options: LintOptions,
-): { readonly result: LintResult; readonly isNew: (finding: Finding) => boolean } {
-  const result = runRules(current, rules, { ...options, watch: changedKeys(current, base, touched) });
-  const reached = result.reached ?? new Set<string>();
+  /** Lint the whole register now (--suppress-all and --prune-suppressions need every finding). */
+  whole = false,
+): { readonly result: LintResult; readonly isNew: (finding: Finding) => boolean; readonly ran: Ran } {
+  const { keys, files } = changedKeys(current, base, touched);
+  for (const path of touched) files.add(path);
+  const model = new RegisterModel(current);
+  const candidates = new Set<string>();
+  for (const entity of model.entities) if (mayAskAbout(entity, keys)) candidates.add(entity.id);
+  const subset = whole ? undefined : { files, entities: () => candidates };
+  const result = runRules(model, rules, { ...options, watch: keys, ...(subset ? { subset } : {}) });
+  const reached = result.reached ?? new Map<string, ReadonlySet<string>>();
+  const none: ReadonlySet<string> = new Set();
+  const reachedBy = (ruleId: string): ReadonlySet<string> => reached.get(ruleId) ?? none;
   const scopeOf = new Map<string, string>(rules.map((rule) => [rule.id, rule.scope]));
   const mayDiffer = (finding: Finding): boolean => {
     const scope = scopeOf.get(finding.ruleId);
-    return scope === 'register' || (scope === 'entity' && finding.entityId !== undefined && reached.has(checkKey(finding.ruleId, finding.entityId)));
+    return scope === 'register' || (scope === 'entity' && finding.entityId !== undefined && reachedBy(finding.ruleId).has(finding.entityId));
   };
-  return { result, isNew: selectNewFindings(result, runRules(base, rules, { ...options, only: reached }), changed, mayDiffer) };
+  const atBase = runRules(base, rules, { ...options, subset: { files: none, entities: reachedBy } });
+  const ran: Ran = (ruleId, entityId, file) => {
+    if (whole) return true;
+    const scope = scopeOf.get(ruleId);
+    if (scope === 'file') return files.has(file);
+    if (scope !== 'entity') return true;
+    return entityId !== undefined && (candidates.has(entityId) || (model.get(entityId) === undefined && keys.has(`i${entityId}`)));
+  };
+  return { result, isNew: selectNewFindings(result, atBase, changed, mayDiffer), ran };
 }

@@ -2,7 +2,8 @@
 import { translator, type Language } from '../i18n/index.js';
 import type { Config, RuleSetting, Severity } from '../register/config.js';
 import type { EntityRecord, LoadedRegister } from '../register/load.js';
-import { RegisterModel } from '../register/model.js';
+import { RegisterModel, type Entity } from '../register/model.js';
+import type { Kind } from '../schema/validate.js';
 import { locate } from '../register/positions.js';
 import type { SourceFile } from '../register/source.js';
 import type { SuppressionEntry } from '../register/suppressions.js';
@@ -48,13 +49,8 @@ export interface LintResult {
   readonly baselined?: readonly Finding[];
   /** Its entries whose finding is gone: --prune-suppressions removes them. */
   readonly unusedSuppressions?: readonly SuppressionEntry[];
-  /** With `watch`: the entity checks (checkKey()) that asked the model about a watched key. */
-  readonly reached?: ReadonlySet<string>;
-}
-
-/** An entity rule's check of one entity, as `reached` and `only` name it. */
-export function checkKey(ruleId: string, entityId: string): string {
-  return `${ruleId}\u0000${entityId}`;
+  /** With `watch`: the entity checks that asked the model about a watched key, as entity ids by rule id. */
+  readonly reached?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface LintOptions {
@@ -69,8 +65,19 @@ export interface LintOptions {
    * about one is noted in the result's `reached`. Only those can find otherwise at the base.
    */
   readonly watch?: ReadonlySet<string>;
-  /** --changed, on the base: run only these entity checks and no file rule (every register rule still runs). */
-  readonly only?: ReadonlySet<string>;
+  /**
+   * --changed: run file rules only on these files and entity checks only where `checks` says so (every register rule
+   * still runs). Absent: everything runs.
+   */
+  readonly subset?: RuleSubset;
+}
+
+/** The part of a lint that --changed runs (see LintOptions.subset). */
+export interface RuleSubset {
+  /** The files (paths) file rules run on. */
+  readonly files: ReadonlySet<string>;
+  /** The ids of the entities a rule checks, in file order (those not of its kinds are passed over). */
+  readonly entities: (ruleId: string) => ReadonlySet<string>;
 }
 
 /** The severity and options a rule runs with: --rule over itreg.yaml over the rule's default. */
@@ -91,11 +98,11 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
   const t = translator(options.language ?? config.language);
   const recordBySource = new Map<SourceFile, EntityRecord>(loaded.records.map((record) => [record.source, record]));
   // Each file's entity id, looked up once rather than once per file rule.
-  const fileEntityIds = options.only ? [] : loaded.files.map((source) => recordBySource.get(source)?.id);
+  const { watch, subset } = options;
+  const fileEntityIds = subset ? undefined : loaded.files.map((source) => recordBySource.get(source)?.id);
   const ruleIds = rules.map((rule) => rule.id);
   const findings: Finding[] = [];
-  const { watch, only } = options;
-  const reached = new Set<string>();
+  const reached = new Map<string, Set<string>>();
   try {
     for (const rule of rules) {
       const { severity, options: ruleOptions } = ruleSetting(rule, config, options.overrides);
@@ -140,20 +147,23 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
       };
       switch (rule.scope) {
         case 'file':
-          if (only) break; // a file rule's findings depend on its file alone: those of an unchanged file are the same
           loaded.files.forEach((source, i) => {
-            const entityId = fileEntityIds[i];
+            if (subset && !subset.files.has(source.path)) return;
+            const entityId = fileEntityIds ? fileEntityIds[i] : recordBySource.get(source)?.id;
             guarded(source, entityId, () => rule.check(source, context).forEach((hit) => place(hit, source, entityId)));
           });
           break;
         case 'entity':
-          for (const entity of typeof rule.appliesTo === 'string' ? register.ofKind(rule.appliesTo) : register.ofKinds(rule.appliesTo)) {
-            if (only && !only.has(checkKey(rule.id, entity.id))) continue;
+          for (const entity of subset ? subsetOf(register, rule.appliesTo, subset.entities(rule.id)) : register.ofKinds(kindsOf(rule.appliesTo))) {
             const source = register.recordOf(entity).source;
             // Only an entity check is watched: every register rule runs at the base anyway.
             register.watch(watch);
             guarded(source, entity.id, () => rule.check(entity, context).forEach((hit) => place(hit, source, entity.id)));
-            if (watch && register.takeTouched()) reached.add(checkKey(rule.id, entity.id));
+            if (watch && register.takeTouched()) {
+              const ids = reached.get(rule.id);
+              if (ids) ids.add(entity.id);
+              else reached.set(rule.id, new Set([entity.id]));
+            }
             register.watch(undefined);
           }
           break;
@@ -188,6 +198,19 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
     },
     ...(watch ? { reached } : {}),
   };
+}
+
+function kindsOf<K extends Kind>(appliesTo: K | readonly K[]): readonly K[] {
+  return typeof appliesTo === 'string' ? [appliesTo] : appliesTo;
+}
+
+/** The entities of `ids` that are of a rule's kinds, in the order of `ids`. */
+function* subsetOf(register: RegisterModel, appliesTo: Kind | readonly Kind[], ids: ReadonlySet<string>): Generator<Entity> {
+  const kinds = kindsOf(appliesTo);
+  for (const id of ids) {
+    const entity = register.get(id);
+    if (entity && kinds.includes(entity.kind)) yield entity;
+  }
 }
 
 function compareFindings(a: Finding, b: Finding): number {

@@ -8,14 +8,19 @@ import type { Finding, LintResult } from './run-rules.js';
  * (`baselined`), and the entries whose finding is gone (`unusedSuppressions`). An entry counts as used while its
  * finding exists, even when a decided exception silences it now.
  */
-export function applySuppressions(result: LintResult, entries: readonly SuppressionEntry[]): LintResult {
+export function applySuppressions(
+  result: LintResult,
+  entries: readonly SuppressionEntry[],
+  /** Whether the lint ran the check an entry is about (--changed runs part): only then can its finding be gone. */
+  ran: (rule: string, entity: string | undefined, file: string) => boolean = () => true,
+): LintResult {
   const recorded = new Set(entries.map((entry) => entry.fingerprint));
   const prints = fingerprints(result.findings);
   const present = new Set([...prints, ...fingerprints(result.silenced ?? [])]);
   const findings: Finding[] = [];
   const baselined: Finding[] = [];
   result.findings.forEach((finding, i) => (recorded.has(prints[i]!) ? baselined : findings).push(finding));
-  const unused = entries.filter((entry) => !present.has(entry.fingerprint));
+  const unused = entries.filter((entry) => !present.has(entry.fingerprint) && ran(entry.rule, entry.entity, entry.file));
   return {
     ...result,
     findings,

@@ -5,6 +5,7 @@ import { isWithin } from '../util/dates.js';
 import { isCurrentAgreement } from './agreement-terms.js';
 import type { EntityRecord, LoadedRegister } from './load.js';
 import { isMemberOn } from './membership.js';
+import { referencesOf } from './references.js';
 
 export { isCurrentAgreement } from './agreement-terms.js';
 
@@ -33,6 +34,18 @@ export function dependencyKeys(data: Readonly<Record<string, unknown>>, id: stri
   if (typeof data['application'] === 'string') keys.push(`a${data['application']}`);
   if (Array.isArray(data['applications'])) for (const app of data['applications']) if (typeof app === 'string') keys.push(`a${app}`);
   return keys;
+}
+
+/**
+ * Whether an entity rule's check of `entity` can ask the model about one of `keys`. A check asks only about its own
+ * entity and the ids it refers to (referencesOf()): by id, and for an application its roles, agreements and plans
+ * (test/lint/changed-incremental.test.ts holds every rule to that); only register rules ask about a whole kind. "Did you
+ * mean" looks through every id, but that changes a message's words, never its fingerprint.
+ */
+export function mayAskAbout(entity: Entity, keys: ReadonlySet<string>): boolean {
+  if (keys.has(`i${entity.id}`) || keys.has(`a${entity.id}`)) return true;
+  for (const ref of referencesOf(entity)) if (keys.has(`i${ref.id}`) || keys.has(`a${ref.id}`)) return true;
+  return false;
 }
 
 export class RegisterModel {
@@ -134,6 +147,14 @@ export class RegisterModel {
   ids(): IterableIterator<string> {
     if (this.watched !== undefined && this.watched.size > 0) this.touched = true;
     return this.firstRecordById.keys();
+  }
+
+  /** Every id declared with `kind` (valid or not), in file order, for "did you mean". */
+  idsOf(kind: string): string[] {
+    if (this.watched !== undefined && this.watched.size > 0) this.touched = true;
+    const ids: string[] = [];
+    for (const [id, record] of this.firstRecordById) if (record.kind === kind) ids.push(id);
+    return ids;
   }
 
   roles(appId: string, role?: Role): readonly RoleAssignment[] {

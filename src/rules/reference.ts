@@ -17,7 +17,7 @@ function nearestId(register: RegisterModel, kind: string, id: string): string | 
   }
   let index = byKind.get(kind);
   if (!index) {
-    index = new NearestIndex([...register.ids()].filter((other) => register.recordById(other)?.kind === kind));
+    index = new NearestIndex(register.idsOf(kind));
     byKind.set(kind, index);
   }
   return index.nearest(id);

@@ -1,11 +1,13 @@
-// --changed lints at the base only the checks a change can reach (lintAgainstBase). Held here to the plain way, a full
+// --changed lints, now and at the base, only the checks a change can reach (lintAgainstBase). Held here to the plain way, a full
 // lint of both registers compared by fingerprint, on a few hundred random changes of the example register: a value
 // swapped for one another file has under the same key (references, kinds, roles, dates, types), an id renamed, a file
 // deleted, a file copied (a duplicate id), a role ended.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintAgainstBase, selectNewFindings } from '../../src/lint/changes.js';
-import { runRules, type Finding } from '../../src/lint/run-rules.js';
+import { ruleSetting, runRules, type Finding } from '../../src/lint/run-rules.js';
+import { translator } from '../../src/i18n/index.js';
+import { mayAskAbout, RegisterModel } from '../../src/register/model.js';
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister, replaceFiles, type LoadedRegister } from '../../src/register/load.js';
 import { rules } from '../../src/rules/index.js';
@@ -91,6 +93,8 @@ describe('--changed at the base lints only what the change can reach', () => {
   it('finds what a full lint of the base and the change finds, on 300 random changes', () => {
     const baseFull = runRules(example, rules, options);
     let newFindings = 0;
+    let ranNow = 0;
+    let fullNow = 0;
     for (let seed = 1; seed <= 300; seed++) {
       const change = changeFor(seed);
       const { now, touched, changed } = apply(example, change);
@@ -100,11 +104,58 @@ describe('--changed at the base lints only what the change can reach', () => {
       // What lint --changed does: the base from the register now, with the touched files as they were.
       const before = [...touched].flatMap((path) => (texts.has(path) ? [{ path, bytes: Buffer.from(texts.get(path)!) }] : []));
       const { result, isNew } = lintAgainstBase(now, replaceFiles(now, touched, before), touched, changed, rules, options);
-      expect(result.findings.map(shown), `change ${seed}: ${change.describe}`).toEqual(full.findings.map(shown));
+      // The lint now runs only what the change can reach: part of the full lint's findings, never another.
+      const all = new Set(full.findings.map(shown));
+      expect(result.findings.map(shown).filter((line) => !all.has(line)), `change ${seed}: ${change.describe}`).toEqual([]);
+      ranNow += result.findings.length;
+      fullNow += full.findings.length;
       expect(result.findings.filter(isNew).map(shown), `change ${seed}: ${change.describe}`).toEqual(expected);
       newFindings += expected.filter((line) => ![...changed].some((path) => line.startsWith(`${path}:`))).length;
     }
     // The changes do break things elsewhere (a test whose changes never reach another file would prove nothing).
     expect(newFindings).toBeGreaterThan(50);
+    // And it does leave out what the change cannot reach.
+    expect(ranNow).toBeLessThan(fullNow / 2);
+  });
+
+  // Entity checks run now only where mayAskAbout() says they can ask about a changed key: every question a check asks
+  // must be about its entity's id or one it refers to. A rule that asked about another (a second step along the
+  // references, a whole kind) would be missed by --changed: this names it.
+  it('asks the model, in every entity check, only about keys mayAskAbout() foresees', () => {
+    const recorded: string[] = [];
+    /** A watch set that notes every key asked about and matches none (so asking never stops early). */
+    const recorder = new (class extends Set<string> {
+      override has(key: string): boolean {
+        recorded.push(key);
+        return false;
+      }
+    })(['']);
+    const entityRules = rules.filter((rule) => rule.scope === 'entity');
+    const t = translator('en');
+    let checks = 0;
+    const asked = new Set<string>();
+    for (let seed = 0; seed <= 100; seed++) {
+      const register = new RegisterModel(seed === 0 ? example : apply(example, changeFor(seed)).now);
+      const context = { register, loaded: register.loaded, config: register.loaded.config, date: options.date, ruleIds: rules.map((r) => r.id), t, recordFor: () => undefined };
+      for (const rule of entityRules) {
+        const kinds: readonly string[] = typeof rule.appliesTo === 'string' ? [rule.appliesTo] : rule.appliesTo;
+        for (const entity of register.entities.filter((e) => kinds.includes(e.kind))) {
+          recorded.length = 0;
+          register.watch(recorder);
+          const hits = rule.check(entity as never, { ...context, options: ruleSetting(rule, register.loaded.config).options });
+          // Only "did you mean" may look through every id: it changes a message's words, never a fingerprint.
+          const lookedThroughAll = register.takeTouched();
+          register.watch(undefined);
+          checks++;
+          for (const key of recorded) asked.add(key[0]!);
+          const unforeseen = recorded.filter((key) => !mayAskAbout(entity, new Set([key])));
+          expect(unforeseen, `${rule.id} on ${entity.id} (change ${seed})`).toEqual([]);
+          if (lookedThroughAll) expect(rule.id === 'reference' && hits.some((hit) => hit.message.id === 'unknownReference'), `${rule.id} on ${entity.id}`).toBe(true);
+        }
+      }
+    }
+    expect(checks).toBeGreaterThan(10_000);
+    // Questions by id and about an application's roles, agreements and plans were both asked.
+    expect([...asked].sort()).toEqual(['a', 'i']);
   });
 });

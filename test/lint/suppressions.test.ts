@@ -76,6 +76,17 @@ describe('suppressions: suppress, fix one, a new gap, prune', () => {
     expect(result.stdout).toBe('No problems (5 files, 3 suppressed in itreg-suppressions.json, 1 unused entry there (application-has-owner e-post): remove with itreg lint --prune-suppressions)\n');
     expect(result.status).toBe(0);
     expect(json().summary).toMatchObject({ suppressed: 3, unusedSuppressions: 1 });
+    // --changed runs only the checks the change reaches: an entry is unused when a check it ran no longer finds it,
+    // not because the check of another application was left out (intranät's two entries).
+    expect(json('--changed', '--base', 'HEAD').summary).toMatchObject({ unusedSuppressions: 1 });
+    // --suppress-all and --prune-suppressions with --changed still judge every finding of the register.
+    const before = readFileSync(join(folder, 'itreg-suppressions.json'), 'utf8');
+    expect(lint('--changed', '--base', 'HEAD', '--suppress-all').status).toBe(0);
+    expect(entries().map((entry) => `${entry.rule} ${entry.entity}`)).toEqual(['application-has-administrator e-post', 'application-has-administrator intranat', 'application-has-owner intranat']);
+    writeFileSync(join(folder, 'itreg-suppressions.json'), before);
+    expect(lint('--changed', '--base', 'HEAD', '--prune-suppressions').stderr).toContain('removed 1 unused entry');
+    expect(entries()).toHaveLength(3);
+    writeFileSync(join(folder, 'itreg-suppressions.json'), before);
     expect(runCli(['lint', '--date', '2026-06-01', '--lang', 'sv'], folder).stdout).toBe(
       'Inga problem (5 filer, 3 undertryckta i itreg-suppressions.json, 1 oanvänd post där (application-has-owner e-post): ta bort med itreg lint --prune-suppressions)\n',
     );

@@ -18,7 +18,7 @@ import { packageVersion } from '../../util/paths.js';
 import type { Config, Severity } from '../../register/config.js';
 import { ContentCache } from '../../register/cache.js';
 import { loadRegister, replaceFiles, type LoadedRegister } from '../../register/load.js';
-import { lintAgainstBase } from '../../lint/changes.js';
+import { lintAgainstBase, type Ran } from '../../lint/changes.js';
 import { runRules, selectFindings, type Finding, type LintResult } from '../../lint/run-rules.js';
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { suggestNearest, translator } from '../../i18n/index.js';
@@ -119,10 +119,10 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   // --staged lints the register as the commit holds it, not as the files on disk are.
   const loaded = change?.now ?? onDisk;
   const linted = change?.base
-    ? lintAgainstBase(loaded, change.base, change.touched, change.changed, rules, lintOptions)
+    ? lintAgainstBase(loaded, change.base, change.touched, change.changed, rules, lintOptions, options.suppressAll === true || options.pruneSuppressions === true)
     : { result: runRules(loaded, rules, lintOptions), isNew: change ? () => false : () => true };
   const full = { ...linted.result, loaded };
-  const current = startingLine(config, full, options);
+  const current = startingLine(config, full, options, 'ran' in linted ? linted.ran : undefined);
 
   const inPaths = options.given ? () => true : pathFilter(paths, cwd, config.root);
   const inChanges = linted.isNew;
@@ -168,9 +168,11 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
 /**
  * itreg-suppressions.json (DESIGN "Starting from today's state"): --suppress-all records every current finding,
  * --prune-suppressions drops the entries whose finding is gone; findings it holds are counted, not reported.
- * Fingerprints are taken over the whole register's findings, before paths, --changed or --quiet select some.
+ * Fingerprints are taken over the lint's findings before paths, --changed or --quiet select some. --changed lints
+ * only what the change reaches (every finding of a check it runs, so fingerprints agree with a full lint's): an entry
+ * counts as unused only where it ran (`ran`), and --suppress-all and --prune-suppressions have it lint everything.
  */
-function startingLine(config: Config, full: LintResult, options: LintCommandOptions): LintResult {
+function startingLine(config: Config, full: LintResult, options: LintCommandOptions, ran?: Ran): LintResult {
   const t = translator(config.language);
   const note = (line: string) => process.stderr.write(`itreg: ${line}\n`);
   let entries = readSuppressions(config.root);
@@ -183,7 +185,7 @@ function startingLine(config: Config, full: LintResult, options: LintCommandOpti
     if (options.pruneSuppressions) note(t({ id: 'suppressionsNone', data: { file: SUPPRESSIONS_FILE } }));
     return full;
   }
-  const result = applySuppressions(full, entries);
+  const result = applySuppressions(full, entries, ran);
   if (!options.pruneSuppressions) return result;
   const kept = pruneSuppressions(entries, result);
   if (kept.length < entries.length) writeSuppressions(config.root, kept);
