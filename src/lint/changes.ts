@@ -1,7 +1,7 @@
 // selectNewFindings(): what a change broke (DESIGN "What a change broke"), from the register linted now and at the base.
 import type { LoadedRegister } from '../register/load.js';
 import type { Rule } from '../rules/define-rule.js';
-import { dependencyKeys, mayAskAbout, RegisterModel } from '../register/model.js';
+import { dependencyKeys, idsOfKeys, mayAskAbout, RegisterModel } from '../register/model.js';
 import { fingerprints } from './fingerprint.js';
 import { runRules, type Finding, type LintOptions, type LintResult } from './run-rules.js';
 
@@ -79,7 +79,8 @@ export function lintAgainstBase(
   for (const path of touched) files.add(path);
   const model = new RegisterModel(current);
   const candidates = new Set<string>();
-  for (const entity of model.entities) if (mayAskAbout(entity, keys)) candidates.add(entity.id);
+  const changedIds = idsOfKeys(keys);
+  for (const entity of model.entities) if (mayAskAbout(entity, changedIds)) candidates.add(entity.id);
   const subset = whole ? undefined : { files, entities: () => candidates };
   const result = runRules(model, rules, { ...options, watch: keys, ...(subset ? { subset } : {}) });
   const reached = result.reached ?? new Map<string, ReadonlySet<string>>();

@@ -1,7 +1,7 @@
 // runRules(): the lint engine. Runs every enabled rule, places each hit at a file:line:col, applies severities and decided exceptions.
 import { translator, type Language } from '../i18n/index.js';
 import type { Config, RuleSetting, Severity } from '../register/config.js';
-import type { EntityRecord, LoadedRegister } from '../register/load.js';
+import { indexOfFile, recordsOfFiles, type EntityRecord, type LoadedRegister } from '../register/load.js';
 import { RegisterModel, type Entity } from '../register/model.js';
 import type { Kind } from '../schema/validate.js';
 import { locate } from '../register/positions.js';
@@ -96,10 +96,13 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
   const { loaded } = register;
   const { config } = loaded;
   const t = translator(options.language ?? config.language);
-  const recordBySource = new Map<SourceFile, EntityRecord>(loaded.records.map((record) => [record.source, record]));
-  // Each file's entity id, looked up once rather than once per file rule.
+  // Each file's record, by its place among the files: the file a file rule is checking is found at once, another
+  // (a register rule's hit) by its path.
+  const fileRecords = recordsOfFiles(loaded);
+  let checking = -1;
+  const recordFor = (source: SourceFile): EntityRecord | undefined =>
+    fileRecords[loaded.files[checking] === source ? checking : indexOfFile(loaded.files, source)];
   const { watch, subset } = options;
-  const fileEntityIds = subset ? undefined : loaded.files.map((source) => recordBySource.get(source)?.id);
   const ruleIds = rules.map((rule) => rule.id);
   const findings: Finding[] = [];
   const reached = new Map<string, Set<string>>();
@@ -115,7 +118,7 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
         options: ruleOptions,
         ruleIds,
         t,
-        recordFor: (source) => recordBySource.get(source),
+        recordFor,
       };
       const policy = rule.docs.policy ? t({ id: 'policyRef', data: rule.docs.policy }) : '';
       const place = (hit: Hit, source: SourceFile, entityId: string | undefined): void => {
@@ -149,7 +152,8 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
         case 'file':
           loaded.files.forEach((source, i) => {
             if (subset && !subset.files.has(source.path)) return;
-            const entityId = fileEntityIds ? fileEntityIds[i] : recordBySource.get(source)?.id;
+            checking = i;
+            const entityId = fileRecords[i]?.id;
             guarded(source, entityId, () => rule.check(source, context).forEach((hit) => place(hit, source, entityId)));
           });
           break;
@@ -172,7 +176,7 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
             for (const hit of rule.check(context)) {
               const entity = hit.entityId === undefined ? undefined : register.get(hit.entityId);
               const source = hit.source ?? (entity ? register.recordOf(entity).source : config.source);
-              place(hit, source, hit.entityId ?? recordBySource.get(source)?.id);
+              place(hit, source, hit.entityId ?? recordFor(source)?.id);
             }
           });
           break;

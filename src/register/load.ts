@@ -103,6 +103,32 @@ export function replaceFiles(
   return { config, files, records };
 }
 
+/** Each file's record (undefined for a file without one), in the order of `loaded.files`. */
+export function recordsOfFiles(loaded: LoadedRegister): Array<EntityRecord | undefined> {
+  const { files, records } = loaded;
+  // Records come in the order of their files, at most one a file: one walk pairs them.
+  const paired = new Array<EntityRecord | undefined>(files.length);
+  let next = 0;
+  for (let i = 0; i < files.length; i++) if (records[next]?.source === files[i]) paired[i] = records[next++];
+  if (next === records.length) return paired;
+  const bySource = new Map(records.map((record) => [record.source, record]));
+  return files.map((source) => bySource.get(source));
+}
+
+/** The place of `source` among `files` (in path order, each path once), or -1. */
+export function indexOfFile(files: readonly SourceFile[], source: SourceFile): number {
+  let low = 0;
+  let high = files.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const path = files[middle]!.path;
+    if (path === source.path) return files[middle] === source ? middle : -1;
+    if (path < source.path) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 /** Two lists, each in order, as one list in order. */
 function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
   if (b.length === 0) return [...a];
@@ -167,7 +193,7 @@ function listYamlFiles(folder: string, config: Config): Listing {
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
+      const path = dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name; // join() normalises: slower, same here
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       let linkedOut = false;

@@ -5,7 +5,6 @@ import { isWithin } from '../util/dates.js';
 import { isCurrentAgreement } from './agreement-terms.js';
 import type { EntityRecord, LoadedRegister } from './load.js';
 import { isMemberOn } from './membership.js';
-import { referencesOf } from './references.js';
 
 export { isCurrentAgreement } from './agreement-terms.js';
 
@@ -37,14 +36,32 @@ export function dependencyKeys(data: Readonly<Record<string, unknown>>, id: stri
 }
 
 /**
- * Whether an entity rule's check of `entity` can ask the model about one of `keys`. A check asks only about its own
- * entity and the ids it refers to (referencesOf()): by id, and for an application its roles, agreements and plans
- * (test/lint/changed-incremental.test.ts holds every rule to that); only register rules ask about a whole kind. "Did you
- * mean" looks through every id, but that changes a message's words, never its fingerprint.
+ * Whether an entity rule's check of `entity` can ask the model about one of `ids` (idsOfKeys() of the changed keys).
+ * A check asks only about ids its entity holds: its own and those it refers to, by id and, for an application, about
+ * its roles, agreements and plans (test/lint/changed-incremental.test.ts holds every rule to that); only register
+ * rules ask about a whole kind. "Did you mean" looks through every id, but that changes a message's words, never its
+ * fingerprint. Any string in the entity counts, a superset of its references that needs no knowledge of the format.
  */
-export function mayAskAbout(entity: Entity, keys: ReadonlySet<string>): boolean {
-  if (keys.has(`i${entity.id}`) || keys.has(`a${entity.id}`)) return true;
-  for (const ref of referencesOf(entity)) if (keys.has(`i${ref.id}`) || keys.has(`a${ref.id}`)) return true;
+export function mayAskAbout(entity: Entity, ids: ReadonlySet<string>): boolean {
+  return mentions(entity, ids);
+}
+
+/** The ids whose questions (by id, or about an application's roles, agreements and plans) touch one of `keys`. */
+export function idsOfKeys(keys: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const key of keys) if (key[0] === 'i' || key[0] === 'a') ids.add(key.slice(1));
+  return ids;
+}
+
+/** Whether a string among the value's (or a mapping's key) is one of `ids`: a superset of the ids it refers to. */
+function mentions(value: unknown, ids: ReadonlySet<string>): boolean {
+  if (typeof value === 'string') return ids.has(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (mentions(item, ids)) return true;
+    return false;
+  }
+  for (const key in value) if (ids.has(key) || mentions((value as Record<string, unknown>)[key], ids)) return true;
   return false;
 }
 
@@ -59,8 +76,6 @@ export class RegisterModel {
   private touched = false;
   /** The first record of every id, valid or not: what a reference can point at. */
   private readonly firstRecordById = new Map<string, EntityRecord>();
-  private readonly recordByEntity = new Map<Entity, EntityRecord>();
-  private readonly byId = new Map<string, Entity>();
   private readonly byKind = new Map<Kind, Entity[]>();
   private readonly rolesByApp = new Map<string, RoleAssignment[]>();
   private readonly agreementsByApp = new Map<string, Agreement[]>();
@@ -74,14 +89,18 @@ export class RegisterModel {
       if (record.schemaIssues.length > 0 || record.kind === undefined) continue;
       const entity = record.data as unknown as Entity;
       entities.push(entity);
-      this.recordByEntity.set(entity, record);
-      this.byId.set(entity.id, entity);
       push(this.byKind, entity.kind, entity);
     }
     this.all = entities;
     for (const role of this.ofKind('RoleAssignment')) if (role.application) push(this.rolesByApp, role.application, role);
     for (const agreement of this.ofKind('Agreement')) if (agreement.application) push(this.agreementsByApp, agreement.application, agreement);
     for (const plan of this.ofKind('TrainingPlan')) for (const app of plan.applications ?? []) push(this.plansByApp, app, plan);
+  }
+
+  /** The entity with `id`, when its first record passed its schema (a model entity's record is its id's first). */
+  private valid(id: string): Entity | undefined {
+    const record = this.firstRecordById.get(id);
+    return record !== undefined && record.schemaIssues.length === 0 && record.kind !== undefined ? (record.data as unknown as Entity) : undefined;
   }
 
   /** Entities that passed their schema and whose id is not a later duplicate, in file order. */
@@ -121,12 +140,12 @@ export class RegisterModel {
 
   get(id: string): Entity | undefined {
     if (this.watched) this.depends(`i${id}`);
-    return this.byId.get(id);
+    return this.valid(id);
   }
 
   getOf<K extends Kind>(kind: K, id: string | undefined): EntityKinds[K] | undefined {
     if (this.watched && id !== undefined) this.depends(`i${id}`);
-    const entity = id === undefined ? undefined : this.byId.get(id);
+    const entity = id === undefined ? undefined : this.valid(id);
     return entity?.kind === kind ? (entity as EntityKinds[K]) : undefined;
   }
 
@@ -138,8 +157,8 @@ export class RegisterModel {
 
   recordOf(entity: Entity): EntityRecord {
     if (this.watched) this.depends(`i${entity.id}`);
-    const record = this.recordByEntity.get(entity);
-    if (!record) throw new Error(`entity ${entity.id} is not part of this register`);
+    const record = this.firstRecordById.get(entity.id);
+    if (record === undefined || this.valid(entity.id) !== entity) throw new Error(`entity ${entity.id} is not part of this register`);
     return record;
   }
 
@@ -200,7 +219,7 @@ export class RegisterModel {
   /** A name for messages: the entity's display name, else its id. */
   nameOf(id: string): string {
     if (this.watched) this.depends(`i${id}`);
-    const entity = this.byId.get(id);
+    const entity = this.valid(id);
     return entity && 'name' in entity && entity.name ? entity.name : id;
   }
 }

@@ -1,5 +1,5 @@
 // readSource(): one register file from disk to a SourceFile; an unreadable file is a finding, not a crash.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { decodeSource, problemFile, type SourceFile } from './source.js';
 
@@ -14,11 +14,37 @@ export function readSource(path: string, root: string): SourceFile {
   const file = relativePath(root, path);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readBytes(path);
   } catch (error: unknown) {
     return unreadableSource(file, (error as NodeJS.ErrnoException).code ?? 'EIO');
   }
   return decodeSource(file, bytes);
+}
+
+/** One buffer for every file read: decodeSource() makes a string of the bytes at once, so none are kept. */
+let scratch = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * A file's bytes, valid until the next call. readFileSync() would ask for the file's size first and allocate a buffer
+ * per file: on 115,000 files one system call and 27 MB of short-lived buffers more.
+ */
+function readBytes(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        const larger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(larger, 0, 0, length);
+        scratch = larger;
+      }
+      const read = readSync(fd, scratch, length, scratch.length - length, null);
+      if (read === 0) return scratch.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A file that cannot be read (or is no regular file, such as a FIFO): one finding, and the other files go on. */

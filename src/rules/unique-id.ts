@@ -1,5 +1,4 @@
 // unique-id — every file after the first that declares an id already used.
-import type { EntityRecord } from '../register/load.js';
 import { defineRule, type Hit } from './define-rule.js';
 
 export default defineRule({
@@ -16,14 +15,12 @@ export default defineRule({
       en: 'Files are read in path order; the first keeps its id. The duplicate is ignored by the policy rules until it has an id of its own.',
     },
   },
-  check(context) {
-    const first = new Map<string, EntityRecord>();
+  check({ loaded, register }) {
     const hits: Hit[] = [];
-    for (const record of context.loaded.records) {
+    for (const record of loaded.records) {
       if (record.id === undefined) continue;
-      const earlier = first.get(record.id);
-      if (earlier) hits.push({ source: record.source, path: ['id'], message: { id: 'duplicateId', data: { id: record.id, first: earlier.source.path } } });
-      else first.set(record.id, record);
+      const first = register.recordById(record.id)!;
+      if (first !== record) hits.push({ source: record.source, path: ['id'], message: { id: 'duplicateId', data: { id: record.id, first: first.source.path } } });
     }
     return hits;
   },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lintAgainstBase, selectNewFindings } from '../../src/lint/changes.js';
 import { ruleSetting, runRules, type Finding } from '../../src/lint/run-rules.js';
 import { translator } from '../../src/i18n/index.js';
-import { mayAskAbout, RegisterModel } from '../../src/register/model.js';
+import { idsOfKeys, mayAskAbout, RegisterModel } from '../../src/register/model.js';
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister, replaceFiles, type LoadedRegister } from '../../src/register/load.js';
 import { rules } from '../../src/rules/index.js';
@@ -148,7 +148,7 @@ describe('--changed at the base lints only what the change can reach', () => {
           register.watch(undefined);
           checks++;
           for (const key of recorded) asked.add(key[0]!);
-          const unforeseen = recorded.filter((key) => !mayAskAbout(entity, new Set([key])));
+          const unforeseen = recorded.filter((key) => !mayAskAbout(entity, idsOfKeys([key])));
           expect(unforeseen, `${rule.id} on ${entity.id} (change ${seed})`).toEqual([]);
           if (lookedThroughAll) expect(rule.id === 'reference' && hits.some((hit) => hit.message.id === 'unknownReference'), `${rule.id} on ${entity.id}`).toBe(true);
         }
