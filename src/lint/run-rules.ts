@@ -1,7 +1,7 @@
 // runRules(): the lint engine. Runs every enabled rule, places each hit at a file:line:col, applies severities and decided exceptions.
 import { translator, type Language } from '../i18n/index.js';
 import type { Config, RuleSetting, Severity } from '../register/config.js';
-import { indexOfFile, recordsOfFiles, type EntityRecord, type LoadedRegister } from '../register/load.js';
+import { indexOfFile, indexOfPath, recordsOfFiles, type EntityRecord, type LoadedRegister } from '../register/load.js';
 import { RegisterModel, type Entity } from '../register/model.js';
 import type { Kind } from '../schema/validate.js';
 import { locate } from '../register/positions.js';
@@ -103,6 +103,8 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
   const recordFor = (source: SourceFile): EntityRecord | undefined =>
     fileRecords[loaded.files[checking] === source ? checking : indexOfFile(loaded.files, source)];
   const { watch, subset } = options;
+  // The files file rules run on, by their place, in order.
+  const fileIndices = subset && [...subset.files].map((path) => indexOfPath(loaded.files, path)).filter((i) => i >= 0).sort((a, b) => a - b);
   const ruleIds = rules.map((rule) => rule.id);
   const findings: Finding[] = [];
   const reached = new Map<string, Set<string>>();
@@ -150,12 +152,12 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
       };
       switch (rule.scope) {
         case 'file':
-          loaded.files.forEach((source, i) => {
-            if (subset && !subset.files.has(source.path)) return;
+          for (const i of fileIndices ?? loaded.files.keys()) {
+            const source = loaded.files[i]!;
             checking = i;
             const entityId = fileRecords[i]?.id;
             guarded(source, entityId, () => rule.check(source, context).forEach((hit) => place(hit, source, entityId)));
-          });
+          }
           break;
         case 'entity':
           for (const entity of subset ? subsetOf(register, rule.appliesTo, subset.entities(rule.id)) : register.ofKinds(kindsOf(rule.appliesTo))) {
