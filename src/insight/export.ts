@@ -25,18 +25,38 @@ export interface RedactionCount {
   identityNumbers: number;
 }
 
-/** Every personnummer and samordningsnummer in any string of a value (keys stay: field names and ids), counted. */
+/**
+ * Every personnummer and samordningsnummer in any string of a value (keys stay: field names and ids), counted. Copies
+ * only what changes: an array or object with no identity number beneath it is returned as it is, so masking a page's
+ * view (site --redact) allocates next to nothing for the pages that hold none.
+ */
 export function maskIdentityNumbers<T>(value: T, count?: RedactionCount): T {
   if (typeof value === 'string') {
     const redacted = redactIdentityNumbers(value);
     if (count) count.identityNumbers += redacted.count;
     return redacted.text as T;
   }
-  if (Array.isArray(value)) return value.map((v) => maskIdentityNumbers(v, count)) as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const masked = maskIdentityNumbers(item, count);
+      if (masked !== item && !copy) copy = value.slice(0, i);
+      copy?.push(masked);
+    });
+    return (copy ?? value) as T;
+  }
   if (typeof value === 'object' && value !== null) {
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) setOwnProperty(copy, key, maskIdentityNumbers(item, count));
-    return copy as T;
+    const entries = Object.entries(value);
+    let copy: Record<string, unknown> | undefined;
+    entries.forEach(([key, item], i) => {
+      const masked = maskIdentityNumbers(item, count);
+      if (masked !== item && !copy) {
+        copy = {};
+        for (const [k, v] of entries.slice(0, i)) setOwnProperty(copy, k, v);
+      }
+      if (copy) setOwnProperty(copy, key, masked);
+    });
+    return (copy ?? value) as T;
   }
   return value;
 }
