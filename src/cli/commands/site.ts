@@ -9,7 +9,8 @@ import { findRepository } from '../../git/run.js';
 import { translator } from '../../i18n/index.js';
 import { entityHistory } from '../../insight/history.js';
 import { maskIdentityNumbers, redactEntity, type RedactionCount } from '../../insight/export.js';
-import { runRules } from '../../lint/run-rules.js';
+import { runRules, type Finding } from '../../lint/run-rules.js';
+import type { Config } from '../../register/config.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
 import { reportLabels } from '../../report/labels.js';
@@ -31,6 +32,19 @@ export interface SiteCommandOptions extends GlobalOptions {
 /** Marks a folder as a site itreg wrote, so a later run may replace it (and nothing else). */
 const MARKER = '.itreg-site';
 
+/**
+ * The register read and linted, and the model the pages are built from. With --redact that is a copy without
+ * holder.name and notes, identity numbers masked, and the original model is garbage once the findings are made:
+ * nothing outside this function holds it, so the site does not carry two registers through 4,000 pages.
+ */
+function readAndLint(config: Config, date: string, redact: boolean, count: RedactionCount): { findings: readonly Finding[]; shown: RegisterModel } {
+  const loaded = loadRegister(config);
+  const register = new RegisterModel(loaded);
+  const findings = runRules(register, rules, { date, language: config.language }).findings;
+  if (!redact) return { findings, shown: register };
+  return { findings, shown: new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntity(r.data, count) })) }) };
+}
+
 export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode> {
   const cwd = workingFolder(options);
   const output = resolve(cwd, options.output);
@@ -44,14 +58,9 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   const config = loadConfig(options);
   const date = dateOption(options.date, config);
   const language = config.language;
-  const loaded = loadRegister(config);
-  const register = new RegisterModel(loaded);
-  const findings = runRules(register, rules, { date, language }).findings;
-  const registerFolder = join(config.root, config.register);
-
-  // --redact: the pages are built from a copy without holder.name and notes, identity numbers masked.
   const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
-  const shown = options.redact ? new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntity(r.data, count) })) }) : register;
+  const { findings, shown } = readAndLint(config, date, options.redact === true, count);
+  const registerFolder = join(config.root, config.register);
 
   const [history, commit, repository] = await Promise.all([
     readHistory(config.root, registerFolder, {}).then(
@@ -96,9 +105,9 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   const frame = { lang: language, name: config.name, date, commit, l, t: reportLabels[language], redacted: options.redact === true, year: Number(date.slice(0, 4)) };
   let pages = 0;
   try {
-    // The search index first: its working set (MiniSearch's tree) is garbage before the pages need the room.
-    const documents = site.search();
-    const searchIndex = searchIndexScript(options.redact ? maskIdentityNumbers(documents) : documents);
+    // The search index first, and to disk at once: its working set (MiniSearch's tree) is garbage before the pages
+    // need the room, and neither its documents nor its 1 MB script are held through 4,000 pages.
+    write(join('assets', 'search-index.js'), searchIndexScript(options.redact ? maskIdentityNumbers(site.search()) : site.search()));
     for (const page of site.pages()) {
       const base = rootOf(page.path);
       const view = options.redact ? maskIdentityNumbers(page.view) : page.view;
@@ -111,7 +120,6 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
       pages++;
     }
     for (const asset of siteAssets()) write(join('assets', asset.name), asset.content);
-    write(join('assets', 'search-index.js'), searchIndex);
     write(MARKER, `${JSON.stringify({ generator: 'itreg site', date, commit: commit ?? null, redacted: options.redact === true })}\n`);
     rmSync(output, { recursive: true, force: true });
     renameSync(building, output);
