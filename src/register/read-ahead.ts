@@ -12,9 +12,9 @@ const WORKER = `
 const { workerData } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
 const { paths, port, control, batch } = workerData;
+let buffer = Buffer.allocUnsafeSlow(1 << 20); // reused: each batch posts a copy of what it filled
 try {
   for (let first = 0; first < paths.length && Atomics.load(control, 1) === 0; first += batch) {
-    let buffer = Buffer.allocUnsafeSlow(1 << 20);
     let used = 0;
     const ends = new Int32Array(Math.min(batch, paths.length - first));
     for (let i = 0; i < ends.length; i++) {

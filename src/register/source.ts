@@ -59,8 +59,13 @@ export function decodeSource(path: string, bytes: Uint8Array, slowParse: SlowPar
     return problemFile(path, '', { id: 'notUtf8' }, positionAt(prefix, prefix.length));
   }
   const text = decodeUtf8(bytes);
-  return { path, text, ...parseText(text, slowParse) };
+  const parsed = parseText(text, slowParse);
+  // Built whole, not spread: one object a file, 115,000 in a national register.
+  return parsed.index ? { path, text, value: parsed.value, index: parsed.index, syntaxProblems: parsed.syntaxProblems } : { path, text, value: parsed.value, syntaxProblems: parsed.syntaxProblems };
 }
+
+/** One empty list for every file that parsed. */
+const NO_PROBLEMS: readonly SyntaxProblem[] = Object.freeze([]);
 
 /** UTF-8 bytes as text without a byte-order mark (as TextDecoder does, but without ICU: faster). */
 function decodeUtf8(bytes: Uint8Array): string {
@@ -85,7 +90,8 @@ export function parseText(text: string, slowParse: SlowParse = parseWithYaml): P
   // Most register files are plain block YAML, which the fast path reads several times faster than the yaml package.
   // A large file is likely to have findings, and parsing it twice would cost more than its index: that one keeps it.
   const plain = parsePlainYaml(text, text.length > INDEX_AT_ONCE);
-  return plain ? { value: plain.value, ...(plain.index ? { index: plain.index } : {}), syntaxProblems: [] } : slowParse(text);
+  if (!plain) return slowParse(text);
+  return plain.index ? { value: plain.value, index: plain.index, syntaxProblems: NO_PROBLEMS } : { value: plain.value, syntaxProblems: NO_PROBLEMS };
 }
 
 const builtIndexes = new WeakMap<SourceFile, PathIndex>();
@@ -146,7 +152,7 @@ export function parseWithYaml(text: string): ParseResult {
     const plain = toPlain(document.contents, '', index);
     // Aliases, tags and complex keys are rare in a register: there yaml's own toJS decides the value.
     const value = plain === UNSUPPORTED ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : plain;
-    return { value, index, syntaxProblems: [] };
+    return { value, index, syntaxProblems: NO_PROBLEMS };
   } catch (error: unknown) {
     return { ...empty, syntaxProblems: [{ message: { id: 'yamlError', data: { detail: firstLine(error) } }, position: positionAt(text, document.contents.range[0]) }] };
   }
