@@ -1,6 +1,7 @@
 // readAhead(): a worker thread reads register files ahead of the parser, so that on a large register the system calls
 // (open, read, close: a third of loading 115,000 files) run on another core beside parsing, which stays synchronous.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { readInto } from './read.js';
 
 /** Files the worker reads and hands over at a time. */
 const BATCH = 256;
@@ -10,34 +11,19 @@ const PATIENCE_MS = 10_000;
 /** The worker: reads each path in order into one buffer a batch, and posts the batch with where each file lies. */
 const WORKER = `
 const { workerData } = require('node:worker_threads');
-const { openSync, readSync, closeSync } = require('node:fs');
+const fs = require('node:fs');
+const readInto = ${readInto.toString()};
 const { paths, port, control, batch } = workerData;
-let buffer = Buffer.allocUnsafeSlow(1 << 20); // reused: each batch posts a copy of what it filled
+let buffer = Buffer.allocUnsafe(1 << 20); // reused: each batch posts a copy of what it filled
 try {
   for (let first = 0; first < paths.length && Atomics.load(control, 1) === 0; first += batch) {
     let used = 0;
     const ends = new Int32Array(Math.min(batch, paths.length - first));
     for (let i = 0; i < ends.length; i++) {
-      const start = used;
       try {
-        const fd = openSync(paths[first + i], 'r');
-        try {
-          for (;;) {
-            if (used === buffer.length) {
-              const larger = Buffer.allocUnsafeSlow(buffer.length * 2);
-              buffer.copy(larger, 0, 0, used);
-              buffer = larger;
-            }
-            const read = readSync(fd, buffer, used, buffer.length - used, null);
-            if (read === 0) break;
-            used += read;
-          }
-        } finally {
-          closeSync(fd);
-        }
+        ({ buffer, end: used } = readInto(fs, paths[first + i], buffer, used));
         ends[i] = used;
       } catch {
-        used = start;
         ends[i] = -1; // read it there: the error and its code are the main thread's to report
       }
     }
