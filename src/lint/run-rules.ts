@@ -101,7 +101,7 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
   const fileRecords = recordsOfFiles(loaded);
   let checking = -1;
   const recordFor = (source: SourceFile): EntityRecord | undefined =>
-    fileRecords[loaded.files[checking] === source ? checking : indexOfFile(loaded.files, source)];
+    source === config.source ? undefined : fileRecords[loaded.files[checking] === source ? checking : indexOfFile(loaded.files, source)];
   const { watch, subset } = options;
   // The files file rules run on, by their place, in order.
   const fileIndices = subset && [...subset.files].map((path) => indexOfPath(loaded.files, path)).filter((i) => i >= 0).sort((a, b) => a - b);

@@ -140,13 +140,16 @@ export function recordsOfFiles(loaded: LoadedRegister): Array<EntityRecord | und
   return files.map((source) => bySource.get(source));
 }
 
-/** The place of `source` among `files` (in path order, each path once), or -1. */
+/** The place of `source` among `files`, or -1. */
 export function indexOfFile(files: readonly SourceFile[], source: SourceFile): number {
   const index = indexOfPath(files, source.path);
   return files[index] === source ? index : -1;
 }
 
-/** The place of the file with `path` among `files` (in path order, each path once), or -1. */
+/**
+ * The place of the file with `path` among `files` (each path once), or -1: by halving, since files come in path order,
+ * and else by looking at each (the listing sorts full paths, whose separator on Windows sorts otherwise than `/`).
+ */
 export function indexOfPath(files: readonly SourceFile[], path: string): number {
   let low = 0;
   let high = files.length - 1;
@@ -157,7 +160,7 @@ export function indexOfPath(files: readonly SourceFile[], path: string): number 
     if (here < path) low = middle + 1;
     else high = middle - 1;
   }
-  return -1;
+  return files.findIndex((file) => file.path === path);
 }
 
 /** Two lists, each in order, as one list in order. */
