@@ -61,16 +61,22 @@ export function maskIdentityNumbers<T>(value: T, count?: RedactionCount): T {
   return value;
 }
 
-/** A redacted copy of an entity's data: no holder.name, no notes, identity numbers masked (export and site --redact). */
-export function redactEntity(data: Readonly<Record<string, unknown>>, count: RedactionCount): Record<string, unknown> {
-  const copy = structuredClone(data) as Record<string, unknown>;
-  if ('notes' in copy) {
-    delete copy['notes'];
+/**
+ * An entity's data redacted: no holder.name, no notes, identity numbers masked (export and site --redact). Only what
+ * changes is copied, and the input is never changed: data with none of them is returned as it is, so site --redact's
+ * redacted model shares what it can with the one the register was linted on.
+ */
+export function redactEntity(data: Readonly<Record<string, unknown>>, count: RedactionCount): Readonly<Record<string, unknown>> {
+  let copy = data;
+  if ('notes' in data) {
+    const { notes: _notes, ...rest } = data;
+    copy = rest;
     count.notes++;
   }
-  const holder = copy['holder'] as Record<string, unknown> | undefined;
+  const holder = copy['holder'];
   if (typeof holder === 'object' && holder !== null && 'name' in holder) {
-    delete holder['name'];
+    const { name: _name, ...rest } = holder as Record<string, unknown>;
+    copy = { ...copy, holder: rest };
     count.names++;
   }
   return maskIdentityNumbers(copy, count);

@@ -1,7 +1,8 @@
-// maskIdentityNumbers (export --redact, site --redact): every identity number masked and counted, and only what
-// changes is copied: site --redact masks every page's view, and copying all 4,000 views was 10 MB of garbage.
+// maskIdentityNumbers and redactEntity (export --redact, site --redact): every identity number masked and counted,
+// names and notes dropped, the input never changed, and only what changes copied: site --redact masks every page's
+// view and redacts every entity, and copying all of them was garbage the old generation kept.
 import { describe, expect, it } from 'vitest';
-import { maskIdentityNumbers, type RedactionCount } from '../../src/insight/export.js';
+import { maskIdentityNumbers, redactEntity, type RedactionCount } from '../../src/insight/export.js';
 
 const number = '19121212-1212'; // Skatteverket's test personnummer
 
@@ -31,5 +32,35 @@ describe('maskIdentityNumbers', () => {
     expect(Object.getOwnPropertyNames(masked)).toEqual(['__proto__', 'note']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(masked['note']).toBe('ÅÅMMDD-XXXX');
+  });
+});
+
+describe('redactEntity', () => {
+  const zero = (): RedactionCount => ({ names: 0, notes: 0, identityNumbers: 0 });
+
+  it('drops holder.name and notes and masks numbers, leaving the input as it was', () => {
+    const role = { kind: 'RoleAssignment', id: 'x-owner', holder: { title: 'Chef', name: 'Anna Berg', unit: 'it' }, notes: `Anna ${number}`, from: '2020-01-01' };
+    const before = structuredClone(role);
+    const count = zero();
+    const redacted = redactEntity(role, count);
+    expect(redacted).toEqual({ kind: 'RoleAssignment', id: 'x-owner', holder: { title: 'Chef', unit: 'it' }, from: '2020-01-01' });
+    expect(count).toEqual({ names: 1, notes: 1, identityNumbers: 0 }); // a number in a dropped note is not counted
+    expect(role).toEqual(before);
+  });
+
+  it('masks a number in a kept field and counts it', () => {
+    const app = { kind: 'Application', id: 'a', name: 'A', description: `Kontakt ${number}`, vendor: { name: 'V' } };
+    const count = zero();
+    const redacted = redactEntity(app, count);
+    expect(redacted['description']).toBe('Kontakt ÅÅMMDD-XXXX');
+    expect(redacted['vendor']).toBe(app.vendor);
+    expect(count.identityNumbers).toBe(1);
+  });
+
+  it('returns data with nothing to redact as it is', () => {
+    const role = { kind: 'RoleAssignment', id: 'y-admin', holder: { title: 'Förvaltare', unit: 'it' }, from: '2020-01-01' };
+    const count = zero();
+    expect(redactEntity(role, count)).toBe(role);
+    expect(count).toEqual(zero());
   });
 });
