@@ -107,7 +107,7 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   try {
     // The search index first, and to disk at once: its working set (MiniSearch's tree) is garbage before the pages
     // need the room, and neither its documents nor its 1 MB script are held through 4,000 pages.
-    write(join('assets', 'search-index.js'), searchIndexScript(options.redact ? maskIdentityNumbers(site.search()) : site.search()));
+    write(join('assets', 'search-index.js'), await searchIndexScript(options.redact ? maskIdentityNumbers(site.search()) : site.search()));
     for (const page of site.pages()) {
       const base = rootOf(page.path);
       const view = options.redact ? maskIdentityNumbers(page.view) : page.view;
