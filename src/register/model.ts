@@ -81,10 +81,17 @@ export class RegisterModel {
   private readonly agreementsByApp = new Map<string, Agreement[]>();
   private readonly plansByApp = new Map<string, TrainingPlan[]>();
 
+  /** Every record after the first with its id, in file order. */
+  private readonly duplicates: EntityRecord[] = [];
+
   constructor(readonly loaded: LoadedRegister) {
     const entities: Entity[] = [];
     for (const record of loaded.records) {
-      if (record.id === undefined || this.firstRecordById.has(record.id)) continue;
+      if (record.id === undefined) continue;
+      if (this.firstRecordById.has(record.id)) {
+        this.duplicates.push(record);
+        continue;
+      }
       this.firstRecordById.set(record.id, record);
       if (record.schemaIssues.length > 0 || record.kind === undefined) continue;
       const entity = record.data as unknown as Entity;
@@ -160,6 +167,12 @@ export class RegisterModel {
     const record = this.firstRecordById.get(entity.id);
     if (record === undefined || this.valid(entity.id) !== entity) throw new Error(`entity ${entity.id} is not part of this register`);
     return record;
+  }
+
+  /** Every record that declares an id an earlier file declares, in file order (unique-id). */
+  laterDuplicates(): readonly EntityRecord[] {
+    if (this.watched !== undefined && this.watched.size > 0) this.touched = true;
+    return this.duplicates;
   }
 
   /** Every id declared in the register (valid or not), for "did you mean". */

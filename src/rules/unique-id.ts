@@ -15,13 +15,10 @@ export default defineRule({
       en: 'Files are read in path order; the first keeps its id. The duplicate is ignored by the policy rules until it has an id of its own.',
     },
   },
-  check({ loaded, register }) {
-    const hits: Hit[] = [];
-    for (const record of loaded.records) {
-      if (record.id === undefined) continue;
-      const first = register.recordById(record.id)!;
-      if (first !== record) hits.push({ source: record.source, path: ['id'], message: { id: 'duplicateId', data: { id: record.id, first: first.source.path } } });
-    }
-    return hits;
+  check({ register }) {
+    return register.laterDuplicates().map((record): Hit => {
+      const first = register.recordById(record.id!)!;
+      return { source: record.source, path: ['id'], message: { id: 'duplicateId', data: { id: record.id!, first: first.source.path } } };
+    });
   },
 });
