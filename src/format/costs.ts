@@ -108,10 +108,12 @@ export function formatCostsTable(result: CostsResult, by: 'item' | 'municipality
   const name = (split: ItemSplit) => `${split.item.entity.name}${split.item.preliminary ? ' *' : ''}`;
   let table: Table.Table;
   if (by === 'item') {
+    // A key wraps at its spaces, never inside a word ("överenskomna andelar" was cut to "överensko…").
+    const keyWidth = Math.max(12, ...[w.key, ...result.splits.map(key)].flatMap((text) => text.split(' ')).map((word) => word.length + 2));
     table = new Table({
       head: [w.item, w.key, ...result.municipalities.map((m) => m.name), w.total],
       colAligns: ['left', 'left', ...result.municipalities.map(() => 'right' as const), 'right'],
-      colWidths: [28, 12, ...result.municipalities.map(() => 12), 13],
+      colWidths: [28, keyWidth, ...result.municipalities.map(() => 12), 13],
       wordWrap: true,
       style: { head: [], border: [] },
     });

@@ -125,6 +125,10 @@ describe('itreg costs', () => {
     const result = runCli(['costs', '--year', '2026'], projectRoot);
     expect(result.stdout).toMatch(/^Kostnadsfördelning 2026 \(befolkning 2025\), SEK/);
     expect(result.stdout).toContain('1\u00A0200\u00A0000');
+    // The key column is as wide as its longest word: "överenskomna andelar" wraps, never cut to "överensko…".
+    expect(result.stdout).toMatch(/│ överenskomna +│/);
+    expect(result.stdout).not.toContain('…');
+    expect(runCli(['costs', '--year', '2026', '--lang', 'en'], projectRoot).stdout).not.toContain('…');
   });
 });
 
