@@ -4,6 +4,7 @@ import type { Language } from '../i18n/index.js';
 import { terms } from '../i18n/terms.js';
 import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
 import { fallbackYears, populationYearsOf } from '../costs/items.js';
+import { basisText, daysText, decimalText } from '../costs/basis.js';
 import { preliminaryText } from '../costs/preliminary.js';
 import { formatCsv } from '../util/csv.js';
 import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js';
@@ -18,10 +19,6 @@ const words = {
   sv: {
     title: (r: CostsResult) => `Kostnadsfördelning ${r.year} (befolkning ${r.referenceYear}${preliminaryYears(r, ', preliminärt efter ')}), ${r.currency}`,
     item: 'Post', key: 'Nyckel', total: 'Summa', amount: 'Belopp', municipality: 'Kommun', basis: 'Underlag',
-    ofPopulation: (own: string, all: string, year: number) => `befolkning ${own} av ${all} (${year})`,
-    ofEqual: (n: number) => `lika delar, 1 av ${n}`,
-    ofShare: (share: string) => `överenskommen andel ${share} %`,
-    days: (inForce: number, inYear: number) => `, ${inForce} av ${inYear} dagar`,
     none: 'Inga kostnadsposter detta år.',
     weight: 'Vikt', quota: 'Exakt kvot', floor: 'Avrundat nedåt', remainder: 'Rest', leftover: 'Extra', part: 'Del',
     explainHead: (name: string, id: string, year: number) => `${name} (${id}), ${year}`,
@@ -36,10 +33,6 @@ const words = {
   en: {
     title: (r: CostsResult) => `Cost split ${r.year} (population ${r.referenceYear}${preliminaryYears(r, ', preliminary by ')}), ${r.currency}`,
     item: 'Item', key: 'Key', total: 'Total', amount: 'Amount', municipality: 'Municipality', basis: 'Basis',
-    ofPopulation: (own: string, all: string, year: number) => `population ${own} of ${all} (${year})`,
-    ofEqual: (n: number) => `equal parts, 1 of ${n}`,
-    ofShare: (share: string) => `agreed share ${share} %`,
-    days: (inForce: number, inYear: number) => `, ${inForce} of ${inYear} days`,
     none: 'No cost items this year.',
     weight: 'Weight', quota: 'Exact quota', floor: 'Rounded down', remainder: 'Remainder', leftover: 'Extra', part: 'Part',
     explainHead: (name: string, id: string, year: number) => `${name} (${id}), ${year}`,
@@ -160,21 +153,14 @@ function footnotes(result: CostsResult, language: Language): string {
 export function formatCostsBill(result: CostsResult, municipality: { id: string; name: string }, options: CostsFormatOptions): string {
   const w = words[options.language];
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: true });
-  const count = (n: bigint | number) => formatMoney(BigInt(n), 1n, { language: options.language, grouping: true });
   const table = new Table({ head: [w.item, w.basis, w.amount], colAligns: ['left', 'left', 'right'], style: { head: [], border: [] } });
   let total = 0n;
   for (const split of result.splits) {
-    const participant = split.item.participants.find((p) => p.id === municipality.id);
     const part = split.apportionment.parts.find((p) => p.id === municipality.id);
-    if (!participant || !part) continue;
+    const basis = basisText(split, municipality.id, options.language);
+    if (!part || basis === undefined) continue;
     total += part.amount;
-    const basis =
-      split.item.split === 'population'
-        ? w.ofPopulation(count(participant.weight), count(split.apportionment.totalWeight), participant.populationYear ?? split.item.referenceYear)
-        : split.item.split === 'equal'
-          ? w.ofEqual(split.item.participants.length)
-          : w.ofShare(formatDecimal(participant.share ?? 0, options.language));
-    const days = split.item.days && split.item.days.inForce < split.item.days.inYear ? w.days(split.item.days.inForce, split.item.days.inYear) : '';
+    const days = split.item.days && split.item.days.inForce < split.item.days.inYear ? `, ${daysText(split, options.language)}` : '';
     table.push([split.item.entity.name + (split.item.preliminary ? ' *' : ''), basis + days, money(part.amount)]);
   }
   table.push([w.total, '', money(total)]);
@@ -187,7 +173,7 @@ export function formatCostsExplain(result: CostsResult, split: ItemSplit, option
   const { item, apportionment } = split;
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: true });
   const count = (n: bigint) => formatMoney(n, 1n, { language: options.language, grouping: true });
-  const percent = (share: number | undefined) => `${formatDecimal(share ?? 0, options.language)} %`;
+  const percent = (share: number | undefined) => `${decimalText(share ?? 0, options.language)} %`;
   const totalWeight = item.split === 'shares' ? percent(100) : count(apportionment.totalWeight);
   const keyName = item.split === 'population' ? `${terms[options.language].splits.population} ${item.referenceYear}${item.preliminary ? ` (${preliminaryText(split, options.language)})` : ''}` : terms[options.language].splits[item.split];
   const lines = [
@@ -211,11 +197,6 @@ export function formatCostsExplain(result: CostsResult, split: ItemSplit, option
   lines.push(table.toString());
   lines.push(apportionment.leftoverUnits === 0n ? w.noneLeft : w.explainLeft(`${money(apportionment.leftoverUnits)} ${result.currency}`, apportionment.leftoverUnits));
   return `${lines.join('\n')}\n`;
-}
-
-/** A plain decimal number (a share in percent) with the language's decimal mark. */
-function formatDecimal(value: number, language: Language): string {
-  return language === 'sv' ? String(value).replace('.', ',') : String(value);
 }
 
 function sum(values: readonly bigint[]): bigint {
@@ -264,7 +245,7 @@ export function formatCostsBillCsv(result: CostsResult, municipality: { id: stri
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: false });
   const rows: string[][] = [['id', w.item, w.key, w.weight, w.sumOfWeights, w.daysColumn, w.itemAmount, w.amount, w.preliminaryColumn]];
   for (const { split, participant, part } of billRows(result, municipality.id)) {
-    const weight = split.item.split === 'shares' ? formatDecimal(participant.share ?? 0, options.language) : String(part.weight);
+    const weight = split.item.split === 'shares' ? decimalText(participant.share ?? 0, options.language) : String(part.weight);
     const total = split.item.split === 'shares' ? '100' : String(split.apportionment.totalWeight);
     const days = split.item.days ? `${split.item.days.inForce}/${split.item.days.inYear}` : '';
     rows.push([split.item.entity.id, split.item.entity.name, split.item.split, weight, total, days, money(split.item.amount), money(part.amount), preliminaryText(split, options.language)]);

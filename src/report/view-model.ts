@@ -11,10 +11,11 @@ import { isValidException } from '../register/config.js';
 import { documentReviewDue, isDocumentExpired, isGoverning, isShared, planReviewDue } from '../register/policy.js';
 import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
-import { formatAmount, formatMoney } from '../util/money.js';
+import { formatAmount } from '../util/money.js';
 import { formatPercent } from '../util/percent.js';
+import { basisText, daysText } from '../costs/basis.js';
 import { preliminaryText } from '../costs/preliminary.js';
-import { buildBoardView, fill, type PreviousYear } from './board.js';
+import { buildBoardView, type PreviousYear } from './board.js';
 import { barChart, lineChart } from './charts.js';
 import { computeComplianceIn, measureKeys, type Compliance, type Subject } from './compliance.js';
 import { reportLabels } from './labels.js';
@@ -374,19 +375,11 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
   const unit = Number(result.scale);
   const items = result.splits.flatMap((s) => {
     const part = s.apportionment.parts.find((p) => p.id === municipalityId);
-    const participant = s.item.participants.find((p) => p.id === municipalityId);
-    if (!part || !participant) return [];
     // Every figure a reader needs to check the part by hand: the weight and the sum of weights (grouped), the days in
     // force of a pro-rated agreement, and the item's total.
-    const count = (n: bigint | number) => formatMoney(BigInt(n), 1n, { language, grouping: true });
-    const weight =
-      s.item.split === 'population'
-        ? fill(t.basisPopulation, { own: count(part.weight), all: count(s.apportionment.totalWeight), year: participant.populationYear ?? s.item.referenceYear })
-        : s.item.split === 'equal'
-          ? fill(t.basisEqual, { n: s.item.participants.length })
-          : fill(t.basisShare, { share: String(participant.share ?? 0).replace('.', language === 'sv' ? ',' : '.') });
-    const days = s.item.days ? fill(t.basisDays, { inForce: s.item.days.inForce, inYear: s.item.days.inYear }) : '';
-    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis: weight, days, preliminary: preliminaryText(s, language), amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
+    const basis = basisText(s, municipalityId, language);
+    if (!part || basis === undefined) return [];
+    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis, days: daysText(s, language), preliminary: preliminaryText(s, language), amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
   });
   return {
     lang: language,

@@ -1,0 +1,48 @@
+// basisText(): what a municipality's part of an item rests on (its population of the participants', equal parts, or
+// its agreed share) and daysText(): an agreement's days in force; for `costs --municipality` and the reports alike.
+import type { Language } from '../i18n/index.js';
+import { formatMoney } from '../util/money.js';
+import type { ItemSplit } from './compute.js';
+
+const words = {
+  sv: {
+    population: (own: string, all: string, year: number) => `befolkning ${own} av ${all} (${year})`,
+    equal: (n: number) => `lika delar, 1 av ${n}`,
+    share: (share: string) => `överenskommen andel ${share} %`,
+    days: (inForce: number, inYear: number) => `${inForce} av ${inYear} dagar`,
+  },
+  en: {
+    population: (own: string, all: string, year: number) => `population ${own} of ${all} (${year})`,
+    equal: (n: number) => `equal parts, 1 of ${n}`,
+    share: (share: string) => `agreed share ${share} %`,
+    days: (inForce: number, inYear: number) => `${inForce} of ${inYear} days`,
+  },
+} as const;
+
+/** "befolkning 12 006 av 45 123 (2025)", "lika delar, 1 av 3" or "överenskommen andel 26,7 %"; undefined for a non-participant. */
+export function basisText(split: ItemSplit, municipalityId: string, language: Language): string | undefined {
+  const participant = split.item.participants.find((p) => p.id === municipalityId);
+  const part = split.apportionment.parts.find((p) => p.id === municipalityId);
+  if (!participant || !part) return undefined;
+  const w = words[language];
+  const count = (n: bigint) => formatMoney(n, 1n, { language, grouping: true });
+  switch (split.item.split) {
+    case 'population':
+      return w.population(count(part.weight), count(split.apportionment.totalWeight), participant.populationYear ?? split.item.referenceYear);
+    case 'equal':
+      return w.equal(split.item.participants.length);
+    default:
+      return w.share(decimalText(participant.share ?? 0, language));
+  }
+}
+
+/** A number exactly as written in the register (an agreed share of 26.67, not rounded), with the language's decimal mark. */
+export function decimalText(value: number, language: Language): string {
+  return language === 'sv' ? String(value).replace('.', ',') : String(value);
+}
+
+/** "181 av 365 dagar" for an agreement in force part of the year; empty otherwise. */
+export function daysText(split: ItemSplit, language: Language): string {
+  const days = split.item.days;
+  return days ? words[language].days(days.inForce, days.inYear) : '';
+}
