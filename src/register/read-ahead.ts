@@ -5,6 +5,8 @@ import { readInto } from './read.js';
 
 /** Files the worker reads and hands over at a time. */
 const BATCH = 256;
+/** Batches the worker may read ahead of the parser (some 16,000 files). */
+const AHEAD = 64;
 /** How long to wait for a batch before reading the rest here (a worker that died, a machine that stalls). */
 const PATIENCE_MS = 10_000;
 
@@ -13,10 +15,12 @@ const WORKER = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const readInto = ${readInto.toString()};
-const { paths, port, control, batch } = workerData;
+const { paths, port, control, batch, ahead } = workerData;
 let buffer = Buffer.allocUnsafe(1 << 20); // reused: each batch posts a copy of what it filled
 try {
   for (let first = 0; first < paths.length && Atomics.load(control, 1) === 0; first += batch) {
+    // At most \`ahead\` batches read and not yet taken: a slow parser does not make the whole register wait in memory.
+    for (let taken; (taken = Atomics.load(control, 2)) <= first / batch - ahead && Atomics.load(control, 1) === 0; ) Atomics.wait(control, 2, taken, 100);
     let used = 0;
     const ends = new Int32Array(Math.min(batch, paths.length - first));
     for (let i = 0; i < ends.length; i++) {
@@ -45,11 +49,11 @@ export interface ReadAhead {
   close(): void;
 }
 
-/** Starts reading `paths` in a worker; next() gives their bytes one by one, in order. */
-export function readAhead(paths: readonly string[]): ReadAhead {
-  const control = new Int32Array(new SharedArrayBuffer(8)); // [batches posted, stop (1) or worker failed (2)]
+/** Starts reading `paths` in a worker, at most `ahead` batches ahead; next() gives their bytes one by one, in order. */
+export function readAhead(paths: readonly string[], ahead = AHEAD): ReadAhead {
+  const control = new Int32Array(new SharedArrayBuffer(12)); // [batches posted, stop (1) or worker failed (2), batches taken]
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER, { eval: true, workerData: { paths, port: port2, control, batch: BATCH }, transferList: [port2] });
+  const worker = new Worker(WORKER, { eval: true, workerData: { paths, port: port2, control, batch: BATCH, ahead }, transferList: [port2] });
   worker.unref();
   let received = 0;
   let bytes: Uint8Array = new Uint8Array(0);
@@ -70,6 +74,8 @@ export function readAhead(paths: readonly string[]): ReadAhead {
       const message = receiveMessageOnPort(port1 as MessagePort)?.message as { bytes: ArrayBuffer; ends: Int32Array } | undefined;
       if (message) {
         received++;
+        Atomics.store(control, 2, received);
+        Atomics.notify(control, 2);
         bytes = new Uint8Array(message.bytes);
         ends = message.ends;
         index = 0;

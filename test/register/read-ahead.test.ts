@@ -62,6 +62,17 @@ describe('reading ahead in a worker', () => {
     });
   });
 
+  it('reads no further ahead than it is allowed, and still hands over every file', () => {
+    // One batch ahead at most: the worker waits for each batch to be taken before it reads the one after the next.
+    const reader = readAhead(paths, 1);
+    const given = paths.map(() => {
+      const started = Date.now();
+      while (Date.now() - started < 1); // a parser slower than the worker
+      return reader.next();
+    });
+    paths.forEach((path, i) => expect(Buffer.from(given[i]!).equals(readFileSync(path)), path).toBe(true));
+  });
+
   it('stops when closed early', () => {
     const reader = readAhead(paths);
     expect(reader.next()).toBeDefined();
