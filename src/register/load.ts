@@ -6,7 +6,7 @@ import { translator } from '../i18n/index.js';
 import { isKind, validateEntity, type Kind, type RegisterLimits, type SchemaIssue } from '../schema/validate.js';
 import type { Config } from './config.js';
 import { ignoreMatcher } from './ignore.js';
-import { readAhead } from './read-ahead.js';
+import { readAhead, type ReadAhead } from './read-ahead.js';
 import { readSource, relativePath, unreadableSource } from './read.js';
 import { decodeSource, problemFile, type SourceFile } from './source.js';
 
@@ -69,7 +69,7 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
   // On a large register a worker reads the files (but the first few, while it starts) ahead of the parsing here.
   const readable = listing.paths.filter((path) => !listing.outside.has(path) && !listing.notRegular.has(path));
   const first = Math.min(READ_HERE_FIRST, Math.floor(readable.length / 4));
-  const ahead = !cache && readable.length >= readAheadFrom ? readAhead(readable.slice(first)) : undefined;
+  const ahead = !cache && readable.length >= readAheadFrom ? startReadAhead(readable.slice(first)) : undefined;
   let readHere = 0;
   const read = cache
     ? (path: string, root: string) => cache.read(path, root)
@@ -89,6 +89,15 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
     ahead?.close();
   }
   return { config, files, records: buildRecords(files, config) };
+}
+
+/** A worker that reads ahead, or none where one cannot be started (then every file is read here). */
+function startReadAhead(paths: readonly string[]): ReadAhead | undefined {
+  try {
+    return readAhead(paths);
+  } catch {
+    return undefined;
+  }
 }
 
 /** From how many files a worker reads ahead: below it, its start-up (about 30 ms) and memory (a second heap, some 10 MB) cost more than it saves. */
