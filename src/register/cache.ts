@@ -11,7 +11,7 @@ import { decodeSource, parseWithYaml, type ParseResult, type SourceFile } from '
 import { writeFileAtomic } from './write.js';
 
 /** Bumped when an entry's shape changes; a cache of another shape or itreg version is ignored. */
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
 
 interface Entry {
   /** SHA-1 of the decoded text. */

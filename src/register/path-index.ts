@@ -2,13 +2,22 @@
 // becomes a line and column without the YAML nodes (Spectral's getRangeForJsonPath).
 
 /**
- * [key offset or -1, value offset] by path (steps joined with NUL); '' is the document's top mapping. For a key with
- * no value (`name:`) the value offset is where the value would start.
+ * Entry i is `paths[i]` (steps joined with NUL; '' is the document's top mapping) at `offsets[2i]` (its key's offset,
+ * or -1) and `offsets[2i + 1]` (its value's; for a key with no value (`name:`), where the value would start). A later
+ * entry of a path replaces an earlier one. Two flat lists rather than an object of pairs: a generated file with
+ * 160,000 keys made 160,000 pairs and a dictionary of as many property names, a fifth of its parse; the look-up map
+ * is made on the first look-up, for the files with a finding. Plain data, so --cache can store it.
  */
-export type PathIndex = Readonly<Record<string, readonly [number, number]>>;
+export interface PathIndex {
+  readonly paths: readonly string[];
+  readonly offsets: readonly number[];
+}
 
 /** A path index being built by a parser. */
-export type MutablePathIndex = Record<string, [number, number]>;
+export interface MutablePathIndex extends PathIndex {
+  readonly paths: string[];
+  readonly offsets: number[];
+}
 
 export const PATH_SEPARATOR = '\u0000';
 
@@ -17,15 +26,37 @@ export function joinPath(path: string, step: string | number): string {
   return path === '' ? String(step) : path + PATH_SEPARATOR + step;
 }
 
-/**
- * A new, empty index without a prototype: a path such as "__proto__" or "constructor" (a top-level key of that name)
- * is an entry like any other, never the object's prototype or one of its methods.
- */
 export function newPathIndex(): MutablePathIndex {
-  return Object.create(null) as MutablePathIndex;
+  return { paths: [], offsets: [] };
 }
 
-/** The entry of a path, own entries only (an index read back from the --cache has a prototype again). */
+/** Records where `path`'s key and value start. */
+export function addEntry(index: MutablePathIndex, path: string, keyOffset: number, valueOffset: number): void {
+  index.paths.push(path);
+  index.offsets.push(keyOffset, valueOffset);
+}
+
+/** Each index's entry number by path (the last entry of a path), made on its first look-up. */
+const lookups = new WeakMap<PathIndex, Map<string, number>>();
+
+/** The [key offset, value offset] of a path. */
 export function entryAt(index: PathIndex, path: string): readonly [number, number] | undefined {
-  return Object.hasOwn(index, path) ? index[path] : undefined;
+  let lookup = lookups.get(index);
+  if (lookup === undefined) {
+    lookup = new Map();
+    const { paths } = index;
+    for (let i = 0; i < paths.length; i++) lookup.set(paths[i]!, i);
+    lookups.set(index, lookup);
+  }
+  const i = lookup.get(path);
+  return i === undefined ? undefined : [index.offsets[2 * i]!, index.offsets[2 * i + 1]!];
+}
+
+/** Every path's [key offset, value offset], as one object (prototype-free: "__proto__" is a path like any other). */
+export function indexEntries(index: PathIndex): Record<string, [number, number]> {
+  const entries = Object.create(null) as Record<string, [number, number]>;
+  index.paths.forEach((path, i) => {
+    entries[path] = [index.offsets[2 * i]!, index.offsets[2 * i + 1]!];
+  });
+  return entries;
 }

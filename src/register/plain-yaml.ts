@@ -10,7 +10,7 @@
 // on goes to the yaml package, which also reports every error. A differential test holds the two to the same value
 // (and the same sharing of objects) and index on the example register, the YAML test suite and 20,000 mutated files.
 
-import { joinPath, newPathIndex, type MutablePathIndex } from './path-index.js';
+import { addEntry, joinPath, newPathIndex, type MutablePathIndex } from './path-index.js';
 
 export interface PlainYaml {
   readonly value: Record<string, unknown>;
@@ -174,7 +174,7 @@ class PlainParser {
 
   /** Records where the key and value of `path` start. */
   private mark(path: string, keyOffset: number, valueOffset: number): void {
-    if (this.index) this.index[path] = [keyOffset, valueOffset];
+    if (this.index) addEntry(this.index, path, keyOffset, valueOffset);
   }
 
   /** The path of a child: joined only when an index is being built. */

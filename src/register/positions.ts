@@ -20,7 +20,8 @@ export function locate(source: SourceFile, path: JsonPath, target: Target = 'val
 export function offsetOf(source: SourceFile, path: JsonPath, target: Target = 'value'): number {
   const index = pathIndexOf(source);
   for (let length = path.length; length >= 0; length--) {
-    const entry = entryAt(index, path.slice(0, length).join(PATH_SEPARATOR));
+    // A one-step path (most unknown fields) is its step: no array or string to make.
+    const entry = entryAt(index, length === 1 ? String(path[0]) : path.slice(0, length).join(PATH_SEPARATOR));
     if (!entry) continue;
     const [key, value] = entry;
     return target === 'key' && length === path.length && key >= 0 ? key : value;

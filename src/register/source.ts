@@ -3,7 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { Message } from '../i18n/index.js';
-import { joinPath, newPathIndex, type MutablePathIndex, type PathIndex } from './path-index.js';
+import { addEntry, joinPath, newPathIndex, type MutablePathIndex, type PathIndex } from './path-index.js';
 import { parsePlainYaml, setOwnProperty } from './plain-yaml.js';
 
 export interface Position {
@@ -79,7 +79,7 @@ export function parseSource(path: string, text: string): SourceFile {
 
 /** Pure: YAML text → value, path index and syntax problems. */
 export function parseText(text: string, slowParse: SlowParse = parseWithYaml): ParseResult {
-  const empty = { value: undefined, index: {} };
+  const empty = { value: undefined, index: newPathIndex() };
   // Cheap pre-checks first: most files have no conflict markers, directives or deep nesting.
   const conflict = text.includes('<<<<<<<') || text.includes('=======') || text.includes('>>>>>>>') ? CONFLICT_MARKER.exec(text) : null;
   if (conflict) return { ...empty, syntaxProblems: [{ message: { id: 'mergeConflict' }, position: positionAt(text, conflict.index) }] };
@@ -101,7 +101,7 @@ export function pathIndexOf(source: SourceFile): PathIndex {
   if (source.index !== undefined) return source.index;
   let index = builtIndexes.get(source);
   if (index === undefined) {
-    index = parsePlainYaml(source.text)?.index ?? parseWithYaml(source.text).index ?? {};
+    index = parsePlainYaml(source.text)?.index ?? parseWithYaml(source.text).index ?? newPathIndex();
     builtIndexes.set(source, index);
   }
   return index;
@@ -109,7 +109,7 @@ export function pathIndexOf(source: SourceFile): PathIndex {
 
 /** The yaml package's reading of a text that passed the pre-checks: the reference the fast path is tested against. */
 export function parseWithYaml(text: string): ParseResult {
-  const empty = { value: undefined, index: {} };
+  const empty = { value: undefined, index: newPathIndex() };
   let documents: Document.Parsed[];
   try {
     // parseDocument is about a quarter faster than parseAllDocuments; only a file with several documents needs the latter.
@@ -189,7 +189,7 @@ const UNSUPPORTED = Symbol('unsupported');
  */
 function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOffset = -1): unknown {
   if (node === null) return null;
-  index[path] = [keyOffset, node.range?.[0] ?? Math.max(keyOffset, 0)];
+  addEntry(index, path, keyOffset, node.range?.[0] ?? Math.max(keyOffset, 0));
   if (node.tag !== undefined && !/^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)$/.test(node.tag)) return UNSUPPORTED;
   if (isScalar(node)) return node.value;
   if (isMap(node)) {
@@ -201,7 +201,7 @@ function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOf
       const value = pair.value as Node | null;
       const child = joinPath(path, key);
       // A key with no value (`name:`) has no value range: the key stands for it.
-      const converted = value === null ? ((index[child] = [pair.key.range?.[0] ?? 0, pair.key.range?.[0] ?? 0]), null) : toPlain(value, child, index, pair.key.range?.[0] ?? 0);
+      const converted = value === null ? (addEntry(index, child, pair.key.range?.[0] ?? 0, pair.key.range?.[0] ?? 0), null) : toPlain(value, child, index, pair.key.range?.[0] ?? 0);
       if (converted === UNSUPPORTED) unsupported = true;
       else if (!unsupported) setOwnProperty(object, key, converted);
     }
@@ -222,7 +222,7 @@ function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOf
 
 /** A file that cannot be parsed at all: its one problem, and no value. */
 export function problemFile(path: string, text: string, message: Message, position: Position): SourceFile {
-  return { path, text, value: undefined, index: {}, syntaxProblems: [{ message, position }] };
+  return { path, text, value: undefined, index: newPathIndex(), syntaxProblems: [{ message, position }] };
 }
 
 /** Line and column (1-based) of an offset, counting \n; a \r before it is part of the line end. */

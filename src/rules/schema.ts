@@ -16,6 +16,7 @@ export default defineRule({
     },
   },
   check(source, context) {
-    return (context.recordFor(source)?.schemaIssues ?? []).map((issue) => ({ message: issue.message, path: issue.path, target: issue.target }));
+    // An issue is a hit as it is (message, path, target): not copied, as a generated file can have 160,000.
+    return [...(context.recordFor(source)?.schemaIssues ?? [])];
   },
 });

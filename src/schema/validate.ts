@@ -168,17 +168,25 @@ function toIssues(errors: readonly ErrorObject[]): SchemaIssue[] {
   const kept = pruneOneOf(errors);
   const issues: SchemaIssue[] = [];
   // Two errors can make the same issue (branches of a oneOf): drop the repeats. Only issues at one path can repeat,
-  // so the data is compared only then (160,000 unknown fields in one file have 160,000 paths).
-  const atPath = new Map<string, SchemaIssue[]>();
+  // so the data is compared only then (160,000 unknown fields in one file have 160,000 paths, each with one issue:
+  // a list is made only for a second one).
+  const atPath = new Map<string, SchemaIssue | SchemaIssue[]>();
   const suggest = { left: MAX_SUGGESTIONS };
+  const paths = new Map<string, JsonPath>();
   for (const error of kept) {
-    const issue = toIssue(error, suggest);
+    const issue = toIssue(error, suggest, paths);
     if (!issue) continue;
-    const key = issue.path.join('\u0000');
+    const { path } = issue;
+    const key = path.length === 1 ? String(path[0]) : path.join('\u0000');
     const same = atPath.get(key);
-    if (same?.some((other) => other.message.id === issue.message.id && isDeepStrictEqual(other.message.data, issue.message.data))) continue;
-    if (same) same.push(issue);
-    else atPath.set(key, [issue]);
+    if (same === undefined) {
+      atPath.set(key, issue);
+    } else {
+      const list = Array.isArray(same) ? same : [same];
+      if (list.some((other) => other.message.id === issue.message.id && isDeepStrictEqual(other.message.data, issue.message.data))) continue;
+      list.push(issue);
+      atPath.set(key, list);
+    }
     issues.push(issue);
   }
   return issues;
@@ -249,10 +257,16 @@ function expectedValue(error: ErrorObject): Message {
  */
 const MAX_SUGGESTIONS = 1000;
 
-function toIssue(error: ErrorObject, suggest: { left: number }): SchemaIssue | undefined {
-  const path = pathOf(error.instancePath);
+/** `paths`: the JSON path of each instance path seen, parsed once (160,000 unknown fields share one). */
+function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<string, JsonPath>): SchemaIssue | undefined {
+  let path = paths.get(error.instancePath);
+  if (path === undefined) {
+    path = pathOf(error.instancePath);
+    paths.set(error.instancePath, path);
+  }
   const params = error.params as Record<string, unknown>;
-  const at = (message: Message, target: Target = 'value', where: JsonPath = path): SchemaIssue => ({ path: where, target, message });
+  const here = path;
+  const at = (message: Message, target: Target = 'value', where: JsonPath = here): SchemaIssue => ({ path: where, target, message });
   const field = fieldName(path) || 'kind';
   if (error.keyword === 'propertyNames') {
     // The key itself is wrong: a population year, a share's municipality id.
@@ -278,7 +292,8 @@ function toIssue(error: ErrorObject, suggest: { left: number }): SchemaIssue | u
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
       const near = suggest.left-- > 0 ? nearestProperty(extra, error) : undefined;
-      return at({ id: 'schemaUnknownField', data: { field: fieldName([...path, extra]), suggestion: suggestion(near) } }, 'key', [...path, extra]);
+      const where = [...path, extra];
+      return at({ id: 'schemaUnknownField', data: { field: fieldName(where), suggestion: suggestion(near) } }, 'key', where);
     }
     case 'type': {
       const types = String(params['type']).split(',');
