@@ -328,8 +328,9 @@ class PlainParser {
   private parseInlineValue(start: number, blockIndent: number, path: string, keyOffset: number, sameColumnSequence: boolean): unknown {
     const text = this.text;
     const code = text.charCodeAt(start);
-    this.mark(path, keyOffset, start);
+    // An anchored value is marked where the value starts (each path once).
     if (code === AMPERSAND) return this.parseAnchored(start, blockIndent, path, keyOffset, sameColumnSequence);
+    this.mark(path, keyOffset, start);
     if (code === ASTERISK) return this.parseAlias(start, blockIndent);
     if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       const [value, end] = this.scanFlowCollection(start, path);

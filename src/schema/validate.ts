@@ -120,6 +120,8 @@ export function validateEntity(data: unknown, limits?: RegisterLimits): readonly
   const validate = validators().entity.get(kind)!;
   // One empty list for every valid entity (113,000 in a national register), not one each.
   const issues = validate(data) ? NO_ISSUES : toIssues(validate.errors ?? []);
+  // The validator keeps its errors until its next run: 160,000 of them are 20 MB the rules need not carry.
+  validate.errors = null;
   if (limits && kind === 'Application') {
     const level = levelIssue((data as Record<string, unknown>)['collaborationLevel'], limits.collaborationLevels);
     if (level) return [...issues, level];
@@ -270,7 +272,7 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
   const field = fieldName(path) || 'kind';
   if (error.keyword === 'propertyNames') {
     // The key itself is wrong: a population year, a share's municipality id.
-    const keyPath = [...path, String(params['propertyName'])];
+    const keyPath = path.concat(String(params['propertyName']));
     const pattern = (error.schema as { pattern?: string }).pattern;
     const message: Message = pattern
       ? { id: 'schemaPattern', data: { field: fieldName(keyPath), pattern } }
@@ -292,7 +294,8 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
       const near = suggest.left-- > 0 ? nearestProperty(extra, error) : undefined;
-      const where = [...path, extra];
+      // concat, not a spread: a spread's list keeps room for 16 more steps, 128 bytes a field (20 MB at 160,000).
+      const where = path.concat(extra);
       return at({ id: 'schemaUnknownField', data: { field: fieldName(where), suggestion: suggestion(near) } }, 'key', where);
     }
     case 'type': {

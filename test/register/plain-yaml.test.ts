@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { indexEntries, newPathIndex } from '../../src/register/path-index.js';
+import { entryAt, indexEntries, newPathIndex } from '../../src/register/path-index.js';
 import { parsePlainYaml } from '../../src/register/plain-yaml.js';
 import { kindFolders, newEntityText, parseSets } from '../../src/register/scaffold.js';
 import { kinds } from '../../src/schema/validate.js';
@@ -22,6 +22,9 @@ function disagreement(text: string): string | undefined {
   if (reference.syntaxProblems.length > 0) return `accepted what yaml rejects: ${JSON.stringify(reference.syntaxProblems)}`;
   if (!isDeepStrictEqual(plain.value, reference.value)) return `value ${JSON.stringify(plain.value)} ≠ ${JSON.stringify(reference.value)}`;
   if (!isDeepStrictEqual(sharedObjects(plain.value), sharedObjects(reference.value))) return `shared ${JSON.stringify(sharedObjects(plain.value))} ≠ ${JSON.stringify(sharedObjects(reference.value))}`;
+  for (const [name, paths] of [['fast path', plain.index.paths], ['yaml', reference.index?.paths ?? []]] as const) {
+    if (new Set(paths).size !== paths.length) return `${name}: a path twice in the index`;
+  }
   const [index, referenceIndex] = [indexEntries(plain.index), indexEntries(reference.index ?? newPathIndex())];
   if (!isDeepStrictEqual(index, referenceIndex)) return `index ${JSON.stringify(index)} ≠ ${JSON.stringify(referenceIndex)}`;
   return undefined;
@@ -123,6 +126,26 @@ describe('parsePlainYaml', () => {
     expect(value['b']).toBe(value['a']);
     expect(value.d[0]).toBe(value['c']);
     expect(indexEntries(parsePlainYaml('a: &x\n  k: v\nb: *x\n')!.index)).toEqual({ '': [-1, 0], a: [0, 8], 'a\u0000k': [8, 11], b: [13, 16] });
+  });
+
+  it('finds every path of the index, in document order, backwards and at random', () => {
+    const text = `a: 1\nb:\n  - x\n  - k: v\n${Array.from({ length: 50 }, (_, i) => `f${i}: ${i}\n`).join('')}`;
+    const { index } = parsePlainYaml(text)!;
+    const expected = Object.entries(indexEntries(index));
+    const lookUp = (order: Array<[string, [number, number]]>) => order.map(([path]) => [path, entryAt(index, path)]);
+    expect(lookUp(expected)).toEqual(expected);
+    expect(lookUp([...expected].reverse())).toEqual([...expected].reverse());
+    const shuffled = [...expected].sort((x, y) => ((x[1][1] * 7919) % 101) - ((y[1][1] * 7919) % 101));
+    expect(lookUp(shuffled)).toEqual(shuffled);
+    expect(entryAt(index, 'missing')).toBeUndefined();
+    expect(entryAt(parsePlainYaml(text)!.index, 'f49')).toEqual(indexEntries(index)['f49']);
+  });
+
+  it('keeps one entry for keys that yaml keeps apart but that read as the same path, the later one', () => {
+    const { value, index } = parseWithYaml('a: 1\n1: x\n"1": y\n');
+    expect(value).toEqual({ a: 1, '1': 'y' });
+    expect(index?.paths).toEqual(['', 'a', '1']);
+    expect(entryAt(index!, '1')).toEqual([10, 15]);
   });
 
   it('gives up, never throws, on nesting deeper than the stack', () => {

@@ -50,3 +50,21 @@ describe('duplicate keys (through the yaml package)', () => {
     expect(problems(`id: !!str x\n${keys}k5: again\n`)).toEqual([['duplicateKey', 100_002, 1]]);
   });
 });
+
+describe('nesting deeper than 1000 levels', () => {
+  const tooDeep = (text: string) => parseText(text).syntaxProblems.map((p) => [p.message.id, p.position.line, p.position.column]);
+
+  it.each([
+    ['brackets of both kinds, 1001 deep', `a: ${'[{'.repeat(500)}[${']'.repeat(1)}${'}]'.repeat(500)}\n`, [['tooDeep', 1, 1004]]],
+    ['a line indented by 1001 spaces', `a:\n${' '.repeat(1001)}b: 1\n`, [['tooDeep', 2, 1002]]],
+  ])('refuses %s, at the deepest point', (_name, text, expected) => {
+    expect(tooDeep(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['2,000 brackets side by side', `a: [${Array.from({ length: 1000 }, () => '[x]').join(', ')}]\n`],
+    ['a line indented by 1000 spaces', `a:\n${' '.repeat(1000)}b: 1\n`],
+  ])('reads %s', (_name, text) => {
+    expect(tooDeep(text)).toEqual([]);
+  });
+});
