@@ -94,6 +94,8 @@ function resolvePlain(source: string): unknown {
   const first = source.charCodeAt(0);
   // Most letters cannot start a null, boolean or number (n, t, f can; so can ~ . + - and digits): a string at once.
   if (first >= 0x80 || (first >= 0x41 && first !== 0x7e && !MAY_START_WORD.has(first))) return source;
+  // n, t or f: no number starts with a letter, and null, true and false have at most five ("field000001" is a string).
+  if (first >= 0x41 && first !== 0x7e && source.length > 5) return source;
   if (NULL.test(source)) return null;
   if (TRUE.test(source)) return true;
   if (FALSE.test(source)) return false;

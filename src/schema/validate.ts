@@ -259,6 +259,18 @@ function expectedValue(error: ErrorObject): Message {
  */
 const MAX_SUGGESTIONS = 1000;
 
+/**
+ * The path of a step below `path`, in a list of just that length: a spread's list keeps room for 16 more steps (128
+ * bytes a field, 20 MB at 160,000 unknown fields), and concat is three times slower.
+ */
+function childPath(path: JsonPath, step: string): JsonPath {
+  if (path.length === 0) return [step];
+  const child = new Array<string | number>(path.length + 1);
+  for (let i = 0; i < path.length; i++) child[i] = path[i]!;
+  child[path.length] = step;
+  return child;
+}
+
 /** `paths`: the JSON path of each instance path seen, parsed once (160,000 unknown fields share one). */
 function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<string, JsonPath>): SchemaIssue | undefined {
   let path = paths.get(error.instancePath);
@@ -272,7 +284,7 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
   const field = fieldName(path) || 'kind';
   if (error.keyword === 'propertyNames') {
     // The key itself is wrong: a population year, a share's municipality id.
-    const keyPath = path.concat(String(params['propertyName']));
+    const keyPath = childPath(path, String(params['propertyName']));
     const pattern = (error.schema as { pattern?: string }).pattern;
     const message: Message = pattern
       ? { id: 'schemaPattern', data: { field: fieldName(keyPath), pattern } }
@@ -294,8 +306,7 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
       const near = suggest.left-- > 0 ? nearestProperty(extra, error) : undefined;
-      // concat, not a spread: a spread's list keeps room for 16 more steps, 128 bytes a field (20 MB at 160,000).
-      const where = path.concat(extra);
+      const where = childPath(path, extra);
       return at({ id: 'schemaUnknownField', data: { field: fieldName(where), suggestion: suggestion(near) } }, 'key', where);
     }
     case 'type': {
