@@ -63,8 +63,8 @@ function handlebars(): typeof Handlebars {
   return hb;
 }
 
-/** Renders a template file with a view model. Text from the register is escaped (HTML, or Markdown for .md templates); prototypes are out of reach. */
-export function renderTemplate(file: string, view: object, format: 'html' | 'md' = file.endsWith('.md.hbs') ? 'md' : 'html'): string {
+/** Renders a template file with a view model (`partials` in place of some of the registered ones, for this call). Text from the register is escaped (HTML, or Markdown for .md templates); prototypes are out of reach. */
+export function renderTemplate(file: string, view: object, format: 'html' | 'md' = file.endsWith('.md.hbs') ? 'md' : 'html', partials?: Readonly<Record<string, Handlebars.Template>>): string {
   const key = `${format}\u0000${file}`;
   let template = compiled.get(key);
   const hb = handlebars();
@@ -84,7 +84,7 @@ export function renderTemplate(file: string, view: object, format: 'html' | 'md'
   if (format === 'md') view = escapeMarkdown(view) as object;
   try {
     // Handlebars' defaults already deny prototype access; stated here so no option can turn it on by accident.
-    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...(partials ? { partials } : {}) });
   } catch (error: unknown) {
     // A template's own mistake (a helper or partial it names that does not exist, a block closed by another name).
     if (error instanceof hb.Exception) throw templateError(file, error);

@@ -1,6 +1,7 @@
 // itreg site --output DIR: the register as a static website (HTML, CSS, a script for search), built into a fresh
 // folder beside DIR and swapped in, so a half-built or stale site is never published.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, writeSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, ItregError, UsageError } from '../../errors.js';
 import { headCommit } from '../../git/commit.js';
@@ -16,7 +17,7 @@ import { RegisterModel } from '../../register/model.js';
 import { reportLabels } from '../../report/labels.js';
 import { renderTemplate } from '../../report/render.js';
 import { rules } from '../../rules/index.js';
-import { siteAssets, siteTemplate } from '../../site/assets.js';
+import { siteAssets, sitePartial, siteTemplate } from '../../site/assets.js';
 import { buildSite, navKeys, navPages, rootOf } from '../../site/build.js';
 import { siteLabels } from '../../site/labels.js';
 import { searchIndexScript } from '../../site/search.js';
@@ -28,6 +29,11 @@ export interface SiteCommandOptions extends GlobalOptions {
   readonly editUrl?: string;
   readonly date?: string;
 }
+
+/** Stands for an application table's rows in its page, which are written after it in parts. */
+const ROWS = `\u0000rows-${randomUUID()}\u0000`;
+const ROWS_AT_A_TIME = 250;
+const rowsMarker = { 'site/app-row': (_row: unknown, options?: { data?: { first?: boolean } }) => (options?.data?.first ? `${ROWS}\n` : '') };
 
 /** Marks a folder as a site itreg wrote, so a later run may replace it (and nothing else). */
 const MARKER = '.itreg-site';
@@ -101,6 +107,20 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     }
     writeFileSync(file, content);
   };
+  const writeParts = (path: string, parts: Iterable<string>) => {
+    const file = join(building, path);
+    const folder = dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    const fd = openSync(file, 'w');
+    try {
+      for (const part of parts) writeSync(fd, part);
+    } finally {
+      closeSync(fd);
+    }
+  };
   const l = siteLabels[language];
   const frame = { lang: language, name: config.name, date, commit, l, t: reportLabels[language], redacted: options.redact === true, year: Number(date.slice(0, 4)) };
   let pages = 0;
@@ -111,12 +131,30 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     for (const page of site.pages()) {
       const base = rootOf(page.path);
       const view = options.redact ? maskIdentityNumbers(page.view) : page.view;
+      // An application list's table (up to every application: 1 MB on 2,000) is written a few hundred rows at a time
+      // instead of as one string, whose pieces outlived the collections made while it was built and flattened.
+      const streamed = page.template === 'applications';
       // Object.assign, not spread syntax: V8 (Node 20) allocates a spread of this many properties in the old
       // generation, so every page's context was garbage that only a full collection freed (+80 MB peak on 4,000 pages).
-      const body = renderTemplate(siteTemplate(page.template), Object.assign({}, frame, view, { base }));
+      const body = renderTemplate(siteTemplate(page.template), Object.assign({}, frame, view, { base }), 'html', streamed ? rowsMarker : undefined);
       const nav = navKeys.map((key) => ({ label: l.nav[key], href: navPages[key], current: key === page.nav }));
       const title = options.redact ? maskIdentityNumbers(page.title) : page.title;
-      write(page.path, renderTemplate(siteTemplate('layout'), Object.assign({}, frame, { base, title, nav, body, search: page.template === 'search' })));
+      const html = renderTemplate(siteTemplate('layout'), Object.assign({}, frame, { base, title, nav, body, search: page.template === 'search' }));
+      const at = streamed ? html.indexOf(ROWS) : -1;
+      // The indentation Handlebars gave the rows' partial there (the marker's line up to it), which each line gets.
+      const indent = at < 0 ? '' : html.slice(html.lastIndexOf('\n', at) + 1, at);
+      if (at < 0 || !/^[ \t]*$/.test(indent)) write(page.path, html);
+      else {
+        // The table's rows, a few hundred at a time, between the page before and after them.
+        const rows = (view as { rows: readonly object[] }).rows;
+        const indented = (text: string) => (indent === '' ? text : text.split('\n').map((line, i, all) => (line === '' && i === all.length - 1 ? line : indent + line)).join('\n'));
+        const parts = function* () {
+          yield html.slice(0, at - indent.length);
+          for (let i = 0; i < rows.length; i += ROWS_AT_A_TIME) yield indented(renderTemplate(sitePartial('app-rows'), Object.assign({}, frame, { base, rows: rows.slice(i, i + ROWS_AT_A_TIME) })));
+          yield html.slice(at + ROWS.length + 1);
+        };
+        writeParts(page.path, parts());
+      }
       pages++;
     }
     for (const asset of siteAssets()) write(join('assets', asset.name), asset.content);
