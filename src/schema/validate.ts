@@ -166,29 +166,64 @@ function nearestProperty(name: string, error: ErrorObject): string | undefined {
   return index.nearest(name);
 }
 
-function toIssues(errors: readonly ErrorObject[]): SchemaIssue[] {
+/** The unknown-field issues named at one object; by field once a second run of them comes there. */
+interface UnknownFields {
+  readonly named: SchemaIssue[];
+  byField: Map<string, SchemaIssue[]> | undefined;
+}
+
+/** Exported for its test. */
+export function toIssues(errors: readonly ErrorObject[]): SchemaIssue[] {
   const kept = pruneOneOf(errors);
   const issues: SchemaIssue[] = [];
-  // Two errors can make the same issue (branches of a oneOf): drop the repeats. Only issues at one path can repeat,
-  // so the data is compared only then (160,000 unknown fields in one file have 160,000 paths, each with one issue:
-  // a list is made only for a second one).
-  const atPath = new Map<string, SchemaIssue | SchemaIssue[]>();
+  // Two errors can make the same issue (branches of a oneOf, a definition reached twice): drop the repeats, an
+  // issue at the same path with the same message. Unknown fields, the one kind that comes by the thousand (160,000
+  // in one generated file), come in runs: one per schema that checked an object's keys, naming each field once. A
+  // first run at an object is kept as it comes; a later run there is compared with the fields named before it.
+  // Other issues are compared with the earlier ones at their path.
+  const atPath = new Map<string, SchemaIssue[]>();
+  const unknownAt = new Map<string, UnknownFields>();
+  let run: { readonly error: ErrorObject; readonly first: string; readonly at: UnknownFields } | undefined;
+  const repeats = (issue: SchemaIssue) => (other: SchemaIssue) => other.message.id === issue.message.id && isDeepStrictEqual(other.message.data, issue.message.data);
   const suggest = { left: MAX_SUGGESTIONS };
   const paths = new Map<string, JsonPath>();
   for (const error of kept) {
     const issue = toIssue(error, suggest, paths);
     if (!issue) continue;
-    const { path } = issue;
-    const key = path.length === 1 ? String(path[0]) : path.join('\u0000');
-    const same = atPath.get(key);
-    if (same === undefined) {
-      atPath.set(key, issue);
-    } else {
-      const list = Array.isArray(same) ? same : [same];
-      if (list.some((other) => other.message.id === issue.message.id && isDeepStrictEqual(other.message.data, issue.message.data))) continue;
-      list.push(issue);
-      atPath.set(key, list);
+    if (error.keyword === 'additionalProperties' && issue.message.id === 'schemaUnknownField') {
+      const field = String(issue.path[issue.path.length - 1]);
+      // The same object and schema, and not its first field again (a loop names each field once): the same run.
+      if (run === undefined || run.error.instancePath !== error.instancePath || run.error.schemaPath !== error.schemaPath || run.first === field) {
+        let at = unknownAt.get(error.instancePath);
+        if (at === undefined) {
+          at = { named: [], byField: undefined };
+          unknownAt.set(error.instancePath, at);
+        } else if (at.byField === undefined) {
+          at.byField = new Map();
+          for (const named of at.named) {
+            const key = String(named.path[named.path.length - 1]);
+            at.byField.set(key, [...(at.byField.get(key) ?? []), named]);
+          }
+        }
+        run = { error, first: field, at };
+      }
+      const { byField } = run.at;
+      if (byField === undefined) {
+        run.at.named.push(issue);
+      } else {
+        const same = byField.get(field);
+        if (same?.some(repeats(issue))) continue;
+        if (same) same.push(issue);
+        else byField.set(field, [issue]);
+      }
+      issues.push(issue);
+      continue;
     }
+    const key = issue.path.join('\u0000');
+    const same = atPath.get(key);
+    if (same?.some(repeats(issue))) continue;
+    if (same) same.push(issue);
+    else atPath.set(key, [issue]);
     issues.push(issue);
   }
   return issues;

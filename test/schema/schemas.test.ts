@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateConfig, validateEntity, schemaDir } from '../../src/schema/validate.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { toIssues, validateConfig, validateEntity, schemaDir } from '../../src/schema/validate.js';
 import { ruleIds } from '../../src/rules/index.js';
 import { projectRoot } from '../helpers.js';
 
@@ -133,5 +134,37 @@ describe('the precompiled validators (scripts/gen-validators.mjs)', () => {
       expect(a(sample)).toBe(b(sample));
       expect(a.errors?.map((e) => [e.instancePath, e.keyword])).toEqual(b.errors?.map((e) => [e.instancePath, e.keyword]));
     }
+  });
+});
+
+describe('schema errors that repeat (toIssues)', () => {
+  const parentSchema = { type: 'object', additionalProperties: false, properties: { name: {}, notes: {} } };
+  const unknown = (instancePath: string, schemaPath: string, field: string): ErrorObject =>
+    ({ keyword: 'additionalProperties', instancePath, schemaPath, params: { additionalProperty: field }, message: 'must NOT have additional properties', schema: false, parentSchema, data: {} }) as ErrorObject;
+  const typeError = (instancePath: string): ErrorObject =>
+    ({ keyword: 'type', instancePath, schemaPath: '#/properties/x/type', params: { type: 'string' }, message: 'must be string', schema: 'string', parentSchema: { type: 'string' }, data: 1 }) as ErrorObject;
+  const paths = (errors: ErrorObject[]) => toIssues(errors).map((issue) => `${issue.path.join('.')} ${issue.message.id}`);
+
+  it('keeps each unknown field of an object once, however many schemas named it', () => {
+    const run = (instancePath: string, schemaPath: string, fields: string[]) => fields.map((field) => unknown(instancePath, schemaPath, field));
+    expect(
+      paths([
+        ...run('', '#/additionalProperties', ['a', 'b', 'c']),
+        typeError('/a'),
+        // The same definition reached twice: the same run again, from its first field.
+        ...run('', '#/additionalProperties', ['a', 'b', 'c']),
+        // Another schema at the same object, with one field more.
+        ...run('', '#/oneOf/1/additionalProperties', ['b', 'nam', 'd']),
+        ...run('/x', '#/additionalProperties', ['a']),
+        ...run('/x', '#/additionalProperties', ['a']),
+        typeError('/a'),
+      ]),
+    ).toEqual(['a schemaUnknownField', 'b schemaUnknownField', 'c schemaUnknownField', 'a schemaType', 'nam schemaUnknownField', 'd schemaUnknownField', 'x.a schemaUnknownField']);
+  });
+
+  it('keeps 160,000 unknown fields of one object, each once, in order', () => {
+    const fields = Array.from({ length: 160_000 }, (_, i) => `field${i}`);
+    const issues = toIssues(fields.map((field) => unknown('', '#/additionalProperties', field)));
+    expect(issues.map((issue) => issue.path[0])).toEqual(fields);
   });
 });
