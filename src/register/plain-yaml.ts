@@ -22,7 +22,9 @@ export interface PlainYaml {
 const GIVE_UP: unique symbol = Symbol('give up');
 
 /** Characters no register file needs and YAML treats specially or rejects: C0/C1 controls but tab and line ends, BOM, line separators, non-characters. */
-const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** A carriage return that does not start a CRLF line end (looked for apart: one class alone scans twice as fast). */
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 // Plain scalars that YAML 1.2's core schema (yaml's default) reads as something other than a string.
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
@@ -68,7 +70,7 @@ export function parsePlainYaml(text: string): PlainYaml | undefined;
 /** With `withIndex` false, without the path index: a third less work and memory, for the many files without a finding. */
 export function parsePlainYaml(text: string, withIndex: boolean): (Omit<PlainYaml, 'index'> & { index?: MutablePathIndex }) | undefined;
 export function parsePlainYaml(text: string, withIndex = true): (Omit<PlainYaml, 'index'> & { index?: MutablePathIndex }) | undefined {
-  if (UNUSUAL_CHARACTER.test(text)) return undefined;
+  if (UNUSUAL_CHARACTER.test(text) || (text.includes('\r') && LONE_CARRIAGE_RETURN.test(text))) return undefined;
   const parser = new PlainParser(text, withIndex);
   try {
     return parser.parseDocument();
