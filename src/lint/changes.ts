@@ -1,5 +1,5 @@
 // selectNewFindings(): what a change broke (DESIGN "What a change broke"), from the register linted now and at the base.
-import type { LoadedRegister } from '../register/load.js';
+import { indexOfPath, recordsOfFiles, type EntityRecord, type LoadedRegister } from '../register/load.js';
 import type { Rule } from '../rules/define-rule.js';
 import { dependencyKeys, idsOfKeys, mayAskAbout, RegisterModel } from '../register/model.js';
 import { fingerprints } from './fingerprint.js';
@@ -35,23 +35,29 @@ export function selectNewFindings(
  * was, and of every other entity with one of their ids (a duplicate id decides which of them the model holds); and
  * the files that declare one of those ids, now.
  */
-export function changedKeys(current: LoadedRegister, base: LoadedRegister, touched: ReadonlySet<string>): { keys: Set<string>; files: Set<string> } {
+export function changedKeys(current: RegisterModel, base: LoadedRegister, touched: ReadonlySet<string>): { keys: Set<string>; files: Set<string> } {
   const keys = new Set<string>();
   const ids = new Set<string>();
-  for (const loaded of [current, base]) {
-    for (const record of loaded.records) {
-      if (!touched.has(record.source.path)) continue;
+  for (const loaded of [current.loaded, base]) {
+    for (const record of recordsIn(loaded, touched)) {
       if (record.id !== undefined) ids.add(record.id);
       for (const key of dependencyKeys(record.data, record.id)) keys.add(key);
     }
   }
   const files = new Set<string>();
-  for (const record of current.records) {
-    if (record.id === undefined || !ids.has(record.id)) continue;
+  const sameId = [...ids].flatMap((id) => current.recordById(id) ?? []);
+  if (sameId.length > 0) sameId.push(...current.laterDuplicates().filter((record) => ids.has(record.id!)));
+  for (const record of sameId) {
     files.add(record.source.path);
     for (const key of dependencyKeys(record.data, record.id)) keys.add(key);
   }
   return { keys, files };
+}
+
+/** The records of the files at `paths` (records come in path order). */
+function recordsIn(loaded: LoadedRegister, paths: ReadonlySet<string>): EntityRecord[] {
+  const records = recordsOfFiles(loaded);
+  return [...paths].flatMap((path) => records[indexOfPath(loaded.files, path)] ?? []);
 }
 
 /** What lintAgainstBase() ran of the lint now: a finding or suppression entry outside it is not known this time. */
@@ -75,9 +81,9 @@ export function lintAgainstBase(
   /** Lint the whole register now (--suppress-all and --prune-suppressions need every finding). */
   whole = false,
 ): { readonly result: LintResult; readonly isNew: (finding: Finding) => boolean; readonly ran: Ran } {
-  const { keys, files } = changedKeys(current, base, touched);
-  for (const path of touched) files.add(path);
   const model = new RegisterModel(current);
+  const { keys, files } = changedKeys(model, base, touched);
+  for (const path of touched) files.add(path);
   const candidates = new Set<string>();
   const changedIds = idsOfKeys(keys);
   for (const entity of model.entities) if (mayAskAbout(entity, changedIds)) candidates.add(entity.id);
