@@ -102,8 +102,8 @@ function startReadAhead(paths: readonly string[]): ReadAhead | undefined {
 
 /** From how many files a worker reads ahead: below it, its start-up (about 30 ms) and memory (a second heap, some 10 MB) cost more than it saves. */
 const READ_AHEAD_FROM = 20_000;
-/** The files read here while the worker starts (at most a quarter). */
-const READ_HERE_FIRST = 1000;
+/** The files read here while the worker starts (about 40 ms; at most a quarter), so that its first batch is ready. */
+const READ_HERE_FIRST = 3000;
 
 /**
  * The register as it was at another commit (--changed's base), from the register now: the files in `touched` (changed,
