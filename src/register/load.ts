@@ -66,19 +66,8 @@ export interface ParseCache {
 export function loadRegister(config: Config, options: LoadOptions = {}): LoadedRegister {
   const listing = listYamlFiles(join(config.root, config.register), config);
   const { cache, onProgress, readAheadFrom = READ_AHEAD_FROM } = options;
-  // On a large register a worker reads the files (but the first few, while it starts) ahead of the parsing here.
-  const readable = listing.paths.filter((path) => !listing.outside.has(path) && !listing.notRegular.has(path));
-  const first = Math.min(READ_HERE_FIRST, Math.floor(readable.length / 4));
-  const ahead = !cache && readable.length >= readAheadFrom ? startReadAhead(readable.slice(first)) : undefined;
-  let readHere = 0;
-  const read = cache
-    ? (path: string, root: string) => cache.read(path, root)
-    : ahead
-      ? (path: string, root: string) => {
-          const bytes = readHere++ < first ? undefined : ahead.next();
-          return bytes ? decodeSource(relativePath(root, path), bytes) : readSource(path, root);
-        }
-      : readSource;
+  const ahead = !cache && listing.paths.length >= readAheadFrom ? readingAhead(listing) : undefined;
+  const read = cache ? (path: string, root: string) => cache.read(path, root) : (ahead?.read ?? readSource);
   const files: SourceFile[] = [];
   try {
     for (const path of listing.paths) {
@@ -91,13 +80,28 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
   return { config, files, records: buildRecords(files, config) };
 }
 
-/** A worker that reads ahead, or none where one cannot be started (then every file is read here). */
-function startReadAhead(paths: readonly string[]): ReadAhead | undefined {
+/**
+ * Reading with a worker ahead (readAhead()): the first files (at most a quarter) are read here while it starts, the
+ * rest it hands over in the order readListed() asks for them; a file it could not read is read here. Where no worker
+ * can be started, every file is read here.
+ */
+function readingAhead(listing: Listing): { read: (path: string, root: string) => SourceFile; close: () => void } | undefined {
+  const readable = listing.paths.filter((path) => !listing.outside.has(path) && !listing.notRegular.has(path));
+  const first = Math.min(READ_HERE_FIRST, Math.floor(readable.length / 4));
+  let ahead: ReadAhead;
   try {
-    return readAhead(paths);
+    ahead = readAhead(readable.slice(first));
   } catch {
     return undefined;
   }
+  let readHere = 0;
+  return {
+    read: (path, root) => {
+      const bytes = readHere++ < first ? undefined : ahead.next();
+      return bytes ? decodeSource(relativePath(root, path), bytes) : readSource(path, root);
+    },
+    close: () => ahead.close(),
+  };
 }
 
 /** From how many files a worker reads ahead: below it, its start-up (about 30 ms) and memory (a second heap, some 10 MB) cost more than it saves. */

@@ -40,10 +40,18 @@ export function dependencyKeys(data: Readonly<Record<string, unknown>>, id: stri
  * A check asks only about ids its entity holds: its own and those it refers to, by id and, for an application, about
  * its roles, agreements and plans (test/lint/changed-incremental.test.ts holds every rule to that); only register
  * rules ask about a whole kind. "Did you mean" looks through every id, but that changes a message's words, never its
- * fingerprint. Any string in the entity counts, a superset of its references that needs no knowledge of the format.
+ * fingerprint. Any string in the entity (value or key, at any depth) counts: a superset of its references that needs no
+ * knowledge of the format.
  */
-export function mayAskAbout(entity: Entity, ids: ReadonlySet<string>): boolean {
-  return mentions(entity, ids);
+export function mayAskAbout(entity: unknown, ids: ReadonlySet<string>): boolean {
+  if (typeof entity === 'string') return ids.has(entity);
+  if (typeof entity !== 'object' || entity === null) return false;
+  if (Array.isArray(entity)) {
+    for (const item of entity) if (mayAskAbout(item, ids)) return true;
+    return false;
+  }
+  for (const key in entity) if (ids.has(key) || mayAskAbout((entity as Record<string, unknown>)[key], ids)) return true;
+  return false;
 }
 
 /** The ids whose questions (by id, or about an application's roles, agreements and plans) touch one of `keys`. */
@@ -51,18 +59,6 @@ export function idsOfKeys(keys: Iterable<string>): Set<string> {
   const ids = new Set<string>();
   for (const key of keys) if (key[0] === 'i' || key[0] === 'a') ids.add(key.slice(1));
   return ids;
-}
-
-/** Whether a string among the value's (or a mapping's key) is one of `ids`: a superset of the ids it refers to. */
-function mentions(value: unknown, ids: ReadonlySet<string>): boolean {
-  if (typeof value === 'string') return ids.has(value);
-  if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (mentions(item, ids)) return true;
-    return false;
-  }
-  for (const key in value) if (ids.has(key) || mentions((value as Record<string, unknown>)[key], ids)) return true;
-  return false;
 }
 
 export class RegisterModel {
