@@ -254,7 +254,6 @@ class PlainParser {
 
   /** A block mapping whose keys stand at column `indent`; its first key starts at `firstKey` (already peeked). */
   private parseMapping(indent: number, path: string, keyOffset: number, firstKey: number): Record<string, unknown> {
-    const text = this.text;
     const object: Record<string, unknown> = {};
     this.mark(path, keyOffset, firstKey);
     let keyStart = firstKey;
@@ -263,21 +262,26 @@ class PlainParser {
       if (!scanned) giveUp();
       const [key, afterColon] = scanned;
       if (Object.hasOwn(object, key)) giveUp(); // the yaml package reports the duplicate
-      const child = this.child(path, key);
-      const i = this.skipSpaces(afterColon);
-      const code = text.charCodeAt(i);
-      let value: unknown;
-      if (isLineEnd(code) || (code === HASH && i > afterColon)) {
-        value = this.parseBlockValue(indent, child, keyStart, i, true);
-      } else {
-        value = this.parseInlineValue(i, indent, child, keyStart, true);
-      }
-      setOwnProperty(object, key, value);
+      setOwnProperty(object, key, this.parseValueAfter(afterColon, indent, this.child(path, key), keyStart, true, false));
       const next = this.peek();
       if (next < indent) return object;
       if (next > indent) giveUp();
       keyStart = this.contentStart;
     }
+  }
+
+  /**
+   * The value after a key's colon or an anchor's name (`from`): on the following lines when the line ends there or a
+   * comment follows (parseBlockValue), else on this line (parseInlineValue). After an anchor, a second anchor or an
+   * alias is left to yaml. (An anchor on the first key of a mapping, `- &a k: v`, anchors `k`: the plain scalar gives
+   * up at its ": ".)
+   */
+  private parseValueAfter(from: number, indent: number, path: string, keyOffset: number, sameColumnSequence: boolean, afterAnchor: boolean): unknown {
+    const i = this.skipSpaces(from);
+    const code = this.text.charCodeAt(i);
+    if (isLineEnd(code) || (code === HASH && i > from)) return this.parseBlockValue(indent, path, keyOffset, i, sameColumnSequence);
+    if (afterAnchor && (code === AMPERSAND || code === ASTERISK)) giveUp();
+    return this.parseInlineValue(i, indent, path, keyOffset, sameColumnSequence);
   }
 
   /**
@@ -370,23 +374,12 @@ class PlainParser {
    * null). yaml's node range, and so the index, starts at the value, not at the anchor.
    */
   private parseAnchored(start: number, blockIndent: number, path: string, keyOffset: number, sameColumnSequence: boolean): unknown {
-    const text = this.text;
     const [name, end] = this.scanAnchorName(start + 1);
     // A second anchor of the same name (yaml's alias then means the latest one) is left to yaml.
     if (this.anchors.has(name)) giveUp();
     this.anchors.set(name, undefined);
     const aliasesBefore = this.aliasCount;
-    const i = this.skipSpaces(end);
-    const code = text.charCodeAt(i);
-    let value: unknown;
-    if (isLineEnd(code) || (code === HASH && i > end)) {
-      value = this.parseBlockValue(blockIndent, path, keyOffset, i, sameColumnSequence);
-    } else {
-      // Two anchors, or an anchored alias. (An anchor on the first key of a mapping, `- &a k: v`, anchors `k`: the
-      // plain scalar gives up at its ": ".)
-      if (code === AMPERSAND || code === ASTERISK) giveUp();
-      value = this.parseInlineValue(i, blockIndent, path, keyOffset, sameColumnSequence);
-    }
+    const value = this.parseValueAfter(end, blockIndent, path, keyOffset, sameColumnSequence, true);
     // An alias inside: yaml counts nested aliases against its limit, and one of this very anchor would be a cycle.
     if (this.aliasCount !== aliasesBefore) giveUp();
     this.anchors.set(name, { value, aliases: 0 });
