@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { arg, median, root } from './lib.mjs';
+import { arg, median, option, root } from './lib.mjs';
 
 const runs = arg('runs', 5);
 const apps = arg('apps', 2000);
@@ -22,8 +22,7 @@ execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), register, Stri
 const files = Number(/(\d+) files/.exec(execFileSync(process.execPath, [join(root, 'bench/floor.mjs'), join(register, 'register')], { encoding: 'utf8' }))[1]);
 const output = mkdtempSync(join(tmpdir(), 'itreg-bench-site-'));
 const site = join(output, 'site');
-const itregAt = process.argv.indexOf('--itreg');
-const itreg = itregAt >= 0 ? process.argv[itregAt + 1] : join(root, 'bin/itreg.js');
+const itreg = option('itreg', join(root, 'bin/itreg.js'));
 
 /** One run: wall seconds, CPU seconds (user + system) and peak RSS in MB, from GNU time. */
 function once(args, cwd, node = []) {

@@ -162,10 +162,7 @@ export function buildBoardView(input: BoardInput) {
       hasLast: input.lastYearCosts !== undefined,
       hasNext: input.nextYearCosts !== undefined && input.nextYearCosts.splits.length > 0,
       nextPreliminary,
-      totals:
-        input.municipality === undefined
-          ? { last: total(input.lastYearCosts), current: thisTotal, next: total(input.nextYearCosts) }
-          : { last: costRows[0]?.last, current: costRows[0]?.current ?? 0, next: costRows[0]?.next },
+      totals: { last: lastTotal, current: thisTotal, next: costOf(input.nextYearCosts) },
     },
   };
 }
