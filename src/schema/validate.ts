@@ -167,9 +167,10 @@ function nearestProperty(name: string, error: ErrorObject): string | undefined {
 }
 
 /** The unknown-field issues named at one object; by field once a second run of them comes there. */
+/** The unknown fields named at one object: in the first run as a list, from a second run on as a set to look up. */
 interface UnknownFields {
-  readonly named: SchemaIssue[];
-  byField: Map<string, SchemaIssue[]> | undefined;
+  readonly named: string[];
+  fields: Set<string> | undefined;
 }
 
 /** Exported for its test. */
@@ -196,26 +197,19 @@ export function toIssues(errors: readonly ErrorObject[]): SchemaIssue[] {
       if (run === undefined || run.error.instancePath !== error.instancePath || run.error.schemaPath !== error.schemaPath || run.first === field) {
         let at = unknownAt.get(error.instancePath);
         if (at === undefined) {
-          at = { named: [], byField: undefined };
+          at = { named: [], fields: undefined };
           unknownAt.set(error.instancePath, at);
-        } else if (at.byField === undefined) {
-          at.byField = new Map();
-          for (const named of at.named) {
-            const key = String(named.path[named.path.length - 1]);
-            at.byField.set(key, [...(at.byField.get(key) ?? []), named]);
-          }
+        } else {
+          at.fields ??= new Set(at.named);
         }
         run = { error, first: field, at };
       }
-      const { byField } = run.at;
-      if (byField === undefined) {
-        run.at.named.push(issue);
-      } else {
-        const same = byField.get(field);
-        if (same?.some(repeats(issue))) continue;
-        if (same) same.push(issue);
-        else byField.set(field, [issue]);
-      }
+      // A field another schema already named at this object is a repeat, whatever its "did you mean" (the suggestions
+      // run out after the first MAX_SUGGESTIONS, so a repeat may come without one).
+      const { fields } = run.at;
+      if (fields === undefined) run.at.named.push(field);
+      else if (fields.has(field)) continue;
+      else fields.add(field);
       issues.push(issue);
       continue;
     }
