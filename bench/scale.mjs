@@ -8,11 +8,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { median, option, root } from './lib.mjs';
+import { arg, median, option, root } from './lib.mjs';
 
-const runs = Number(option('runs', 3));
+const runs = arg('runs', 3);
 /** A run that takes longer is stopped and shown as "> limit" (the code before the scale work took hours on (c)). */
-const limit = Number(option('timeout', 180));
+const limit = arg('timeout', 180);
 const itreg = option('itreg', join(root, 'bin/itreg.js'));
 const node = process.execPath;
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;

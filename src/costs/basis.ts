@@ -41,7 +41,7 @@ export function decimalText(value: number, language: Language): string {
   return language === 'sv' ? String(value).replace('.', ',') : String(value);
 }
 
-/** "181 av 365 dagar" for an agreement in force part of the year; empty otherwise. */
+/** "181 av 365 dagar" for an agreement (a whole year too: the reports show it, `costs --municipality` only a part); empty for an investment. */
 export function daysText(split: ItemSplit, language: Language): string {
   const days = split.item.days;
   return days ? words[language].days(days.inForce, days.inYear) : '';

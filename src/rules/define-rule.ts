@@ -72,18 +72,18 @@ export interface EntityRule<Id extends string, K extends Kind> extends RuleBase<
   readonly scope: 'entity';
   /** The kind checked, or several (every kind: `kinds`), each entity on its own. */
   readonly appliesTo: K | readonly K[];
-  check(entity: EntityKinds[K], context: RuleContext): Hit[];
+  check(entity: EntityKinds[K], context: RuleContext): readonly Hit[];
 }
 
 export interface FileRule<Id extends string> extends RuleBase<Id> {
   readonly scope: 'file';
   /** Every register file, parsed or not. */
-  check(source: SourceFile, context: RuleContext): Hit[];
+  check(source: SourceFile, context: RuleContext): readonly Hit[];
 }
 
 export interface RegisterRule<Id extends string> extends RuleBase<Id> {
   readonly scope: 'register';
-  check(context: RuleContext): Hit[];
+  check(context: RuleContext): readonly Hit[];
 }
 
 export type Rule<Id extends string = string> = EntityRule<Id, Kind> | FileRule<Id> | RegisterRule<Id>;
