@@ -60,15 +60,10 @@ export function currentEnd(agreement: AgreementTermsInput, date: string): string
   return agreementTerms(agreement, date).end;
 }
 
-/** The notice deadline on `date`: the current end − noticeMonths (undefined = open-ended, no deadline). */
-export function noticeDeadline(agreement: AgreementTermsInput, date: string): string | undefined {
-  return agreementTerms(agreement, date).noticeDeadline;
-}
-
-/** Current on `date`: start ≤ date ≤ the current end. */
-export function isCurrentAgreement(agreement: AgreementTermsInput, date: string): boolean {
+/** Current on `date`: start ≤ date ≤ the current end (`terms`: the agreement's terms on `date`, when already known). */
+export function isCurrentAgreement(agreement: AgreementTermsInput, date: string, terms?: AgreementTerms): boolean {
   if (date < agreement.start) return false;
-  const end = currentEnd(agreement, date);
+  const end = (terms ?? agreementTerms(agreement, date)).end;
   return end === undefined || date <= end;
 }
 

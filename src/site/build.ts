@@ -10,7 +10,7 @@ import type { Config } from '../register/config.js';
 import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } from '../register/model.js';
 import { reportLabels } from '../report/labels.js';
 import { buildYearlyView, costView, reportCosts } from '../report/view-model.js';
-import { agreementTerms, currentEnd, noticeDeadline } from '../register/agreement-terms.js';
+import { agreementTerms, type AgreementTerms } from '../register/agreement-terms.js';
 import { isValidException } from '../register/config.js';
 import { documentReviewDue, planReviewDue } from '../register/policy.js';
 import type { Kind } from '../schema/validate.js';
@@ -265,11 +265,10 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       values: d.values.map((v) => ({ label: v.label, value: v.value, count: allRows.filter(v.match).length, href: filterPath(d.key, v.value), current: filterPath(d.key, v.value) === current })),
     }));
 
-  const agreementState = (a: Agreement) => {
-    const end = currentEnd(a, date);
-    if (register.isRenewed(a) && end !== undefined && end < date) return 'renewed' as const;
+  const agreementState = (a: Agreement, terms: AgreementTerms) => {
+    if (register.isRenewed(a) && terms.end !== undefined && terms.end < date) return 'renewed' as const;
     if (a.start > date) return 'upcoming' as const;
-    return isCurrentAgreement(a, date) ? ('current' as const) : ('ended' as const);
+    return isCurrentAgreement(a, date, terms) ? ('current' as const) : ('ended' as const);
   };
   // An agreement's row is on its application's page, its parties' unit pages, the list and its own page: its terms
   // (current end, notice deadline: month arithmetic over every renewal) are worked out once.
@@ -283,10 +282,11 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     return row;
   };
   function makeAgreementRow(a: Agreement) {
-    const state = agreementState(a);
-    const deadline = noticeDeadline(a, date);
-    const end = currentEnd(a, date);
+    const terms = agreementTerms(a, date);
+    const state = agreementState(a, terms);
+    const { noticeDeadline: deadline, end } = terms;
     return {
+      terms,
       id: a.id,
       href: href('Agreement', a.id),
       name: a.name,
@@ -469,8 +469,8 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
 
     // Agreements, by notice deadline (open-ended last).
     const agreements = [...register.ofKind('Agreement')].sort((a, b) => {
-      const da = noticeDeadline(a, date) ?? '9999';
-      const db = noticeDeadline(b, date) ?? '9999';
+      const da = agreementRow(a).deadline || '9999';
+      const db = agreementRow(b).deadline || '9999';
       return da < db ? -1 : da > db ? 1 : collator.compare(a.name, b.name);
     });
     yield { path: navPages.agreements, template: 'agreements', title: l.agreementsByDeadline, nav: 'agreements', view: { rows: agreements.map(agreementRow) } };
@@ -484,7 +484,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         view: Object.assign(common(a), {
           row: agreementRow(a),
           agreement: a,
-          terms: agreementTerms(a, date),
+          terms: agreementRow(a).terms,
           parties: parties(a),
           participants: (a.participants ?? []).map((p) => ref(a.id, p, 'Municipality')),
           split: typeof a.split === 'string' ? words.keys[a.split as keyof typeof words.keys] ?? a.split : a.split ? words.keys.shares : undefined,

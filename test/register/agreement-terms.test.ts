@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementTerms, currentEnd, isCurrentAgreement, lastDayInForce, noticeDeadline, type AgreementTermsInput } from '../../src/register/agreement-terms.js';
+import { agreementTerms, currentEnd, isCurrentAgreement, lastDayInForce, type AgreementTermsInput } from '../../src/register/agreement-terms.js';
 import { isMemberOn } from '../../src/register/membership.js';
 
 const a = (fields: Partial<AgreementTermsInput>): AgreementTermsInput => ({ start: '2020-01-01', ...fields });
@@ -19,7 +19,7 @@ describe('agreementTerms (DESIGN.md "Format 1.1")', () => {
     ['open-ended: no end, no deadline', a({}), '2026-06-01', undefined, undefined],
   ])('%s', (_name, agreement, date, end, deadline) => {
     expect(currentEnd(agreement, date)).toBe(end);
-    expect(noticeDeadline(agreement, date)).toBe(deadline);
+    expect(agreementTerms(agreement, date).noticeDeadline).toBe(deadline);
   });
 
   it('says what happens next: renewal, an option left, notice given', () => {
