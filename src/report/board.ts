@@ -121,8 +121,9 @@ export function buildBoardView(input: BoardInput) {
   const general: string[] = [];
   for (const finding of errors) {
     const app = applicationOf(register, finding);
+    // (With --municipality every error left has an application of that municipality.)
     if (!app) {
-      if (input.municipality === undefined) general.push(withoutQuote(finding.message));
+      general.push(withoutQuote(finding.message));
       continue;
     }
     const owner = register.currentRoles(app.id, 'system-owner', date)[0];
