@@ -1,5 +1,6 @@
 // renderReport(): Handlebars templates on an isolated instance, compiled once, with a small set of locale-aware helpers.
 // The template loader is the report's only IO.
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -63,8 +64,8 @@ function handlebars(): typeof Handlebars {
   return hb;
 }
 
-/** Renders a template file with a view model (`partials` in place of some of the registered ones, for this call). Text from the register is escaped (HTML, or Markdown for .md templates); prototypes are out of reach. */
-export function renderTemplate(file: string, view: object, format: 'html' | 'md' = file.endsWith('.md.hbs') ? 'md' : 'html', partials?: Readonly<Record<string, Handlebars.Template>>): string {
+/** Renders a template file with a view model (`helpers` in place of some of the registered ones, for this call). Text from the register is escaped (HTML, or Markdown for .md templates); prototypes are out of reach. */
+export function renderTemplate(file: string, view: object, format: 'html' | 'md' = file.endsWith('.md.hbs') ? 'md' : 'html', helpers?: Readonly<Record<string, Handlebars.HelperDelegate>>): string {
   const key = `${format}\u0000${file}`;
   let template = compiled.get(key);
   const hb = handlebars();
@@ -84,12 +85,62 @@ export function renderTemplate(file: string, view: object, format: 'html' | 'md'
   if (format === 'md') view = escapeMarkdown(view) as object;
   try {
     // Handlebars' defaults already deny prototype access; stated here so no option can turn it on by accident.
-    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...(partials ? { partials } : {}) });
+    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...(helpers ? { helpers } : {}) });
   } catch (error: unknown) {
     // A template's own mistake (a helper or partial it names that does not exist, a block closed by another name).
     if (error instanceof hb.Exception) throw templateError(file, error);
     throw error;
   }
+}
+
+/**
+ * renderTemplate in parts, for a page too large to build as one string (a site's list of 2,000 applications is 1 MB,
+ * whose pieces outlive collections while it is built and flattened): every {{#each}} over more than `atATime` items
+ * is left out of `text` as a marker, and `parts(text)` gives `text` (or a text it was put into, such as a layout's
+ * {{{body}}}) with each of those lists rendered `atATime` items at a time, as Handlebars would have rendered it.
+ */
+export function renderInParts(file: string, view: object, atATime: number): { text: string; parts: (text: string) => Generator<string> } {
+  const hb = handlebars();
+  const each = hb.helpers['each'] as Handlebars.HelperDelegate;
+  const lists: { list: readonly unknown[]; options: Options }[] = [];
+  const tag = `\u0000each-${randomUUID()}-`;
+  let expanding = false; // a long list inside an item of a list being expanded is rendered with its item
+  const text = renderTemplate(file, view, 'html', {
+    each(this: unknown, list: unknown, options: Options) {
+      if (expanding || !Array.isArray(list) || list.length <= atATime) return each.call(this, list, options);
+      lists.push({ list, options });
+      // Opened and closed across a line: the partials around the list indent the second line (their indentation,
+      // which every line of the list gets), and nothing of a template can stand between the two.
+      return `${tag}${lists.length - 1}\u0000\n${tag}end\u0000`;
+    },
+  });
+  const marker = new RegExp(`${tag}(\\d+)\u0000\n([ \t]*)${tag}end\u0000`, 'g');
+  function* parts(whole: string): Generator<string> {
+    let at = 0;
+    for (const match of whole.matchAll(marker)) {
+      yield whole.slice(at, match.index);
+      const { list, options } = lists[Number(match[1])]!;
+      const indent = match[2]!;
+      for (let start = 0; start < list.length; start += atATime) {
+        let rendered = '';
+        expanding = true;
+        try {
+          for (let i = start; i < Math.min(start + atATime, list.length); i++) {
+            // What Handlebars' own each gives an item: @index, @first, @last and the block parameters.
+            const data = hb.createFrame(options.data) as { key: number; index: number; first: boolean; last: boolean };
+            Object.assign(data, { key: i, index: i, first: i === 0, last: i === list.length - 1 });
+            rendered += options.fn(list[i], { data, blockParams: [list[i], i] });
+          }
+        } finally {
+          expanding = false;
+        }
+        yield indent === '' ? rendered : rendered.replaceAll('\n', `\n${indent}`);
+      }
+      at = match.index + match[0].length;
+    }
+    yield whole.slice(at);
+  }
+  return { text, parts };
 }
 
 /** A mistake in a template as one line: the file, the line where Handlebars found it, and its words. */

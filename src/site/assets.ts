@@ -9,11 +9,6 @@ export function siteTemplate(name: string): string {
   return join(templateDir, 'site', `${name}.html.hbs`);
 }
 
-/** Partial of the site's templates: templates/site/partials/<name>.hbs. */
-export function sitePartial(name: string): string {
-  return join(templateDir, 'site', 'partials', `${name}.hbs`);
-}
-
 /** The files every site holds under assets/, by name. */
 export function siteAssets(): ReadonlyArray<{ name: string; content: string }> {
   // MiniSearch's UMD build sets window.MiniSearch: a plain <script> that works from file://, unlike a module.

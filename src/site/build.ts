@@ -79,10 +79,13 @@ export interface Link {
   readonly broken?: string;
 }
 
+/** The page of an entity of a kind with pages. */
+const href = (kind: Kind, id: string) => `${folders[kind]}/${id}.html`;
+
 /** A file-name-safe form of a filter value (ids already are; level numbers too). */
 const slug = (value: string) => value.replace(/[^a-z0-9-]/g, '-');
 
-export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>; search: () => SearchDocument[] } {
+export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> } {
   const { register, config, date, language, findings } = input;
   const l = siteLabels[language];
   const words = reportLabels[language];
@@ -128,7 +131,6 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   const costsThisYear = costsOf(yearly.costs);
   const costsLastYear = costsOf(lastYearCosts);
 
-  const href = (kind: Kind, id: string) => `${folders[kind]}/${id}.html`;
   /** A reference from entity `from` to `id` of `kind`: a link, plain text, or broken with its finding. */
   const ref = (from: string, id: string, kind: Kind): Link => {
     const target = register.get(id);
@@ -561,26 +563,27 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     yield { path: navPages.search, template: 'search', title: l.nav.search, nav: 'search', view: {} };
   }
 
-  /** What the browser's search index holds: one document per entity with a page. */
-  function search(): SearchDocument[] {
-    const docs: SearchDocument[] = [];
-    const kindWord = { Application: term.kinds.Application.one, Municipality: term.kinds.Municipality.one, Unit: term.kinds.Unit.one, Agreement: term.kinds.Agreement.one, Document: term.kinds.Document.one };
-    for (const app of register.ofKind('Application')) {
-      const unitIds = new Set(register.roles(app.id).filter((r) => isCurrentRole(r, date)).map((r) => r.holder.unit));
-      if (app.operatedBy) unitIds.add(app.operatedBy);
-      docs.push({ id: app.id, kind: kindWord.Application, name: app.name, product: app.vendor?.product ?? '', vendor: app.vendor?.name ?? '', units: [...unitIds].map((u) => register.nameOf(u)).join(' '), href: href('Application', app.id) });
-    }
-    for (const kind of ['Municipality', 'Unit', 'Agreement', 'Document'] as const) {
-      for (const e of register.ofKind(kind)) {
-        const vendor = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => !/^[a-z0-9][a-z0-9-]*$/.test(p)).join(' ') : '';
-        const units = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => register.getOf('Unit', p)).map((p) => register.nameOf(p)).join(' ') : '';
-        docs.push({ id: e.id, kind: kindWord[kind], name: e.name, product: '', vendor, units, href: href(kind, e.id) });
-      }
-    }
-    return docs;
-  }
+  return { pages };
+}
 
-  return { pages, search };
+/** What the browser's search index holds: one document per entity with a page. */
+export function searchDocuments(register: RegisterModel, date: string, language: Language): SearchDocument[] {
+  const term = terms[language];
+  const docs: SearchDocument[] = [];
+  const kindWord = { Application: term.kinds.Application.one, Municipality: term.kinds.Municipality.one, Unit: term.kinds.Unit.one, Agreement: term.kinds.Agreement.one, Document: term.kinds.Document.one };
+  for (const app of register.ofKind('Application')) {
+    const unitIds = new Set(register.roles(app.id).filter((r) => isCurrentRole(r, date)).map((r) => r.holder.unit));
+    if (app.operatedBy) unitIds.add(app.operatedBy);
+    docs.push({ id: app.id, kind: kindWord.Application, name: app.name, product: app.vendor?.product ?? '', vendor: app.vendor?.name ?? '', units: [...unitIds].map((u) => register.nameOf(u)).join(' '), href: href('Application', app.id) });
+  }
+  for (const kind of ['Municipality', 'Unit', 'Agreement', 'Document'] as const) {
+    for (const e of register.ofKind(kind)) {
+      const vendor = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => !/^[a-z0-9][a-z0-9-]*$/.test(p)).join(' ') : '';
+      const units = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => register.getOf('Unit', p)).map((p) => register.nameOf(p)).join(' ') : '';
+      docs.push({ id: e.id, kind: kindWord[kind], name: e.name, product: '', vendor, units, href: href(kind, e.id) });
+    }
+  }
+  return docs;
 }
 
 /** The folder depth of a page, as the prefix that leads back to the site's root. */

@@ -1,7 +1,6 @@
 // itreg site --output DIR: the register as a static website (HTML, CSS, a script for search), built into a fresh
 // folder beside DIR and swapped in, so a half-built or stale site is never published.
-import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, writeSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, ItregError, UsageError } from '../../errors.js';
 import { headCommit } from '../../git/commit.js';
@@ -15,12 +14,13 @@ import type { Config } from '../../register/config.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
 import { reportLabels } from '../../report/labels.js';
-import { renderTemplate } from '../../report/render.js';
+import { renderInParts, renderTemplate } from '../../report/render.js';
 import { rules } from '../../rules/index.js';
-import { siteAssets, sitePartial, siteTemplate } from '../../site/assets.js';
-import { buildSite, navKeys, navPages, rootOf } from '../../site/build.js';
+import { siteAssets, siteTemplate } from '../../site/assets.js';
+import { buildSite, navKeys, navPages, rootOf, searchDocuments } from '../../site/build.js';
 import { siteLabels } from '../../site/labels.js';
 import { searchIndexScript } from '../../site/search.js';
+import { leanHeap } from '../../util/heap.js';
 import { dateOption, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface SiteCommandOptions extends GlobalOptions {
@@ -30,10 +30,10 @@ export interface SiteCommandOptions extends GlobalOptions {
   readonly date?: string;
 }
 
-/** Stands for an application table's rows in its page, which are written after it in parts. */
-const ROWS = `\u0000rows-${randomUUID()}\u0000`;
+/** A page's lists longer than this are rendered and written this many items at a time. */
 const ROWS_AT_A_TIME = 250;
-const rowsMarker = { 'site/app-row': (_row: unknown, options?: { data?: { first?: boolean } }) => (options?.data?.first ? `${ROWS}\n` : '') };
+/** Characters of pages between two full garbage collections. */
+const COLLECT_EVERY = 2 * 2 ** 20;
 
 /** Marks a folder as a site itreg wrote, so a later run may replace it (and nothing else). */
 const MARKER = '.itreg-site';
@@ -65,7 +65,13 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   const date = dateOption(options.date, config);
   const language = config.language;
   const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
+  const collect = leanHeap();
   const { findings, shown } = readAndLint(config, date, options.redact === true, count);
+  collect(); // what parsing and the rules left (and with --redact the register as read)
+  // The search index before the pages' view model is built: MiniSearch's working set (10 MB on 4,000 entities) is
+  // collected before the pages need the room, and only the script (1 MB) is held until it is written.
+  const searchScript = searchIndexScript(options.redact ? maskIdentityNumbers(searchDocuments(shown, date, language)) : searchDocuments(shown, date, language));
+  collect();
   const registerFolder = join(config.root, config.register);
 
   const [history, commit, repository] = await Promise.all([
@@ -98,16 +104,8 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   const made = new Set<string>();
   // Each page goes to disk as soon as it is rendered, synchronously: nothing of it outlives its turn of the loop.
   // (Overlapped promise writes kept pages and their buffers alive across collections and cost more system time.)
-  const write = (path: string, content: string) => {
-    const file = join(building, path);
-    const folder = dirname(file);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(file, content);
-  };
-  const writeParts = (path: string, parts: Iterable<string>) => {
+  let written = 0;
+  const write = (path: string, parts: string | Iterable<string>) => {
     const file = join(building, path);
     const folder = dirname(file);
     if (!made.has(folder)) {
@@ -116,45 +114,33 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     }
     const fd = openSync(file, 'w');
     try {
-      for (const part of parts) writeSync(fd, part);
+      for (const part of typeof parts === 'string' ? [parts] : parts) {
+        writeSync(fd, part);
+        written += part.length;
+      }
     } finally {
       closeSync(fd);
+    }
+    // A page's garbage is about what it wrote, many times over: collected every few megabytes of pages.
+    if (written > COLLECT_EVERY) {
+      collect();
+      written = 0;
     }
   };
   const l = siteLabels[language];
   const frame = { lang: language, name: config.name, date, commit, l, t: reportLabels[language], redacted: options.redact === true, year: Number(date.slice(0, 4)) };
   let pages = 0;
   try {
-    // The search index first, and to disk at once: its working set (MiniSearch's tree) is garbage before the pages
-    // need the room, and neither its documents nor its 1 MB script are held through 4,000 pages.
-    write(join('assets', 'search-index.js'), await searchIndexScript(options.redact ? maskIdentityNumbers(site.search()) : site.search()));
+    write(join('assets', 'search-index.js'), searchScript);
     for (const page of site.pages()) {
       const base = rootOf(page.path);
       const view = options.redact ? maskIdentityNumbers(page.view) : page.view;
-      // An application list's table (up to every application: 1 MB on 2,000) is written a few hundred rows at a time
-      // instead of as one string, whose pieces outlived the collections made while it was built and flattened.
-      const streamed = page.template === 'applications';
       // Object.assign, not spread syntax: V8 (Node 20) allocates a spread of this many properties in the old
       // generation, so every page's context was garbage that only a full collection freed (+80 MB peak on 4,000 pages).
-      const body = renderTemplate(siteTemplate(page.template), Object.assign({}, frame, view, { base }), 'html', streamed ? rowsMarker : undefined);
+      const body = renderInParts(siteTemplate(page.template), Object.assign({}, frame, view, { base }), ROWS_AT_A_TIME);
       const nav = navKeys.map((key) => ({ label: l.nav[key], href: navPages[key], current: key === page.nav }));
       const title = options.redact ? maskIdentityNumbers(page.title) : page.title;
-      const html = renderTemplate(siteTemplate('layout'), Object.assign({}, frame, { base, title, nav, body, search: page.template === 'search' }));
-      const at = streamed ? html.indexOf(ROWS) : -1;
-      // The indentation Handlebars gave the rows' partial there (the marker's line up to it), which each line gets.
-      const indent = at < 0 ? '' : html.slice(html.lastIndexOf('\n', at) + 1, at);
-      if (at < 0 || !/^[ \t]*$/.test(indent)) write(page.path, html);
-      else {
-        // The table's rows, a few hundred at a time, between the page before and after them.
-        const rows = (view as { rows: readonly object[] }).rows;
-        const indented = (text: string) => (indent === '' ? text : text.split('\n').map((line, i, all) => (line === '' && i === all.length - 1 ? line : indent + line)).join('\n'));
-        const parts = function* () {
-          yield html.slice(0, at - indent.length);
-          for (let i = 0; i < rows.length; i += ROWS_AT_A_TIME) yield indented(renderTemplate(sitePartial('app-rows'), Object.assign({}, frame, { base, rows: rows.slice(i, i + ROWS_AT_A_TIME) })));
-          yield html.slice(at + ROWS.length + 1);
-        };
-        writeParts(page.path, parts());
-      }
+      write(page.path, body.parts(renderTemplate(siteTemplate('layout'), Object.assign({}, frame, { base, title, nav, body: body.text, search: page.template === 'search' }))));
       pages++;
     }
     for (const asset of siteAssets()) write(join('assets', asset.name), asset.content);
