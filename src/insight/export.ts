@@ -38,24 +38,27 @@ export function maskIdentityNumbers<T>(value: T, count?: RedactionCount): T {
   }
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((item: unknown, i) => {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       const masked = maskIdentityNumbers(item, count);
       if (masked !== item && !copy) copy = value.slice(0, i);
       copy?.push(masked);
-    });
+    }
     return (copy ?? value) as T;
   }
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value);
+    const keys = Object.keys(value);
     let copy: Record<string, unknown> | undefined;
-    entries.forEach(([key, item], i) => {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const item = (value as Record<string, unknown>)[key];
       const masked = maskIdentityNumbers(item, count);
       if (masked !== item && !copy) {
         copy = {};
-        for (const [k, v] of entries.slice(0, i)) setOwnProperty(copy, k, v);
+        for (const k of keys.slice(0, i)) setOwnProperty(copy, k, (value as Record<string, unknown>)[k]);
       }
       if (copy) setOwnProperty(copy, key, masked);
-    });
+    }
     return (copy ?? value) as T;
   }
   return value;

@@ -17,6 +17,8 @@ export interface IdentityNumberMatch {
  */
 const CANDIDATE = /(?<![\d])((?:18|19|20)?\d{6})([-+ \u00a0\u2013\u2212]?)(\d{4})(?![\d])/g;
 
+const SIX_DIGITS = /\d{6}/;
+
 /** The type of a valid Swedish identity number (date part and Luhn check digit), or undefined. */
 export function identityNumberType(text: string): IdentityNumberType | undefined {
   const plus = text.includes('+');
@@ -51,6 +53,7 @@ function luhnValid(ten: string): boolean {
 /** Every valid identity number in `text`, in order. */
 export function findIdentityNumbers(text: string): IdentityNumberMatch[] {
   const found: IdentityNumberMatch[] = [];
+  if (!SIX_DIGITS.test(text)) return found; // every candidate has its date's six digits in a row
   for (const match of text.matchAll(CANDIDATE)) {
     const type = identityNumberType(match[0]);
     if (type) found.push({ index: match.index, length: match[0].length, type });
