@@ -63,8 +63,8 @@ const big = measure(`itreg site, ${files.toLocaleString('en')} files`, ['site', 
 const bigPages = countPages();
 // As CI publishes it (itreg init's Pages step): --redact masks every page's view and builds from a redacted copy.
 const redacted = measure(`the same, --redact`, ['site', '-C', register, '--output', site, '--redact', ...date], root, { seconds: 20, memory: 100 });
-// V8 tuned for memory instead of speed (a smaller young generation, the old one grown more cautiously): the trade a
-// runner with little memory can make with NODE_OPTIONS.
+// V8 tuned for memory with node's own flag (a smaller young generation, the old one grown more cautiously), beside what
+// itreg site sets for memory itself (src/util/heap.ts): what NODE_OPTIONS would still add.
 const small = measure(`the same, node --optimize-for-size`, ['site', '-C', register, '--output', site, ...date], root, { seconds: 20, memory: 100 }, ['--optimize-for-size']);
 const lint = measure(`itreg lint --format json, ${files.toLocaleString('en')} files (for comparison)`, ['lint', '-C', register, '--format', 'json', ...date], root, undefined);
 rmSync(output, { recursive: true, force: true });
