@@ -91,6 +91,11 @@ describe('the site as files', () => {
     expect(html).toContain('href="https://git.example.org/dkf/register/-/edit/main/register/applications/karttjanst.yaml"');
   });
 
+  it("shows a finding's code spans as code, as the report does, never as escaped backticks", () => {
+    expect(readFileSync(join(site, 'application/gis.html'), 'utf8')).toContain('<code>role: system-administrator</code>');
+    expect(filesBelow(site).filter((f) => f.endsWith('.html') && readFileSync(join(site, f), 'utf8').includes('&#x60;'))).toEqual([]);
+  });
+
   it('follows every link of the site and finds no missing page or anchor', () => {
     const seen = new Set<string>();
     const queue = ['index.html'];
@@ -170,6 +175,26 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     await page.waitForFunction("document.querySelectorAll('#search-results a[href^=\"application/\"]').length === 2");
     expect(await page.locator('#search-results a[href^="application/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort())).toEqual(['application/e-bygglov.html', 'application/gis.html']);
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps each number of the start page\'s tables on one line ("92,3 %" wrapped before its "%")', async () => {
+    const { page } = await open('index.html');
+    // The lines a cell's text stands on (its text's boxes, not the bar beside a share).
+    const wrapped = await page.locator('td.num').evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
+        const lines = new Set<number>();
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+          const range = cell.ownerDocument.createRange();
+          range.selectNodeContents(text);
+          for (const box of range.getClientRects()) if (box.width > 0) lines.add(Math.round(box.top));
+        }
+        return lines.size > 1 ? [cell.textContent ?? ''] : [];
+      }),
+    );
+    expect(await page.locator('td.num').count()).toBeGreaterThan(20);
+    expect(wrapped).toEqual([]);
     await page.context().close();
   });
 
