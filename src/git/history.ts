@@ -46,7 +46,8 @@ export async function readHistory(root: string, registerFolder: string, range: D
   if (repository === undefined) throw new UsageError({ id: 'historyNoRepository', data: { folder: root } });
   if (head === undefined) return { changes: [] };
   const folder = repository.pathOf(registerFolder);
-  const args = ['-c', 'core.quotePath=false', 'log', '--no-merges', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x1f%aI%x1f%an%x1f%s'];
+  // --literal-pathspecs: a folder named `*` or `:(top)x` is that folder, not a pattern.
+  const args = ['-c', 'core.quotePath=false', '--literal-pathspecs', 'log', '--no-merges', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x1f%aI%x1f%an%x1f%s'];
   const zone = range.timeZone ?? DEFAULT_TIME_ZONE;
   const from = range.since === undefined ? undefined : startOfDay(range.since, zone);
   const to = range.until === undefined ? undefined : startOfDay(addDays(range.until, 1), zone);
@@ -54,7 +55,9 @@ export async function readHistory(root: string, registerFolder: string, range: D
   // filter, on author dates, is below (--until cannot be left to git: a commit rebased later is committed later).
   if (from !== undefined) args.push(`--since=@${Math.floor(from / 1000)}`);
   args.push('--', folder);
-  const log = await runGit(root, args);
+  // From the top: a pathspec is read from the folder git runs in, and `folder` is a path from the top (run from a
+  // register in a subfolder, `governance/register` meant `governance/governance/register`, and nothing changed).
+  const log = await runGit(repository.top, args);
 
   const toRoot = (path: string) => repository.toRoot(path, root);
   const raw: Array<Omit<FileChange, 'before' | 'after'> & { oldBlob?: string; newBlob?: string }> = [];
@@ -122,7 +125,7 @@ export async function readSnapshots(root: string, registerFolder: string, monthE
       const after = Math.floor(startOfDay(`${end.slice(0, 8)}01`, timeZone) / 1000);
       const commit = await tryGit(root, ['rev-list', '-1', `--before=@${before}`, `--after=@${after}`, 'HEAD']);
       if (!commit) return undefined;
-      const tree = await runGit(root, ['-c', 'core.quotePath=false', 'ls-tree', '-r', '--full-tree', commit, '--', folder]);
+      const tree = await runGit(root, ['-c', 'core.quotePath=false', '--literal-pathspecs', 'ls-tree', '-r', '--full-tree', commit, '--', folder]);
       const blobs = tree
         .split('\n')
         .map((line) => /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(line))

@@ -1,7 +1,7 @@
 // Running git directly (no simple-git): for the calls on hot paths, where simple-git's loading and queue cost more
 // than the git processes themselves, and calls that do not depend on each other can run at once.
 import { execFile } from 'node:child_process';
-import { join, relative, sep } from 'node:path';
+import { posix, relative, sep } from 'node:path';
 
 /** Output of a git command in `cwd`, trimmed; undefined when git failed or printed nothing. */
 export function tryGit(cwd: string, args: readonly string[]): Promise<string | undefined> {
@@ -35,13 +35,17 @@ export interface Repository {
 }
 
 export async function findRepository(cwd: string): Promise<Repository | undefined> {
-  const facts = await tryGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  // --show-prefix: `cwd` as a path from the top, as git sees it. Paths are made from it, not from relative(top, …):
+  // git gives the top with symlinks resolved (macOS's /var is /private/var), where `cwd` and the folders asked about
+  // may keep them, and a path between the two would climb out of the repository.
+  const facts = await tryGit(cwd, ['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository']);
   if (facts === undefined) return undefined;
-  const [top = cwd, shallow] = facts.split('\n');
+  const [top = cwd, prefix = '', shallow] = facts.split('\n');
+  const fromTop = (folder: string) => posix.join(prefix, relative(cwd, folder).split(sep).join('/')).replace(/(.)\/$/, '$1');
   return {
     top,
     shallow: shallow === 'true',
-    pathOf: (folder) => relative(top, folder).split(sep).join('/') || '.',
-    toRoot: (path, root) => relative(root, join(top, path)).split(sep).join('/'),
+    pathOf: fromTop,
+    toRoot: (path, root) => posix.relative(`/${fromTop(root)}`, `/${path}`),
   };
 }
