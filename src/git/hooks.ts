@@ -1,6 +1,6 @@
 // The git pre-commit hook: written where git looks for it (core.hooksPath respected), and only ever removing our own.
 import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../register/write.js';
@@ -9,7 +9,8 @@ export const HOOK_MARKER = '# itreg pre-commit hook';
 
 export interface HookPaths {
   readonly hookFile: string;
-  readonly top: string;
+  /** The folder asked about as a path from the top, as git sees it ('.' for the top itself). */
+  readonly folder: string;
 }
 
 export async function hookPaths(cwd: string): Promise<HookPaths> {
@@ -17,18 +18,18 @@ export async function hookPaths(cwd: string): Promise<HookPaths> {
   if (!(await git.checkIsRepo().catch(() => false))) {
     throw new UsageError({ id: 'hookNoRepository', data: { folder: cwd } });
   }
-  const top = (await git.revparse(['--show-toplevel'])).trim();
-  const hooks = (await git.raw(['rev-parse', '--git-path', 'hooks'])).trim();
-  return { top, hookFile: join(isAbsolute(hooks) ? hooks : join(cwd, hooks), 'pre-commit') };
+  // --show-prefix, not relative(top, cwd): git gives the top with symbolic links resolved, and `cwd` may keep them
+  // (a hook installed through a link changed into ../link/governance, and the real path was "another register").
+  const [prefix = '', hooks = ''] = (await git.raw(['rev-parse', '--show-prefix', '--git-path', 'hooks'])).split('\n');
+  return { folder: prefix.replace(/\/$/, '') || '.', hookFile: join(isAbsolute(hooks) ? hooks : join(cwd, hooks), 'pre-commit') };
 }
 
 /**
- * The hook script: lint what the commit holds (the staged files against HEAD) in the register at `registerRoot`.
+ * The hook script: lint what the commit holds (the staged files against HEAD) in the register at `folder` (from the top).
  * `notInstalled` is what it says, in the register's language, when it finds no itreg to run; `blocked`, when findings
  * stop the commit (how to go on).
  */
-export function hookScript(top: string, registerRoot: string, node: string, bin: string, messages: { readonly notInstalled: string; readonly blocked: string }): string {
-  const folder = relative(top, registerRoot).split(sep).join('/') || '.';
+export function hookScript(folder: string, node: string, bin: string, messages: { readonly notInstalled: string; readonly blocked: string }): string {
   // Inside double quotes the shell still reads \ " $ and `.
   const quote = (text: string) => text.replace(/[\\"$`]/g, (c) => `\\${c}`);
   return `#!/bin/sh

@@ -1,5 +1,6 @@
 // A register in a sub-folder of its repository (as `itreg init governance` lays it out), and one reached through a
-// symbolic link: history, the site's history, the yearly report's changes and --changed see the register's commits.
+// symbolic link: history, the site's history, the yearly report's changes and --changed see the register's commits,
+// and the git hook names the register's folder from the top.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,5 +108,11 @@ describe('a register in a sub-folder of its repository', () => {
     } finally {
       git(top, 'checkout', '--quiet', '--', '.');
     }
+  });
+
+  it('the hook installed through a symbolic link changes into the register by its path from the top, and is the same hook by the real path', () => {
+    expect(runCli(['hook', 'install', '-C', join(linked, 'governance')], top).status).toBe(0);
+    expect(readFileSync(join(top, '.git/hooks/pre-commit'), 'utf8')).toContain('\ncd "$(git rev-parse --show-toplevel)/governance" || exit 1\n');
+    expect(runCli(['hook', 'install', '-C', 'governance', '--lang', 'en'], top)).toMatchObject({ status: 0, stdout: `the pre-commit hook is already installed: ${join(top, '.git/hooks/pre-commit')}\n` });
   });
 });

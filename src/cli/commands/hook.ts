@@ -17,7 +17,7 @@ export async function hookCommand(action: string, options: HookCommandOptions): 
   const t = translator(config.language);
   const paths = await hookPaths(config.root);
   if (action === 'install') {
-    const result = installHook(paths, hookScript(paths.top, config.root, process.execPath, itregBin, { notInstalled: t({ id: 'hookNotInstalled' }), blocked: t({ id: 'hookBlocked' }) }), options.force === true);
+    const result = installHook(paths, hookScript(paths.folder, process.execPath, itregBin, { notInstalled: t({ id: 'hookNotInstalled' }), blocked: t({ id: 'hookBlocked' }) }), options.force === true);
     const id = result === 'installed' ? 'hookInstalled' : result === 'replaced' ? 'hookReplaced' : 'hookUnchanged';
     process.stdout.write(`${t({ id, data: { file: paths.hookFile } })}\n`);
   } else if (action === 'uninstall') {

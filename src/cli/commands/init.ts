@@ -117,7 +117,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   }
   const paths = await hookPaths(target);
   if (!existsSync(paths.hookFile) || readFileSync(paths.hookFile, 'utf8').includes(HOOK_MARKER)) {
-    installHook(paths, hookScript(paths.top, target, process.execPath, itregBin, { notInstalled: t({ id: 'hookNotInstalled' }), blocked: t({ id: 'hookBlocked' }) }), options.force === true);
+    installHook(paths, hookScript(paths.folder, process.execPath, itregBin, { notInstalled: t({ id: 'hookNotInstalled' }), blocked: t({ id: 'hookBlocked' }) }), options.force === true);
     say(t({ id: 'hookInstalled', data: { file: relative(target, paths.hookFile).split(sep).join('/') } }));
   }
   let exitCode: ExitCode = ExitCode.Ok;
