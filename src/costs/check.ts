@@ -2,6 +2,7 @@
 import type { Message } from '../i18n/index.js';
 import type { RegisterModel } from '../register/model.js';
 import { locate } from '../register/positions.js';
+import { unreadFiles } from '../register/unread.js';
 import type { CostsResult } from './compute.js';
 
 /** An item (or a file) a bill leaves out, with where and why. */
@@ -35,18 +36,7 @@ function moreProblems(count: number): Message | undefined {
  * cannot be split would be missing from the totals: either stops the bill, naming the first place to fix.
  */
 export function checkCosts(model: RegisterModel, result: CostsResult): CostsCheck {
-  const { loaded } = model;
-  const files: LeftOut[] = [];
-  for (const file of loaded.files) {
-    const problem = file.syntaxProblems[0];
-    if (problem) files.push({ kind: 'file', name: file.path, location: `${file.path}:${problem.position.line}:${problem.position.column}`, reason: problem.message });
-  }
-  for (const record of loaded.records) {
-    const issue = record.schemaIssues[0];
-    if (!issue) continue;
-    const { line, column } = locate(record.source, issue.path, issue.target);
-    files.push({ kind: 'file', name: record.source.path, location: `${record.source.path}:${line}:${column}`, reason: issue.message });
-  }
+  const files: LeftOut[] = unreadFiles(model).map((f) => ({ kind: 'file', name: f.path, location: f.location, reason: f.reason }));
   const items: LeftOut[] = [];
   const seen = new Set<string>();
   const locations: string[] = [];

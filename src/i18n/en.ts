@@ -132,8 +132,9 @@ export const en = {
   // Command-line use: option and argument errors.
   siteOutputNotFolder: '--output {path} exists and is not a folder: give a folder for the site',
   siteOutputNotSite: '--output {path} is a folder with other files in it, not a site itreg made: give an empty or new folder',
-  siteEditUrl: '--edit-url must contain {path} where the path of the file goes, e.g. https://github.com/org/register/edit/main/{path}',
+  siteEditUrl: '--edit-url must be an http(s) address with {path} where the path of the file goes, e.g. https://github.com/org/register/edit/main/{path}',
   siteWritten: 'itreg: {pages} pages → {folder}',
+  siteUnread: 'itreg: left out of the site: {files} that could not be read, the first {location}: {problem}; itreg lint lists every problem',
   siteRedacted: 'itreg: removed {names} (holder.name) and {notes}, and replaced {numbers} by ÅÅMMDD-XXXX',
   cannotWrite: 'cannot write {file} ({code}): check the folder and its permissions',
   cacheNotWritten: 'warning: --cache was not saved ({detail}); the findings are complete, the next run only parses again',

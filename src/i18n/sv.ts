@@ -129,8 +129,9 @@ export const sv: Record<MessageId, string> = {
   // Command-line use: option and argument errors.
   siteOutputNotFolder: '--output {path} finns och är ingen mapp: ange en mapp för webbplatsen',
   siteOutputNotSite: '--output {path} är en mapp med andra filer i, inte en webbplats som itreg har gjort: ange en tom eller ny mapp',
-  siteEditUrl: '--edit-url ska innehålla {path} där filens sökväg ska stå, t.ex. https://github.com/org/register/edit/main/{path}',
+  siteEditUrl: '--edit-url ska vara en http(s)-adress med {path} där filens sökväg ska stå, t.ex. https://github.com/org/register/edit/main/{path}',
   siteWritten: 'itreg: {pages} sidor → {folder}',
+  siteUnread: 'itreg: utelämnat ur webbplatsen: {files} som inte kunde läsas, först {location}: {problem}; itreg lint visar alla fel',
   siteRedacted: 'itreg: tog bort {names} (holder.name) och {notes} (notes), och ersatte {numbers} med ÅÅMMDD-XXXX',
   cannotWrite: 'kan inte skriva {file} ({code}): kontrollera mappen och behörigheterna',
   cacheNotWritten: 'varning: --cache sparades inte ({detail}); fynden är kompletta, nästa körning läser bara filerna på nytt',

@@ -5,6 +5,7 @@ import { setOwnProperty } from '../register/plain-yaml.js';
 import { kinds, type Kind } from '../schema/validate.js';
 import { formatCsv, type CsvCell } from '../util/csv.js';
 import type { Language } from '../i18n/index.js';
+import type { EntityChange } from './history.js';
 import { redactIdentityNumbers } from '../util/identity-number.js';
 
 export interface Redaction {
@@ -83,6 +84,14 @@ export function redactEntity(data: Readonly<Record<string, unknown>>, count: Red
     count.names++;
   }
   return maskIdentityNumbers(copy, count);
+}
+
+/**
+ * The history from git as a redacted site shows it: no author (a name of a person), no change of a note or a
+ * holder's name, identity numbers masked and counted (in commit subjects too).
+ */
+export function redactHistory(changes: readonly EntityChange[], count: RedactionCount): EntityChange[] {
+  return changes.map((c) => maskIdentityNumbers({ ...c, author: '', fields: c.fields.filter((f) => f.path !== 'notes' && f.path !== 'holder.name') }, count));
 }
 
 export function exportRegister(register: RegisterModel, redact: boolean): Exported {

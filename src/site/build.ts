@@ -1,7 +1,7 @@
 // sitePages(): the register as the pages of a static website, each a template name and its view (pure). Compliance,
 // costs and deadlines come from the yearly report's view model, so the site and the report never disagree.
 import { computeCosts } from '../costs/compute.js';
-import type { Language } from '../i18n/index.js';
+import { translator, type Language } from '../i18n/index.js';
 import { collectDeadlines } from '../insight/calendar.js';
 import type { EntityChange } from '../insight/history.js';
 import { findOpportunities } from '../insight/opportunities.js';
@@ -13,6 +13,7 @@ import { buildYearlyView, costView, reportCosts } from '../report/view-model.js'
 import { agreementTerms, type AgreementTerms } from '../register/agreement-terms.js';
 import { isValidException } from '../register/config.js';
 import { documentReviewDue, planReviewDue } from '../register/policy.js';
+import { unreadFiles } from '../register/unread.js';
 import type { Kind } from '../schema/validate.js';
 import type { Agreement, Application } from '../schema/types.generated.js';
 import { addDays } from '../util/dates.js';
@@ -25,7 +26,7 @@ export interface SiteInput {
   readonly date: string;
   readonly language: Language;
   readonly findings: readonly Finding[];
-  /** Every change from git, newest first; undefined outside a git repository. */
+  /** Every change from git, newest first (with `redacted`, as redactHistory leaves it); undefined outside a git repository. */
   readonly history?: readonly EntityChange[];
   /** The short commit the register was read at. */
   readonly commit?: string;
@@ -78,6 +79,9 @@ export interface Link {
   /** A reference to nothing: why (the reference finding's message). */
   readonly broken?: string;
 }
+
+/** A commit's subject as a list of changes shows it: git's subject is the message's whole first paragraph. */
+const subjectLine = (subject: string) => (subject.length > 140 ? `${subject.slice(0, 139).trimEnd()}…` : subject);
 
 /** The page of an entity of a kind with pages. */
 const href = (kind: Kind, id: string) => `${folders[kind]}/${id}.html`;
@@ -174,9 +178,9 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
       date: c.date,
       change: l.change[c.change],
       entity: entityLink(c.entity) ?? { text: c.entity },
-      subject: c.subject,
-      ...(input.redacted ? {} : { author: c.author }),
-      fields: c.fields.filter((f) => !input.redacted || !(f.path === 'notes' || f.path === 'holder.name')).slice(0, 12),
+      subject: subjectLine(c.subject),
+      author: c.author,
+      fields: c.fields.slice(0, 12),
     }));
   const editLink = (entity: Entity): string | undefined => {
     if (!input.editUrl) return undefined;
@@ -260,6 +264,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
     },
   ];
   const filterPath = (dimension: string, value: string) => `applications/${dimension}-${slug(value)}.html`;
+  const findingsFilter = (value: 'errors' | 'warnings') => (dimensions.some((d) => d.key === 'findings' && d.values.some((v) => v.value === value)) ? filterPath('findings', value) : undefined);
   const filterNav = (current?: string) =>
     dimensions.map((d) => ({
       key: d.key,
@@ -317,12 +322,15 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
       title: l.nav.start,
       nav: 'start',
       view: {
+        // Files left out of the site (no page, no costs, no search) until they are fixed: said first.
+        unread: unreadFiles(register).map((f) => ({ location: f.location, reason: translator(language)(f.reason) })),
         figures: [
           { label: l.liveApplications, value: yearly.glance.live, href: navPages.applications },
           { label: l.memberMunicipalities, value: yearly.glance.members.length, href: navPages.municipalities },
           { label: l.currentAgreements, value: register.ofKind('Agreement').filter((a) => isCurrentAgreement(a, date)).length, href: navPages.agreements },
-          { label: l.openErrors, value: errors, href: filterPath('findings', 'errors') },
-          { label: l.openWarnings, value: findings.length - errors, href: filterPath('findings', 'warnings') },
+          // The lists of applications with errors or warnings, where there are any (no page lists none).
+          { label: l.openErrors, value: errors, href: findingsFilter('errors') },
+          { label: l.openWarnings, value: findings.length - errors, href: findingsFilter('warnings') },
         ],
         compliance: {
           overall: yearly.compliance.overall,
@@ -332,7 +340,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
         },
         deadlines,
         historyAvailable: input.history !== undefined,
-        changes: (input.history ?? []).slice(0, 15).map((c) => ({ date: c.date, change: l.change[c.change], entity: entityLink(c.entity) ?? { text: c.name ?? c.entity }, subject: c.subject, ...(input.redacted ? {} : { author: c.author }) })),
+        changes: (input.history ?? []).slice(0, 15).map((c) => ({ date: c.date, change: l.change[c.change], entity: entityLink(c.entity) ?? { text: c.name ?? c.entity }, subject: subjectLine(c.subject), author: c.author })),
       },
     };
 

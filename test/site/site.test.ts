@@ -198,6 +198,19 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     await page.context().close();
   });
 
+  it("fits a phone's width: no page scrolls sideways at 390 px (wide tables scroll in their own box)", async () => {
+    const wide: string[] = [];
+    for (const path of ['index.html', 'applications.html', 'application/gis.html', 'unit/it-amal.html', 'agreements.html', 'costs.html']) {
+      const context = await browser!.newContext({ viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`file://${join(site, path)}`, { waitUntil: 'load' });
+      const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+      if (width > 390) wide.push(`${path}: ${width} px`);
+      await context.close();
+    }
+    expect(wide).toEqual([]);
+  });
+
   it('filters and lists without JavaScript, and sorts with it', async () => {
     const { page } = await open('applications.html', { javaScript: false });
     await page.getByRole('link', { name: 'Mellerud', exact: false }).first().click();

@@ -8,11 +8,12 @@ import { readHistory } from '../../git/history.js';
 import { findRepository } from '../../git/run.js';
 import { translator } from '../../i18n/index.js';
 import { entityHistory } from '../../insight/history.js';
-import { maskIdentityNumbers, redactEntity, type RedactionCount } from '../../insight/export.js';
+import { maskIdentityNumbers, redactEntity, redactHistory, type RedactionCount } from '../../insight/export.js';
 import { runRules, type Finding } from '../../lint/run-rules.js';
 import type { Config } from '../../register/config.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
+import { unreadFiles } from '../../register/unread.js';
 import { reportLabels } from '../../report/labels.js';
 import { renderInParts, renderTemplate } from '../../report/render.js';
 import { rules } from '../../rules/index.js';
@@ -48,13 +49,15 @@ function readAndLint(config: Config, date: string, redact: boolean, count: Redac
   const register = new RegisterModel(loaded);
   const findings = runRules(register, rules, { date, language: config.language }).findings;
   if (!redact) return { findings, shown: register };
-  return { findings, shown: new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntity(r.data, count) })) }) };
+  // Findings can quote what a file holds: masked and counted once here (each page's view is masked again below).
+  return { findings: maskIdentityNumbers(findings, count), shown: new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntity(r.data, count) })) }) };
 }
 
 export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode> {
   const cwd = workingFolder(options);
   const output = resolve(cwd, options.output);
-  if (options.editUrl !== undefined && !options.editUrl.includes('{path}')) throw new UsageError({ id: 'siteEditUrl' });
+  // A link on every page: to the git host's web page for the file, never a script (javascript:) or a local path.
+  if (options.editUrl !== undefined && (!options.editUrl.includes('{path}') || !/^https?:\/\/[^/\s]+/i.test(options.editUrl))) throw new UsageError({ id: 'siteEditUrl' });
   if (existsSync(output)) {
     if (!statSync(output).isDirectory()) throw new UsageError({ id: 'siteOutputNotFolder', data: { path: options.output } });
     const entries = readdirSync(output);
@@ -85,6 +88,7 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     headCommit(config.root, registerFolder),
     findRepository(config.root),
   ]);
+  const shownHistory = history && options.redact ? redactHistory(history, count) : history;
   const prefix = repository ? repository.pathOf(config.root) : '.';
   const site = buildSite({
     register: shown,
@@ -92,7 +96,7 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     date,
     language,
     findings,
-    ...(history ? { history } : {}),
+    ...(shownHistory ? { history: shownHistory } : {}),
     ...(commit ? { commit } : {}),
     ...(options.editUrl ? { editUrl: options.editUrl, repositoryPath: (path: string) => (prefix === '.' ? path : `${prefix}/${path}`) } : {}),
     redacted: options.redact === true,
@@ -157,5 +161,8 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   const t = translator(language);
   if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { names: { count: count.names, of: 'personalName' }, notes: { count: count.notes, of: 'note' }, numbers: { count: count.identityNumbers, of: 'identityNumber' } } })}\n`);
   process.stderr.write(`${t({ id: 'siteWritten', data: { pages, folder: options.output } })}\n`);
+  // Published all the same (the site shows the register as it is, its findings too), but never silently short.
+  const unread = unreadFiles(shown);
+  if (unread[0]) process.stderr.write(`${t({ id: 'siteUnread', data: { files: { count: unread.length, of: 'file' }, location: unread[0].location, problem: unread[0].reason } })}\n`);
   return ExitCode.Ok;
 }

@@ -35,6 +35,8 @@
   }
 
   // Search: the MiniSearch index built with the site (assets/search-index.js), so it works from file:// too.
+  var SHOWN = 100; // matches listed at most, the best first
+
   function startSearch() {
     var input = document.querySelector('[data-search]');
     if (!input || !window.MiniSearch || !window.ITREG_SEARCH) return;
@@ -49,8 +51,11 @@
       if (query === '') { status.textContent = ''; return; }
       // Applications first among equals: they are what most readers look for.
       var options = Object.assign({}, data.searchOptions, { boostDocument: function (id) { return id.indexOf('application/') === 0 ? 2 : 1; } });
-      var results = engine.search(query, options).slice(0, 100);
-      status.textContent = results.length === 0 ? status.getAttribute('data-none') : results.length + ' ' + status.getAttribute('data-count');
+      var all = engine.search(query, options);
+      var results = all.slice(0, SHOWN);
+      var lang = document.documentElement.lang;
+      var says = all.length === 0 ? 'data-none' : all.length === 1 ? 'data-one' : all.length > SHOWN ? 'data-cut' : 'data-count';
+      status.textContent = status.getAttribute(says).replace('{n}', all.length.toLocaleString(lang)).replace('{shown}', SHOWN.toLocaleString(lang));
       results.forEach(function (result) {
         var item = document.createElement('li');
         var link = document.createElement('a');
