@@ -1,4 +1,5 @@
 // The CLI's own IO: printing, atomic file output, colour detection, and finding the register from the global options.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../register/write.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -42,7 +43,9 @@ export function useColor(options: GlobalOptions, toFile: boolean): boolean {
 }
 
 export function workingFolder(options: GlobalOptions): string {
-  return resolve(options.cwd ?? process.cwd());
+  const folder = resolve(options.cwd ?? process.cwd());
+  if (options.cwd !== undefined && !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError({ id: 'noSuchFolder', data: { folder: options.cwd } });
+  return folder;
 }
 
 export function languageOption(options: GlobalOptions): Language | undefined {
@@ -82,8 +85,14 @@ export function todayFor(config: Pick<Config, 'timeZone'> | undefined): string {
 /** A date option (whole days in the register's time zone), or today there. */
 export function dateOption(value: string | undefined, config: Pick<Config, 'timeZone'> | undefined, option = '--date'): string {
   if (value === undefined) return todayFor(config);
-  if (!isIsoDate(value)) throw new UsageError({ id: 'badDate', data: { option, value } });
+  checkDate(value, option);
   return value;
+}
+
+/** A date option's value as given: YYYY-MM-DD, and a day the calendar has (exit 2 with which of the two it is not). */
+export function checkDate(value: string, option: string): void {
+  if (isIsoDate(value)) return;
+  throw new UsageError({ id: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'noSuchDate' : 'badDate', data: { option, value } });
 }
 
 /** Options most reading commands share. */

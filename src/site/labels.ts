@@ -78,6 +78,8 @@ export const siteLabels = {
     audience: 'Målgrupp',
     updated: 'Uppdaterad',
     overdue: 'försenad',
+    // A notice deadline that has gone by: the agreement renews (or runs on) as it stands.
+    deadlinePassed: 'passerad',
     costsYear: 'Kostnader',
     exceptions: 'Beslutade undantag',
     history: 'Historik',
@@ -202,6 +204,7 @@ export const siteLabels = {
     audience: 'Audience',
     updated: 'Updated',
     overdue: 'overdue',
+    deadlinePassed: 'passed',
     costsYear: 'Costs',
     exceptions: 'Decided exceptions',
     history: 'History',

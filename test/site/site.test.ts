@@ -91,6 +91,12 @@ describe('the site as files', () => {
     expect(html).toContain('href="https://git.example.org/dkf/register/-/edit/main/register/applications/karttjanst.yaml"');
   });
 
+  it('marks a notice deadline gone by as "passerad" (not "försenad", which is for a review not done)', () => {
+    const agreements = readFileSync(join(site, 'agreements.html'), 'utf8');
+    expect(agreements).toContain('<span class="tag tag-warn">passerad</span>');
+    expect(agreements).not.toContain('försenad');
+  });
+
   it("shows a finding's code spans as code, as the report does, never as escaped backticks", () => {
     expect(readFileSync(join(site, 'application/gis.html'), 'utf8')).toContain('<code>role: system-administrator</code>');
     expect(filesBelow(site).filter((f) => f.endsWith('.html') && readFileSync(join(site, f), 'utf8').includes('&#x60;'))).toEqual([]);

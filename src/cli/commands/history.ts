@@ -1,13 +1,12 @@
 // itreg history [id]: what changed in the register, per entity, with date, author and the fields that changed.
 import { join } from 'node:path';
 import Table from 'cli-table3';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { readHistory } from '../../git/history.js';
 import { entityHistory, type EntityChange } from '../../insight/history.js';
-import { isIsoDate } from '../../util/dates.js';
 import { visible } from '../../util/visible.js';
 import { countOf, terms } from '../../i18n/terms.js';
-import { emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
+import { checkDate, emit, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface HistoryCommandOptions extends GlobalOptions {
   readonly since?: string;
@@ -23,7 +22,7 @@ const words = {
 
 export async function historyCommand(id: string | undefined, options: HistoryCommandOptions): Promise<ExitCode> {
   for (const [name, value] of [['--since', options.since], ['--until', options.until]] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw new UsageError({ id: 'badDate', data: { option: name, value } });
+    if (value !== undefined) checkDate(value, name);
   }
   const config = loadConfig(options);
   // Whole days in the register's time zone, both ends included.

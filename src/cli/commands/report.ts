@@ -17,9 +17,9 @@ import { printPdf } from '../../report/pdf.js';
 import { builtInTemplate, renderTemplate } from '../../report/render.js';
 import { buildApplicationView, buildCostsView, buildYearlyView, reportCosts, type ReportInput } from '../../report/view-model.js';
 import { rules } from '../../rules/index.js';
-import { daysInMonth, isIsoDate } from '../../util/dates.js';
+import { daysInMonth } from '../../util/dates.js';
 import { suggestNearest } from '../../i18n/index.js';
-import { emit, loadConfig, todayFor, workingFolder, type GlobalOptions } from '../io.js';
+import { checkDate, emit, loadConfig, todayFor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface ReportCommandOptions extends GlobalOptions {
   readonly year?: string;
@@ -45,7 +45,7 @@ export async function reportCommand(template: string, given: ReportCommandOption
     throw new UsageError({ id: 'noTemplate', data: { template, suggestion: suggestNearest(template, BUILT_IN) } });
   }
   if (options.format === 'pdf' && !options.out) throw new UsageError({ id: 'pdfNeedsOut' });
-  if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError({ id: 'badDate', data: { option: '--date', value: options.date } });
+  if (options.date !== undefined) checkDate(options.date, '--date');
   const config = loadConfig(options);
   const now = todayFor(config);
   const year = options.year === undefined ? Number((options.date ?? now).slice(0, 4)) : Number(options.year);
