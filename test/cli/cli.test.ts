@@ -34,7 +34,8 @@ describe('exit codes', () => {
   it.each([
     ['an unknown option', ['lint', '--bogus'], /unknown option '--bogus'/],
     ['a bad format', ['lint', '--format', 'xml'], /the option '-f, --format <format>' does not take 'xml': use one of stylish, json, sarif, junit, github, gitlab \(see itreg --help\)/],
-    ['a bad date', ['lint', '--date', '2026-02-30'], /--date must be a date written YYYY-MM-DD/],
+    ['a bad date', ['lint', '--date', '30/2'], /--date must be a date written YYYY-MM-DD/],
+    ['a date that does not exist', ['lint', '--date', '2026-02-30'], /--date: 2026-02-30 is not in the calendar; write a date that exists, YYYY-MM-DD/],
     ['an unknown rule', ['lint', '--rule', 'owner=off'], /unknown rule "owner"/],
     ['a bad severity', ['lint', '--rule', 'schema=fatal'], /the severity must be off, warning or error/],
     ['a bad --max-warnings', ['lint', '--max-warnings', 'many'], /--max-warnings must be a whole number/],

@@ -152,7 +152,7 @@ describe('the site as files', () => {
     writeFileSync(join(register, 'other', 'keep.txt'), 'mine');
     expect(runCli(['site', '--output', 'a-file'], register)).toMatchObject({ status: 2, stderr: 'itreg: --output a-file finns och är ingen mapp: ange en mapp för webbplatsen\n' });
     expect(runCli(['site', '--output', 'other'], register).status).toBe(2);
-    expect(runCli(['site'], register)).toMatchObject({ status: 2, stderr: "itreg: flaggan '-o, --output <dir>' måste anges (se itreg --help)\n" });
+    expect(runCli(['site'], register)).toMatchObject({ status: 2, stderr: "itreg: flaggan '-o, --output <mapp>' måste anges (se itreg --help)\n" });
     expect(runCli(['site', '--lang', 'en'], register).stderr).toBe("itreg: the option '-o, --output <dir>' is required (see itreg --help)\n");
     expect(readFileSync(join(register, 'other', 'keep.txt'), 'utf8')).toBe('mine');
   });
