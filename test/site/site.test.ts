@@ -91,6 +91,12 @@ describe('the site as files', () => {
     expect(html).toContain('href="https://git.example.org/dkf/register/-/edit/main/register/applications/karttjanst.yaml"');
   });
 
+  it('shows a dash, as for every other empty cell, where an application has no collaboration level', () => {
+    const html = readFileSync(join(site, 'applications.html'), 'utf8');
+    const row = html.slice(html.indexOf('>Lärplattform, Bengtsfors<'), html.indexOf('</tr>', html.indexOf('>Lärplattform, Bengtsfors<')));
+    expect(row).toContain('<td data-sort="">–</td>');
+  });
+
   it('marks a notice deadline gone by as "passerad" (not "försenad", which is for a review not done)', () => {
     const agreements = readFileSync(join(site, 'agreements.html'), 'utf8');
     expect(agreements).toContain('<span class="tag tag-warn">passerad</span>');
