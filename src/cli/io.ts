@@ -42,9 +42,10 @@ export function useColor(options: GlobalOptions, toFile: boolean): boolean {
   return process.stdout.isTTY === true;
 }
 
-export function workingFolder(options: GlobalOptions): string {
+/** The folder -C names (it must exist, unless the command makes it: init), else the current one. */
+export function workingFolder(options: GlobalOptions, mustExist = true): string {
   const folder = resolve(options.cwd ?? process.cwd());
-  if (options.cwd !== undefined && !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError({ id: 'noSuchFolder', data: { folder: options.cwd } });
+  if (mustExist && options.cwd !== undefined && !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError({ id: 'noSuchFolder', data: { folder: options.cwd } });
   return folder;
 }
 

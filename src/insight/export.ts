@@ -91,7 +91,8 @@ export function redactEntity(data: Readonly<Record<string, unknown>>, count: Red
  * holder's name, identity numbers masked and counted (in commit subjects too).
  */
 export function redactHistory(changes: readonly EntityChange[], count: RedactionCount): EntityChange[] {
-  return changes.map((c) => maskIdentityNumbers({ ...c, author: '', fields: c.fields.filter((f) => f.path !== 'notes' && f.path !== 'holder.name') }, count));
+  const hidden = (path: string) => /^(notes|holder\.name)(?:$|[.[])/.test(path); // a note written as a map or list too
+  return changes.map((c) => maskIdentityNumbers({ ...c, author: '', fields: c.fields.filter((f) => !hidden(f.path)) }, count));
 }
 
 export function exportRegister(register: RegisterModel, redact: boolean): Exported {

@@ -105,13 +105,20 @@ export function renderInParts(file: string, view: object, atATime: number): { te
   const lists: { list: readonly unknown[]; options: Options }[] = [];
   const tag = `\u0000each-${randomUUID()}-`;
   let expanding = false; // a long list inside an item of a list being expanded is rendered with its item
+  /** An item as Handlebars' own each renders it: @index, @first, @last and the block parameters. */
+  const item = (list: readonly unknown[], i: number, options: Options) => {
+    const data = hb.createFrame(options.data) as { key: number; index: number; first: boolean; last: boolean };
+    Object.assign(data, { key: i, index: i, first: i === 0, last: i === list.length - 1 });
+    return options.fn(list[i], { data, blockParams: [list[i], i] });
+  };
   const text = renderTemplate(file, view, 'html', {
     each(this: unknown, list: unknown, options: Options) {
       if (expanding || !Array.isArray(list) || list.length <= atATime) return each.call(this, list, options);
       lists.push({ list, options });
       // Opened and closed across a line: the partials around the list indent the second line (their indentation,
-      // which every line of the list gets), and nothing of a template can stand between the two.
-      return `${tag}${lists.length - 1}\u0000\n${tag}end\u0000`;
+      // which every line of the list gets), and nothing of a template can stand between the two. The last item is
+      // rendered here, so that what follows the list is indented (or, at a partial's end, not) by Handlebars itself.
+      return `${tag}${lists.length - 1}\u0000\n${tag}end\u0000${item(list, list.length - 1, options)}`;
     },
   });
   const marker = new RegExp(`${tag}(\\d+)\u0000\n([ \t]*)${tag}end\u0000`, 'g');
@@ -121,19 +128,18 @@ export function renderInParts(file: string, view: object, atATime: number): { te
       yield whole.slice(at, match.index);
       const { list, options } = lists[Number(match[1])]!;
       const indent = match[2]!;
-      for (let start = 0; start < list.length; start += atATime) {
+      for (let start = 0; start < list.length - 1; start += atATime) {
         let rendered = '';
         expanding = true;
         try {
-          for (let i = start; i < Math.min(start + atATime, list.length); i++) {
-            // What Handlebars' own each gives an item: @index, @first, @last and the block parameters.
-            const data = hb.createFrame(options.data) as { key: number; index: number; first: boolean; last: boolean };
-            Object.assign(data, { key: i, index: i, first: i === 0, last: i === list.length - 1 });
-            rendered += options.fn(list[i], { data, blockParams: [list[i], i] });
-          }
+          for (let i = start; i < Math.min(start + atATime, list.length - 1); i++) rendered += item(list, i, options);
+        } catch (error: unknown) {
+          if (error instanceof hb.Exception) throw templateError(file, error);
+          throw error;
         } finally {
           expanding = false;
         }
+        // Every line of these items is followed by more of the list: each gets the indentation.
         yield indent === '' ? rendered : rendered.replaceAll('\n', `\n${indent}`);
       }
       at = match.index + match[0].length;

@@ -13,20 +13,21 @@ import { buildYearlyView, costView, reportCosts } from '../report/view-model.js'
 import { agreementTerms, type AgreementTerms } from '../register/agreement-terms.js';
 import { isValidException } from '../register/config.js';
 import { documentReviewDue, planReviewDue } from '../register/policy.js';
-import { unreadFiles } from '../register/unread.js';
+import { unreadFiles, type UnreadFile } from '../register/unread.js';
 import type { Kind } from '../schema/validate.js';
 import type { Agreement, Application } from '../schema/types.generated.js';
 import { addDays } from '../util/dates.js';
 import { siteLabels } from './labels.js';
 import { capitalise, countOf, ruleName, terms } from '../i18n/terms.js';
 
+/** What the site shows, as it is to show it: `site --redact` passes the register, findings and history redacted. */
 export interface SiteInput {
   readonly register: RegisterModel;
   readonly config: Config;
   readonly date: string;
   readonly language: Language;
   readonly findings: readonly Finding[];
-  /** Every change from git, newest first (with `redacted`, as redactHistory leaves it); undefined outside a git repository. */
+  /** Every change from git, newest first; undefined outside a git repository. */
   readonly history?: readonly EntityChange[];
   /** The short commit the register was read at. */
   readonly commit?: string;
@@ -34,7 +35,6 @@ export interface SiteInput {
   readonly editUrl?: string;
   /** Makes a register path (relative to itreg.yaml) relative to the repository top, for editUrl. */
   readonly repositoryPath?: (path: string) => string;
-  readonly redacted: boolean;
 }
 
 export interface SitePage {
@@ -89,7 +89,7 @@ const href = (kind: Kind, id: string) => `${folders[kind]}/${id}.html`;
 /** A file-name-safe form of a filter value (ids already are; level numbers too). */
 const slug = (value: string) => value.replace(/[^a-z0-9-]/g, '-');
 
-export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> } {
+export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>; unread: readonly UnreadFile[] } {
   const { register, config, date, language, findings } = input;
   const l = siteLabels[language];
   const words = reportLabels[language];
@@ -102,6 +102,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
   // The report's view model: compliance, costs and deadlines, computed once.
   const yearly = buildYearlyView({ register, config, year, date, language, findings, trend: [], costs: reportCosts(register, config, year) });
   const lastYearCosts = costView(computeCosts(register, config, year - 1), language);
+  const unread = unreadFiles(register);
 
   // Indexes, built once for every page.
   const findingsOf = new Map<string, Finding[]>();
@@ -194,7 +195,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
     file: fileOf(entity),
     editUrl: editLink(entity),
     description: 'description' in entity ? entity.description : undefined,
-    notes: input.redacted ? undefined : entity.notes,
+    notes: entity.notes,
     findings: findingsFor(entity.id),
     exceptions: exceptionsFor(entity.id),
     history: historyFor(entity.id),
@@ -323,7 +324,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
       nav: 'start',
       view: {
         // Files left out of the site (no page, no costs, no search) until they are fixed: said first.
-        unread: unreadFiles(register).map((f) => ({ location: f.location, reason: translator(language)(f.reason) })),
+        unread: unread.map((f) => ({ location: f.location, reason: translator(language)(f.reason) })),
         figures: [
           { label: l.liveApplications, value: yearly.glance.live, href: navPages.applications },
           { label: l.memberMunicipalities, value: yearly.glance.members.length, href: navPages.municipalities },
@@ -358,8 +359,8 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
         id: r.id,
         role: words.roleNames[r.role],
         title: r.holder.title,
-        name: input.redacted ? undefined : r.holder.name,
-        notes: input.redacted ? undefined : r.notes,
+        name: r.holder.name,
+        notes: r.notes,
         unit: ref(r.id, r.holder.unit, 'Unit'),
         appointedBy: r.appointedBy ? ref(r.id, r.appointedBy, 'RoleAssignment') : undefined,
         from: r.from,
@@ -571,7 +572,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage> 
     yield { path: navPages.search, template: 'search', title: l.nav.search, nav: 'search', view: {} };
   }
 
-  return { pages };
+  return { pages, unread };
 }
 
 /** What the browser's search index holds: one document per entity with a page. */

@@ -9,8 +9,9 @@ const options = {
   fields: ['name', 'id', 'product', 'vendor', 'units'],
   storeFields: ['name', 'kind', 'href', 'detail'],
 };
-// Prefix search while typing, a typo or two in longer words, the name weighing most.
-const searchOptions = { prefix: true, fuzzy: 0.2, boost: { name: 3, id: 2, product: 2 } };
+// Prefix search while typing, a typo or two in longer words, the name weighing most; every word must match, so more
+// words find fewer entities (as the search page says when it lists only the best).
+const searchOptions = { prefix: true, fuzzy: 0.2, boost: { name: 3, id: 2, product: 2 }, combineWith: 'AND' };
 
 /**
  * assets/search-index.js: `window.ITREG_SEARCH = { options, searchOptions, index }`.

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/cli/io.js';
+import { UsageError } from '../../src/errors.js';
 import { runRules } from '../../src/lint/run-rules.js';
 import { loadRegister } from '../../src/register/load.js';
 import { RegisterModel } from '../../src/register/model.js';
@@ -28,7 +29,7 @@ describe('renderInParts', () => {
     const date = '2026-06-01';
     const register = new RegisterModel(loadRegister(config));
     const findings = runRules(register, rules, { date, language: lang }).findings;
-    const site = buildSite({ register, config, date, language: lang, findings, redacted: false });
+    const site = buildSite({ register, config, date, language: lang, findings });
     const frame = { lang, name: config.name, date, commit: 'abc1234', l: siteLabels[lang], t: reportLabels[lang], redacted: false, year: 2026 };
     let pages = 0;
     let split = 0;
@@ -42,6 +43,30 @@ describe('renderInParts', () => {
     }
     expect(pages).toBeGreaterThan(100);
     expect(split).toBeGreaterThan(pages / 2); // the lists were left out, not rendered in one piece after all
+  });
+
+  it('reports a mistake met while a list is written in parts as it does in one piece: one line naming the template', () => {
+    const folder = temporaryFolder();
+    const file = join(folder, 'broken.html.hbs');
+    writeFileSync(file, '<ul>\n{{#each items}}\n  <li>{{noSuchHelper name}}</li>\n{{/each}}\n</ul>\n');
+    const items = Array.from({ length: 5 }, (_, i) => ({ name: `n${i}` }));
+    const rendered = (atATime: number) => () => {
+      const { text, parts } = renderInParts(file, { items }, atATime);
+      return [...parts(text)].join('');
+    };
+    const message = (render: () => string) => {
+      try {
+        render();
+      } catch (error: unknown) {
+        expect(error).toBeInstanceOf(UsageError);
+        return (error as Error).message;
+      }
+      throw new Error('no error');
+    };
+    const whole = message(rendered(10));
+    expect(whole).toContain(`${file}: `);
+    expect(whole).toContain('noSuchHelper');
+    expect(message(rendered(2))).toBe(whole);
   });
 
   it('keeps indentation, @index, @first, @last and block parameters, nested and inline lists included', () => {
@@ -61,6 +86,16 @@ describe('renderInParts', () => {
         '  {{/each}}',
         '  </ul>',
         '{{#each none}}<p>{{this}}</p>{{else}}<p>none</p>{{/each}}',
+        // A list that ends an indented partial: Handlebars leaves the empty line after it unindented.
+        '{{#*inline "last"}}',
+        '<ul>',
+        '{{#each items}}',
+        '  <li>{{name}}</li>',
+        '{{/each}}',
+        '{{/inline}}',
+        '<div>',
+        '    {{> last}}',
+        '</div>',
         '</main>',
         '',
       ].join('\n'),
@@ -70,6 +105,7 @@ describe('renderInParts', () => {
     const view = { l: siteLabels.sv, t: reportLabels.sv, base: '', apps, items, none: [] };
     const expected = renderTemplate(file, view);
     expect(expected).toContain('\n        <tr data-municipality'); // the partial's rows, indented by it
+    expect(expected).toContain('      <li>Namn 6 &lt;&amp;&gt;</li>\n</div>');
     for (const atATime of [1, 2, 3, 6, 7]) {
       const { text, whole } = joined(file, view, atATime);
       expect(whole, `${atATime} at a time`).toBe(expected);

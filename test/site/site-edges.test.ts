@@ -91,6 +91,7 @@ describe('itreg site at its edges', () => {
       expect(await said('Solrosen')).toBe('1 träff.');
       expect(await page.locator('#search-results li').count()).toBe(1);
       expect(await said('Tulpan')).toBe('5 träffar.');
+      expect(await said('Ärendesystem Tulpan')).toBe('5 träffar.'); // every word must match: more words, fewer matches
       expect(await said('Ärendesystem')).toMatch(/^15\d träffar, de 100 bästa visas\. Skriv fler ord för att begränsa sökningen\.$/); // the 150 and the fixture's own
       expect(await page.locator('#search-results li').count()).toBe(100);
       expect(await said('zzzqqq')).toBe('Inga träffar.');

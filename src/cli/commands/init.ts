@@ -62,7 +62,7 @@ function listFiles(folder: string, prefix = ''): string[] {
 
 export async function initCommand(dir: string | undefined, options: InitCommandOptions): Promise<ExitCode> {
   if (options.from !== undefined && options.map === undefined) throw new UsageError({ id: 'initFromNeedsMap' });
-  const target = resolve(workingFolder(options), dir ?? '.');
+  const target = resolve(workingFolder(options, false), dir ?? '.');
   const t = translator(languageOption(options) ?? 'sv');
   const say = (line: string) => process.stdout.write(`${line}\n`);
   mkdirSync(target, { recursive: true });
@@ -97,7 +97,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
       .filter((path) => options.from === undefined || !path.startsWith('register/'))
       .map((path): [string, string] => [templateName(path), render(readFileSync(join(templateDir, path), 'utf8'))]),
     ...readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort().map((f): [string, string] => [`schema/${f}`, readFileSync(join(schemaDir, f), 'utf8')]),
-    ['package.json', packageJson(values['name']!, itregSpec(options.itregSource, packageVersion, workingFolder(options)))],
+    ['package.json', packageJson(values['name']!, itregSpec(options.itregSource, packageVersion, workingFolder(options, false)))],
   ];
   const shown = (file: string) => relative(target, file).split(sep).join('/');
   for (const [path, text] of files) {
@@ -109,7 +109,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   }
 
   // "i den här mappen", not "i .. Nästa steg" (the folder's name, or a dot for the working folder, ending a sentence).
-  const relativeFolder = relative(workingFolder(options), target).split(sep).join('/');
+  const relativeFolder = relative(workingFolder(options, false), target).split(sep).join('/');
   const where: Message = relativeFolder === '' ? { id: 'thisFolder' } : { id: 'namedFolder', data: { folder: relativeFolder } };
   if (!findRepositoryRoot(target)) {
     await initRepository(target);
@@ -124,7 +124,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   if (options.from !== undefined && options.map !== undefined) {
     const { importSpreadsheet } = await import('./import.js');
     const config = readConfig(join(target, 'itreg.yaml'), languageOption(options));
-    exitCode = await importSpreadsheet(config, options.from, { ...options, map: options.map }, workingFolder(options), say);
+    exitCode = await importSpreadsheet(config, options.from, { ...options, map: options.map }, workingFolder(options, false), say);
   }
   say(t({ id: 'initNpmInstall', data: { folder: where } }));
   say(t({ id: options.from === undefined ? 'initDone' : 'initDoneFrom', data: { folder: where } }));

@@ -13,7 +13,6 @@ import { runRules, type Finding } from '../../lint/run-rules.js';
 import type { Config } from '../../register/config.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../register/model.js';
-import { unreadFiles } from '../../register/unread.js';
 import { reportLabels } from '../../report/labels.js';
 import { renderInParts, renderTemplate } from '../../report/render.js';
 import { rules } from '../../rules/index.js';
@@ -73,7 +72,8 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   collect(); // what parsing and the rules left (and with --redact the register as read)
   // The search index before the pages' view model is built: MiniSearch's working set (10 MB on 4,000 entities) is
   // collected before the pages need the room, and only the script (1 MB) is held until it is written.
-  const searchScript = searchIndexScript(options.redact ? maskIdentityNumbers(searchDocuments(shown, date, language)) : searchDocuments(shown, date, language));
+  // (From the register as shown: with --redact already without names, notes and identity numbers.)
+  const searchScript = searchIndexScript(searchDocuments(shown, date, language));
   collect();
   const registerFolder = join(config.root, config.register);
 
@@ -99,7 +99,6 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     ...(shownHistory ? { history: shownHistory } : {}),
     ...(commit ? { commit } : {}),
     ...(options.editUrl ? { editUrl: options.editUrl, repositoryPath: (path: string) => (prefix === '.' ? path : `${prefix}/${path}`) } : {}),
-    redacted: options.redact === true,
   });
 
   // Build beside the target, then swap: the old site stays whole until the new one is complete.
@@ -162,7 +161,7 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { names: { count: count.names, of: 'personalName' }, notes: { count: count.notes, of: 'note' }, numbers: { count: count.identityNumbers, of: 'identityNumber' } } })}\n`);
   process.stderr.write(`${t({ id: 'siteWritten', data: { pages, folder: options.output } })}\n`);
   // Published all the same (the site shows the register as it is, its findings too), but never silently short.
-  const unread = unreadFiles(shown);
-  if (unread[0]) process.stderr.write(`${t({ id: 'siteUnread', data: { files: { count: unread.length, of: 'file' }, location: unread[0].location, problem: unread[0].reason } })}\n`);
+  const [unread] = site.unread;
+  if (unread) process.stderr.write(`${t({ id: 'siteUnread', data: { files: { count: site.unread.length, of: 'file' }, location: unread.location, problem: unread.reason } })}\n`);
   return ExitCode.Ok;
 }

@@ -53,9 +53,10 @@
       var options = Object.assign({}, data.searchOptions, { boostDocument: function (id) { return id.indexOf('application/') === 0 ? 2 : 1; } });
       var all = engine.search(query, options);
       var results = all.slice(0, SHOWN);
-      var lang = document.documentElement.lang;
+      var lang = document.documentElement.lang || undefined;
       var says = all.length === 0 ? 'data-none' : all.length === 1 ? 'data-one' : all.length > SHOWN ? 'data-cut' : 'data-count';
-      status.textContent = status.getAttribute(says).replace('{n}', all.length.toLocaleString(lang)).replace('{shown}', SHOWN.toLocaleString(lang));
+      var words = status.getAttribute(says) || status.getAttribute('data-count') || '{n}';
+      status.textContent = words.replace('{n}', all.length.toLocaleString(lang)).replace('{shown}', SHOWN.toLocaleString(lang));
       results.forEach(function (result) {
         var item = document.createElement('li');
         var link = document.createElement('a');
