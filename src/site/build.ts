@@ -562,6 +562,8 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         rows: findOpportunities(register, date, 12, language).map((o) => ({
           trigger: l.triggers[o.trigger],
           deadline: o.deadline ?? '',
+          // An agreement's notice deadline can lie behind the date: the chance is then at the next term's end.
+          deadlinePassed: o.deadline !== undefined && o.deadline < date,
           applications: o.applications.map((id) => entityLink(id) ?? { text: id }),
           agreement: entityLink(o.agreement),
           message: o.message,
@@ -583,12 +585,12 @@ export function searchDocuments(register: RegisterModel, date: string, language:
   for (const app of register.ofKind('Application')) {
     const unitIds = new Set(register.roles(app.id).filter((r) => isCurrentRole(r, date)).map((r) => r.holder.unit));
     if (app.operatedBy) unitIds.add(app.operatedBy);
-    docs.push({ id: app.id, kind: kindWord.Application, name: app.name, product: app.vendor?.product ?? '', vendor: app.vendor?.name ?? '', units: [...unitIds].map((u) => register.nameOf(u)).join(' '), href: href('Application', app.id) });
+    docs.push({ id: app.id, kind: kindWord.Application, name: app.name, product: app.vendor?.product ?? '', vendor: app.vendor?.name ?? '', units: [...unitIds].map((u) => register.nameOf(u)).join('; '), href: href('Application', app.id) });
   }
   for (const kind of ['Municipality', 'Unit', 'Agreement', 'Document'] as const) {
     for (const e of register.ofKind(kind)) {
-      const vendor = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => !/^[a-z0-9][a-z0-9-]*$/.test(p)).join(' ') : '';
-      const units = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => register.getOf('Unit', p)).map((p) => register.nameOf(p)).join(' ') : '';
+      const vendor = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => !/^[a-z0-9][a-z0-9-]*$/.test(p)).join('; ') : '';
+      const units = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => register.getOf('Unit', p)).map((p) => register.nameOf(p)).join('; ') : '';
       docs.push({ id: e.id, kind: kindWord[kind], name: e.name, product: '', vendor, units, href: href(kind, e.id) });
     }
   }

@@ -32,7 +32,8 @@ export const siteLabels = {
     noDeadlines: 'Inga tidsgränser de närmaste 90 dagarna.',
     latestChanges: 'Senaste ändringarna',
     noHistory: 'Registret ligger inte i ett git-repo, så ändringarna kan inte visas.',
-    change: { added: 'tillagd', removed: 'borttagen', changed: 'ändrad', renamed: 'flyttad' },
+    // A verb, as the entity's gender (tillagd, tillagt) is not known: "Supportavtal PersonalWeb lades till".
+    change: { added: 'lades till', removed: 'togs bort', changed: 'ändrades', renamed: 'flyttades' },
     what: 'Vad',
     filters: 'Filtrera',
     filterAll: 'Alla',

@@ -113,10 +113,21 @@ describe('the site as files', () => {
     expect(row).toContain('<td data-sort="">–</td>');
   });
 
-  it('marks a notice deadline gone by as "passerad" (not "försenad", which is for a review not done)', () => {
+  it('marks a notice deadline gone by as "passerad" (not "försenad", which is for a review not done), on the opportunities too', () => {
     const agreements = readFileSync(join(site, 'agreements.html'), 'utf8');
     expect(agreements).toContain('<span class="tag tag-warn">passerad</span>');
     expect(agreements).not.toContain('försenad');
+    expect(readFileSync(join(site, 'opportunities.html'), 'utf8')).toContain('<span class="tag tag-warn">passerad</span>');
+  });
+
+  it('says what happened with a verb, right for any entity ("Supportavtal … lades till", not "tillagd"), and a role once', () => {
+    const start = readFileSync(join(site, 'index.html'), 'utf8');
+    expect(start).toMatch(/<\/a> lades till, av /);
+    expect(start).not.toMatch(/tillagd|borttagen/);
+    // The IT manager's title is the role's name: "IT-chef", not "IT-chef: IT-chef".
+    const unit = readFileSync(join(site, 'unit/it-amal.html'), 'utf8');
+    expect(unit).toContain('<li>IT-chef</li>');
+    expect(unit).not.toContain('IT-chef: IT-chef');
   });
 
   it("shows a finding's code spans as code, as the report does, never as escaped backticks", () => {
@@ -210,6 +221,15 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     const { page } = await open('index.html');
     expect(await page.locator('td.num').count()).toBeGreaterThan(20);
     expect(await wrappedCells(page, 'td.num')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints every table whole on A4: the compliance per municipality with all its columns', async () => {
+    const { page } = await open('index.html');
+    await page.setViewportSize({ width: 680, height: 960 }); // A4 within 15 mm margins, at 96 dpi
+    await page.emulateMedia({ media: 'print' });
+    const cut = await page.locator('table').evaluateAll((tables) => tables.filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).map((t) => t.querySelector('th')?.textContent ?? ''));
+    expect(cut).toEqual([]);
     await page.context().close();
   });
 
