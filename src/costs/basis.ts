@@ -2,19 +2,20 @@
 // its agreed share) and daysText(): an agreement's days in force; for `costs --municipality` and the reports alike.
 import type { Language } from '../i18n/index.js';
 import { formatMoney } from '../util/money.js';
+import { withPercentSign } from '../util/percent.js';
 import type { ItemSplit } from './compute.js';
 
 const words = {
   sv: {
     population: (own: string, all: string, year: number) => `befolkning ${own} av ${all} (${year})`,
     equal: (n: number) => `lika delar, 1 av ${n}`,
-    share: (share: string) => `överenskommen andel ${share} %`,
+    share: (share: string) => `överenskommen andel ${withPercentSign(share, 'sv')}`,
     days: (inForce: number, inYear: number) => `${inForce} av ${inYear} dagar`,
   },
   en: {
     population: (own: string, all: string, year: number) => `population ${own} of ${all} (${year})`,
     equal: (n: number) => `equal parts, 1 of ${n}`,
-    share: (share: string) => `agreed share ${share} %`,
+    share: (share: string) => `agreed share ${withPercentSign(share, 'en')}`,
     days: (inForce: number, inYear: number) => `${inForce} of ${inYear} days`,
   },
 } as const;

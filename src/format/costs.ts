@@ -7,6 +7,7 @@ import { fallbackYears, populationYearsOf } from '../costs/items.js';
 import { basisText, daysText, decimalText } from '../costs/basis.js';
 import { preliminaryText } from '../costs/preliminary.js';
 import { formatCsv } from '../util/csv.js';
+import { withPercentSign } from '../util/percent.js';
 import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js';
 
 /** `lead` and the earlier years preliminary items were split by ("…, preliminärt efter 2025"), or nothing. */
@@ -173,7 +174,7 @@ export function formatCostsExplain(result: CostsResult, split: ItemSplit, option
   const { item, apportionment } = split;
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: true });
   const count = (n: bigint) => formatMoney(n, 1n, { language: options.language, grouping: true });
-  const percent = (share: number | undefined) => `${decimalText(share ?? 0, options.language)} %`;
+  const percent = (share: number | undefined) => withPercentSign(decimalText(share ?? 0, options.language), options.language);
   const totalWeight = item.split === 'shares' ? percent(100) : count(apportionment.totalWeight);
   const keyName = item.split === 'population' ? `${terms[options.language].splits.population} ${item.referenceYear}${item.preliminary ? ` (${preliminaryText(split, options.language)})` : ''}` : terms[options.language].splits[item.split];
   const lines = [

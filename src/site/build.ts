@@ -17,6 +17,7 @@ import { unreadFiles, type UnreadFile } from '../register/unread.js';
 import type { Kind } from '../schema/validate.js';
 import type { Agreement, Application } from '../schema/types.generated.js';
 import { addDays } from '../util/dates.js';
+import { withPercentSign } from '../util/percent.js';
 import { siteLabels } from './labels.js';
 import { capitalise, countOf, ruleName, terms } from '../i18n/terms.js';
 
@@ -546,7 +547,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
             ...item,
             link: entityLink(item.id),
             // A share is a percent; population and equal parts are a weight of the whole.
-            participants: item.participants.map((p) => ({ ...p, link: entityLink(p.id), weight: item.key === words.keys.shares ? `${number.format(p.weight)} %` : `${number.format(p.weight)} / ${number.format(item.totalWeight)}` })),
+            participants: item.participants.map((p) => ({ ...p, link: entityLink(p.id), weight: item.key === words.keys.shares ? withPercentSign(number.format(p.weight), language) : `${number.format(p.weight)} / ${number.format(item.totalWeight)}` })),
           })),
         },
       },

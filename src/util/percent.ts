@@ -15,5 +15,10 @@ export function formatDecimal(value: number, language: Language): string {
 }
 
 export function formatPercent(value: number, language: Language): string {
-  return language === 'sv' ? `${formatDecimal(value, language)} %` : `${formatDecimal(value, language)}%`;
+  return withPercentSign(formatDecimal(value, language), language);
+}
+
+/** A number already written, as a percentage: "33,3 %" in Swedish, "33.3%" in English. */
+export function withPercentSign(number: string, language: Language): string {
+  return language === 'sv' ? `${number} %` : `${number}%`;
 }

@@ -83,7 +83,7 @@ describe('itreg costs', () => {
   it('shows one municipality\'s bill with the share behind each amount', () => {
     const result = runCli(['costs', '--year', '2026', '--municipality', 'a'], folder);
     expect(result.stdout).toMatch(/^Alby — Cost split 2026 \(population 2025\), SEK/);
-    expect(result.stdout).toMatch(/Half a year; shared, by agreed shares\s*│ agreed share 50 %, 184 of 365 days\s*│\s*92,000/);
+    expect(result.stdout).toMatch(/Half a year; shared, by agreed shares\s*│ agreed share 50%, 184 of 365 days\s*│\s*92,000/);
     expect(result.stdout).toMatch(/By population\s*│ population 1,000 of 6,000 \(2025\)\s*│\s*17/);
     expect(result.stdout).toMatch(/Equal parts\s*│ equal parts, 1 of 3\s*│\s*33/);
     expect(result.stdout).toMatch(/Total\s*│\s*│\s*92,050/);
