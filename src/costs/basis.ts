@@ -3,7 +3,7 @@
 import type { Language } from '../i18n/index.js';
 import { formatMoney } from '../util/money.js';
 import { withPercentSign } from '../util/percent.js';
-import type { ItemSplit } from './compute.js';
+import type { CostsResult, ItemSplit } from './compute.js';
 
 const words = {
   sv: {
@@ -20,11 +20,24 @@ const words = {
   },
 } as const;
 
-/** "befolkning 12 006 av 45 123 (2025)", "lika delar, 1 av 3" or "överenskommen andel 26,7 %"; undefined for a non-participant. */
-export function basisText(split: ItemSplit, municipalityId: string, language: Language): string | undefined {
-  const participant = split.item.participants.find((p) => p.id === municipalityId);
-  const part = split.apportionment.parts.find((p) => p.id === municipalityId);
-  if (!participant || !part) return undefined;
+/** One municipality's line of a bill: the item, its place among the participants and its part. */
+export interface BillRow {
+  readonly split: ItemSplit;
+  readonly participant: ItemSplit['item']['participants'][number];
+  readonly part: ItemSplit['apportionment']['parts'][number];
+}
+
+/** A municipality's lines of the year's bill, in the items' order: the items it takes part in. */
+export function billRows(result: CostsResult, municipalityId: string): BillRow[] {
+  return result.splits.flatMap((split) => {
+    const participant = split.item.participants.find((p) => p.id === municipalityId);
+    const part = split.apportionment.parts.find((p) => p.id === municipalityId);
+    return participant && part ? [{ split, participant, part }] : [];
+  });
+}
+
+/** "befolkning 12 006 av 45 123 (2025)", "lika delar, 1 av 3" or "överenskommen andel 26,7 %". */
+export function basisText({ split, participant, part }: BillRow, language: Language): string {
   const w = words[language];
   const count = (n: bigint) => formatMoney(n, 1n, { language, grouping: true });
   switch (split.item.split) {

@@ -4,7 +4,7 @@ import type { Language } from '../i18n/index.js';
 import { terms } from '../i18n/terms.js';
 import { partOf, type CostsResult, type ItemSplit } from '../costs/compute.js';
 import { fallbackYears, populationYearsOf } from '../costs/items.js';
-import { basisText, daysText, decimalText } from '../costs/basis.js';
+import { basisText, billRows, daysText, decimalText } from '../costs/basis.js';
 import { preliminaryText } from '../costs/preliminary.js';
 import { formatCsv } from '../util/csv.js';
 import { withPercentSign } from '../util/percent.js';
@@ -156,10 +156,9 @@ export function formatCostsBill(result: CostsResult, municipality: { id: string;
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: true });
   const table = new Table({ head: [w.item, w.basis, w.amount], colAligns: ['left', 'left', 'right'], style: { head: [], border: [] } });
   let total = 0n;
-  for (const split of result.splits) {
-    const part = split.apportionment.parts.find((p) => p.id === municipality.id);
-    const basis = basisText(split, municipality.id, options.language);
-    if (!part || basis === undefined) continue;
+  for (const row of billRows(result, municipality.id)) {
+    const { split, part } = row;
+    const basis = basisText(row, options.language);
     total += part.amount;
     const days = split.item.days && split.item.days.inForce < split.item.days.inYear ? `, ${daysText(split, options.language)}` : '';
     table.push([split.item.entity.name + (split.item.preliminary ? ' *' : ''), basis + days, money(part.amount)]);
@@ -205,15 +204,6 @@ function sum(values: readonly bigint[]): bigint {
 }
 
 /** One municipality's bill as data: each item with its total, the basis of the part, days in force, and the part. */
-function billRows(result: CostsResult, municipality: string) {
-  return result.splits.flatMap((split) => {
-    const participant = split.item.participants.find((p) => p.id === municipality);
-    const part = split.apportionment.parts.find((p) => p.id === municipality);
-    if (!participant || !part) return [];
-    return [{ split, participant, part }];
-  });
-}
-
 /** `costs --municipality X --format json`: the bill with the weight behind each part. */
 export function formatCostsBillJson(result: CostsResult, municipality: { id: string; name: string }): string {
   const money = (minor: bigint) => toCurrencyNumber(minor, result.scale);
@@ -245,13 +235,14 @@ export function formatCostsBillCsv(result: CostsResult, municipality: { id: stri
   const w = words[options.language];
   const money = (minor: bigint) => formatMoney(minor, result.scale, { language: options.language, grouping: false });
   const rows: string[][] = [['id', w.item, w.key, w.weight, w.sumOfWeights, w.daysColumn, w.itemAmount, w.amount, w.preliminaryColumn]];
-  for (const { split, participant, part } of billRows(result, municipality.id)) {
+  const bill = billRows(result, municipality.id);
+  for (const { split, participant, part } of bill) {
     const weight = split.item.split === 'shares' ? decimalText(participant.share ?? 0, options.language) : String(part.weight);
     const total = split.item.split === 'shares' ? '100' : String(split.apportionment.totalWeight);
     const days = split.item.days ? `${split.item.days.inForce}/${split.item.days.inYear}` : '';
     rows.push([split.item.entity.id, split.item.entity.name, split.item.split, weight, total, days, money(split.item.amount), money(part.amount), preliminaryText(split, options.language)]);
   }
-  rows.push(['', w.total, '', '', '', '', '', money(sum(billRows(result, municipality.id).map((r) => r.part.amount))), '']);
+  rows.push(['', w.total, '', '', '', '', '', money(sum(bill.map((r) => r.part.amount))), '']);
   return formatCsv(rows, options.language);
 }
 

@@ -13,7 +13,7 @@ import type { Application } from '../schema/types.generated.js';
 import { addMonths } from '../util/dates.js';
 import { formatAmount } from '../util/money.js';
 import { formatPercent } from '../util/percent.js';
-import { basisText, daysText } from '../costs/basis.js';
+import { basisText, billRows, daysText } from '../costs/basis.js';
 import { preliminaryText } from '../costs/preliminary.js';
 import { buildBoardView, type PreviousYear } from './board.js';
 import { barChart, lineChart } from './charts.js';
@@ -373,13 +373,11 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
   if (!municipality) return undefined;
   const { result } = input.costs;
   const unit = Number(result.scale);
-  const items = result.splits.flatMap((s) => {
-    const part = s.apportionment.parts.find((p) => p.id === municipalityId);
-    // Every figure a reader needs to check the part by hand: the weight and the sum of weights (grouped), the days in
-    // force of a pro-rated agreement, and the item's total.
-    const basis = basisText(s, municipalityId, language);
-    if (!part || basis === undefined) return [];
-    return [{ name: s.item.entity.name, key: t.keys[s.item.split], basis, days: daysText(s, language), preliminary: preliminaryText(s, language), amount: Number(part.amount) / unit, itemAmount: Number(s.item.amount) / unit }];
+  // Every figure a reader needs to check the part by hand: the weight and the sum of weights (grouped), the days in
+  // force of a pro-rated agreement, and the item's total.
+  const items = billRows(result, municipalityId).map((row) => {
+    const s = row.split;
+    return { name: s.item.entity.name, key: t.keys[s.item.split], basis: basisText(row, language), days: daysText(s, language), preliminary: preliminaryText(s, language), amount: Number(row.part.amount) / unit, itemAmount: Number(s.item.amount) / unit };
   });
   return {
     lang: language,
