@@ -229,6 +229,7 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     await page.setViewportSize({ width: 680, height: 960 }); // A4 within 15 mm margins, at 96 dpi
     await page.emulateMedia({ media: 'print' });
     const cut = await page.locator('table').evaluateAll((tables) => tables.filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).map((t) => t.querySelector('th')?.textContent ?? ''));
+    expect(await page.locator('table').count()).toBe(2); // the demands and the municipalities: both measured
     expect(cut).toEqual([]);
     await page.context().close();
   });

@@ -24,7 +24,7 @@ import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { suggestNearest, translator } from '../../i18n/index.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions } from '../../lint/suppressions.js';
 import { readSuppressions, SUPPRESSIONS_FILE, writeSuppressions } from '../../register/suppressions.js';
-import { dateOption, emit, todayFor, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
+import { checkDate, dateOption, emit, todayFor, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface LintCommandOptions extends GlobalOptions {
   readonly format: string;
@@ -69,7 +69,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   }
   const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError({ id: 'badMaxWarnings' });
-  if (options.date !== undefined) dateOption(options.date, undefined);
+  if (options.date !== undefined) checkDate(options.date, '--date'); // before the register is read
   const overrides = parseRuleOverrides(options.rule);
   const cwd = workingFolder(options);
   if (options.preCommit) return preCommitLint(paths, options);

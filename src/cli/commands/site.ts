@@ -21,7 +21,7 @@ import { buildSite, navKeys, navPages, rootOf, searchDocuments } from '../../sit
 import { siteLabels } from '../../site/labels.js';
 import { searchIndexScript } from '../../site/search.js';
 import { leanHeap } from '../../util/heap.js';
-import { dateOption, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
+import { checkDate, dateOption, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface SiteCommandOptions extends GlobalOptions {
   readonly output: string;
@@ -62,7 +62,7 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
     const entries = readdirSync(output);
     if (entries.length > 0 && !entries.includes(MARKER)) throw new UsageError({ id: 'siteOutputNotSite', data: { path: options.output } });
   }
-  if (options.date !== undefined) dateOption(options.date, undefined);
+  if (options.date !== undefined) checkDate(options.date, '--date'); // before the register is read
   const config = loadConfig(options);
   const date = dateOption(options.date, config);
   const language = config.language;
