@@ -175,15 +175,9 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   const findingsFor = (id: string) => (findingsOf.get(id) ?? []).map(findingView);
   const exceptionsFor = (id: string) =>
     config.exceptions.filter((e) => e.entity === id && isValidException(e, date)).map((e) => ({ rule: ruleName(language, e.rule), reason: e.reason ?? '', until: e.until ?? '' }));
-  const historyFor = (id: string) =>
-    (historyOf.get(id) ?? []).slice(0, 50).map((c) => ({
-      date: c.date,
-      change: l.change[c.change],
-      entity: entityLink(c.entity) ?? { text: c.entity },
-      subject: subjectLine(c.subject),
-      author: c.author,
-      fields: c.fields.slice(0, 12),
-    }));
+  /** A change from git as the pages list it (a removed entity by its name). */
+  const changeView = (c: EntityChange) => ({ date: c.date, change: l.change[c.change], entity: entityLink(c.entity) ?? { text: c.name ?? c.entity }, subject: subjectLine(c.subject), author: c.author });
+  const historyFor = (id: string) => (historyOf.get(id) ?? []).slice(0, 50).map((c) => Object.assign(changeView(c), { fields: c.fields.slice(0, 12) }));
   const editLink = (entity: Entity): string | undefined => {
     if (!input.editUrl) return undefined;
     const path = register.recordOf(entity).source.path;
@@ -342,7 +336,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         },
         deadlines,
         historyAvailable: input.history !== undefined,
-        changes: (input.history ?? []).slice(0, 15).map((c) => ({ date: c.date, change: l.change[c.change], entity: entityLink(c.entity) ?? { text: c.name ?? c.entity }, subject: subjectLine(c.subject), author: c.author })),
+        changes: (input.history ?? []).slice(0, 15).map(changeView),
       },
     };
 
