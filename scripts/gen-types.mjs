@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Derives src/schema/types.generated.ts from the JSON Schemas in schema/, so the format is defined once.
+// Derives src/types/entities.generated.ts from the JSON Schemas in schema/, so the format is defined once.
 // Usage: node scripts/gen-types.mjs [--check]   (--check: exit 1 if the committed file is stale)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'schema');
-const outFile = join(root, 'src/schema/types.generated.ts');
+const outFile = join(root, 'src/types/entities.generated.ts');
 
 const schemas = new Map();
 for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
@@ -106,7 +106,7 @@ if (process.argv.includes('--check')) {
   let current = '';
   try { current = readFileSync(outFile, 'utf8'); } catch { /* missing counts as stale */ }
   if (current !== out) {
-    console.error('src/schema/types.generated.ts is stale: run `node scripts/gen-types.mjs`');
+    console.error('src/types/entities.generated.ts is stale: run `node scripts/gen-types.mjs`');
     process.exit(1);
   }
 } else {

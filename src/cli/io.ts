@@ -1,4 +1,5 @@
 // The CLI's own IO: printing, atomic file output, colour detection, and finding the register from the global options.
+import type { FileModel } from '../register/load.js';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../register/write.js';
@@ -9,8 +10,8 @@ import { loadRegister, type LoadedRegister } from '../register/load.js';
 import { checkRuleOptions } from '../lint/rule-options.js';
 import { rules } from '../rules/index.js';
 import { visible, visibleData } from '../util/visible.js';
-import { RegisterModel } from '../register/model.js';
-import { DEFAULT_TIME_ZONE, todayIn } from '../register/today.js';
+import { RegisterModel } from '../model/register-model.js';
+import { DEFAULT_TIME_ZONE, todayIn } from '../model/today.js';
 import { isIsoDate } from '../util/dates.js';
 
 export interface GlobalOptions {
@@ -108,7 +109,7 @@ export interface CommonOptions extends GlobalOptions {
  * human format (a table, text), every string of the register and the cooperation's name with control characters
  * made visible (util/visible.ts); machine formats (JSON, CSV, iCalendar) get the data as it is.
  */
-export function openRegister(options: GlobalOptions, forPeople = false): { config: Config; register: RegisterModel } {
+export function openRegister(options: GlobalOptions, forPeople = false): { config: Config; register: FileModel } {
   const config = loadConfig(options);
   const loaded = loadRegister(config);
   return forPeople ? { config: { ...config, name: visible(config.name) }, register: new RegisterModel(visibleRegister(loaded)) } : { config, register: new RegisterModel(loaded) };

@@ -1,6 +1,6 @@
 // What keeps a bill from being trusted: files that did not load, items that cannot be split. One answer for costs, report and site.
+import type { FileModel } from '../register/load.js';
 import type { Message } from '../i18n/index.js';
-import type { RegisterModel } from '../register/model.js';
 import { locate } from '../register/positions.js';
 import { unreadFiles } from '../register/unread.js';
 import type { CostsResult } from './compute.js';
@@ -35,7 +35,7 @@ function moreProblems(count: number): Message | undefined {
  * Checks a computed bill. A register with unreadable or invalid files could silently miss an item, and an item that
  * cannot be split would be missing from the totals: either stops the bill, naming the first place to fix.
  */
-export function checkCosts(model: RegisterModel, result: CostsResult): CostsCheck {
+export function checkCosts(model: FileModel, result: CostsResult): CostsCheck {
   const files: LeftOut[] = unreadFiles(model).map((f) => ({ kind: 'file', name: f.path, location: f.location, reason: f.reason }));
   const items: LeftOut[] = [];
   const seen = new Set<string>();

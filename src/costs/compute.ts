@@ -1,7 +1,7 @@
 // computeCosts(): every cost item of a year split over its participants, with totals per municipality. Pure.
 import type { Config } from '../register/config.js';
-import { newYearsDay } from '../register/membership.js';
-import type { RegisterModel } from '../register/model.js';
+import { newYearsDay } from '../model/membership.js';
+import type { RegisterModel } from '../model/register-model.js';
 import type { Apportionment } from './apportion.js';
 import { buildCostItem, costEntities, MAX_EXACT_ORE, minorScale, referenceYear, splitCostItem, type CostItem, type CostProblem } from './items.js';
 

@@ -1,11 +1,11 @@
 // Cost items of a year (DESIGN.md "Cost split"): investments of the year and agreements in force, with their key, weights and problems.
 import { suggestion, type Message } from '../i18n/index.js';
 import type { Config } from '../register/config.js';
-import { lastDayInForce, type AgreementTermsInput } from '../register/agreement-terms.js';
-import { newYearsDay } from '../register/membership.js';
-import type { RegisterModel } from '../register/model.js';
-import type { JsonPath } from '../register/positions.js';
-import type { Agreement, Investment, Municipality } from '../schema/types.generated.js';
+import { lastDayInForce, type AgreementTermsInput } from '../model/agreement-terms.js';
+import { newYearsDay } from '../model/membership.js';
+import type { RegisterModel } from '../model/register-model.js';
+import type { JsonPath } from '../types/json-path.js';
+import type { Agreement, Investment, Municipality } from '../types/entities.generated.js';
 import { dayNumber, isLeapYear } from '../util/dates.js';
 import { nearestName } from '../util/nearest.js';
 import { apportion, roundHalfUp, scaleShares, toMinorUnits, type Apportionment } from './apportion.js';

@@ -1,7 +1,7 @@
 // readHistory(): every commit that touched the register folder, with the file contents before and after, from git;
 // readSnapshots(): the register as committed at month ends. Plain git (run.ts), independent calls at once.
 import { UsageError } from '../errors.js';
-import { DEFAULT_TIME_ZONE, startOfDay, todayIn } from '../register/today.js';
+import { DEFAULT_TIME_ZONE, startOfDay, todayIn } from '../model/today.js';
 import { addDays } from '../util/dates.js';
 import { readTexts } from './objects.js';
 import { findRepository, runGit, tryGit } from './run.js';

@@ -5,7 +5,9 @@ import { nearestName } from '../util/nearest.js';
 import { countOf, kindName, ruleName, terms, type Terms } from './terms.js';
 
 export type { MessageId };
-export type Language = 'sv' | 'en';
+import type { Language } from '../types/language.js';
+
+export type { Language } from '../types/language.js';
 export const languages: readonly Language[] = ['sv', 'en'];
 
 /**

@@ -1,8 +1,8 @@
 // The domain's words in Swedish and English: one list for the CLI, the reports, the calendar and the site.
 // Keyed by the register's own values (kinds, enum values, rule ids), so a value without its words fails to compile.
-import type { RuleId } from '../rules/index.js';
-import type { Agreement, Application, Document, EntityKinds, RoleAssignment, TrainingPlan, Unit } from '../schema/types.generated.js';
-import type { Language } from './index.js';
+import type { RuleId } from '../types/rule-id.js';
+import type { Agreement, Application, Document, EntityKinds, RoleAssignment, TrainingPlan, Unit } from '../types/entities.generated.js';
+import type { Language } from '../types/language.js';
 
 /** A countable word in its two CLDR plural categories (Swedish and English have only "one" and "other"). */
 export interface Noun {

@@ -2,9 +2,9 @@
 import { UsageError } from '../errors.js';
 import { suggestNearest, type Message } from '../i18n/index.js';
 import { fieldPaths, fieldSchema } from '../register/scaffold.js';
-import type { Cell, Sheet } from '../register/spreadsheet.js';
+import type { Cell, Sheet } from './spreadsheet.js';
 import { fieldName, validateEntity, type Kind, type RegisterLimits } from '../schema/validate.js';
-import type { ImportMapping } from '../schema/types.generated.js';
+import type { ImportMapping } from '../types/entities.generated.js';
 
 export interface PlannedEntity {
   readonly kind: Kind;

@@ -2,9 +2,9 @@
 import type { Language } from '../i18n/index.js';
 import { ruleName } from '../i18n/terms.js';
 import type { Config } from '../register/config.js';
-import { isLive, type RegisterModel } from '../register/model.js';
-import { agreementTerms } from '../register/agreement-terms.js';
-import { documentReviewDue, planMunicipalities, planReviewDue } from '../register/policy.js';
+import { isLive, type RegisterModel } from '../model/register-model.js';
+import { agreementTerms } from '../model/agreement-terms.js';
+import { documentReviewDue, planMunicipalities, planReviewDue } from '../model/policy.js';
 import { addDays } from '../util/dates.js';
 
 export interface Deadline {

@@ -1,6 +1,6 @@
 // exportRegister(): the register for publication (it is an allmän handling) or other tools, with --redact dropping
 // personal names and notes and masking every personnummer and samordningsnummer.
-import type { RegisterModel, Entity } from '../register/model.js';
+import type { RegisterModel, Entity } from '../model/register-model.js';
 import { setOwnProperty } from '../register/plain-yaml.js';
 import { kinds, type Kind } from '../schema/validate.js';
 import { formatCsv, type CsvCell } from '../util/csv.js';

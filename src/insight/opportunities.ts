@@ -1,8 +1,8 @@
 // findOpportunities(): collaboration candidates by the policy's four triggers (IT-policyn kap. 4, "Samverkan kan ske när …").
 import type { Language } from '../i18n/index.js';
-import { agreementTerms, isCurrentAgreement } from '../register/agreement-terms.js';
-import { isLive, type RegisterModel } from '../register/model.js';
-import type { Application } from '../schema/types.generated.js';
+import { agreementTerms, isCurrentAgreement } from '../model/agreement-terms.js';
+import { isLive, type RegisterModel } from '../model/register-model.js';
+import type { Application } from '../types/entities.generated.js';
 import { addMonths } from '../util/dates.js';
 
 export type Trigger = 'agreement-ending' | 'poor-fit' | 'competence-risk' | 'same-product';

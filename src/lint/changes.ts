@@ -1,7 +1,8 @@
 // selectNewFindings(): what a change broke (DESIGN "What a change broke"), from the register linted now and at the base.
-import { indexOfPath, recordsOfFiles, type EntityRecord, type LoadedRegister } from '../register/load.js';
+import type { FileModel } from '../register/load.js';
+import { indexOfPath, recordsOfFiles, type FileRecord, type LoadedRegister } from '../register/load.js';
 import type { Rule } from '../rules/define-rule.js';
-import { dependencyKeys, idsOfKeys, mayAskAbout, RegisterModel } from '../register/model.js';
+import { dependencyKeys, idsOfKeys, mayAskAbout, RegisterModel } from '../model/register-model.js';
 import { fingerprints } from './fingerprint.js';
 import { runRules, type Finding, type LintOptions, type LintResult } from './run-rules.js';
 
@@ -35,7 +36,7 @@ export function selectNewFindings(
  * was, and of every other entity with one of their ids (a duplicate id decides which of them the model holds); and
  * the files that declare one of those ids, now.
  */
-export function changedKeys(current: RegisterModel, base: LoadedRegister, touched: ReadonlySet<string>): { keys: Set<string>; files: Set<string> } {
+export function changedKeys(current: FileModel, base: LoadedRegister, touched: ReadonlySet<string>): { keys: Set<string>; files: Set<string> } {
   const keys = new Set<string>();
   const ids = new Set<string>();
   for (const loaded of [current.loaded, base]) {
@@ -55,7 +56,7 @@ export function changedKeys(current: RegisterModel, base: LoadedRegister, touche
 }
 
 /** The records of the files at `paths` (records come in path order). */
-function recordsIn(loaded: LoadedRegister, paths: ReadonlySet<string>): EntityRecord[] {
+function recordsIn(loaded: LoadedRegister, paths: ReadonlySet<string>): FileRecord[] {
   const records = recordsOfFiles(loaded);
   return [...paths].flatMap((path) => records[indexOfPath(loaded.files, path)] ?? []);
 }

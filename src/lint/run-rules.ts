@@ -1,12 +1,13 @@
 // runRules(): the lint engine. Runs every enabled rule, places each hit at a file:line:col, applies severities and decided exceptions.
+import type { FileModel } from '../register/load.js';
 import { translator, type Language } from '../i18n/index.js';
 import type { Config, RuleSetting, Severity } from '../register/config.js';
-import { indexOfFile, indexOfPath, recordsOfFiles, type EntityRecord, type LoadedRegister } from '../register/load.js';
-import { RegisterModel, type Entity } from '../register/model.js';
+import { indexOfFile, indexOfPath, recordsOfFiles, type FileRecord, type LoadedRegister } from '../register/load.js';
+import { RegisterModel, type Entity } from '../model/register-model.js';
 import type { Kind } from '../schema/validate.js';
 import { locate } from '../register/positions.js';
 import type { SourceFile } from '../register/source.js';
-import type { SuppressionEntry } from '../register/suppressions.js';
+import type { SuppressionEntry } from './suppressions-file.js';
 import type { Hit, Rule, RuleContext, RuleOptions } from '../rules/define-rule.js';
 import { isValidException } from '../register/config.js';
 import { errorMessage } from '../errors.js';
@@ -91,7 +92,7 @@ export function ruleSetting(rule: Rule, config: Config, overrides?: Readonly<Rec
 }
 
 /** Runs `rules` over a loaded register, or over the model a command has already built of it (not built twice). */
-export function runRules(source: LoadedRegister | RegisterModel, rules: readonly Rule[], options: LintOptions): LintResult {
+export function runRules(source: LoadedRegister | FileModel, rules: readonly Rule[], options: LintOptions): LintResult {
   const register = source instanceof RegisterModel ? source : new RegisterModel(source);
   const { loaded } = register;
   const { config } = loaded;
@@ -100,7 +101,7 @@ export function runRules(source: LoadedRegister | RegisterModel, rules: readonly
   // (a register rule's hit) by its path.
   const fileRecords = recordsOfFiles(loaded);
   let checking = -1;
-  const recordFor = (source: SourceFile): EntityRecord | undefined =>
+  const recordFor = (source: SourceFile): FileRecord | undefined =>
     source === config.source ? undefined : fileRecords[loaded.files[checking] === source ? checking : indexOfFile(loaded.files, source)];
   const { watch, subset } = options;
   // The files file rules run on, by their place, in order.
@@ -211,7 +212,7 @@ function kindsOf<K extends Kind>(appliesTo: K | readonly K[]): readonly K[] {
 }
 
 /** The entities of `ids` that are of a rule's kinds, in the order of `ids`. */
-function* subsetOf(register: RegisterModel, appliesTo: Kind | readonly Kind[], ids: ReadonlySet<string>): Generator<Entity> {
+function* subsetOf(register: FileModel, appliesTo: Kind | readonly Kind[], ids: ReadonlySet<string>): Generator<Entity> {
   const kinds = kindsOf(appliesTo);
   for (const id of ids) {
     const entity = register.get(id);

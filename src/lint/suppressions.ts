@@ -1,5 +1,5 @@
 // applySuppressions()/recordSuppressions(): today's findings as a starting line (DESIGN "Starting from today's state").
-import type { SuppressionEntry } from '../register/suppressions.js';
+import type { SuppressionEntry } from './suppressions-file.js';
 import { fingerprints } from './fingerprint.js';
 import type { Finding, LintResult } from './run-rules.js';
 

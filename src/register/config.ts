@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { isLanguage, suggestNearest, translator, type Language, type Message } from '../i18n/index.js';
-import type { ConfigFile } from '../schema/types.generated.js';
+import type { ConfigFile } from '../types/entities.generated.js';
 import { validateConfig } from '../schema/validate.js';
 import { locate } from './positions.js';
 import { decodeSource, type SourceFile } from './source.js';
-import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneNames } from './today.js';
+import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneNames } from '../model/today.js';
 
 const CONFIG_FILE = 'itreg.yaml';
 

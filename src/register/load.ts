@@ -3,27 +3,25 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RegisterError } from '../errors.js';
 import { translator } from '../i18n/index.js';
-import { isKind, validateEntity, type Kind, type RegisterLimits, type SchemaIssue } from '../schema/validate.js';
+import { isKind, validateEntity, type RegisterLimits } from '../schema/validate.js';
 import type { Config } from './config.js';
 import { ignoreMatcher } from './ignore.js';
 import { readAhead, type ReadAhead } from './read-ahead.js';
 import { readSource, relativePath, unreadableSource } from './read.js';
 import { decodeSource, problemFile, type SourceFile } from './source.js';
+import type { EntityRecord, RegisterModel } from '../model/register-model.js';
 
-/** One file's entity: its data as parsed, its schema issues, and whether the policy rules may trust it. */
-export interface EntityRecord {
-  readonly source: SourceFile;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly kind: Kind | undefined;
-  readonly id: string | undefined;
-  readonly schemaIssues: readonly SchemaIssue[];
-}
+/** One file's entity, with the parsed file it came from (positions, text). */
+export type FileRecord = EntityRecord<SourceFile>;
+
+/** The model over a register read from files: its records carry their sources. */
+export type FileModel = RegisterModel<LoadedRegister>;
 
 export interface LoadedRegister {
   readonly config: Config;
   /** Every register file, sorted by path; a file that did not parse has syntax problems and no record. */
   readonly files: readonly SourceFile[];
-  readonly records: readonly EntityRecord[];
+  readonly records: readonly FileRecord[];
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -142,10 +140,10 @@ export function replaceFiles(
 }
 
 /** Each file's record (undefined for a file without one), in the order of `loaded.files`. */
-export function recordsOfFiles(loaded: LoadedRegister): Array<EntityRecord | undefined> {
+export function recordsOfFiles(loaded: LoadedRegister): Array<FileRecord | undefined> {
   const { files, records } = loaded;
   // Records come in the order of their files, at most one a file: one walk pairs them.
-  const paired = new Array<EntityRecord | undefined>(files.length);
+  const paired = new Array<FileRecord | undefined>(files.length);
   let next = 0;
   for (let i = 0; i < files.length; i++) if (records[next]?.source === files[i]) paired[i] = records[next++];
   if (next === records.length) return paired;
@@ -197,8 +195,8 @@ export function isRegisterFile(path: string): boolean {
  * Pure: parsed files → entity records with schema issues, including what itreg.yaml bounds (`limits`, the Config).
  * Schema issues are computed on every run, never cached: a change of itreg.yaml's levels shows at once.
  */
-export function buildRecords(files: readonly SourceFile[], limits: RegisterLimits): EntityRecord[] {
-  const records: EntityRecord[] = [];
+export function buildRecords(files: readonly SourceFile[], limits: RegisterLimits): FileRecord[] {
+  const records: FileRecord[] = [];
   for (const source of files) {
     if (source.syntaxProblems.length > 0 || typeof source.value !== 'object' || source.value === null) continue;
     const data = source.value as Record<string, unknown>;

@@ -1,12 +1,10 @@
 // Turns a JSON path into the line and column of a key or value, from the path index kept at parse time
 // (Spectral's getRangeForJsonPath).
 import { entryAt, PATH_SEPARATOR } from './path-index.js';
+import type { JsonPath, Target } from '../types/json-path.js';
 import { pathIndexOf, positionAt, type Position, type SourceFile } from './source.js';
 
-export type JsonPath = readonly (string | number)[];
-
-/** 'value' points at the value of the path's last step, 'key' at its key (for unknown fields). */
-export type Target = 'key' | 'value';
+export type { JsonPath, Target } from '../types/json-path.js';
 
 /**
  * The position of `path` in `source`. When the path runs out of the document (a missing field), the deepest

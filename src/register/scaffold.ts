@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { suggestNearest } from '../i18n/index.js';
 import { kinds, loadSchemas, validateEntity, type Kind, type RegisterLimits } from '../schema/validate.js';
 import { schemaDir } from '../schema/validate.js';
-import { schemaFiles } from '../schema/types.generated.js';
+import { schemaFiles } from '../types/entities.generated.js';
 import type { Config } from './config.js';
 
 /** The conventional folder of each kind (DESIGN.md). */

@@ -1,7 +1,7 @@
 // The files whose entities are missing from the model: one that did not parse, or an entity that failed its schema.
 // What costs, the reports and the site say they left out.
+import type { FileModel } from './load.js';
 import type { Message } from '../i18n/index.js';
-import type { RegisterModel } from './model.js';
 import { locate } from './positions.js';
 
 export interface UnreadFile {
@@ -12,7 +12,7 @@ export interface UnreadFile {
   readonly reason: Message;
 }
 
-export function unreadFiles(model: RegisterModel): UnreadFile[] {
+export function unreadFiles(model: FileModel): UnreadFile[] {
   const { loaded } = model;
   const files: UnreadFile[] = [];
   for (const file of loaded.files) {

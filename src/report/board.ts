@@ -1,11 +1,12 @@
 // What a board acts on: key figures beside last year's, the largest risks in words, open errors by municipality and
 // application with the owning unit, collaboration opportunities, and the costs of last, this and next year. Pure.
+import type { FileModel } from '../register/load.js';
 import type { CostsResult } from '../costs/compute.js';
 import type { Language } from '../i18n/index.js';
 import { findOpportunities } from '../insight/opportunities.js';
 import type { Finding } from '../lint/run-rules.js';
-import type { RegisterModel } from '../register/model.js';
-import type { Application } from '../schema/types.generated.js';
+import type { RegisterModel } from '../model/register-model.js';
+import type { Application } from '../types/entities.generated.js';
 import { formatAmount } from '../util/money.js';
 import { reportLabels } from './labels.js';
 import { formatDecimal } from '../util/percent.js';
@@ -39,7 +40,7 @@ function change(delta: number, language: Language, unit: 'points' | 'count' | 'm
 const total = (costs: CostsResult | undefined) => (costs ? Number(costs.splits.reduce((sum, s) => sum + s.item.amount, 0n)) / Number(costs.scale) : undefined);
 
 export interface BoardInput {
-  readonly register: RegisterModel;
+  readonly register: FileModel;
   readonly date: string;
   readonly year: number;
   readonly language: Language;

@@ -1,7 +1,8 @@
 // computeCompliance(): how much of what the IT policy demands is met, overall, by municipality and for the cooperation
 // as a whole. Every measure is a rule's demand, asked through the same domain functions the rule asks (register/).
+import type { FileModel } from '../register/load.js';
 import { isValidException, type ExceptionEntry } from '../register/config.js';
-import { isLive, type RegisterModel } from '../register/model.js';
+import { isLive, type RegisterModel } from '../model/register-model.js';
 import {
   hasCurrentItStaffPlan,
   hasCurrentSpecialist,
@@ -15,9 +16,9 @@ import {
   needsDataProcessingAgreement,
   needsTrainingPlan,
   planMunicipalities,
-} from '../register/policy.js';
-import type { RuleId } from '../rules/index.js';
-import type { Application } from '../schema/types.generated.js';
+} from '../model/policy.js';
+import type { RuleId } from '../types/rule-id.js';
+import type { Application } from '../types/entities.generated.js';
 
 export type MeasureKey =
   | 'owner'
@@ -142,7 +143,7 @@ const inScope = (scope: Scope) => (subject: Subject) =>
  * (`exceptions` in itreg.yaml, valid on `date`, for the demand's rule and the subject's entity, or none for the register
  * as a whole, exactly as lint silences a finding) is no gap: it counts as met and is listed as decided.
  */
-export function computeComplianceIn(register: RegisterModel, date: string, scopes: readonly Scope[], exceptions: readonly ExceptionEntry[] = register.loaded.config.exceptions): Compliance[] {
+export function computeComplianceIn(register: FileModel, date: string, scopes: readonly Scope[], exceptions: readonly ExceptionEntry[] = register.loaded.config.exceptions): Compliance[] {
   const decidedFor = (rule: string, subject: Subject) => exceptions.find((e) => e.rule === rule && e.entity === subject.id && isValidException(e, date));
   const assessed = demands.map((demand) => ({ demand, assessments: demand.assess(register, date) }));
   const liveApps = register.ofKind('Application').filter(isLive);
@@ -167,7 +168,7 @@ export function computeComplianceIn(register: RegisterModel, date: string, scope
 }
 
 /** Compliance of the whole register on `date`, or of the demands that belong to one municipality. */
-export function computeCompliance(register: RegisterModel, date: string, municipality?: string, exceptions?: readonly ExceptionEntry[]): Compliance {
+export function computeCompliance(register: FileModel, date: string, municipality?: string, exceptions?: readonly ExceptionEntry[]): Compliance {
   const [compliance] = computeComplianceIn(register, date, [municipality === undefined ? 'all' : { municipality }], exceptions);
   return compliance!;
 }

@@ -1,15 +1,16 @@
 // The reports' view models: everything a template shows, computed here from the register (templates hold no logic).
+import type { FileModel } from '../register/load.js';
 import { checkCosts, type CostsCheck } from '../costs/check.js';
 import { computeCosts, type CostsResult } from '../costs/compute.js';
 import { translator, type Language } from '../i18n/index.js';
 import type { EntityChange } from '../insight/history.js';
 import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
-import { isCurrentRole, isLive, type RegisterModel } from '../register/model.js';
-import { agreementTerms } from '../register/agreement-terms.js';
+import { isCurrentRole, isLive, type RegisterModel } from '../model/register-model.js';
+import { agreementTerms } from '../model/agreement-terms.js';
 import { isValidException } from '../register/config.js';
-import { documentReviewDue, isDocumentExpired, isGoverning, isShared, planReviewDue } from '../register/policy.js';
-import type { Application } from '../schema/types.generated.js';
+import { documentReviewDue, isDocumentExpired, isGoverning, isShared, planReviewDue } from '../model/policy.js';
+import type { Application } from '../types/entities.generated.js';
 import { addMonths } from '../util/dates.js';
 import { formatAmount } from '../util/money.js';
 import { formatPercent } from '../util/percent.js';
@@ -22,7 +23,7 @@ import { reportLabels } from './labels.js';
 import { capitalise, ruleName, terms } from '../i18n/terms.js';
 
 export interface ReportInput {
-  readonly register: RegisterModel;
+  readonly register: FileModel;
   readonly config: Config;
   readonly year: number;
   readonly date: string;
@@ -51,7 +52,7 @@ export interface ReportCosts {
 }
 
 /** The bill of `year` exactly as `itreg costs` computes it, with what it leaves out. */
-export function reportCosts(register: RegisterModel, config: Config, year: number): ReportCosts {
+export function reportCosts(register: FileModel, config: Config, year: number): ReportCosts {
   const result = computeCosts(register, config, year);
   return { result, check: checkCosts(register, result) };
 }

@@ -1,7 +1,7 @@
 // agreement-expiry — an agreement of a live application that has ended (error), whose notice deadline is near, or whose
 // deadline has passed and which is running out (warning), unless renewed. The terms come from register/agreement-terms.
-import { agreementTerms } from '../register/agreement-terms.js';
-import { isLive } from '../register/model.js';
+import { agreementTerms } from '../model/agreement-terms.js';
+import { isLive } from '../model/register-model.js';
 import type { Message, MessageArgument } from '../i18n/index.js';
 import { addMonths } from '../util/dates.js';
 import { defineRule } from './define-rule.js';

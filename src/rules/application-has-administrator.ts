@@ -1,5 +1,5 @@
 // application-has-administrator — every live application has a current system administrator.
-import { isLive } from '../register/model.js';
+import { isLive } from '../model/register-model.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

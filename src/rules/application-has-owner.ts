@@ -1,5 +1,5 @@
 // application-has-owner — every live application has a current system owner.
-import { isLive } from '../register/model.js';
+import { isLive } from '../model/register-model.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // data-processing-agreement — a live application whose vendor processes personal data has a current processor agreement.
-import { isLive } from '../register/model.js';
-import { needsDataProcessingAgreement } from '../register/policy.js';
+import { isLive } from '../model/register-model.js';
+import { needsDataProcessingAgreement } from '../model/policy.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

@@ -1,8 +1,8 @@
 // date-order — dates that cannot be right: an end before its start, notice before the start, an option without months,
 // a plan updated or a document adopted after the date judged on, a day the calendar does not have.
 import type { MessageId } from '../i18n/index.js';
-import type { JsonPath } from '../register/positions.js';
-import type { Entity } from '../register/model.js';
+import type { JsonPath } from '../types/json-path.js';
+import type { Entity } from '../model/register-model.js';
 import { fieldName, kinds } from '../schema/validate.js';
 import { isIsoDate } from '../util/dates.js';
 import { defineRule, type Hit } from './define-rule.js';

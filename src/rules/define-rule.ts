@@ -1,17 +1,17 @@
 // defineRule(): the shape of a rule. A rule is pure: it gets typed data and a context and returns hits, never positions or severities.
+import type { FileModel } from '../register/load.js';
 import type { Bilingual, Message, Translate } from '../i18n/index.js';
 import type { Config, Severity } from '../register/config.js';
-import type { EntityRecord, LoadedRegister } from '../register/load.js';
-import type { RegisterModel } from '../register/model.js';
-import type { JsonPath, Target } from '../register/positions.js';
+import type { FileRecord, LoadedRegister } from '../register/load.js';
+import type { JsonPath, Target } from '../types/json-path.js';
 import type { Position, SourceFile } from '../register/source.js';
 import type { Kind } from '../schema/validate.js';
-import type { EntityKinds } from '../schema/types.generated.js';
+import type { EntityKinds } from '../types/entities.generated.js';
 
 export type RuleOptions = Readonly<Record<string, number | string | boolean>>;
 
 export interface RuleContext {
-  readonly register: RegisterModel;
+  readonly register: FileModel;
   readonly loaded: LoadedRegister;
   readonly config: Config;
   /** The date every "current" and "overdue" is judged on (--date, default today). */
@@ -20,7 +20,7 @@ export interface RuleContext {
   readonly ruleIds: readonly string[];
   readonly t: Translate;
   /** The entity record parsed from a file, if the file held one. */
-  recordFor(source: SourceFile): EntityRecord | undefined;
+  recordFor(source: SourceFile): FileRecord | undefined;
 }
 
 /** A rule's finding before the engine places it: where (a JSON path or an exact position) and what. */

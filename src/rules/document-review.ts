@@ -1,5 +1,5 @@
 // document-review — a governing document past (error) or within six months of (warning) adopted + validYears.
-import { documentReviewDue, isDocumentExpired, isGoverning } from '../register/policy.js';
+import { documentReviewDue, isDocumentExpired, isGoverning } from '../model/policy.js';
 import { addMonths } from '../util/dates.js';
 import { defineRule } from './define-rule.js';
 

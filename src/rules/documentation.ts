@@ -1,6 +1,6 @@
 // documentation — a live application documents its routines, and its operations when operated in-house.
-import { isLive } from '../register/model.js';
-import { missingDocumentation } from '../register/policy.js';
+import { isLive } from '../model/register-model.js';
+import { missingDocumentation } from '../model/policy.js';
 import { defineRule, type Hit } from './define-rule.js';
 
 export default defineRule({

@@ -24,6 +24,7 @@ import trainingPlanReview from './training-plan-review.js';
 import uniqueId from './unique-id.js';
 import yamlSyntax from './yaml-syntax.js';
 import type { Rule } from './define-rule.js';
+import type { RuleId as ConfiguredRuleId } from '../types/rule-id.js';
 
 /** In the order of DESIGN.md's rule table: integrity first, then policy. */
 export const rules = [
@@ -54,6 +55,11 @@ export const rules = [
 ] as const;
 
 export type RuleId = (typeof rules)[number]['id'];
+
+// The registry and the configuration schema name the same rules (types/rule-id.ts derives RuleId from the schema for
+// the layers below this one): a rule missing on either side fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+void (true satisfies Same<RuleId, ConfiguredRuleId>);
 export const ruleIds: readonly RuleId[] = rules.map((rule) => rule.id);
 
 export function findRule(id: string): Rule | undefined {

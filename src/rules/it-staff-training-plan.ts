@@ -1,6 +1,6 @@
 // it-staff-training-plan — the register has a training plan for IT staff whose review is not overdue.
 import { defineRule } from './define-rule.js';
-import { hasCurrentItStaffPlan, itStaffPlans, planReviewDue } from '../register/policy.js';
+import { hasCurrentItStaffPlan, itStaffPlans, planReviewDue } from '../model/policy.js';
 
 export default defineRule({
   id: 'it-staff-training-plan',

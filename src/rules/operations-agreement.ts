@@ -1,5 +1,5 @@
 // operations-agreement — a live application operated by an IT unit has a current operations agreement.
-import { isLive } from '../register/model.js';
+import { isLive } from '../model/register-model.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // personal-data-assessed — every live business application says whether it processes personal data.
-import { isLive } from '../register/model.js';
+import { isLive } from '../model/register-model.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

@@ -1,8 +1,8 @@
 // reference — a reference to an id that does not exist or is of the wrong kind.
 import { suggestion } from '../i18n/index.js';
 import { NearestIndex } from '../util/nearest.js';
-import { referencesOf } from '../register/references.js';
-import type { RegisterModel } from '../register/model.js';
+import { referencesOf } from '../model/references.js';
+import type { RegisterModel } from '../model/register-model.js';
 import { fieldName, kinds } from '../schema/validate.js';
 import { defineRule, type Hit } from './define-rule.js';
 

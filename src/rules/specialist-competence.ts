@@ -1,6 +1,6 @@
 // specialist-competence — a live application shared by two or more municipalities has a current specialist.
-import { isLive } from '../register/model.js';
-import { hasCurrentSpecialist, isShared } from '../register/policy.js';
+import { isLive } from '../model/register-model.js';
+import { hasCurrentSpecialist, isShared } from '../model/policy.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

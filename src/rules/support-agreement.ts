@@ -1,5 +1,5 @@
 // support-agreement — a live application with a vendor has a current support agreement.
-import { isLive } from '../register/model.js';
+import { isLive } from '../model/register-model.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

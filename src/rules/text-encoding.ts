@@ -1,6 +1,7 @@
 // text-encoding — mojibake (Ã¤, â€, the seed's p¬/sªtt/fºr), U+FFFD or control characters in a string.
 import type { Message } from '../i18n/index.js';
-import { offsetOf, type JsonPath } from '../register/positions.js';
+import type { JsonPath } from '../types/json-path.js';
+import { offsetOf } from '../register/positions.js';
 import { positionAt } from '../register/source.js';
 import { defineRule, type Hit } from './define-rule.js';
 

@@ -1,5 +1,5 @@
 // training-plan-review — a training plan whose review (updated + reviewMonths) is overdue.
-import { isPlanReviewOverdue, planReviewDue } from '../register/policy.js';
+import { isPlanReviewOverdue, planReviewDue } from '../model/policy.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

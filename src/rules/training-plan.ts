@@ -1,6 +1,6 @@
 // training-plan — every live business application is listed in a training plan for users or administrators.
-import { isLive } from '../register/model.js';
-import { isInTrainingPlan, needsTrainingPlan } from '../register/policy.js';
+import { isLive } from '../model/register-model.js';
+import { isInTrainingPlan, needsTrainingPlan } from '../model/policy.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { suggestion, type Message, type MessageId } from '../i18n/index.js';
-import type { JsonPath, Target } from '../register/positions.js';
+import type { JsonPath, Target } from '../types/json-path.js';
 import { NearestIndex, nearestName } from '../util/nearest.js';
 import { packagePath } from '../util/paths.js';
-import { schemaFiles, type EntityKinds } from './types.generated.js';
+import { schemaFiles, type EntityKinds } from '../types/entities.generated.js';
 
 export type Kind = keyof EntityKinds;
 export const kinds = Object.keys(schemaFiles) as Kind[];

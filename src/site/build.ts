@@ -1,5 +1,6 @@
 // sitePages(): the register as the pages of a static website, each a template name and its view (pure). Compliance,
 // costs and deadlines come from the yearly report's view model, so the site and the report never disagree.
+import type { FileModel } from '../register/load.js';
 import { computeCosts } from '../costs/compute.js';
 import { translator, type Language } from '../i18n/index.js';
 import { collectDeadlines } from '../insight/calendar.js';
@@ -7,15 +8,15 @@ import type { EntityChange } from '../insight/history.js';
 import { findOpportunities } from '../insight/opportunities.js';
 import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
-import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } from '../register/model.js';
+import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } from '../model/register-model.js';
 import { reportLabels } from '../report/labels.js';
 import { buildYearlyView, costView, reportCosts } from '../report/view-model.js';
-import { agreementTerms, type AgreementTerms } from '../register/agreement-terms.js';
+import { agreementTerms, type AgreementTerms } from '../model/agreement-terms.js';
 import { isValidException } from '../register/config.js';
-import { documentReviewDue, planReviewDue } from '../register/policy.js';
+import { documentReviewDue, planReviewDue } from '../model/policy.js';
 import { unreadFiles, type UnreadFile } from '../register/unread.js';
 import type { Kind } from '../schema/validate.js';
-import type { Agreement, Application } from '../schema/types.generated.js';
+import type { Agreement, Application } from '../types/entities.generated.js';
 import { addDays } from '../util/dates.js';
 import { withPercentSign } from '../util/percent.js';
 import { siteLabels } from './labels.js';
@@ -23,7 +24,7 @@ import { capitalise, countOf, ruleName, terms } from '../i18n/terms.js';
 
 /** What the site shows, as it is to show it: `site --redact` passes the register, findings and history redacted. */
 export interface SiteInput {
-  readonly register: RegisterModel;
+  readonly register: FileModel;
   readonly config: Config;
   readonly date: string;
   readonly language: Language;

@@ -2,7 +2,7 @@
 // UTF-8 with a byte-order mark (else Excel reads å, ä, ö as Latin-1); ';' and a decimal comma in Swedish, ',' and a
 // decimal point in English; RFC 4180 quoting and CRLF line ends; and text that a spreadsheet would run as a formula
 // (=, +, -, @, tab, CR first: OWASP's "CSV injection") prefixed with an apostrophe.
-import type { Language } from '../i18n/index.js';
+import type { Language } from '../types/language.js';
 
 /** A number is written in the language's decimal style and never prefixed: it cannot carry a formula. */
 export type CsvCell = string | number | bigint | boolean | null | undefined;

@@ -1,5 +1,5 @@
 // Money as text: integer minor units → "826 688" (Swedish) or "826,688" (English), exactly, never through floating point.
-import type { Language } from '../i18n/index.js';
+import type { Language } from '../types/language.js';
 
 export interface MoneyStyle {
   readonly language: Language;

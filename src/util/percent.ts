@@ -1,6 +1,6 @@
 // formatPercent(): a share for people to read: "92,1 %" in Swedish, "92.1%" in English, one decimal at most;
 // formatDecimal(): the number alone ("1,9").
-import type { Language } from '../i18n/index.js';
+import type { Language } from '../types/language.js';
 
 // One formatter per language: making an Intl formatter costs far more than using one (a site formats thousands).
 const formats = new Map<Language, Intl.NumberFormat>();

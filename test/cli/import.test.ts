@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idFromName } from '../../src/import/plan.js';
-import { decodeText, detectSeparator, parseCsv } from '../../src/register/spreadsheet.js';
+import { decodeText, detectSeparator, parseCsv } from '../../src/import/spreadsheet.js';
 import { projectRoot, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 const example = join(projectRoot, 'examples/import');

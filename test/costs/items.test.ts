@@ -5,7 +5,7 @@ import { computeCosts } from '../../src/costs/compute.js';
 import { daysInForce } from '../../src/costs/items.js';
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister } from '../../src/register/load.js';
-import { RegisterModel } from '../../src/register/model.js';
+import { RegisterModel } from '../../src/model/register-model.js';
 import { fixtures, registerFrom } from '../helpers.js';
 
 function costs(folder: string, year: number) {

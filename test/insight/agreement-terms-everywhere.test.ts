@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agreementTerms } from '../../src/register/agreement-terms.js';
+import { agreementTerms } from '../../src/model/agreement-terms.js';
 import { registerFrom, runCli } from '../helpers.js';
 
 const DATE = '2026-06-01';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lintAgainstBase, selectNewFindings } from '../../src/lint/changes.js';
 import { ruleSetting, runRules, type Finding } from '../../src/lint/run-rules.js';
 import { translator } from '../../src/i18n/index.js';
-import { idsOfKeys, mayAskAbout, RegisterModel } from '../../src/register/model.js';
+import { idsOfKeys, mayAskAbout, RegisterModel } from '../../src/model/register-model.js';
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister, replaceFiles, type LoadedRegister } from '../../src/register/load.js';
 import { rules } from '../../src/rules/index.js';

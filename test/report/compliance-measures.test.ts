@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/lint/run-rules.js';
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister } from '../../src/register/load.js';
-import { RegisterModel } from '../../src/register/model.js';
+import { RegisterModel } from '../../src/model/register-model.js';
 import { computeCompliance } from '../../src/report/compliance.js';
 import { buildYearlyView, reportCosts } from '../../src/report/view-model.js';
 import { rules, type RuleId } from '../../src/rules/index.js';

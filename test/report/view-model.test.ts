@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister } from '../../src/register/load.js';
-import { RegisterModel } from '../../src/register/model.js';
+import { RegisterModel } from '../../src/model/register-model.js';
 import { runRules } from '../../src/lint/run-rules.js';
 import { rules } from '../../src/rules/index.js';
 import { computeCompliance } from '../../src/report/compliance.js';

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/cli/io.js';
 import { UsageError } from '../../src/errors.js';
 import { runRules } from '../../src/lint/run-rules.js';
 import { loadRegister } from '../../src/register/load.js';
-import { RegisterModel } from '../../src/register/model.js';
+import { RegisterModel } from '../../src/model/register-model.js';
 import { reportLabels } from '../../src/report/labels.js';
 import { renderInParts, renderTemplate } from '../../src/report/render.js';
 import { rules } from '../../src/rules/index.js';

@@ -2,7 +2,7 @@
 import { ExitCode, UsageError } from '../../errors.js';
 import { suggestNearest } from '../../i18n/index.js';
 import { collectDeadlines, formatCalendar } from '../../insight/calendar.js';
-import { isCurrentRole } from '../../register/model.js';
+import { isCurrentRole } from '../../model/register-model.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
 
 export async function calendarCommand(options: CommonOptions & { municipality?: string; ownerUnit?: string }): Promise<ExitCode> {

@@ -5,7 +5,7 @@ import { computeCosts } from '../../costs/compute.js';
 import { formatCostsBill, formatCostsBillCsv, formatCostsBillJson, formatCostsCsv, formatCostsExplain, formatCostsExplainCsv, formatCostsExplainJson, formatCostsJson, formatCostsTable } from '../../format/costs.js';
 import { suggestNearest } from '../../i18n/index.js';
 import { loadRegister } from '../../register/load.js';
-import { RegisterModel } from '../../register/model.js';
+import { RegisterModel } from '../../model/register-model.js';
 import { emit, loadConfig, todayFor, workingFolder, type GlobalOptions, visibleRegister } from '../io.js';
 
 export interface CostsCommandOptions extends GlobalOptions {

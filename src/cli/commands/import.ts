@@ -5,10 +5,10 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { translator, type Language, type Translate } from '../../i18n/index.js';
 import { planImport, type PlannedEntity } from '../../import/plan.js';
 import type { Config } from '../../register/config.js';
-import { readImportMapping } from '../../register/import-mapping.js';
+import { readImportMapping } from '../../import/mapping.js';
 import { loadRegister } from '../../register/load.js';
 import { entityText, kindFolders, parseKind, schemaLine } from '../../register/scaffold.js';
-import { readSpreadsheet } from '../../register/spreadsheet.js';
+import { readSpreadsheet } from '../../import/spreadsheet.js';
 import { createFile } from '../../register/write.js';
 import { dateOption, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 

@@ -23,7 +23,7 @@ import { runRules, selectFindings, type Finding, type LintResult } from '../../l
 import { rules, ruleIds, isRuleId } from '../../rules/index.js';
 import { suggestNearest, translator } from '../../i18n/index.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions } from '../../lint/suppressions.js';
-import { readSuppressions, SUPPRESSIONS_FILE, writeSuppressions } from '../../register/suppressions.js';
+import { readSuppressions, SUPPRESSIONS_FILE, writeSuppressions } from '../../lint/suppressions-file.js';
 import { checkDate, dateOption, emit, todayFor, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface LintCommandOptions extends GlobalOptions {

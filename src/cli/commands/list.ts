@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import { ExitCode, UsageError } from '../../errors.js';
 import { toCsv } from '../../insight/export.js';
 import { visible } from '../../util/visible.js';
-import type { Entity } from '../../register/model.js';
+import type { Entity } from '../../model/register-model.js';
 import { parseKind } from '../../register/scaffold.js';
 import { openRegister, emit, workingFolder, type CommonOptions } from '../io.js';
 

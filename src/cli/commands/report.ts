@@ -7,7 +7,7 @@ import { tryGit } from '../../git/run.js';
 import { entityHistory } from '../../insight/history.js';
 import { runRules } from '../../lint/run-rules.js';
 import { buildRecords, loadRegister } from '../../register/load.js';
-import { RegisterModel } from '../../register/model.js';
+import { RegisterModel } from '../../model/register-model.js';
 import { parseSource } from '../../register/source.js';
 import { writeFileAtomic } from '../../register/write.js';
 import { reportedErrors } from '../../report/board.js';

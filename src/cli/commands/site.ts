@@ -1,5 +1,6 @@
 // itreg site --output DIR: the register as a static website (HTML, CSS, a script for search), built into a fresh
 // folder beside DIR and swapped in, so a half-built or stale site is never published.
+import type { FileModel } from '../../register/load.js';
 import { closeSync, existsSync, mkdirSync, openSync, writeSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, ItregError, UsageError } from '../../errors.js';
@@ -12,7 +13,7 @@ import { maskIdentityNumbers, redactEntity, redactHistory, type RedactionCount }
 import { runRules, type Finding } from '../../lint/run-rules.js';
 import type { Config } from '../../register/config.js';
 import { loadRegister } from '../../register/load.js';
-import { RegisterModel } from '../../register/model.js';
+import { RegisterModel } from '../../model/register-model.js';
 import { reportLabels } from '../../report/labels.js';
 import { renderInParts, renderTemplate } from '../../report/render.js';
 import { rules } from '../../rules/index.js';
@@ -43,7 +44,7 @@ const MARKER = '.itreg-site';
  * holder.name and notes, identity numbers masked, and the original model is garbage once the findings are made:
  * nothing outside this function holds it, so the site does not carry two registers through 4,000 pages.
  */
-function readAndLint(config: Config, date: string, redact: boolean, count: RedactionCount): { findings: readonly Finding[]; shown: RegisterModel } {
+function readAndLint(config: Config, date: string, redact: boolean, count: RedactionCount): { findings: readonly Finding[]; shown: FileModel } {
   const loaded = loadRegister(config);
   const register = new RegisterModel(loaded);
   const findings = runRules(register, rules, { date, language: config.language }).findings;

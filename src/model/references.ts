@@ -1,7 +1,7 @@
 // referencesOf(): every id an entity refers to, where, and what it must point at (DESIGN.md register format).
 import type { Kind } from '../schema/validate.js';
-import type { Entity } from './model.js';
-import type { JsonPath } from './positions.js';
+import type { Entity } from './register-model.js';
+import type { JsonPath } from '../types/json-path.js';
 
 export interface Reference {
   readonly path: JsonPath;

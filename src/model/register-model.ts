@@ -1,14 +1,32 @@
 // RegisterModel: the valid entities of a loaded register, indexed for the questions rules, costs and reports ask.
-import type { Kind } from '../schema/validate.js';
-import type { Agreement, Application, EntityKinds, Municipality, RoleAssignment, TrainingPlan } from '../schema/types.generated.js';
+import type { Kind, SchemaIssue } from '../schema/validate.js';
+import type { Agreement, Application, EntityKinds, Municipality, RoleAssignment, TrainingPlan } from '../types/entities.generated.js';
 import { isWithin } from '../util/dates.js';
 import { isCurrentAgreement } from './agreement-terms.js';
-import type { EntityRecord, LoadedRegister } from './load.js';
 import { isMemberOn } from './membership.js';
 
 export { isCurrentAgreement } from './agreement-terms.js';
 
 export type Entity = EntityKinds[Kind];
+
+/** Where a record came from, as the domain needs it: a path to name in messages and links. The file layer adds more. */
+export interface EntityOrigin {
+  readonly path: string;
+}
+
+/** One declared entity: its data as parsed, its schema issues, and whether the policy rules may trust it. */
+export interface EntityRecord<Source extends EntityOrigin = EntityOrigin> {
+  readonly source: Source;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly kind: Kind | undefined;
+  readonly id: string | undefined;
+  readonly schemaIssues: readonly SchemaIssue[];
+}
+
+/** What the model is built from: every record in file order (the file layer's LoadedRegister is one). */
+export interface ModelInput {
+  readonly records: readonly EntityRecord[];
+}
 export type Role = RoleAssignment['role'];
 export type AgreementType = Agreement['type'];
 
@@ -61,7 +79,11 @@ export function idsOfKeys(keys: Iterable<string>): Set<string> {
   return ids;
 }
 
-export class RegisterModel {
+/**
+ * The model is generic over what it was built from, so that it knows nothing of files: the file layer's FileModel
+ * (register/load.ts) is a RegisterModel over a LoadedRegister, whose records carry their parsed source.
+ */
+export class RegisterModel<Loaded extends ModelInput = ModelInput> {
   /** Entities that passed their schema and whose id is not a later duplicate, in file order. */
   private readonly all: readonly Entity[];
   /**
@@ -71,16 +93,16 @@ export class RegisterModel {
   private watched: ReadonlySet<string> | undefined;
   private touched = false;
   /** The first record of every id, valid or not: what a reference can point at. */
-  private readonly firstRecordById = new Map<string, EntityRecord>();
+  private readonly firstRecordById = new Map<string, Loaded['records'][number]>();
   private readonly byKind = new Map<Kind, Entity[]>();
   private readonly rolesByApp = new Map<string, RoleAssignment[]>();
   private readonly agreementsByApp = new Map<string, Agreement[]>();
   private readonly plansByApp = new Map<string, TrainingPlan[]>();
 
   /** Every record after the first with its id, in file order. */
-  private readonly duplicates: EntityRecord[] = [];
+  private readonly duplicates: Loaded['records'][number][] = [];
 
-  constructor(readonly loaded: LoadedRegister) {
+  constructor(readonly loaded: Loaded) {
     const entities: Entity[] = [];
     for (const record of loaded.records) {
       if (record.id === undefined) continue;
@@ -153,12 +175,12 @@ export class RegisterModel {
   }
 
   /** The first record declaring `id`, even one with schema errors. */
-  recordById(id: string): EntityRecord | undefined {
+  recordById(id: string): Loaded['records'][number] | undefined {
     if (this.watched) this.depends(`i${id}`);
     return this.firstRecordById.get(id);
   }
 
-  recordOf(entity: Entity): EntityRecord {
+  recordOf(entity: Entity): Loaded['records'][number] {
     if (this.watched) this.depends(`i${entity.id}`);
     const record = this.firstRecordById.get(entity.id);
     if (record === undefined || this.valid(entity.id) !== entity) throw new Error(`entity ${entity.id} is not part of this register`);
@@ -166,7 +188,7 @@ export class RegisterModel {
   }
 
   /** Every record that declares an id an earlier file declares, in file order (unique-id). */
-  laterDuplicates(): readonly EntityRecord[] {
+  laterDuplicates(): readonly Loaded['records'][number][] {
     if (this.watched !== undefined && this.watched.size > 0) this.touched = true;
     return this.duplicates;
   }

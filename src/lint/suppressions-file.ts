@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../register/write.js';
 
 export const SUPPRESSIONS_FILE = 'itreg-suppressions.json';
 

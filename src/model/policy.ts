@@ -1,8 +1,8 @@
 // What the IT policy asks of an application, a training plan and a governing document, asked of the model: the rules
 // report each demand that is not met, the yearly report counts them, so the two cannot disagree.
-import type { Application, Document, TrainingPlan } from '../schema/types.generated.js';
+import type { Application, Document, TrainingPlan } from '../types/entities.generated.js';
 import { addMonths, addYears } from '../util/dates.js';
-import type { RegisterModel } from './model.js';
+import type { RegisterModel } from './register-model.js';
 
 /** Shared: used by two or more municipalities (the policy's "gemensamma system"). */
 export function isShared(app: Application): boolean {

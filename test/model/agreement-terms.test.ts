@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreementTerms, currentEnd, isCurrentAgreement, lastDayInForce, type AgreementTermsInput } from '../../src/register/agreement-terms.js';
-import { isMemberOn } from '../../src/register/membership.js';
+import { agreementTerms, currentEnd, isCurrentAgreement, lastDayInForce, type AgreementTermsInput } from '../../src/model/agreement-terms.js';
+import { isMemberOn } from '../../src/model/membership.js';
 
 const a = (fields: Partial<AgreementTermsInput>): AgreementTermsInput => ({ start: '2020-01-01', ...fields });
 

@@ -1,5 +1,5 @@
 // Membership over time (DESIGN.md "Format 1.1"): who is a member of the cooperation on a date.
-import type { Municipality } from '../schema/types.generated.js';
+import type { Municipality } from '../types/entities.generated.js';
 import { isWithin } from '../util/dates.js';
 
 /** A member on `date`: `member` is not false and, with `memberships`, the date lies in one of them. */

@@ -1,10 +1,10 @@
 // readImportMapping(): an `itreg import` mapping file, read as YAML and checked against schema/import-mapping.schema.json.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import type { ImportMapping } from '../schema/types.generated.js';
+import type { ImportMapping } from '../types/entities.generated.js';
 import { validateImportMapping } from '../schema/validate.js';
-import { locate } from './positions.js';
-import { decodeSource } from './source.js';
+import { locate } from '../register/positions.js';
+import { decodeSource } from '../register/source.js';
 
 export type { ImportMapping };
 

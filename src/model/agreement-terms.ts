@@ -1,6 +1,6 @@
 // An agreement's terms on a date (DESIGN.md "Format 1.1": terms, options, tacit renewal, notice given): its current end
 // and notice deadline. The one place that computes them; rules, costs, the report, calendar, show and opportunities ask it.
-import type { Agreement } from '../schema/types.generated.js';
+import type { Agreement } from '../types/entities.generated.js';
 import { addMonths } from '../util/dates.js';
 
 /** The fields the terms depend on (an agreement, or a test's plain object). */
