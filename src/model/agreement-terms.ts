@@ -23,16 +23,20 @@ export interface AgreementTerms {
 const MAX_PERIODS = 12_000;
 
 /**
- * The terms of `agreement` on `date`. Months are counted from `end` in one step (end + total months − notice), the
- * day clamped to the month's last day, so a month-end agreement stays at month ends (2024-01-31 + 1 = 2024-02-29).
+ * The terms of `agreement` on `date`. A period's end is counted from `end` in one step (end + total months, so periods
+ * do not drift), the day clamped to the month's last day: 2024-01-31 + 1 = 2024-02-29, + 2 = 2024-03-31. Its notice
+ * deadline is that end, as the date it is, − noticeMonths, clamped likewise (12 months before 2029-02-28 is
+ * 2028-02-28, not 2028-02-29). Notice given (`terminated`) counts from that day on: on an earlier date the agreement
+ * is judged as one without notice given.
  */
 export function agreementTerms(agreement: AgreementTermsInput, date: string): AgreementTerms {
-  const { end, terminated } = agreement;
+  const { end } = agreement;
+  const terminated = agreement.terminated !== undefined && agreement.terminated <= date ? agreement.terminated : undefined;
   if (end === undefined) return terminated === undefined ? {} : { terminated };
   const notice = agreement.noticeMonths ?? 0;
   const options = agreement.options ?? [];
   let months = options.reduce((sum, option) => sum + (option.exercised !== undefined ? (option.months ?? 0) : 0), 0);
-  const deadlineAfter = (total: number): string => addMonths(end, total - notice);
+  const deadlineAfter = (total: number): string => addMonths(addMonths(end, total), -notice);
   const period = agreement.renewal?.months ?? 0;
   if (period > 0) {
     // A period is added while its notice deadline lies before the date (on the deadline, notice can still be given),

@@ -14,7 +14,7 @@ const agreement = (id: string, name: string, type: string, fields: string) =>
 const folder = registerFrom('clean', {
   // Renewed once (its deadline 2025-09-30 passed without notice): current end 2026-12-31, deadline 2026-09-30.
   'register/agreements/diarium-support.yaml': agreement('diarium-support', 'Supportavtal Dokumentor', 'support', 'renewal: { months: 12 }\nannualCost: 12000\n'),
-  // A six-month option called, another left: current end 2026-06-30, deadline 2026-03-31 (passed).
+  // A six-month option called, another left: current end 2026-06-30, deadline 2026-06-30 − 3 months = 2026-03-30 (passed).
   'register/agreements/diarium-drift.yaml': agreement('diarium-drift', 'Driftavtal diarium', 'operations', 'options:\n  - { months: 6, exercised: 2025-05-01 }\n  - { months: 24 }\nannualCost: 36500\n'),
   // Renews, but notice was given after the 2026-09-30 deadline: it ends a period later, 2027-12-31.
   'register/agreements/diarium-licens.yaml': agreement('diarium-licens', 'Licensavtal Dokumentor', 'licence', 'renewal: { months: 12 }\nterminated: 2026-10-15\nannualCost: 1000\n').replace('end: 2025-12-31', 'end: 2026-12-31'),
@@ -43,7 +43,7 @@ const longDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numer
 describe('one current end and notice deadline for every consumer', () => {
   it('the domain answer the others are checked against', () => {
     expect(terms('diarium-support')).toMatchObject({ end: '2026-12-31', noticeDeadline: '2026-09-30' });
-    expect(terms('diarium-drift')).toMatchObject({ end: '2026-06-30', noticeDeadline: '2026-03-31' });
+    expect(terms('diarium-drift')).toMatchObject({ end: '2026-06-30', noticeDeadline: '2026-03-30' });
     expect(terms('diarium-licens')).toMatchObject({ end: '2026-12-31', noticeDeadline: '2026-09-30' });
   });
 
@@ -72,7 +72,7 @@ describe('one current end and notice deadline for every consumer', () => {
     expect(event('agreement-end.diarium-support')).toBe(compact(terms('diarium-support').end));
     expect(event('agreement-notice.diarium-support')).toBe(compact(terms('diarium-support').noticeDeadline));
     expect(event('agreement-end.diarium-drift')).toBe(compact(terms('diarium-drift').end));
-    expect(event('agreement-notice.diarium-drift')).toBeUndefined(); // 2026-03-31 has passed: no coming deadline
+    expect(event('agreement-notice.diarium-drift')).toBeUndefined(); // 2026-03-30 has passed: no coming deadline
   });
 
   it('the application report and the yearly report', () => {

@@ -22,6 +22,31 @@ describe('agreementTerms (DESIGN.md "Format 1.1")', () => {
     expect(agreementTerms(agreement, date).noticeDeadline).toBe(deadline);
   });
 
+  // DESIGN.md 1.2: a period's deadline is that period's end, as the date it is, − noticeMonths (issue 25, item 1).
+  it.each([
+    ['12 months before 2029-02-28 is 2028-02-28: on 2028-02-29 it has renewed to 2030-02-28', a({ end: '2028-02-29', noticeMonths: 12, renewal: { months: 12 } }), '2028-02-29', '2030-02-28', '2029-02-28'],
+    ['the first period from a leap day: 2028-02-29 − 12 = 2027-02-28', a({ end: '2028-02-29', noticeMonths: 12, renewal: { months: 12 } }), '2027-01-01', '2028-02-29', '2027-02-28'],
+    ['monthly from 2025-01-31: the period ending 2025-02-28 has its deadline 2025-01-28', a({ end: '2025-01-31', noticeMonths: 1, renewal: { months: 1 } }), '2025-01-05', '2025-02-28', '2025-01-28'],
+    ['monthly from 2025-01-31: on 2026-01-29 the deadline 2026-01-28 has passed', a({ end: '2025-01-31', noticeMonths: 1, renewal: { months: 1 } }), '2026-01-29', '2026-03-31', '2026-02-28'],
+    ['an exercised option to 2026-06-30, 3 months: 2026-03-30', a({ end: '2025-12-31', noticeMonths: 3, options: [{ months: 6, exercised: '2025-05-01' }] }), '2026-01-01', '2026-06-30', '2026-03-30'],
+  ])('%s', (_name, agreement, date, end, deadline) => {
+    expect(agreementTerms(agreement, date)).toMatchObject({ end, noticeDeadline: deadline });
+  });
+
+  // Notice given counts from its day on (issue 25, item 5): before it, the agreement is judged as one without notice.
+  it('judges terminated by the date: before the day notice was given, it was not given', () => {
+    const agreement = a({ end: '2026-03-31', noticeMonths: 3, renewal: { months: 12 }, terminated: '2026-01-15' });
+    const before = agreementTerms(agreement, '2025-12-01');
+    expect(before).toMatchObject({ end: '2026-03-31', noticeDeadline: '2025-12-31', renewsTo: { months: 12, end: '2027-03-31' } });
+    expect(before.terminated).toBeUndefined();
+    const after = agreementTerms(agreement, '2026-01-15');
+    expect(after).toMatchObject({ end: '2027-03-31', noticeDeadline: '2026-12-31', terminated: '2026-01-15' });
+    expect(after.renewsTo).toBeUndefined();
+    const given = a({ end: '2026-12-31', noticeMonths: 3, renewal: { months: 12 }, terminated: '2026-05-15' });
+    expect(agreementTerms(given, '2026-05-14').renewsTo).toEqual({ months: 12, end: '2027-12-31' });
+    expect(agreementTerms(given, '2026-05-15').renewsTo).toBeUndefined();
+  });
+
   it('says what happens next: renewal, an option left, notice given', () => {
     expect(agreementTerms(a({ end: '2025-12-31', noticeMonths: 3, renewal: { months: 12 } }), '2026-06-01').renewsTo).toEqual({ months: 12, end: '2027-12-31' });
     expect(agreementTerms(a({ end: '2025-12-31', options: [{ months: 12, exercised: '2025-01-01' }, { months: 24 }] }), '2026-06-01').optionLeft).toEqual({ months: 24, end: '2028-12-31' });

@@ -76,6 +76,9 @@ describe('agreement-expiry', () => {
     ['row 2: an option left, also the last day to call it', 'end: 2026-12-31\nnoticeMonths: 3\noptions: [{ months: 24 }]\n', '2026-06-01', 'warning', /ends on 2026-12-31; it is also the last day to call the option of 24 months \(to 2028-12-31\)/],
     ['row 2: two options, the first exercised', 'end: 2025-12-31\nnoticeMonths: 3\noptions:\n  - { months: 12, exercised: 2025-08-01, decision: KS 2025-06-10 § 4 }\n  - { months: 12 }\n', '2026-06-01', 'warning', /deadline on 2026-09-30; if nothing is done it ends on 2026-12-31; it is also the last day to call the option of 12 months \(to 2027-12-31\)/],
     ['row 2: not while notice has been given before the deadline', 'end: 2026-12-31\nnoticeMonths: 3\nrenewal: { months: 12 }\nterminated: 2026-05-15\n', '2026-06-01', undefined, undefined],
+    ['row 2: notice given later than the date has not been given on it', 'end: 2026-03-31\nnoticeMonths: 3\nrenewal: { months: 12 }\nterminated: 2026-01-15\n', '2025-12-01', 'warning', /notice deadline on 2025-12-31; if nothing is done it renews by 12 months to 2027-03-31/],
+    ['row 2: … nor without renewal', 'end: 2026-03-31\nnoticeMonths: 3\nterminated: 2026-01-15\n', '2025-12-01', 'warning', /notice deadline on 2025-12-31; if nothing is done it ends on 2026-03-31/],
+    ['row 1 … 3 by the period\'s end: 2028-02-29 renews, its deadline 12 months before 2029-02-28 is 2028-02-28', 'end: 2028-02-29\nnoticeMonths: 12\nrenewal: { months: 12 }\n', '2028-02-28', 'warning', /notice deadline on 2028-02-28; if nothing is done it renews by 12 months to 2030-02-28/],
     ['row 2: a deadline past the horizon is quiet', 'end: 2027-03-31\nnoticeMonths: 3\n', '2026-06-01', undefined, undefined],
     // Row 3: the deadline before D, not renewing, not yet ended → warning, passed / notice given, ends on the current end.
     ['row 3: deadline passed (2026-08-31 − 6 months = 2026-02-28)', 'end: 2026-08-31\nnoticeMonths: 6\n', '2026-06-01', 'warning', /notice deadline of agreement Support for Diariesystem passed on 2026-02-28 and the agreement ends on 2026-08-31: procure, agree anew or plan the retirement/],
@@ -85,7 +88,7 @@ describe('agreement-expiry', () => {
     // Options and renewal over time.
     ['an option exercised late still extends the agreement', 'end: 2026-03-31\nnoticeMonths: 3\noptions: [{ months: 12, exercised: 2026-05-20 }]\n', '2026-06-01', undefined, undefined],
     ['tacit renewal across a year end', 'end: 2025-12-31\nnoticeMonths: 3\nrenewal: { months: 12 }\n', '2026-06-01', 'warning', /deadline on 2026-09-30; if nothing is done it renews by 12 months to 2027-12-31/],
-    ['tacit renewal from a leap day', 'end: 2024-02-29\nnoticeMonths: 3\nrenewal: { months: 12 }\n', '2026-06-01', 'warning', /deadline on 2026-11-29; if nothing is done it renews by 12 months to 2028-02-29/],
+    ['tacit renewal from a leap day (the period ending 2027-02-28: − 3 = 2026-11-28)', 'end: 2024-02-29\nnoticeMonths: 3\nrenewal: { months: 12 }\n', '2026-06-01', 'warning', /deadline on 2026-11-28; if nothing is done it renews by 12 months to 2028-02-29/],
     ['a month-end start renews month by month (2024-01-31 + 1 = 2024-02-29)', 'end: 2024-01-31\nrenewal: { months: 1 }\n', '2024-02-15', 'warning', /deadline on 2024-02-29; if nothing is done it renews by 1 month to 2024-03-31/],
   ])('%s', (_name, fields, date, severity, message) => {
     const found = findings(registerFrom('clean', agreement(fields)), 'agreement-expiry', { date });
