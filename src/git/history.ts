@@ -47,7 +47,9 @@ export async function readHistory(root: string, registerFolder: string, range: D
   if (head === undefined) return { changes: [] };
   const folder = repository.pathOf(registerFolder);
   // --literal-pathspecs: a folder named `*` or `:(top)x` is that folder, not a pattern.
-  const args = ['-c', 'core.quotePath=false', '--literal-pathspecs', 'log', '--no-merges', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x1f%aI%x1f%an%x1f%s'];
+  // -z: paths come unquoted and NUL-ended (a name with `"`, a tab, a newline or `\\` is itself), and NUL, which no
+  // subject, name or path can hold, separates the header's fields (0x1E and 0x1F can stand in a subject).
+  const args = ['--literal-pathspecs', 'log', '-z', '--no-merges', '-M', '--raw', '--no-abbrev', '--format=%H%x00%aI%x00%an%x00%s'];
   const zone = range.timeZone ?? DEFAULT_TIME_ZONE;
   const from = range.since === undefined ? undefined : startOfDay(range.since, zone);
   const to = range.until === undefined ? undefined : startOfDay(addDays(range.until, 1), zone);
@@ -61,22 +63,17 @@ export async function readHistory(root: string, registerFolder: string, range: D
 
   const toRoot = (path: string) => repository.toRoot(path, root);
   const raw: Array<Omit<FileChange, 'before' | 'after'> & { oldBlob?: string; newBlob?: string }> = [];
-  for (const record of log.split('\x1e').slice(1)) {
-    const [header = '', ...lines] = record.split('\n');
-    const [commit = '', date = '', author = '', subject = ''] = header.split('\x1f');
-    for (const line of lines) {
-      const match = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([AMDR])\d*\t([^\t]+)(?:\t(.+))?$/.exec(line);
-      if (!match) continue;
-      const instant = Date.parse(date);
-      if ((from !== undefined && instant < from) || (to !== undefined && instant >= to)) continue;
-      const [, oldBlob = '', newBlob = '', status = 'M', first = '', second] = match;
+  for (const commit of parseRawLog(log)) {
+    const instant = Date.parse(commit.date);
+    if ((from !== undefined && instant < from) || (to !== undefined && instant >= to)) continue;
+    for (const { oldBlob, newBlob, status, first, second } of commit.entries) {
       if (!/\.ya?ml$/i.test(second ?? first)) continue;
       raw.push({
-        commit,
+        commit: commit.hash,
         date: todayIn(zone, new Date(instant)),
-        author,
-        subject,
-        status: status as FileChange['status'],
+        author: commit.author,
+        subject: commit.subject,
+        status,
         path: toRoot(second ?? first),
         ...(second ? { oldPath: toRoot(first) } : {}),
         ...(ZERO.test(oldBlob) ? {} : { oldBlob }),
@@ -97,6 +94,56 @@ export async function readHistory(root: string, registerFolder: string, range: D
     shallow = { commits: Number(count.trim()), since: dates.split('\n')[0]?.slice(0, 10) ?? '' };
   }
   return { changes, ...(shallow ? { shallow } : {}) };
+}
+
+interface RawEntry {
+  readonly oldBlob: string;
+  readonly newBlob: string;
+  readonly status: FileChange['status'];
+  readonly first: string;
+  readonly second: string | undefined;
+}
+
+interface RawCommit {
+  readonly hash: string;
+  readonly date: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly entries: readonly RawEntry[];
+}
+
+const RAW_ENTRY = /^\n?:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([AMDRCTUX])\d*$/;
+const HASH = /^[0-9a-f]{40,64}$/;
+
+/**
+ * `git log -z --raw --format=%H%x00%aI%x00%an%x00%s`: NUL-ended tokens, a commit's four header fields followed by
+ * its raw entries (`:modes blobs status`, then one path, or two for a rename or copy). Read by position, so a subject
+ * that looks like an entry or a hash is still the subject.
+ */
+export function parseRawLog(log: string): RawCommit[] {
+  const tokens = log.split('\0');
+  const commits: RawCommit[] = [];
+  let i = 0;
+  while (i + 3 < tokens.length) {
+    const hash = tokens[i]!.replace(/^\n/, '');
+    if (!HASH.test(hash)) break;
+    const [date = '', author = '', subject = ''] = tokens.slice(i + 1, i + 4);
+    i += 4;
+    while (tokens[i] === '') i++;
+    const entries: RawEntry[] = [];
+    for (let match = RAW_ENTRY.exec(tokens[i] ?? ''); match; match = RAW_ENTRY.exec(tokens[i] ?? '')) {
+      const [, oldBlob = '', newBlob = '', status = 'M'] = match;
+      const paths = status === 'R' || status === 'C' ? 2 : 1;
+      const first = tokens[i + 1] ?? '';
+      const second = paths === 2 ? tokens[i + 2] : undefined;
+      i += 1 + paths;
+      // A copy is an addition of its second path; a type change or unmerged entry a modification.
+      if (status === 'C') entries.push({ oldBlob: '0', newBlob, status: 'A', first: second ?? first, second: undefined });
+      else entries.push({ oldBlob, newBlob, status: status === 'A' || status === 'D' || status === 'R' ? status : 'M', first, second });
+    }
+    commits.push({ hash, date, author, subject, entries });
+  }
+  return commits;
 }
 
 export interface Snapshot {
@@ -125,10 +172,10 @@ export async function readSnapshots(root: string, registerFolder: string, monthE
       const after = Math.floor(startOfDay(`${end.slice(0, 8)}01`, timeZone) / 1000);
       const commit = await tryGit(root, ['rev-list', '-1', `--before=@${before}`, `--after=@${after}`, 'HEAD']);
       if (!commit) return undefined;
-      const tree = await runGit(root, ['-c', 'core.quotePath=false', '--literal-pathspecs', 'ls-tree', '-r', '--full-tree', commit, '--', folder]);
+      const tree = await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', folder]);
       const blobs = tree
-        .split('\n')
-        .map((line) => /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(line))
+        .split('\0')
+        .map((line) => /^\d+ blob ([0-9a-f]+)\t([^]+)$/.exec(line))
         .filter((m): m is RegExpExecArray => m !== null && /\.ya?ml$/i.test(m[2]!))
         .map((m): [string, string] => [m[1]!, toRoot(m[2]!)]);
       return { date: end, commit, blobs };
