@@ -61,7 +61,7 @@ function summaryTail(result: LintResult, w: (typeof words)[keyof typeof words]):
   if (excepted > 0) parts.push(`${excepted} ${w.suppressed(excepted)}`);
   if (baselined > 0) parts.push(`${baselined} ${w.baselined(baselined)}`);
   if (unused.length > 0) {
-    const named = unused.slice(0, 3).map((entry) => (entry.entity === undefined ? `${entry.rule} ${entry.file}` : `${entry.rule} ${entry.entity}`));
+    const named = unused.slice(0, 3).map((entry) => visible(entry.entity === undefined ? `${entry.rule} ${entry.file}` : `${entry.rule} ${entry.entity}`));
     parts.push(`${unused.length} ${w.unused(unused.length)} (${named.join(', ')}${unused.length > 3 ? ', …' : ''}): ${w.prune}`);
   }
   return parts.map((part) => `, ${part}`).join('');

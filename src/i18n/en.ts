@@ -194,6 +194,11 @@ export const en = {
   redactedSummary: 'removed {names} (holder.name) and {notes}, and replaced {numbers} by ÅÅMMDD-XXXX',
   // itreg-suppressions.json
   suppressionsBad: '{file}: {detail}: write it again with itreg lint --suppress-all',
+  suppressionsOutside: '{file} is a link that leads outside the register, or no regular file, and is not read: make it a plain file beside itreg.yaml (itreg lint --suppress-all writes one)',
+  suppressionsNotJson: '{file} is not valid JSON{where}: write it again with itreg lint --suppress-all',
+  suppressionsWhere: ' (line {line}, column {column})',
+  suppressionsEntryBad: '{file}: entry {index} of "suppressions" is not { fingerprint, rule, file, date } in plain text (a field is missing, or holds a control character): write it again with itreg lint --suppress-all',
+  suppressionsNotList: '{file}: "suppressions" must be a list of { fingerprint, rule, file, date }: write it again with itreg lint --suppress-all',
   suppressionsWritten: '{file}: recorded {count} as the starting line; lint now reports only what is not in it',
   suppressionsPruned: '{file}: removed {count} (their findings are gone)',
   suppressionsNone: '{file} does not exist: nothing to prune (itreg lint --suppress-all writes it)',

@@ -190,6 +190,11 @@ export const sv: Record<MessageId, string> = {
   redactedSummary: 'tog bort {names} (holder.name) och {notes} (notes), och ersatte {numbers} med ÅÅMMDD-XXXX',
   // itreg-suppressions.json
   suppressionsBad: '{file}: {detail}: skriv den på nytt med itreg lint --suppress-all',
+  suppressionsOutside: '{file} är en länk som leder utanför registret, eller ingen vanlig fil, och läses inte: gör den till en vanlig fil bredvid itreg.yaml (itreg lint --suppress-all skriver en)',
+  suppressionsNotJson: '{file} är inte giltig JSON{where}: skriv den på nytt med itreg lint --suppress-all',
+  suppressionsWhere: ' (rad {line}, kolumn {column})',
+  suppressionsEntryBad: '{file}: post {index} i "suppressions" är inte { fingerprint, rule, file, date } i vanlig text (ett fält saknas eller har ett styrtecken): skriv den på nytt med itreg lint --suppress-all',
+  suppressionsNotList: '{file}: "suppressions" ska vara en lista av { fingerprint, rule, file, date }: skriv den på nytt med itreg lint --suppress-all',
   suppressionsWritten: '{file}: sparade {count} som startläge; lint rapporterar nu bara det som inte finns där',
   suppressionsPruned: '{file}: tog bort {count} (deras fynd finns inte längre)',
   suppressionsNone: '{file} finns inte: inget att rensa (itreg lint --suppress-all skriver den)',

@@ -113,7 +113,7 @@ describe('suppressions: suppress, fix one, a new gap, prune', () => {
   it('a damaged file is exit 2 with one line', () => {
     writeFileSync(join(folder, 'itreg-suppressions.json'), '{ "suppressions": [ { "rule": 1 } ] }');
     const result = lint();
-    expect(result.stderr).toBe('itreg: itreg-suppressions.json: "suppressions" must be a list of { fingerprint, rule, file, date }: write it again with itreg lint --suppress-all\n');
+    expect(result.stderr).toBe('itreg: itreg-suppressions.json: entry 1 of "suppressions" is not { fingerprint, rule, file, date } in plain text (a field is missing, or holds a control character): write it again with itreg lint --suppress-all\n');
     expect(result.status).toBe(2);
   });
 });
