@@ -1,6 +1,7 @@
 // --format github: GitHub Actions workflow commands, one annotation per finding, escaped as the runner requires.
 import type { Language } from '../i18n/index.js';
 import type { LintResult } from '../lint/run-rules.js';
+import { visible } from '../util/visible.js';
 
 /** GitHub shows this many error and this many warning annotations per step; the rest are only in the log. */
 const GITHUB_ANNOTATION_LIMIT = 10;
@@ -21,8 +22,13 @@ export function formatGithub(result: LintResult, options: { language: Language }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
+/**
+ * The runner's escapes for `%`, CR and LF, then every other control, line-separator or bidirectional character as a
+ * visible escape (`\u0085`, `\u202e`): the runner passes them to the annotation and the log raw, where ESC steers a
+ * terminal and NEL or U+2028 starts a line another tool may read as a workflow command.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(text: string): string {

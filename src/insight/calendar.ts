@@ -85,17 +85,18 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
 }
 
 /**
- * TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks (CRLF, LF or a lone CR, which would
- * otherwise end the content line for some readers); other control characters, which TEXT does not allow, are
- * dropped (a tab stays).
+ * TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks (CRLF, LF, a lone CR, NEL, U+2028
+ * and U+2029, which some readers take as the end of a content line); other control characters (C0 and C1), which TEXT
+ * does not allow, and the bidirectional formatting characters, which reorder what a calendar shows, are dropped (a
+ * tab stays).
  */
 export function escapeText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+    .replace(/\r\n|\r|\n|\u0085|\u2028|\u2029/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */

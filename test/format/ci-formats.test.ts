@@ -106,6 +106,16 @@ describe('--format github', () => {
     expect(formatGithub(result, { language: 'en' })).toBe('::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=itreg schema::50%25 done%0D%0Anext: line\n');
   });
 
+  it('shows ESC, NEL, U+2028 and a bidirectional override as escapes, in the message and the file name', () => {
+    const result: LintResult = {
+      findings: [{ ruleId: 'schema', severity: 'error', message: 'a\u001b[2Jb\u0085::error::forged\u2028c\u202ed', file: 'x\u0085y.yaml', line: 1, column: 1 }],
+      summary: { files: 1, entities: 0, errors: 1, warnings: 0, suppressed: 0 },
+    };
+    const text = formatGithub(result, { language: 'en' });
+    expect(text).toBe('::error file=x\\u0085y.yaml,line=1,col=1,title=itreg schema::a\\u001b[2Jb\\u0085::error::forged\\u2028c\\u202ed\n');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+  });
+
   it('ends with a notice when GitHub will not show them all', () => {
     const many: LintResult = {
       findings: Array.from({ length: 13 }, (_, i) => ({ ruleId: 'schema', severity: 'error' as const, message: `m${i}`, file: 'a.yaml', line: i + 1, column: 1 })),

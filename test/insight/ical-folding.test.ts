@@ -21,4 +21,10 @@ describe('escapeText', () => {
   it('escapes backslashes, semicolons, commas and line breaks', () => {
     expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
   });
+
+  it('ends no content line at NEL, U+2028 or U+2029 and drops C1 controls and bidirectional overrides', () => {
+    expect(escapeText('a\u0085b\u2028c\u2029d')).toBe('a\\nb\\nc\\nd');
+    expect(escapeText('x\u009by\u202ez\u2066w\u200ev\u001bu')).toBe('xyzwvu');
+    expect(escapeText('tab\tstays')).toBe('tab\tstays');
+  });
 });
