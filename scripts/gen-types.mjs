@@ -32,6 +32,8 @@ function typeOf(node, file, indent) {
     return typeOf(target.node, target.file, indent);
   }
   if ('const' in node) return JSON.stringify(node.const);
+  // A code list (the 249 ISO 3166-1 country codes) is a string to TypeScript: the schema checks it, a union would only bloat.
+  if (node.enum && node.enum.length > 50) return 'string';
   if (node.enum) return node.enum.map((v) => JSON.stringify(v)).join(' | ');
   if (node.oneOf || node.anyOf) return (node.oneOf ?? node.anyOf).map((n) => typeOf(n, file, indent)).join(' | ');
   const type = Array.isArray(node.type) ? node.type : [node.type];
@@ -80,6 +82,8 @@ const names = {
   'training-plan.schema.json': 'TrainingPlan',
   'investment.schema.json': 'Investment',
   'document.schema.json': 'Document',
+  'processing.schema.json': 'Processing',
+  'supplier.schema.json': 'Supplier',
   'itreg.schema.json': 'ConfigFile',
   'import-mapping.schema.json': 'ImportMapping',
 };

@@ -70,8 +70,8 @@ export const helpSv: Readonly<Record<string, string>> = {
     'Slutkoder: 0 alla rader importerade eller överhoppade, 1 en rad kunde inte importeras, 2 fel flagga, fil eller mappning.',
   // new
   'write a new entity file from the schema, with the schema line for editor completion': 'skriv en ny registerfil utifrån schemat, med schemaraden för komplettering i editorn',
-  'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document':
-    'posttypen, som i fältet "kind": "Municipality", "Unit", "Application", "RoleAssignment", "Agreement", "TrainingPlan", "Investment" eller "Document"',
+  'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment, Document, Processing or Supplier':
+    'posttypen, som i fältet "kind": "Municipality", "Unit", "Application", "RoleAssignment", "Agreement", "TrainingPlan", "Investment", "Document", "Processing" eller "Supplier"',
   'the new id (lower-case letters, digits, hyphens); the file is <id>.yaml': 'det nya id:t (gemena bokstäver, siffror, bindestreck); filen blir <id>.yaml',
   'a field value (dotted keys for nested fields; the value is read as a YAML scalar or [list])': 'ett fältvärde (punktnotation för nästlade fält; värdet läses som en YAML-skalär eller [lista])',
   "write into this folder instead of the kind's conventional one": 'skriv i den här mappen i stället för posttypens vanliga mapp',
@@ -108,8 +108,8 @@ export const helpSv: Readonly<Record<string, string>> = {
   'horizon for notice deadlines': 'horisont i månader för sista uppsägningsdagar',
   // list
   'list the entities of one kind, filtered and sorted': 'lista registrets poster av en typ, filtrerade och sorterade',
-  'municipalities, units, applications, roles, agreements, training, investments or documents':
-    'posttypen, som mappnamnet i registret: municipalities, units, applications, roles, agreements, training, investments eller documents',
+  'municipalities, units, applications, roles, agreements, training, investments, documents, processing or suppliers':
+    'posttypen, som mappnamnet i registret: municipalities, units, applications, roles, agreements, training, investments, documents, processing eller suppliers',
   'keep entities whose (dotted) field has this value; several are ANDed': 'behåll entiteter vars fält (punktnotation) har detta värde; flera måste alla gälla',
   'sort by this (dotted) field': 'sortera efter detta fält (punktnotation)',
   // show

@@ -135,7 +135,7 @@ ${d('Examples:')}
   program
     .command('new')
     .description(d('write a new entity file from the schema, with the schema line for editor completion'))
-    .argument('<kind>', d('Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment or Document'))
+    .argument('<kind>', d('Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment, Document, Processing or Supplier'))
     .argument('<id>', d('the new id (lower-case letters, digits, hyphens); the file is <id>.yaml'))
     .option('-s, --set <key=value...>', d('a field value (dotted keys for nested fields; the value is read as a YAML scalar or [list])'))
     .option('--dir <folder>', d('write into this folder instead of the kind\'s conventional one'))
@@ -246,7 +246,7 @@ ${d('Examples:')}
   program
     .command('list')
     .description(d('list the entities of one kind, filtered and sorted'))
-    .argument('<kind>', d('municipalities, units, applications, roles, agreements, training, investments or documents'))
+    .argument('<kind>', d('municipalities, units, applications, roles, agreements, training, investments, documents, processing or suppliers'))
     .option('-w, --where <field=value...>', d('keep entities whose (dotted) field has this value; several are ANDed'))
     .option('--sort <field>', d('sort by this (dotted) field'), 'id')
     .addOption(new Option('-f, --format <format>', d('output format')).choices(['table', 'json', 'csv']).default('table'))

@@ -34,6 +34,8 @@ export const en = {
   schemaUniqueItems: '"{field}" lists the same value twice (items {i} and {j})',
   schemaMinimum: '"{field}" must be at least {limit}',
   schemaMaximum: '"{field}" must be at most {limit}',
+  schemaClassificationAbove: '"{field}" is {level}, but itreg.yaml names levels only up to {highest} in `classificationLevels`: give at most {highest} ({names})',
+  schemaCountry: '"{field}" is "{value}", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US',
   schemaLevelAbove: '"{field}" is {level}, but itreg.yaml has only {levels} in `collaborationLevels`: give at most {highest} ({names})',
   schemaMinLength: '"{field}" must not be empty',
   schemaSplit: '"{field}" must be population, equal or { shares: { <municipality>: <percent> } }',
@@ -56,6 +58,7 @@ export const en = {
   duplicateId: 'id "{id}" is already used by {first}: every id must be unique',
   idFilename: 'file name does not match id "{id}": rename the file to {expected}',
   unknownReference: '"{field}" refers to "{id}", which does not exist{suggestion}',
+  wrongKindReferenceEither: '"{field}" refers to "{id}", which is {actual}, not {expected} or {other}',
   wrongKindReference: '"{field}" refers to "{id}", which is {actual}, not {expected}',
   // policy
   noOwner: '{app} has no system owner: add a RoleAssignment with role: system-owner',

@@ -1,7 +1,7 @@
 // The domain's words in Swedish and English: one list for the CLI, the reports, the calendar and the site.
 // Keyed by the register's own values (kinds, enum values, rule ids), so a value without its words fails to compile.
 import type { RuleId } from '../types/rule-id.js';
-import type { Agreement, Application, Document, EntityKinds, RoleAssignment, TrainingPlan, Unit } from '../types/entities.generated.js';
+import type { Agreement, Application, Document, EntityKinds, Processing, RoleAssignment, TrainingPlan, Unit } from '../types/entities.generated.js';
 import type { Language } from '../types/language.js';
 
 /** A countable word in its two CLDR plural categories (Swedish and English have only "one" and "other"). */
@@ -15,6 +15,9 @@ type AgreementType = Agreement['type'];
 
 type Status = NonNullable<Application['lifecycle']>['status'];
 type Split = 'population' | 'equal' | 'shares';
+type LegalBasis = Processing['legalBasis'][number];
+type Safeguard = NonNullable<NonNullable<Processing['transfers']>[number]['safeguard']>;
+type ClassificationAspect = 'confidentiality' | 'integrity' | 'availability';
 
 export interface Terms {
   /** Entity kinds, as a person says them ("2 avtal", "Rollbemanning gis-systemagare"). */
@@ -24,6 +27,14 @@ export interface Terms {
   readonly fit: Readonly<Record<NonNullable<NonNullable<Application['assessment']>['fit']>, string>>;
   readonly competenceRisk: Readonly<Record<NonNullable<NonNullable<Application['assessment']>['competenceRisk']>, string>>;
   readonly personalData: Readonly<Record<PersonalData, string>>;
+  /** The three aspects of a KLASSA classification. */
+  readonly classificationAspects: Readonly<Record<ClassificationAspect, string>>;
+  /** Level names when itreg.yaml has no `classificationLevels`: KLASSA's consequence scale 0..4. */
+  readonly classificationLevels: readonly string[];
+  /** GDPR art. 6.1 a–f, as the record of processing names them. */
+  readonly legalBases: Readonly<Record<LegalBasis, string>>;
+  /** The basis of a transfer outside the EU/EEA (GDPR chapter V). */
+  readonly safeguards: Readonly<Record<Safeguard, string>>;
   readonly roles: Readonly<Record<RoleAssignment['role'], Noun>>;
   readonly agreementTypes: Readonly<Record<AgreementType, Noun>>;
   readonly audiences: Readonly<Record<TrainingPlan['audience'], string>>;
@@ -48,6 +59,8 @@ const sv: Terms = {
     TrainingPlan: { one: 'utbildningsplan', other: 'utbildningsplaner' },
     Investment: { one: 'investering', other: 'investeringar' },
     Document: { one: 'styrdokument', other: 'styrdokument' },
+    Processing: { one: 'behandling', other: 'behandlingar' },
+    Supplier: { one: 'leverantör', other: 'leverantörer' },
   },
   applicationTypes: {
     business: { one: 'verksamhetssystem', other: 'verksamhetssystem' },
@@ -58,6 +71,22 @@ const sv: Terms = {
   fit: { good: 'god', adequate: 'godtagbar', poor: 'dålig' },
   competenceRisk: { low: 'låg', high: 'hög' },
   personalData: { none: 'inga personuppgifter', personal: 'personuppgifter', sensitive: 'känsliga personuppgifter' },
+  classificationAspects: { confidentiality: 'konfidentialitet', integrity: 'riktighet', availability: 'tillgänglighet' },
+  classificationLevels: ['Försumbar', 'Begränsad', 'Måttlig', 'Allvarlig', 'Mycket allvarlig'],
+  legalBases: {
+    consent: 'samtycke (art. 6.1 a)',
+    contract: 'avtal (art. 6.1 b)',
+    'legal-obligation': 'rättslig förpliktelse (art. 6.1 c)',
+    'vital-interests': 'grundläggande intressen (art. 6.1 d)',
+    'public-task': 'allmänt intresse eller myndighetsutövning (art. 6.1 e)',
+    'legitimate-interests': 'berättigat intresse (art. 6.1 f)',
+  },
+  safeguards: {
+    adequacy: 'beslut om adekvat skyddsnivå (art. 45)',
+    scc: 'standardavtalsklausuler (art. 46.2 c)',
+    bcr: 'bindande företagsbestämmelser (art. 47)',
+    derogation: 'undantag för särskilda situationer (art. 49)',
+  },
   roles: {
     'system-owner': { one: 'systemägare', other: 'systemägare' },
     'system-administrator': { one: 'systemansvarig', other: 'systemansvariga' },
@@ -139,6 +168,8 @@ const en: Terms = {
     TrainingPlan: { one: 'training plan', other: 'training plans' },
     Investment: { one: 'investment', other: 'investments' },
     Document: { one: 'governing document', other: 'governing documents' },
+    Processing: { one: 'processing activity', other: 'processing activities' },
+    Supplier: { one: 'supplier', other: 'suppliers' },
   },
   applicationTypes: {
     business: { one: 'business system', other: 'business systems' },
@@ -149,6 +180,22 @@ const en: Terms = {
   fit: { good: 'good', adequate: 'adequate', poor: 'poor' },
   competenceRisk: { low: 'low', high: 'high' },
   personalData: { none: 'no personal data', personal: 'personal data', sensitive: 'sensitive personal data' },
+  classificationAspects: { confidentiality: 'confidentiality', integrity: 'integrity', availability: 'availability' },
+  classificationLevels: ['Negligible', 'Limited', 'Moderate', 'Serious', 'Very serious'],
+  legalBases: {
+    consent: 'consent (Art. 6(1)(a))',
+    contract: 'contract (Art. 6(1)(b))',
+    'legal-obligation': 'legal obligation (Art. 6(1)(c))',
+    'vital-interests': 'vital interests (Art. 6(1)(d))',
+    'public-task': 'public interest or official authority (Art. 6(1)(e))',
+    'legitimate-interests': 'legitimate interests (Art. 6(1)(f))',
+  },
+  safeguards: {
+    adequacy: 'adequacy decision (Art. 45)',
+    scc: 'standard contractual clauses (Art. 46(2)(c))',
+    bcr: 'binding corporate rules (Art. 47)',
+    derogation: 'derogation for a specific situation (Art. 49)',
+  },
   roles: {
     'system-owner': { one: 'system owner', other: 'system owners' },
     'system-administrator': { one: 'system administrator', other: 'system administrators' },

@@ -78,6 +78,11 @@ function parseNumber(text: string): number | undefined {
   return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : undefined;
 }
 
+/** A yes or no as a spreadsheet writes it (`critical`, `member`), in either language; a mapping's `values` can add more. */
+const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true], ['false', false], ['ja', true], ['nej', false], ['yes', true], ['no', false],
+]);
+
 export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOptions): ImportPlan {
   const { kind } = options;
   const headerRow = mapping.headerRow ?? 1;
@@ -143,6 +148,7 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
     const schema = fieldSchema(kindOf, path);
     if (schema?.type === 'array') return text.split(/\s*[,;]\s*/).filter(Boolean).map((item) => translate(item) ?? item);
     if ((schema?.type === 'number' || schema?.type === 'integer') && typeof cell === 'string') return parseNumber(text) ?? text;
+    if (schema?.type === 'boolean' && typeof cell === 'string') return BOOLEAN_WORDS.get(text.trim().toLowerCase()) ?? text;
     if (schema?.type === 'string' || schema?.type === undefined) return typeof cell === 'string' ? text : String(cell);
     return cell;
   };

@@ -7,6 +7,8 @@ export interface Reference {
   readonly path: JsonPath;
   readonly id: string;
   readonly kind: Kind;
+  /** A second kind the target may have instead (an agreement's party: a Unit or a Supplier). */
+  readonly orKind?: Kind;
   /** A further condition on the target, e.g. a Unit of type it-unit. */
   readonly require?: { readonly field: 'type' | 'role'; readonly value: string };
   /** A reference that is a key (a share's municipality), not a value. */
@@ -41,6 +43,9 @@ export function referencesOf(entity: Entity): Reference[] {
     case 'Application':
       many('municipalities', entity.municipalities, 'Municipality');
       one(['operatedBy'], entity.operatedBy, 'Unit', { field: 'type', value: 'it-unit' });
+      one(['vendor', 'supplier'], entity.vendor?.supplier, 'Supplier');
+      // A continuity plan that looks like an id is a Document; anything else is a URI or a path.
+      if (entity.continuity?.plan !== undefined && ID.test(entity.continuity.plan)) one(['continuity', 'plan'], entity.continuity.plan, 'Document');
       break;
     case 'RoleAssignment':
       one(['application'], entity.application, 'Application');
@@ -50,9 +55,10 @@ export function referencesOf(entity: Entity): Reference[] {
     case 'Agreement':
       one(['application'], entity.application, 'Application');
       entity.parties?.forEach((party, index) => {
-        // A party that looks like an id is a Unit; anything else is an outside party's name.
-        if (ID.test(party)) one(['parties', index], party, 'Unit');
+        // A party that looks like an id is a Unit or a Supplier; anything else is an outside party's name.
+        if (ID.test(party)) refs.push({ path: ['parties', index], id: party, kind: 'Unit', orKind: 'Supplier' });
       });
+      entity.subProcessors?.forEach((sub, index) => one(['subProcessors', index, 'supplier'], sub.supplier, 'Supplier'));
       costRefs(entity);
       break;
     case 'TrainingPlan':
@@ -68,6 +74,12 @@ export function referencesOf(entity: Entity): Reference[] {
     case 'Document':
       one(['municipality'], entity.municipality, 'Municipality');
       one(['supersededBy'], entity.supersededBy, 'Document');
+      break;
+    case 'Processing':
+      one(['controller'], entity.controller, 'Unit');
+      many('applications', entity.applications, 'Application');
+      break;
+    case 'Supplier':
       break;
   }
   return refs;

@@ -1,6 +1,6 @@
 // RegisterModel: the valid entities of a loaded register, indexed for the questions rules, costs and reports ask.
 import type { Kind, SchemaIssue } from '../schema/validate.js';
-import type { Agreement, Application, EntityKinds, Municipality, RoleAssignment, TrainingPlan } from '../types/entities.generated.js';
+import type { Agreement, Application, EntityKinds, Municipality, Processing, RoleAssignment, TrainingPlan } from '../types/entities.generated.js';
 import { isWithin } from '../util/dates.js';
 import { isCurrentAgreement } from './agreement-terms.js';
 import { isMemberOn } from './membership.js';
@@ -98,6 +98,7 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
   private readonly rolesByApp = new Map<string, RoleAssignment[]>();
   private readonly agreementsByApp = new Map<string, Agreement[]>();
   private readonly plansByApp = new Map<string, TrainingPlan[]>();
+  private readonly processingsByApp = new Map<string, Processing[]>();
 
   /** Every record after the first with its id, in file order. */
   private readonly duplicates: Loaded['records'][number][] = [];
@@ -120,6 +121,7 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
     for (const role of this.ofKind('RoleAssignment')) if (role.application) push(this.rolesByApp, role.application, role);
     for (const agreement of this.ofKind('Agreement')) if (agreement.application) push(this.agreementsByApp, agreement.application, agreement);
     for (const plan of this.ofKind('TrainingPlan')) for (const app of plan.applications ?? []) push(this.plansByApp, app, plan);
+    for (const processing of this.ofKind('Processing')) for (const app of processing.applications) push(this.processingsByApp, app, processing);
   }
 
   /** The entity with `id`, when its first record passed its schema (a model entity's record is its id's first). */
@@ -237,6 +239,12 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
   plansFor(appId: string): readonly TrainingPlan[] {
     if (this.watched) this.depends(`a${appId}`);
     return this.plansByApp.get(appId) ?? [];
+  }
+
+  /** Processing activities (records of processing) that list the application, current or not. */
+  processingsFor(appId: string): readonly Processing[] {
+    if (this.watched) this.depends(`a${appId}`);
+    return this.processingsByApp.get(appId) ?? [];
   }
 
   /**

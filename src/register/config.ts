@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { isLanguage, suggestNearest, translator, type Language, type Message } from '../i18n/index.js';
+import { terms } from '../i18n/terms.js';
 import type { ConfigFile } from '../types/entities.generated.js';
 import { validateConfig } from '../schema/validate.js';
 import { locate } from './positions.js';
@@ -29,6 +30,8 @@ export interface Config {
   /** IANA time zone that decides what date it is today (default Europe/Stockholm). */
   readonly timeZone: string;
   readonly collaborationLevels: readonly string[];
+  /** Names of the classification's consequence levels 0, 1, …: itreg.yaml's, else KLASSA's five in the language. */
+  readonly classificationLevels: readonly string[];
   readonly populationYear: 'previous' | 'same';
   /** latest: a missing reference-year population falls back to the latest earlier year (a preliminary split). */
   readonly populationFallback: 'latest' | 'none';
@@ -97,6 +100,7 @@ function parseConfig(source: SourceFile, root: string, language?: Language): Con
     currency: data.currency ?? 'SEK',
     timeZone: data.timeZone ?? DEFAULT_TIME_ZONE,
     collaborationLevels: data.collaborationLevels ?? [],
+    classificationLevels: data.classificationLevels ?? terms[language ?? data.language ?? 'sv'].classificationLevels,
     populationYear: data.populationYear ?? 'previous',
     populationFallback: data.populationFallback ?? 'latest',
     proposals: data.report?.proposals ?? [],

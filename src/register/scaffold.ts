@@ -19,6 +19,8 @@ export const kindFolders: Record<Kind, string> = {
   TrainingPlan: 'training',
   Investment: 'investments',
   Document: 'documents',
+  Processing: 'processing',
+  Supplier: 'suppliers',
 };
 
 /** 'application', 'Application', 'role-assignment', 'roles' → the kind. */

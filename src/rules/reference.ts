@@ -34,8 +34,8 @@ export default defineRule({
       en: 'A reference to an id that does not exist or is of the wrong kind.',
     },
     details: {
-      sv: '`operatedBy` ska peka på en IT-enhet (`type: it-unit`), `appointedBy` på systemägarens rollbemanning, `municipalities` och `participants` på kommuner. I `parties` är en sträng som ser ut som ett id en enhet; annat är en extern part.',
-      en: "operatedBy must point at a Unit of type it-unit, appointedBy at the owner's RoleAssignment, municipalities and participants at municipalities. In parties, a string that looks like an id is a unit; anything else is an outside party.",
+      sv: '`operatedBy` ska peka på en IT-enhet (`type: it-unit`), `appointedBy` på systemägarens rollbemanning, `municipalities` och `participants` på kommuner, `vendor.supplier` och ett underbiträdes `supplier` på leverantörer (`Supplier`), en behandlings `controller` på en enhet och dess `applications` på applikationer. I `parties` är en sträng som ser ut som ett id en enhet eller en leverantör; annat är en extern part. En kontinuitetsplan (`continuity.plan`) som ser ut som ett id är ett styrdokument; annat är en adress eller sökväg.',
+      en: "operatedBy must point at a Unit of type it-unit, appointedBy at the owner's RoleAssignment, municipalities and participants at municipalities, vendor.supplier and a sub-processor's supplier at a Supplier, a Processing's controller at a Unit and its applications at applications. In parties, a string that looks like an id is a unit or a supplier; anything else is an outside party. A continuity plan (continuity.plan) that looks like an id is a Document; anything else is an address or a path.",
     },
   },
   check(entity, { register }) {
@@ -46,7 +46,14 @@ export default defineRule({
       const field = () => fieldName(ref.path);
       const where = () => ({ entityId: entity.id, path: ref.path, refersTo: ref.id, ...(ref.isKey ? { target: 'key' as const } : {}) });
       if (!target) {
-        hits.push({ ...where(), message: { id: 'unknownReference', data: { field: field(), id: ref.id, suggestion: suggestion(nearestId(register, ref.kind, ref.id)) } } });
+        const near = nearestId(register, ref.kind, ref.id) ?? (ref.orKind ? nearestId(register, ref.orKind, ref.id) : undefined);
+        hits.push({ ...where(), message: { id: 'unknownReference', data: { field: field(), id: ref.id, suggestion: suggestion(near) } } });
+        continue;
+      }
+      if (ref.orKind !== undefined) {
+        if (target.kind !== ref.kind && target.kind !== ref.orKind) {
+          hits.push({ ...where(), message: { id: 'wrongKindReferenceEither', data: { field: field(), id: ref.id, actual: String(target.kind), expected: ref.kind, other: ref.orKind } } });
+        }
         continue;
       }
       const actualValue = ref.require ? target.data[ref.require.field] : undefined;

@@ -101,6 +101,8 @@ export function isKind(value: unknown): value is Kind {
  */
 export interface RegisterLimits {
   readonly collaborationLevels: readonly string[];
+  /** The names of classification levels 0, 1, …; absent: KLASSA's five (0..4, which the schema checks). */
+  readonly classificationLevels?: readonly string[];
 }
 
 const NO_ISSUES: readonly SchemaIssue[] = Object.freeze([]);
@@ -123,8 +125,30 @@ export function validateEntity(data: unknown, limits?: RegisterLimits): readonly
   // The validator keeps its errors until its next run: 160,000 of them are 20 MB the rules need not carry.
   validate.errors = null;
   if (limits && kind === 'Application') {
-    const level = levelIssue((data as Record<string, unknown>)['collaborationLevel'], limits.collaborationLevels);
-    if (level) return [...issues, level];
+    const record = data as Record<string, unknown>;
+    const level = levelIssue(record['collaborationLevel'], limits.collaborationLevels);
+    const classification = classificationIssues(record['classification'], limits.classificationLevels);
+    if (level || classification.length > 0) return [...issues, ...(level ? [level] : []), ...classification];
+  }
+  return issues;
+}
+
+const CLASSIFICATION_ASPECTS = ['confidentiality', 'integrity', 'availability'] as const;
+
+/**
+ * A classification level 0..4 (the schema checks that) above the last level itreg.yaml's `classificationLevels` names:
+ * with three names, levels are 0..2.
+ */
+function classificationIssues(classification: unknown, levels: readonly string[] | undefined): SchemaIssue[] {
+  if (levels === undefined || levels.length >= 5 || typeof classification !== 'object' || classification === null) return [];
+  const issues: SchemaIssue[] = [];
+  const highest = levels.length - 1;
+  for (const aspect of CLASSIFICATION_ASPECTS) {
+    const level = (classification as Record<string, unknown>)[aspect];
+    if (typeof level !== 'number' || !Number.isInteger(level) || level <= highest || level > 4) continue;
+    const field = `classification.${aspect}`;
+    const names = levels.map((name, i) => `${i} = ${name}`).join(', ');
+    issues.push({ path: ['classification', aspect], target: 'value', message: { id: 'schemaClassificationAbove', data: { field, level, highest, names } } });
   }
   return issues;
 }
@@ -344,6 +368,8 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
       return at({ id: 'schemaType', data: { field, expected: expected[0] } });
     }
     case 'enum':
+      // The country list (common.schema.json#/$defs/country) has 249 codes: name the standard, not every code.
+      if (error.schemaPath.endsWith('/$defs/country/enum')) return at({ id: 'schemaCountry', data: { field, value: String(error.data) } });
       return at({ id: 'schemaEnum', data: { field, allowed: (params['allowedValues'] as unknown[]).map(String).join(', ') } });
     case 'const':
       return at({ id: 'schemaConst', data: { field, expected: String(params['allowedValue']) } });

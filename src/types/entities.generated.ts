@@ -82,9 +82,42 @@ export interface Application {
     readonly name: string;
     /** Produkt / Product */
     readonly product?: string;
+    /** Leverantör i registret / Supplier in the register */
+    readonly supplier?: string;
   };
   /** Personuppgifter / Personal data */
   readonly personalData?: "none" | "personal" | "sensitive";
+  /** Informationsklassning / Information classification */
+  readonly classification?: {
+    /** Konfidentialitet / Confidentiality */
+    readonly confidentiality: number;
+    /** Riktighet / Integrity */
+    readonly integrity: number;
+    /** Tillgänglighet / Availability */
+    readonly availability: number;
+    /** Beslutad / Decided */
+    readonly decided?: string;
+    /** Beslutad av / Decided by */
+    readonly decidedBy?: string;
+  };
+  /** Samhällsviktig / Critical */
+  readonly critical?: boolean;
+  /** Kontinuitet / Continuity */
+  readonly continuity?: {
+    /** Kontinuitetsplan / Continuity plan */
+    readonly plan?: string;
+    /** Återläsning testad / Restore tested */
+    readonly restoreTested?: string;
+    /** Längsta avbrott (RTO) / Recovery time objective */
+    readonly rto?: number;
+  };
+  /** Driftplats / Hosting */
+  readonly hosting?: {
+    /** Land / Country */
+    readonly country: string;
+    /** Driftleverantör / Hosting provider */
+    readonly provider?: string;
+  };
   /** Dokumentation / Documentation */
   readonly documentation?: {
     /** Rutiner / Routines */
@@ -189,6 +222,19 @@ export interface Agreement {
   readonly participants?: Array<string>;
   /** Beslut / Decision */
   readonly decision?: string;
+  /** Underbiträden / Sub-processors */
+  readonly subProcessors?: Array<{
+    /** Namn / Name */
+    readonly name: string;
+    /** Leverantör i registret / Supplier in the register */
+    readonly supplier?: string;
+    /** Land / Country */
+    readonly country: string;
+    /** Sedan / Since */
+    readonly since?: string;
+    /** Skyddsåtgärd / Safeguard */
+    readonly safeguard?: "adequacy" | "scc" | "bcr" | "derogation";
+  }>;
 }
 
 /** Utbildningsplan / Training plan */
@@ -279,6 +325,78 @@ export interface Document {
   readonly supersededBy?: string;
 }
 
+/** Behandling av personuppgifter / Processing of personal data */
+export interface Processing {
+  /** Typ av entitet / Kind */
+  readonly kind: "Processing";
+  /** Id */
+  readonly id: string;
+  /** Namn / Name */
+  readonly name: string;
+  /** Beskrivning / Description */
+  readonly description?: string;
+  /** Anteckningar / Notes */
+  readonly notes?: string;
+  /** Personuppgiftsansvarig / Controller */
+  readonly controller: string;
+  /** Ändamål / Purpose */
+  readonly purpose: string;
+  /** Rättslig grund / Legal basis */
+  readonly legalBasis: Array<"consent" | "contract" | "legal-obligation" | "vital-interests" | "public-task" | "legitimate-interests">;
+  /** Undantag för känsliga uppgifter / Article 9 basis */
+  readonly article9Basis?: string;
+  /** Registrerade / Data subjects */
+  readonly dataSubjects: Array<string>;
+  /** Personuppgifter / Categories of personal data */
+  readonly dataCategories: Array<string>;
+  /** Mottagare / Recipients */
+  readonly recipients?: Array<string>;
+  /** Överföringar till tredjeland / Transfers to third countries */
+  readonly transfers?: Array<{
+    /** Land / Country */
+    readonly country: string;
+    /** Skyddsåtgärd / Safeguard */
+    readonly safeguard?: "adequacy" | "scc" | "bcr" | "derogation";
+  }>;
+  /** Gallring / Retention */
+  readonly retention: string;
+  /** Säkerhetsåtgärder / Security measures */
+  readonly securityMeasures?: string;
+  /** Applikationer / Applications */
+  readonly applications: Array<string>;
+  /** Konsekvensbedömning (DPIA) / Impact assessment (DPIA) */
+  readonly dpia?: {
+    /** Krävs / Required */
+    readonly required?: boolean;
+    /** Genomförd / Done */
+    readonly done?: string;
+  };
+  /** Start */
+  readonly start?: string;
+  /** Slut / End */
+  readonly end?: string;
+}
+
+/** Leverantör / Supplier */
+export interface Supplier {
+  /** Typ av entitet / Kind */
+  readonly kind: "Supplier";
+  /** Id */
+  readonly id: string;
+  /** Namn / Name */
+  readonly name: string;
+  /** Beskrivning / Description */
+  readonly description?: string;
+  /** Anteckningar / Notes */
+  readonly notes?: string;
+  /** Organisationsnummer / Organisation number */
+  readonly orgNumber?: string;
+  /** Land / Country */
+  readonly country?: string;
+  /** Kontakt / Contact */
+  readonly contact?: string;
+}
+
 /** itreg.yaml */
 export interface ConfigFile {
   /** Namn / Name */
@@ -295,6 +413,8 @@ export interface ConfigFile {
   readonly timeZone?: string;
   /** Samverkansnivåer / Collaboration levels */
   readonly collaborationLevels?: Array<string>;
+  /** Klassningsnivåer / Classification levels */
+  readonly classificationLevels?: Array<string>;
   /** Befolkningsår / Population year */
   readonly populationYear?: "previous" | "same";
   /** Befolkning som saknas / Population not yet published */
@@ -421,7 +541,7 @@ export interface ConfigFile {
 /** Importmappning / Import mapping */
 export interface ImportMapping {
   /** Typ av entitet / Kind */
-  readonly kind?: "Municipality" | "Unit" | "Application" | "RoleAssignment" | "Agreement" | "TrainingPlan" | "Investment" | "Document";
+  readonly kind?: "Municipality" | "Unit" | "Application" | "RoleAssignment" | "Agreement" | "TrainingPlan" | "Investment" | "Document" | "Processing" | "Supplier";
   /** Blad / Sheet */
   readonly sheet?: string;
   /** Rubrikrad / Header row */
@@ -495,6 +615,8 @@ export interface EntityKinds {
   TrainingPlan: TrainingPlan;
   Investment: Investment;
   Document: Document;
+  Processing: Processing;
+  Supplier: Supplier;
 }
 
 /** The schema file of each kind. */
@@ -507,4 +629,6 @@ export const schemaFiles = {
   TrainingPlan: 'training-plan.schema.json',
   Investment: 'investment.schema.json',
   Document: 'document.schema.json',
+  Processing: 'processing.schema.json',
+  Supplier: 'supplier.schema.json',
 } as const;

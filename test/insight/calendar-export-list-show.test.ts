@@ -125,7 +125,7 @@ describe('itreg export', () => {
     const result = runCli(['export', '--format', 'csv', '--out-dir', 'out', '--redact'], folder);
     expect(result.status).toBe(0);
     const { readFileSync, readdirSync } = require('node:fs') as typeof import('node:fs');
-    expect(readdirSync(`${folder}/out`).sort()).toEqual(['Agreement.csv', 'Application.csv', 'Document.csv', 'Investment.csv', 'Municipality.csv', 'RoleAssignment.csv', 'TrainingPlan.csv', 'Unit.csv']);
+    expect(readdirSync(`${folder}/out`).sort()).toEqual(['Agreement.csv', 'Application.csv', 'Document.csv', 'Investment.csv', 'Municipality.csv', 'Processing.csv', 'RoleAssignment.csv', 'Supplier.csv', 'TrainingPlan.csv', 'Unit.csv']);
     const roles = readFileSync(`${folder}/out/RoleAssignment.csv`, 'utf8');
     expect(roles.split('\r\n')[0]).toBe('\ufeffkind,id,role,application,holder.title,holder.unit,appointedBy,from'); // the fixture speaks English: comma-separated
     expect(roles).not.toMatch(/Astrid|Cecilia/);

@@ -20,6 +20,8 @@ const listColumns: Record<string, string[]> = {
   TrainingPlan: ['audience', 'applications', 'updated'],
   Investment: ['year', 'amount', 'application', 'split'],
   Document: ['type', 'municipality', 'adopted', 'validYears', 'supersededBy'],
+  Processing: ['controller', 'legalBasis', 'applications', 'start', 'end'],
+  Supplier: ['orgNumber', 'country', 'contact'],
 };
 
 export async function listCommand(kindText: string, options: CommonOptions & { where?: readonly string[]; sort?: string }): Promise<ExitCode> {
