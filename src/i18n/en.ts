@@ -195,6 +195,16 @@ export const en = {
   notAnId: '"{id}" is not an id: use lower-case letters, digits and hyphens, e.g. "pa-lon"',
   // export --redact, and the safety of what itreg writes (#15)
   redactedSummary: 'removed {names} (holder.name) and {notes}, and replaced {numbers} by ÅÅMMDD-XXXX',
+  // lint --fix
+  fixEncoding: 'repaired damaged text: "{text}"',
+  fixRename: 'renamed the file to {name}',
+  fixSchemaLine: 'added the schema line (# yaml-language-server)',
+  fixFileLine: '{file}: {changes}',
+  fixWouldFileLine: '{file} would change: {changes}',
+  fixSummary: 'fixed {count}',
+  fixNothing: 'nothing to fix',
+  fixDrySummary: '--fix-dry-run: would fix {count}; nothing was written',
+  fixRenameRefused: '{file}: not renamed to {name}: a file of that name exists',
   // itreg-suppressions.json
   suppressionsBad: '{file}: {detail}: write it again with itreg lint --suppress-all',
   suppressionsOutside: '{file} is a link that leads outside the register, or no regular file, and is not read: make it a plain file beside itreg.yaml (itreg lint --suppress-all writes one)',

@@ -191,6 +191,16 @@ export const sv: Record<MessageId, string> = {
   csvNeedsOutDir: '--format csv skriver en CSV-fil per posttyp: ange mappen med --out-dir',
   notAnId: '"{id}" är inget id: använd gemena bokstäver, siffror och bindestreck, t.ex. "pa-lon"',
   redactedSummary: 'tog bort {names} (holder.name) och {notes} (notes), och ersatte {numbers} med ÅÅMMDD-XXXX',
+  // lint --fix
+  fixEncoding: 'lagade skadad text: "{text}"',
+  fixRename: 'bytte namn på filen till {name}',
+  fixSchemaLine: 'lade till schemaraden (# yaml-language-server)',
+  fixFileLine: '{file}: {changes}',
+  fixWouldFileLine: '{file} skulle ändras: {changes}',
+  fixSummary: 'rättade {count}',
+  fixNothing: 'inget att rätta',
+  fixDrySummary: '--fix-dry-run: skulle rätta {count}; inget skrevs',
+  fixRenameRefused: '{file}: bytte inte namn till {name}: det finns redan en fil med det namnet',
   // itreg-suppressions.json
   suppressionsBad: '{file}: {detail}: skriv den på nytt med itreg lint --suppress-all',
   suppressionsOutside: '{file} är en länk som leder utanför registret, eller ingen vanlig fil, och läses inte: gör den till en vanlig fil bredvid itreg.yaml (itreg lint --suppress-all skriver en)',
