@@ -17,6 +17,7 @@ export const en = {
   yamlBadEscape: 'an unknown escape {escape} in double quotes: write \\\\ for a backslash, or use single quotes',
   tooDeep: 'nested more than {limit} levels deep: a register entity is never that deep',
   emptyFile: 'empty file: a register file holds one entity (kind, id, name …)',
+  nestedRepository: 'a folder that is another git repository (a submodule): it is not read, since --changed and the pre-commit hook see only this repository\'s changes; keep register files in this repository, or add the folder to ignore: in itreg.yaml',
   linkOutsideRegister: 'a link to a file outside the register folder: it is not read; copy the file into the register, or remove the link',
   notAMapping: 'the file is not a mapping: a register file holds one entity with fields such as kind, id and name',
   // schema

@@ -20,6 +20,7 @@ export const sv: Record<MessageId, string> = {
   notAMapping: 'filen är ingen mappning: en registerfil innehåller en post med fält som `kind`, `id` och `name`',
   missingKind: 'posttypen (`kind`) saknas: ange en av {kinds}',
   unknownKind: 'okänd posttyp "{kind}"{suggestion}: använd en av {kinds}',
+  nestedRepository: 'en mapp som är ett annat git-förråd (en submodul): den läses inte, eftersom --changed och pre-commit-kroken bara ser det här förrådets ändringar; lägg registrets filer i det här förrådet, eller lägg mappen under ignore: i itreg.yaml',
   linkOutsideRegister: 'en länk till en fil utanför registermappen: den läses inte; kopiera in filen i registret eller ta bort länken',
   schemaRequired: 'obligatoriska fältet "{field}" saknas',
   schemaUnknownField: 'okänt fält "{field}"{suggestion}',

@@ -1,5 +1,5 @@
 // loadRegister(): every *.yaml/*.yml below the register folder → parsed files and entity records. The only reader of register files.
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RegisterError } from '../errors.js';
 import { translator } from '../i18n/index.js';
@@ -33,11 +33,17 @@ interface Listing {
   readonly notRegular: ReadonlySet<string>;
   /** Those reached through a link that resolves outside the register folder: never opened (DESIGN "Register files"). */
   readonly outside: ReadonlySet<string>;
+  /**
+   * Folders that are another git repository (a submodule, or a clone inside the register): never walked, since
+   * --changed and the hook see only this repository's changes, and a full lint must judge the same files.
+   */
+  readonly nested: ReadonlySet<string>;
 }
 
 /** Reads one listed file: through `read` when it is a regular file, else as an unreadable-file finding. */
 function readListed(listing: Listing, path: string, root: string, read: (path: string, root: string) => SourceFile): SourceFile {
   if (listing.outside.has(path)) return problemFile(relativePath(root, path), '', { id: 'linkOutsideRegister' }, { line: 1, column: 1 });
+  if (listing.nested.has(path)) return problemFile(relativePath(root, path), '', { id: 'nestedRepository' }, { line: 1, column: 1 });
   return listing.notRegular.has(path) ? unreadableSource(relativePath(root, path), 'ENOTREG') : read(path, root);
 }
 
@@ -84,7 +90,7 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
  * can be started, every file is read here.
  */
 function readingAhead(listing: Listing): { read: (path: string, root: string) => SourceFile; close: () => void } | undefined {
-  const readable = listing.paths.filter((path) => !listing.outside.has(path) && !listing.notRegular.has(path));
+  const readable = listing.paths.filter((path) => !listing.outside.has(path) && !listing.notRegular.has(path) && !listing.nested.has(path));
   const first = Math.min(READ_HERE_FIRST, Math.floor(readable.length / 4));
   let ahead: ReadAhead;
   try {
@@ -218,6 +224,7 @@ function listYamlFiles(folder: string, config: Config): Listing {
   const found: string[] = [];
   const notRegular = new Set<string>();
   const outside = new Set<string>();
+  const nested = new Set<string>();
   const visited = new Set<string>();
   const registerReal = realpathSync(folder);
   const isInside = (real: string) => real === registerReal || real.startsWith(registerReal.endsWith(sep) ? registerReal : registerReal + sep);
@@ -259,6 +266,9 @@ function listYamlFiles(folder: string, config: Config): Listing {
           found.push(path);
           outside.add(path);
         }
+      } else if (isDirectory && existsSync(path + sep + '.git')) {
+        found.push(path);
+        nested.add(path);
       } else if (isDirectory) walk(path);
       // A FIFO, socket or device with a YAML name is listed too: reading it is refused with a finding, never a hang.
       else if (YAML_FILE.test(entry.name) && (isFile || !entry.isSymbolicLink())) {
@@ -270,5 +280,5 @@ function listYamlFiles(folder: string, config: Config): Listing {
   walk(folder);
   const ignored = ignoreMatcher(config.ignore);
   const kept = config.ignore.length === 0 ? found : found.filter((path) => !ignored(relativePath(folder, path)));
-  return { paths: kept.sort(), notRegular, outside };
+  return { paths: kept.sort(), notRegular, outside, nested };
 }

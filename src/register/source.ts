@@ -1,6 +1,6 @@
 // Parses one YAML file into a SourceFile: the text, the plain value, a path → offset index and any syntax problems.
 // A SourceFile is plain data (no YAML nodes), so --cache can store it.
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Document as YamlDocument, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments, parseDocument, visit, YAMLMap, type Document, type Node } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { Message } from '../i18n/index.js';
 import { addEntry, joinPath, newPathIndex, withUniquePaths, type MutablePathIndex, type PathIndex } from './path-index.js';
@@ -149,7 +149,7 @@ export function parseWithYaml(text: string): ParseResult {
   }
   try {
     const index = newPathIndex();
-    const plain = toPlain(document.contents, '', index);
+    const plain = toPlain(document.contents, '', index, document);
     // Aliases, tags and complex keys are rare in a register: there yaml's own toJS decides the value.
     const value = plain === UNSUPPORTED ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : plain;
     return { value, index: withUniquePaths(index), syntaxProblems: NO_PROBLEMS };
@@ -183,11 +183,31 @@ function duplicateKeys(document: Document.Parsed): number[] {
 const UNSUPPORTED = Symbol('unsupported');
 
 /**
+ * The name toJS gives an alias or collection key: an alias's scalar value (`*k : x` with `&k IT` is the field "IT"), a
+ * collection's flow text (`? [a, b]` is "[ a, b ]"); undefined where toJS would not name it so.
+ */
+function oddKeyName(key: Node | null, document: Document.Parsed): string | undefined {
+  if (key === null) return undefined;
+  try {
+    if (isAlias(key)) {
+      const target = key.resolve(document);
+      return isScalar(target) && (typeof target.value === 'string' || typeof target.value === 'number') ? String(target.value) : undefined;
+    }
+    const map = new YAMLMap();
+    map.items.push(new Pair(key.clone(), null));
+    const single = new YamlDocument(map, { logLevel: 'silent' });
+    return Object.keys(single.toJS() as object)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * One walk for both the plain value (what toJS gives for plain maps, lists and scalars) and the path index:
  * [key offset or -1, value offset] by path. Returns UNSUPPORTED for what only toJS should convert; the walk still
  * goes on through the rest of the document, so a key after an alias (`description: *name`) keeps its position.
  */
-function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOffset = -1): unknown {
+function toPlain(node: Node | null, path: string, index: MutablePathIndex, document: Document.Parsed, keyOffset = -1): unknown {
   if (node === null) return null;
   addEntry(index, path, keyOffset, node.range?.[0] ?? Math.max(keyOffset, 0));
   if (node.tag !== undefined && !/^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)$/.test(node.tag)) return UNSUPPORTED;
@@ -196,12 +216,20 @@ function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOf
     const object: Record<string, unknown> = {};
     let unsupported = false;
     for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key) || (typeof pair.key.value !== 'string' && typeof pair.key.value !== 'number')) return UNSUPPORTED;
-      const key = String(pair.key.value);
+      let key: string | undefined;
+      if (isPair(pair) && isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number')) key = String(pair.key.value);
+      else {
+        // An alias or collection as a key: toJS decides the value, but the pairs after it keep their positions (a
+        // return here left every later finding of the file at 1:1), and the odd key itself is indexed by its name.
+        unsupported = true;
+        key = isPair(pair) ? oddKeyName(pair.key as Node | null, document) : undefined;
+        if (key === undefined) continue;
+      }
       const value = pair.value as Node | null;
       const child = joinPath(path, key);
       // A key with no value (`name:`) has no value range: the key stands for it.
-      const converted = value === null ? (addEntry(index, child, pair.key.range?.[0] ?? 0, pair.key.range?.[0] ?? 0), null) : toPlain(value, child, index, pair.key.range?.[0] ?? 0);
+      const keyStart = (pair.key as Node | null)?.range?.[0] ?? 0;
+      const converted = value === null ? (addEntry(index, child, keyStart, keyStart), null) : toPlain(value, child, index, document, keyStart);
       if (converted === UNSUPPORTED) unsupported = true;
       else if (!unsupported) setOwnProperty(object, key, converted);
     }
@@ -211,7 +239,7 @@ function toPlain(node: Node | null, path: string, index: MutablePathIndex, keyOf
     const array: unknown[] = [];
     let unsupported = false;
     for (let i = 0; i < node.items.length; i++) {
-      const converted = toPlain(node.items[i] as Node | null, joinPath(path, i), index);
+      const converted = toPlain(node.items[i] as Node | null, joinPath(path, i), index, document);
       if (converted === UNSUPPORTED) unsupported = true;
       else if (!unsupported) array.push(converted);
     }

@@ -2,6 +2,7 @@
 // block and flow mappings, in the yaml package's path (a tag sends a file there).
 import { describe, expect, it } from 'vitest';
 import { parseText, positionAt } from '../../src/register/source.js';
+import { findings, registerFrom } from '../helpers.js';
 
 describe('positionAt', () => {
   it.each([
@@ -66,5 +67,19 @@ describe('nesting deeper than 1000 levels', () => {
     ['a line indented by 1000 spaces', `a:\n${' '.repeat(1000)}b: 1\n`],
   ])('reads %s', (_name, text) => {
     expect(tooDeep(text)).toEqual([]);
+  });
+});
+
+describe('odd keys keep the positions of what follows them', () => {
+  it.each([
+    ['an alias key', 'kind: Unit\nid: it-amal\nname: &k IT\n*k : x\ntype: it-unit\nmunicipality: amal\nbogus: 1\n', 'IT', [4, 1], [7, 1]],
+    ['a complex key', 'kind: Unit\nid: it-amal\n? [a, b]\n: x\nname: IT\ntype: it-unit\nmunicipality: amal\nbogus: 1\n', '[ a, b ]', [3, 3], [8, 1]],
+  ])('%s', (_name, text, oddKey, oddAt, bogusAt) => {
+    const folder = registerFrom('clean', { 'register/units/it-amal.yaml': text });
+    const schema = findings(folder, 'schema').filter((f) => f.file === 'register/units/it-amal.yaml');
+    expect(schema.map((f) => [f.message.match(/"([^"]+)"/)?.[1], f.line, f.column])).toEqual([
+      [oddKey, ...oddAt],
+      ['bogus', ...bogusAt],
+    ]);
   });
 });
