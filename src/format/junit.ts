@@ -20,12 +20,12 @@ export function formatJunit(result: LintResult, options: JunitOptions): string {
     const warnings = findings.filter((f) => f.severity === 'warning');
     failures += errors.length > 0 ? 1 : 0;
     const body = [
-      ...errors.map((f) => `      <failure message="${escape(f.message)}" type="${escape(f.ruleId)}">${escape(`${f.file}:${f.line}:${f.column} ${f.ruleId}: ${f.message}`)}</failure>`),
+      ...errors.map((f) => `      <failure message="${attribute(f.message)}" type="${attribute(f.ruleId)}">${escape(`${f.file}:${f.line}:${f.column} ${f.ruleId}: ${f.message}`)}</failure>`),
       ...(warnings.length > 0
         ? [`      <system-out>${escape(warnings.map((f) => `warning ${f.file}:${f.line}:${f.column} ${f.ruleId}: ${f.message}`).join('\n'))}</system-out>`]
         : []),
     ];
-    const open = `    <testcase classname="${escape(file)}" name="${escape(file)}" file="${escape(file)}" time="0"`;
+    const open = `    <testcase classname="${attribute(file)}" name="${attribute(file)}" file="${attribute(file)}" time="0"`;
     cases.push(body.length === 0 ? `${open}/>` : `${open}>\n${body.join('\n')}\n    </testcase>`);
   }
   const tests = byFile.size;
@@ -40,7 +40,7 @@ export function formatJunit(result: LintResult, options: JunitOptions): string {
   ].join('\n');
 }
 
-/** XML text and attribute escaping; characters XML 1.0 cannot carry at all are dropped. */
+/** XML text escaping; characters XML 1.0 cannot carry at all are dropped, and a CR kept (a parser turns a raw one into LF). */
 function escape(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
@@ -48,5 +48,11 @@ function escape(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** An attribute value: a parser normalises a raw newline, CR or tab in one to a space, so they are character references. */
+function attribute(text: string): string {
+  return escape(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }

@@ -5,6 +5,7 @@ import Ajv04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/format/github.js';
+import { formatJunit } from '../../src/format/junit.js';
 import { fixtures, registerFrom, runCli, sarifSchemaFile, writeFiles } from '../helpers.js';
 import type { LintResult } from '../../src/lint/run-rules.js';
 
@@ -80,6 +81,23 @@ describe('--format junit', () => {
     const out = lintAs('junit', folder).stdout;
     expect(XMLValidator.validate(out)).toBe(true);
     expect(out).toContain('Diarie&lt;&amp;&gt;&quot;system');
+  });
+
+  it('writes a newline, CR and tab in an attribute as character references (a parser reads raw ones as spaces)', () => {
+    const message = 'first line\nsecond\r\nthird\tcolumn';
+    const result: LintResult = {
+      findings: [{ ruleId: 'schema', severity: 'error', message, file: 'register/a\tb.yaml', line: 2, column: 3 }],
+      summary: { files: 1, entities: 0, errors: 1, warnings: 0, suppressed: 0 },
+    };
+    const out = formatJunit(result, { files: ['register/a\tb.yaml'] });
+    expect(out).toContain('<failure message="first line&#10;second&#13;&#10;third&#9;column" type="schema">');
+    expect(out).toContain('classname="register/a&#9;b.yaml"');
+    // No attribute value holds a raw newline, CR or tab.
+    for (const value of out.matchAll(/="([^"]*)"/g)) expect(value[1]).not.toMatch(/[\n\r\t]/);
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true }).parse(out) as {
+      testsuites: { testsuite: { testcase: { failure: { message: string } } } };
+    };
+    expect(xml.testsuites.testsuite.testcase.failure.message).toBe(message);
   });
 });
 
