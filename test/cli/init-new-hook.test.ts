@@ -48,6 +48,15 @@ describe('itreg init', () => {
     expect((parse(readFileSync(join(folder, 'itreg.yaml'), 'utf8')) as { name: string }).name).toBe('Testkommunerna');
   });
 
+  it('writes the language asked for into itreg.yaml (--lang en: language: en), else sv', () => {
+    const english = initialised();
+    expect(readFileSync(join(english, 'itreg.yaml'), 'utf8')).toMatch(/^language: en {16}# sv \| en/m);
+    expect((parse(readFileSync(join(english, 'itreg.yaml'), 'utf8')) as { language: string }).language).toBe('en');
+    const swedish = join(temporaryFolder(), 'r');
+    expect(runCli(['init', swedish]).status).toBe(0);
+    expect((parse(readFileSync(join(swedish, 'itreg.yaml'), 'utf8')) as { language: string }).language).toBe('sv');
+  });
+
   it('writes CI examples and schema lines that resolve', () => {
     const folder = initialised();
     const workflow = parse(readFileSync(join(folder, '.github/workflows/itreg.yml'), 'utf8')) as { jobs: { lint: { steps: Array<{ run?: string; uses?: string }> } } };

@@ -63,7 +63,8 @@ function listFiles(folder: string, prefix = ''): string[] {
 export async function initCommand(dir: string | undefined, options: InitCommandOptions): Promise<ExitCode> {
   if (options.from !== undefined && options.map === undefined) throw new UsageError({ id: 'initFromNeedsMap' });
   const target = resolve(workingFolder(options, false), dir ?? '.');
-  const t = translator(languageOption(options) ?? 'sv');
+  const language = languageOption(options) ?? 'sv';
+  const t = translator(language);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   mkdirSync(target, { recursive: true });
   // In an existing repository the CI files go to its top, and its one itreg hook must not silently change register.
@@ -84,6 +85,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     year: date.slice(0, 4),
     lastYear: String(Number(date.slice(0, 4)) - 1),
     inFiveYears: addYears(date, 5),
+    language,
   };
   values['folder'] = folder;
   values['folderPrefix'] = folder === '.' ? '' : `${folder}/`;
