@@ -214,7 +214,8 @@ export const en = {
   suppressionsEntryBad: '{file}: entry {index} of "suppressions" is not { fingerprint, rule, file, date } in plain text (a field is missing, or holds a control character): write it again with itreg lint --suppress-all',
   suppressionsNotList: '{file}: "suppressions" must be a list of { fingerprint, rule, file, date }: write it again with itreg lint --suppress-all',
   suppressionsWritten: '{file}: recorded {count} as the starting line; lint now reports only what is not in it',
-  suppressionsPruned: '{file}: removed {count} (their findings are gone)',
+  suppressionsPruned: '{file}: removed {count} (their findings are gone){kept}',
+  suppressionsKeptNotJudged: '; kept {count} in files with a YAML or schema error, which the rules could not judge: repair those files and prune again',
   suppressionsNone: '{file} does not exist: nothing to prune (itreg lint --suppress-all writes it)',
   // import
   initFromNeedsMap: '--from needs --map: the mapping that says which column becomes which field',

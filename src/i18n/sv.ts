@@ -210,7 +210,8 @@ export const sv: Record<MessageId, string> = {
   suppressionsEntryBad: '{file}: post {index} i "suppressions" är inte { fingerprint, rule, file, date } i vanlig text (ett fält saknas eller har ett styrtecken): skriv den på nytt med itreg lint --suppress-all',
   suppressionsNotList: '{file}: "suppressions" ska vara en lista av { fingerprint, rule, file, date }: skriv den på nytt med itreg lint --suppress-all',
   suppressionsWritten: '{file}: sparade {count} som startläge; lint rapporterar nu bara det som inte finns där',
-  suppressionsPruned: '{file}: tog bort {count} (deras fynd finns inte längre)',
+  suppressionsPruned: '{file}: tog bort {count} (deras fynd finns inte längre){kept}',
+  suppressionsKeptNotJudged: '; behöll {count} i filer med YAML- eller schemafel, som reglerna inte kunde bedöma: rätta filerna och rensa igen',
   suppressionsNone: '{file} finns inte: inget att rensa (itreg lint --suppress-all skriver den)',
   // import
   initFromNeedsMap: '--from kräver --map: mappningen som säger vilken kolumn som blir vilket fält',

@@ -46,7 +46,7 @@ export interface Terms {
   /** Each rule in words: a person reads these; the id is for itreg.yaml, --rule, JSON and SARIF. */
   readonly rules: Readonly<Record<RuleId, string>>;
   /** Other things the CLI counts. */
-  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry' | 'collaborationLevel', Noun>>;
+  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry' | 'entry' | 'collaborationLevel', Noun>>;
 }
 
 const sv: Terms = {
@@ -155,6 +155,7 @@ const sv: Terms = {
     month: { one: 'månad', other: 'månader' },
     collaborationLevel: { one: 'samverkansnivå', other: 'samverkansnivåer' },
     unusedEntry: { one: 'oanvänd post', other: 'oanvända poster' },
+    entry: { one: 'post', other: 'poster' },
   },
 };
 
@@ -264,6 +265,7 @@ const en: Terms = {
     month: { one: 'month', other: 'months' },
     collaborationLevel: { one: 'collaboration level', other: 'collaboration levels' },
     unusedEntry: { one: 'unused entry', other: 'unused entries' },
+    entry: { one: 'entry', other: 'entries' },
   },
 };
 

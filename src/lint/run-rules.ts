@@ -39,6 +39,8 @@ export interface LintSummary {
   readonly baselined?: number;
   /** Entries of itreg-suppressions.json whose finding is gone. */
   readonly unusedSuppressions?: number;
+  /** Entries kept because their file has a YAML or schema error, so their rules could not judge it. */
+  readonly notJudgedSuppressions?: number;
 }
 
 export interface LintResult {

@@ -20,7 +20,18 @@ export function applySuppressions(
   const findings: Finding[] = [];
   const baselined: Finding[] = [];
   result.findings.forEach((finding, i) => (recorded.has(prints[i]!) ? baselined : findings).push(finding));
-  const unused = entries.filter((entry) => !present.has(entry.fingerprint) && ran(entry.rule, entry.entity, entry.file));
+  // A file with a YAML or schema error is not judged by the policy rules: its entries' findings are not gone, only
+  // not computed, and pruning them would bring the old gaps back as new errors once the file is repaired.
+  const unjudged = new Set(result.findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'schema').map((f) => f.file));
+  let notJudged = 0;
+  const unused = entries.filter((entry) => {
+    if (present.has(entry.fingerprint) || !ran(entry.rule, entry.entity, entry.file)) return false;
+    if (unjudged.has(entry.file) && entry.rule !== 'yaml-syntax' && entry.rule !== 'schema') {
+      notJudged++;
+      return false;
+    }
+    return true;
+  });
   return {
     ...result,
     findings,
@@ -33,6 +44,7 @@ export function applySuppressions(
       suppressed: result.summary.suppressed + baselined.length,
       baselined: baselined.length,
       unusedSuppressions: unused.length,
+      ...(notJudged > 0 ? { notJudgedSuppressions: notJudged } : {}),
     },
   };
 }

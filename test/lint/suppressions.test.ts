@@ -110,6 +110,20 @@ describe('suppressions: suppress, fix one, a new gap, prune', () => {
     expect(json().summary).toMatchObject({ suppressed: 3, unusedSuppressions: 0 });
   });
 
+  it('--prune-suppressions keeps the entries of a file that could not be judged, and says so', () => {
+    const path = 'register/applications/intranat.yaml';
+    const good = readFileSync(join(folder, path), 'utf8');
+    for (const broken of ['kind: Application\nid: intranat\nname: [Intranät\n', good.replace('type: general', 'type: nonsense')]) {
+      writeFiles(folder, { [path]: broken });
+      const result = lint('--prune-suppressions');
+      expect(result.stderr).toBe('itreg: itreg-suppressions.json: removed 0 unused entries (their findings are gone); kept 2 entries in files with a YAML or schema error, which the rules could not judge: repair those files and prune again\n');
+      expect(entries().map((entry) => `${entry.rule} ${entry.entity}`)).toEqual(['application-has-administrator e-post', 'application-has-administrator intranat', 'application-has-owner intranat']);
+    }
+    writeFiles(folder, { [path]: good });
+    expect(json().summary).toMatchObject({ errors: 0, suppressed: 3, unusedSuppressions: 0 });
+    expect(runCli(['lint', '--date', '2026-06-01', '--lang', 'sv', '--prune-suppressions'], folder).stderr).toBe('itreg: itreg-suppressions.json: tog bort 0 oanvända poster (deras fynd finns inte längre)\n');
+  });
+
   it('a damaged file is exit 2 with one line', () => {
     writeFileSync(join(folder, 'itreg-suppressions.json'), '{ "suppressions": [ { "rule": 1 } ] }');
     const result = lint();

@@ -189,7 +189,9 @@ function startingLine(config: Config, full: LintResult, options: LintCommandOpti
   if (!options.pruneSuppressions) return result;
   const kept = pruneSuppressions(entries, result);
   if (kept.length < entries.length) writeSuppressions(config.root, kept);
-  note(t({ id: 'suppressionsPruned', data: { file: SUPPRESSIONS_FILE, count: { count: entries.length - kept.length, of: 'unusedEntry' } } }));
+  const notJudged = result.summary.notJudgedSuppressions ?? 0;
+  const keptNote = notJudged > 0 ? { id: 'suppressionsKeptNotJudged' as const, data: { count: { count: notJudged, of: 'entry' as const } } } : undefined;
+  note(t({ id: 'suppressionsPruned', data: { file: SUPPRESSIONS_FILE, count: { count: entries.length - kept.length, of: 'unusedEntry' }, kept: keptNote } }));
   return { ...result, unusedSuppressions: [], summary: { ...result.summary, unusedSuppressions: 0 } };
 }
 
