@@ -35,11 +35,16 @@ export function emit(text: string, output: string | undefined, cwd: string): voi
   else process.stdout.write(data);
 }
 
-/** Colour on a terminal unless NO_COLOR or --no-color; never in files or pipes. */
+/**
+ * Colour on a terminal, as chalk decides it: never with --no-color, in a file, or with NO_COLOR set to anything;
+ * FORCE_COLOR=0 or false turns it off and any other FORCE_COLOR on (in a pipe too); TERM=dumb turns it off.
+ */
 export function useColor(options: GlobalOptions, toFile: boolean): boolean {
   if (options.color === false || toFile) return false;
-  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
-  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
+  const { NO_COLOR: noColor, FORCE_COLOR: force, TERM: term } = process.env;
+  if (noColor !== undefined && noColor !== '') return false;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (term === 'dumb') return false;
   return process.stdout.isTTY === true;
 }
 

@@ -1,7 +1,7 @@
 // The commander program: every command, option and help text (English here, Swedish from help-sv.ts), with the
 // command modules imported lazily.
 import { Command, Help, Option } from 'commander';
-import type { ExitCode } from '../errors.js';
+import { UsageError, type ExitCode } from '../errors.js';
 import type { Language } from '../i18n/index.js';
 import { packageVersion } from '../util/paths.js';
 import { examplesSv, helpSv, translatePlaceholders } from './help-sv.js';
@@ -326,5 +326,22 @@ ${d('Examples:')}
   $ itreg site --output site-en --lang en --date 2026-12-31`)
     .action((_options: unknown, command: Command) => run(async () => (await import('./commands/site.js')).siteCommand(globals(command) as never)));
 
+  refuseRepeatedOptions(program);
   return program;
+}
+
+/**
+ * An option that takes one value, given twice (`--format json --format sarif`), is a usage error: commander would
+ * silently keep the last. Repeatable options (`--rule`, `--set`) are variadic and not counted.
+ */
+function refuseRepeatedOptions(command: Command): void {
+  for (const option of command.options) {
+    if (option.variadic || !(option.required || option.optional)) continue;
+    let given = 0;
+    command.on(`option:${option.name()}`, () => {
+      given += 1;
+      if (given > 1) throw new UsageError({ id: 'optionRepeated', data: { option: option.long ?? option.flags } });
+    });
+  }
+  for (const sub of command.commands) refuseRepeatedOptions(sub);
 }

@@ -3,6 +3,7 @@ import type { Language } from '../i18n/index.js';
 import type { Finding, LintResult } from '../lint/run-rules.js';
 import type { Rule } from '../rules/define-rule.js';
 import { fingerprints } from '../lint/fingerprint.js';
+import { ruleDocsUrl } from '../rules/index.js';
 
 export interface SarifOptions {
   readonly rules: readonly Rule[];
@@ -44,6 +45,7 @@ export function formatSarif(result: LintResult, options: SarifOptions): string {
               const policy = rule.docs.policy ? `${policyLabel[options.language]} ${rule.docs.policy.chapter}: "${rule.docs.policy.quote}"` : '';
               const help = [rule.docs.details[options.language], policy].filter(Boolean).join('\n\n');
               const markdown = [rule.docs.details[options.language], policy && `> ${policy}`].filter(Boolean).join('\n\n');
+              const helpUri = ruleDocsUrl(rule.id);
               const name = rule.id.replace(/(^|-)(\w)/g, (_m, _d: string, c: string) => c.toUpperCase());
               return {
                 id: rule.id,
@@ -52,6 +54,7 @@ export function formatSarif(result: LintResult, options: SarifOptions): string {
                 shortDescription: { text: rule.docs.description[options.language] },
                 fullDescription: { text: rule.docs.description[options.language] },
                 help: { text: help, markdown },
+                ...(helpUri === undefined ? {} : { helpUri }),
                 defaultConfiguration: { level: rule.severity === 'off' ? 'none' : rule.severity },
                 properties: { tags: ['itreg', rule.docs.policy ? 'policy' : 'integrity'] },
               };

@@ -171,6 +171,7 @@ export const en = {
   badYear: '--year must be a year such as 2026, not "{value}"',
   badMonths: '--months must be a whole number of months, 0 or more',
   badMaxWarnings: '--max-warnings must be a whole number, 0 or more',
+  optionRepeated: '{option} is given more than once: give it once',
   badFormat: '--format must be one of {formats}, not "{value}"',
   ruleOptionUnknown: '--rule {value}: unknown rule "{id}"{suggestion}; see `itreg rules`',
   ruleOptionSeverity: '--rule {value}: the severity must be off, warning or error',

@@ -168,6 +168,7 @@ export const sv: Record<MessageId, string> = {
   badYear: '--year ska vara ett årtal som 2026, inte "{value}"',
   badMonths: '--months ska vara ett helt antal månader, 0 eller fler',
   badMaxWarnings: '--max-warnings ska vara ett heltal, 0 eller mer',
+  optionRepeated: '{option} är angiven mer än en gång: ange den en gång',
   badFormat: '--format ska vara en av {formats}, inte "{value}"',
   ruleOptionUnknown: '--rule {value}: okänd regel "{id}"{suggestion}; se `itreg rules`',
   pathOutsideRegister: '{path} ligger utanför registret ({register}) och itreg.yaml: `itreg lint` granskar bara registrets filer',

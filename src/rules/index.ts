@@ -24,6 +24,7 @@ import trainingPlanReview from './training-plan-review.js';
 import uniqueId from './unique-id.js';
 import yamlSyntax from './yaml-syntax.js';
 import type { Rule } from './define-rule.js';
+export { ruleDocsUrl } from './docs-url.js';
 import type { RuleId as ConfiguredRuleId } from '../types/rule-id.js';
 
 /** In the order of DESIGN.md's rule table: integrity first, then policy. */

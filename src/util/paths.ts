@@ -9,4 +9,9 @@ const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export const packagePath = (...parts: string[]): string => join(packageRoot, ...parts);
 
-export const packageVersion = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+const packageJson = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string; repository?: { url?: string } };
+
+export const packageVersion = packageJson.version;
+
+/** The repository's web address (package.json's `repository`, as npm reads it): where its documentation is read. */
+export const repositoryUrl: string | undefined = packageJson.repository?.url?.replace(/^git\+/, '').replace(/\.git$/, '');

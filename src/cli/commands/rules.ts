@@ -5,7 +5,7 @@ import { suggestNearest, type Language } from '../../i18n/index.js';
 import { findConfig, readConfig, type Config, type Severity } from '../../register/config.js';
 import { ruleName, terms } from '../../i18n/terms.js';
 import { ruleSetting } from '../../lint/run-rules.js';
-import { findRule, rules, ruleIds } from '../../rules/index.js';
+import { findRule, ruleDocsUrl, rules, ruleIds } from '../../rules/index.js';
 import type { Rule } from '../../rules/define-rule.js';
 import { languageOption, workingFolder, type GlobalOptions } from '../io.js';
 import { resolve } from 'node:path';
@@ -15,8 +15,8 @@ export interface RulesCommandOptions extends GlobalOptions {
 }
 
 const labels = {
-  sv: { rule: 'Regel', default: 'Standard', configured: 'Inställd', checks: 'Kontrollerar', policy: 'IT-policyn, kap.', options: 'Inställningar', details: 'Detaljer', off: 'av' },
-  en: { rule: 'Rule', default: 'Default', configured: 'Configured', checks: 'Checks', policy: 'IT policy, ch.', options: 'Options', details: 'Details', off: 'off' },
+  sv: { rule: 'Regel', default: 'Standard', configured: 'Inställd', checks: 'Kontrollerar', policy: 'IT-policyn, kap.', options: 'Inställningar', details: 'Detaljer', off: 'av', docs: 'Dokumentation' },
+  en: { rule: 'Rule', default: 'Default', configured: 'Configured', checks: 'Checks', policy: 'IT policy, ch.', options: 'Options', details: 'Details', off: 'off', docs: 'Documentation' },
 } as const;
 
 export async function rulesCommand(id: string | undefined, options: RulesCommandOptions): Promise<ExitCode> {
@@ -39,6 +39,7 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
       ...(rule.docs.policy ? { policy: rule.docs.policy } : {}),
       ...(rule.docs.basis ? { basis: { source: rule.docs.basis.source[language], quote: rule.docs.basis.quote[language] } } : {}),
       ...(rule.defaultOptions ? { defaultOptions: rule.defaultOptions } : {}),
+      ...(ruleDocsUrl(rule.id) === undefined ? {} : { url: ruleDocsUrl(rule.id) }),
     }));
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return ExitCode.Ok;
@@ -57,6 +58,7 @@ export async function rulesCommand(id: string | undefined, options: RulesCommand
       ...(rule.docs.basis ? ['', `${rule.docs.basis.source[language]}: "${rule.docs.basis.quote[language]}"`] : []),
       '',
       `${l.details}: ${rule.docs.details[language]}`,
+      ...(ruleDocsUrl(rule.id) === undefined ? [] : ['', `${l.docs}: ${ruleDocsUrl(rule.id)}`]),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     return ExitCode.Ok;
