@@ -3,6 +3,13 @@ import { linkSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFile
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 
+/** The one-line error for a write that failed: a name too long for the file system says which name. */
+function writeError(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  if (code === 'ENAMETOOLONG') return new UsageError({ id: 'nameTooLong', data: { file, length: Buffer.byteLength(basename(file)) } });
+  return new UsageError({ id: 'cannotWrite', data: { file, code } });
+}
+
 function temporaryName(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
 }
@@ -51,7 +58,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array, options
     renameSync(temporary, file);
   } catch (error: unknown) {
     rmSync(temporary, { force: true });
-    throw new UsageError({ id: 'cannotWrite', data: { file, code: (error as NodeJS.ErrnoException).code ?? String(error) } });
+    throw writeError(file, error);
   }
 }
 
@@ -66,7 +73,7 @@ export function createFile(file: string, text: string): boolean {
     return true;
   } catch (error: unknown) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new UsageError({ id: 'cannotWrite', data: { file, code: (error as NodeJS.ErrnoException).code ?? String(error) } });
+    throw writeError(file, error);
   } finally {
     rmSync(temporary, { force: true });
   }

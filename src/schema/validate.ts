@@ -394,6 +394,8 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
       return at({ id: 'schemaMaximum', data: { field, limit: Number(params['limit']) } });
     case 'minLength':
       return at({ id: 'schemaMinLength', data: { field } });
+    case 'maxLength':
+      return at({ id: 'schemaMaxLength', data: { field, length: typeof error.data === 'string' ? [...error.data].length : 0, limit: Number(params['limit']) } });
     case 'oneOf':
       return at({ id: path[0] === 'rules' ? 'schemaRuleSetting' : 'schemaSplit', data: { field } });
     default:
