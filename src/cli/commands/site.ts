@@ -1,27 +1,9 @@
 // itreg site --output DIR: the register as a static website (HTML, CSS, a script for search), built into a fresh
 // folder beside DIR and swapped in, so a half-built or stale site is never published.
-import type { FileModel } from '../../register/load.js';
-import { closeSync, existsSync, mkdirSync, openSync, writeSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { ExitCode, ItregError, UsageError } from '../../errors.js';
-import { headCommit } from '../../git/commit.js';
-import { readHistory } from '../../git/history.js';
-import { findRepository } from '../../git/run.js';
+import { resolve } from 'node:path';
+import { ExitCode, UsageError } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
-import { entityHistory } from '../../insight/history.js';
-import { maskIdentityNumbers, redactEntity, redactHistory, type RedactionCount } from '../../insight/export.js';
-import { runRules, type Finding } from '../../lint/run-rules.js';
-import type { Config } from '../../register/config.js';
-import { loadRegister } from '../../register/load.js';
-import { RegisterModel } from '../../model/register-model.js';
-import { reportLabels } from '../../report/labels.js';
-import { renderInParts, renderTemplate } from '../../report/render.js';
-import { rules } from '../../rules/index.js';
-import { siteAssets, siteTemplate } from '../../site/assets.js';
-import { buildSite, navKeys, navPages, rootOf, searchDocuments } from '../../site/build.js';
-import { siteLabels } from '../../site/labels.js';
-import { searchIndexScript } from '../../site/search.js';
-import { leanHeap } from '../../util/heap.js';
+import { checkSiteOutput, writeSite } from '../../site/write.js';
 import { checkDate, dateOption, loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface SiteCommandOptions extends GlobalOptions {
@@ -31,138 +13,22 @@ export interface SiteCommandOptions extends GlobalOptions {
   readonly date?: string;
 }
 
-/** A page's lists longer than this are rendered and written this many items at a time. */
-const ROWS_AT_A_TIME = 250;
-/** Characters of pages between two full garbage collections. */
-const COLLECT_EVERY = 2 * 2 ** 20;
-
-/** Marks a folder as a site itreg wrote, so a later run may replace it (and nothing else). */
-const MARKER = '.itreg-site';
-
-/**
- * The register read and linted, and the model the pages are built from. With --redact that is a copy without
- * holder.name and notes, identity numbers masked, and the original model is garbage once the findings are made:
- * nothing outside this function holds it, so the site does not carry two registers through 4,000 pages.
- */
-function readAndLint(config: Config, date: string, redact: boolean, count: RedactionCount): { findings: readonly Finding[]; shown: FileModel } {
-  const loaded = loadRegister(config);
-  const register = new RegisterModel(loaded);
-  const findings = runRules(register, rules, { date, language: config.language }).findings;
-  if (!redact) return { findings, shown: register };
-  // Findings can quote what a file holds: masked and counted once here (each page's view is masked again below).
-  return { findings: maskIdentityNumbers(findings, count), shown: new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntity(r.data, count) })) }) };
-}
-
 export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode> {
   const cwd = workingFolder(options);
   const output = resolve(cwd, options.output);
   // A link on every page: to the git host's web page for the file, never a script (javascript:) or a local path.
   if (options.editUrl !== undefined && (!options.editUrl.includes('{path}') || !/^https?:\/\/[^/\s]+/i.test(options.editUrl))) throw new UsageError({ id: 'siteEditUrl' });
-  if (existsSync(output)) {
-    if (!statSync(output).isDirectory()) throw new UsageError({ id: 'siteOutputNotFolder', data: { path: options.output } });
-    const entries = readdirSync(output);
-    if (entries.length > 0 && !entries.includes(MARKER)) throw new UsageError({ id: 'siteOutputNotSite', data: { path: options.output } });
-  }
+  checkSiteOutput(output, options.output);
   if (options.date !== undefined) checkDate(options.date, '--date'); // before the register is read
   const config = loadConfig(options);
   const date = dateOption(options.date, config);
-  const language = config.language;
-  const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
-  const collect = leanHeap();
-  const { findings, shown } = readAndLint(config, date, options.redact === true, count);
-  collect(); // what parsing and the rules left (and with --redact the register as read)
-  // The search index before the pages' view model is built: MiniSearch's working set (10 MB on 4,000 entities) is
-  // collected before the pages need the room, and only the script (1 MB) is held until it is written.
-  // (From the register as shown: with --redact already without names, notes and identity numbers.)
-  const searchScript = searchIndexScript(searchDocuments(shown, date, language));
-  collect();
-  const registerFolder = join(config.root, config.register);
+  const { pages, count, unread } = await writeSite(config, { output, date, redact: options.redact, editUrl: options.editUrl, buildId: String(process.pid) });
 
-  const [history, commit, repository] = await Promise.all([
-    readHistory(config.root, registerFolder, {}).then(
-      (read) => entityHistory(read.changes),
-      (error: unknown) => {
-        if (error instanceof ItregError) return undefined; // not a git repository: the pages say so
-        throw error;
-      },
-    ),
-    headCommit(config.root, registerFolder),
-    findRepository(config.root),
-  ]);
-  const shownHistory = history && options.redact ? redactHistory(history, count) : history;
-  const prefix = repository ? repository.pathOf(config.root) : '.';
-  const site = buildSite({
-    register: shown,
-    config,
-    date,
-    language,
-    findings,
-    ...(shownHistory ? { history: shownHistory } : {}),
-    ...(commit ? { commit } : {}),
-    ...(options.editUrl ? { editUrl: options.editUrl, repositoryPath: (path: string) => (prefix === '.' ? path : `${prefix}/${path}`) } : {}),
-  });
-
-  // Build beside the target, then swap: the old site stays whole until the new one is complete.
-  const building = join(dirname(output), `.${basename(output)}.itreg-${process.pid}`);
-  rmSync(building, { recursive: true, force: true });
-  const made = new Set<string>();
-  // Each page goes to disk as soon as it is rendered, synchronously: nothing of it outlives its turn of the loop.
-  // (Overlapped promise writes kept pages and their buffers alive across collections and cost more system time.)
-  let written = 0;
-  const write = (path: string, parts: string | Iterable<string>) => {
-    const file = join(building, path);
-    const folder = dirname(file);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    const fd = openSync(file, 'w');
-    try {
-      for (const part of typeof parts === 'string' ? [parts] : parts) {
-        writeSync(fd, part);
-        written += part.length;
-      }
-    } finally {
-      closeSync(fd);
-    }
-    // A page's garbage is about what it wrote, many times over: collected every few megabytes of pages.
-    if (written > COLLECT_EVERY) {
-      collect();
-      written = 0;
-    }
-  };
-  const l = siteLabels[language];
-  const frame = { lang: language, name: config.name, date, commit, l, t: reportLabels[language], redacted: options.redact === true, year: Number(date.slice(0, 4)) };
-  let pages = 0;
-  try {
-    write(join('assets', 'search-index.js'), searchScript);
-    for (const page of site.pages()) {
-      const base = rootOf(page.path);
-      const view = options.redact ? maskIdentityNumbers(page.view) : page.view;
-      // Object.assign, not spread syntax: V8 (Node 20) allocates a spread of this many properties in the old
-      // generation, so every page's context was garbage that only a full collection freed (+80 MB peak on 4,000 pages).
-      const body = renderInParts(siteTemplate(page.template), Object.assign({}, frame, view, { base }), ROWS_AT_A_TIME);
-      const nav = navKeys.map((key) => ({ label: l.nav[key], href: navPages[key], current: key === page.nav }));
-      const title = options.redact ? maskIdentityNumbers(page.title) : page.title;
-      write(page.path, body.parts(renderTemplate(siteTemplate('layout'), Object.assign({}, frame, { base, title, nav, body: body.text, search: page.template === 'search' }))));
-      pages++;
-    }
-    for (const asset of siteAssets()) write(join('assets', asset.name), asset.content);
-    write(MARKER, `${JSON.stringify({ generator: 'itreg site', date, commit: commit ?? null, redacted: options.redact === true })}\n`);
-    rmSync(output, { recursive: true, force: true });
-    renameSync(building, output);
-  } catch (error: unknown) {
-    rmSync(building, { recursive: true, force: true });
-    if (error instanceof ItregError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new UsageError({ id: 'cannotWrite', data: { file: output, code } });
-    throw error;
-  }
-  const t = translator(language);
+  const t = translator(config.language);
   if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { names: { count: count.names, of: 'personalName' }, notes: { count: count.notes, of: 'note' }, numbers: { count: count.identityNumbers, of: 'identityNumber' } } })}\n`);
   process.stderr.write(`${t({ id: 'siteWritten', data: { pages, folder: options.output } })}\n`);
   // Published all the same (the site shows the register as it is, its findings too), but never silently short.
-  const [unread] = site.unread;
-  if (unread) process.stderr.write(`${t({ id: 'siteUnread', data: { files: { count: site.unread.length, of: 'file' }, location: unread.location, problem: unread.reason } })}\n`);
+  const [first] = unread;
+  if (first) process.stderr.write(`${t({ id: 'siteUnread', data: { files: { count: unread.length, of: 'file' }, location: first.location, problem: first.reason } })}\n`);
   return ExitCode.Ok;
 }

@@ -1,0 +1,106 @@
+// lintRegister(): what `itreg lint` computes: the register read (cached), linted whole or against a base, selected.
+import { ItregError, errorMessage } from '../errors.js';
+import { changedFiles, stagedChanges } from '../git/changed.js';
+import { translator } from '../i18n/index.js';
+import { ContentCache } from '../register/cache.js';
+import type { Config, Severity } from '../register/config.js';
+import { loadRegister, type LoadedRegister } from '../register/load.js';
+import { rules } from '../rules/index.js';
+import { packageVersion } from '../util/paths.js';
+import { early, readChange, readStaged } from './base.js';
+import { lintAgainstBase } from './changes.js';
+import { pathFilter } from './paths.js';
+import { runRules, selectFindings, type LintResult } from './run-rules.js';
+import { applyStartingLine } from './starting-line.js';
+
+export interface LintRequest {
+  /** The files or folders to report on, relative to `cwd`; all when empty. */
+  readonly paths: readonly string[];
+  readonly cwd: string;
+  /** The date the register is judged on. */
+  readonly date: string;
+  /** The day --suppress-all records its entries on (asked only then). */
+  readonly today: () => string;
+  /** --rule ID=SEVERITY. */
+  readonly overrides: Readonly<Record<string, Severity>>;
+  /** Errors only. */
+  readonly quiet?: boolean;
+  /** Only what the change since `base` broke. */
+  readonly changed?: boolean;
+  /** The git hook's question: what the commit about to be made holds (the index), against HEAD. */
+  readonly staged?: boolean;
+  readonly base?: string;
+  /** --pre-commit's file names, relative to itreg.yaml's folder: they count as changed. */
+  readonly given?: ReadonlySet<string>;
+  /** The parse cache's file: absent, no cache. */
+  readonly cacheFile?: string;
+  readonly suppressAll?: boolean;
+  readonly pruneSuppressions?: boolean;
+}
+
+/** What a lint tells its caller besides the result: progress, notes for the user, what --debug prints. */
+export interface LintHooks {
+  /** A line for the user beside the output (a file written, a cache not written). */
+  readonly note: (line: string) => void;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Called once the register is read. */
+  readonly onLoaded?: () => void;
+  /** --debug: a line about the cache. */
+  readonly onDebug?: (line: string) => void;
+  /** --debug: a rule that crashed, with its error. */
+  readonly onRuleCrash?: (ruleId: string, error: unknown) => void;
+}
+
+export interface LintOutcome {
+  /** The findings to report. */
+  readonly result: LintResult;
+  /** The register linted (with --staged, as the commit holds it). */
+  readonly loaded: LoadedRegister;
+  /** Whether a file (relative to itreg.yaml's folder) is among the paths asked about. */
+  readonly inPaths: (file: string) => boolean;
+}
+
+export async function lintRegister(config: Config, request: LintRequest, hooks: LintHooks): Promise<LintOutcome> {
+  // The cache is only valid for the itreg version that wrote it.
+  const cache = request.cacheFile !== undefined ? new ContentCache(request.cacheFile, packageVersion) : undefined;
+  // --changed: git's questions go out first and run beside the loading (the answers are read once it is done).
+  const gitStaged = request.staged ? early(stagedChanges(config.root, config.root)) : undefined;
+  const gitChanges = request.changed && !request.staged ? early(changedFiles(config.root, config.root, request.base)) : undefined;
+  const onDisk = loadRegister(config, { ...(cache ? { cache } : {}), ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}) });
+  hooks.onLoaded?.();
+  if (cache) {
+    // A cache that cannot be written (a read-only checkout, a folder in its place) costs only speed: say so, lint on.
+    try {
+      cache.save();
+    } catch (error: unknown) {
+      const detail = error instanceof ItregError ? error.messageIn(config.language) : errorMessage(error);
+      hooks.note(translator(config.language)({ id: 'cacheNotWritten', data: { detail } }));
+    }
+    hooks.onDebug?.(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed, ${cache.plain} read by the fast path`);
+  }
+  const lintOptions = {
+    date: request.date,
+    language: config.language,
+    overrides: request.overrides,
+    ...(hooks.onRuleCrash ? { onRuleCrash: hooks.onRuleCrash } : {}),
+  };
+  // --changed: the register at the base is read first, so that the lint now can note which checks the change reaches.
+  const change = gitStaged
+    ? await readStaged(config, await gitStaged, onDisk)
+    : gitChanges
+      ? await readChange(config, await gitChanges, onDisk, request.given)
+      : undefined;
+  // --staged lints the register as the commit holds it, not as the files on disk are.
+  const loaded = change?.now ?? onDisk;
+  const everything = request.suppressAll === true || request.pruneSuppressions === true;
+  const linted = change?.base
+    ? lintAgainstBase(loaded, change.base, change.touched, change.changed, rules, lintOptions, everything)
+    : { result: runRules(loaded, rules, lintOptions), isNew: change ? () => false : () => true };
+  const full = { ...linted.result, loaded };
+  const current = applyStartingLine(config, full, { ...request, note: hooks.note }, 'ran' in linted ? linted.ran : undefined);
+
+  const inPaths = request.given ? () => true : pathFilter(request.paths, request.cwd, config.root);
+  const inChanges = linted.isNew;
+  const result = selectFindings(current, (f) => inPaths(f.file) && inChanges(f) && (!request.quiet || f.severity === 'error'));
+  return { result, loaded, inPaths };
+}
