@@ -22,6 +22,11 @@ export const helpSv: Readonly<Record<string, string>> = {
   'output format': 'utdataformat',
   'write to a file instead of stdout': 'skriv till en fil i stället för stdout',
   'judge on this date (default: today)': 'bedöm per detta datum (standard: i dag)',
+  // lsp
+  'run the language server (LSP over stdin and stdout) for editors: lint findings as you type, hover, go to definition and completion of references':
+    'kör språkservern (LSP över stdin och stdout) för textredigerare: kontrollens fynd medan du skriver, information vid pekaren, gå till definition och komplettering av hänvisningar',
+  'talk over stdin and stdout (the default and only transport; accepted for clients that pass it)': 'tala över stdin och stdout (standard och enda sättet; godtas för klienter som anger det)',
+  '(logs the time each change takes, on stderr)': '(loggar tiden varje ändring tar, på stderr)',
   // lint
   'check the register against the schemas and the IT policy rules': 'kontrollera registret mot scheman och IT-policyns regler',
   'report only findings in these files or folders (the whole register is still loaded)': 'rapportera bara fynd i dessa filer eller mappar (hela registret läses ändå)',

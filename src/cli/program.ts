@@ -110,6 +110,16 @@ ${d('Examples:')}
     );
 
   program
+    .command('lsp')
+    .description(d('run the language server (LSP over stdin and stdout) for editors: lint findings as you type, hover, go to definition and completion of references'))
+    .option('--stdio', d('talk over stdin and stdout (the default and only transport; accepted for clients that pass it)'))
+    .addHelpText('after', `
+${d('Examples:')}
+  $ itreg lsp
+  $ itreg lsp --debug   ${d('(logs the time each change takes, on stderr)')}`)
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/lsp.js')).lspCommand(globals(command))));
+
+  program
     .command('costs')
     .description(d('split the year\'s shared costs over the municipalities, by population unless agreed otherwise'))
     .option('-y, --year <year>', d('the budget year (default: this year)'))

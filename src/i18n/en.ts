@@ -261,6 +261,13 @@ export const en = {
   internalErrorHint: ' (run with --debug for details)',
   wholeRegister: 'the register',
   policyRef: ' (IT policy, ch. {chapter}: "{quote}")',
+  lspReplaceWith: 'Change to "{name}"',
+  lspLoaded: 'itreg lsp: {files} files of the register in {folder} read and checked in {ms} ms',
+  lspChecked: 'itreg lsp: {file} checked in {ms} ms; findings changed in {count}',
+  lspNotInRegister: '{file} is not a file of the register in {register}: itreg does not check it',
+  lspNoRegister: 'no itreg.yaml in {folder} or above: the language server has no register to check',
+  lspConfigKept: '{detail}; until itreg.yaml is fixed, the last configuration that could be read is used',
+  lspFailed: 'itreg lsp: {method} failed: {detail}',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -257,4 +257,11 @@ export const sv: Record<MessageId, string> = {
   internalErrorHint: ' (kör med --debug för detaljer)',
   wholeRegister: 'registret',
   policyRef: ' (IT-policyn, kap. {chapter}: "{quote}")',
+  lspReplaceWith: 'Ändra till "{name}"',
+  lspLoaded: 'itreg lsp: {files} filer i registret i {folder} lästa och kontrollerade på {ms} ms',
+  lspChecked: 'itreg lsp: {file} kontrollerad på {ms} ms; ändrade fynd i {count}',
+  lspNotInRegister: '{file} är ingen fil i registret i {register}: itreg kontrollerar den inte',
+  lspNoRegister: 'ingen itreg.yaml i {folder} eller ovanför: språkservern har inget register att kontrollera',
+  lspConfigKept: '{detail}; tills itreg.yaml är rättad gäller den senaste inställningen som gick att läsa',
+  lspFailed: 'itreg lsp: {method} misslyckades: {detail}',
 };

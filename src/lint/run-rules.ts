@@ -1,6 +1,6 @@
 // runRules(): the lint engine. Runs every enabled rule, places each hit at a file:line:col, applies severities and decided exceptions.
 import type { FileModel } from '../register/load.js';
-import { translator, type Language } from '../i18n/index.js';
+import { translator, type Language, type Message } from '../i18n/index.js';
 import type { Config, RuleSetting, Severity } from '../register/config.js';
 import { indexOfFile, indexOfPath, recordsOfFiles, type FileRecord, type LoadedRegister } from '../register/load.js';
 import { RegisterModel, type Entity } from '../model/register-model.js';
@@ -26,6 +26,8 @@ export interface Finding {
   readonly refersTo?: string;
   /** Where in the entity's document the finding is (the rule's JSON path), for fingerprints; absent for raw-text positions. */
   readonly path?: readonly (string | number)[];
+  /** The one nearest candidate for a misspelt enum value, field or reference id ("did you mean"), for the editor. */
+  readonly suggestion?: string;
 }
 
 export interface LintSummary {
@@ -142,6 +144,8 @@ export function runRules(source: LoadedRegister | FileModel, rules: readonly Rul
         finding.messageId = hit.message.id;
         if (hit.path !== undefined && hit.path.length > 0) finding.path = hit.path;
         if (hit.refersTo !== undefined) finding.refersTo = hit.refersTo;
+        const suggestion = hit.suggestion ?? suggestedName(hit.message);
+        if (suggestion !== undefined) finding.suggestion = suggestion;
         findings.push(finding);
       };
       // A crash in one rule is a finding for that rule; the other rules still run (and a bad entity does not hide the rest).
@@ -209,6 +213,14 @@ export function runRules(source: LoadedRegister | FileModel, rules: readonly Rul
   };
 }
 
+/** The name a message's "did you mean" offers ({suggestion} holding one name), if any. */
+function suggestedName(message: Message): string | undefined {
+  const offered = message.data?.['suggestion'];
+  if (typeof offered !== 'object' || offered === null || !('id' in offered) || offered.id !== 'suggestion') return undefined;
+  const name = offered.data?.['name'];
+  return typeof name === 'string' ? name : undefined;
+}
+
 function kindsOf<K extends Kind>(appliesTo: K | readonly K[]): readonly K[] {
   return typeof appliesTo === 'string' ? [appliesTo] : appliesTo;
 }
@@ -222,7 +234,7 @@ function* subsetOf(register: FileModel, appliesTo: Kind | readonly Kind[], ids: 
   }
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   if (a.file !== b.file) return a.file === 'itreg.yaml' ? -1 : b.file === 'itreg.yaml' ? 1 : a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

@@ -125,13 +125,27 @@ export function replaceFiles(
   before: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }>,
 ): LoadedRegister {
   const { config } = current;
+  const read = before.filter((file) => isReadFile(config, file.path));
+  return replaceSources(current, touched, read.map((file) => decodeSource(file.path, file.bytes)));
+}
+
+/**
+ * Whether a path relative to the folder of itreg.yaml names a file loadRegister() reads: a register file in the
+ * register folder that `ignore:` does not exclude.
+ */
+export function isReadFile(config: Config, path: string): boolean {
   const prefix = config.register === '.' || config.register === '' ? '' : `${config.register.replace(/\/+$/, '')}/`;
-  const ignored = ignoreMatcher(config.ignore);
-  const fresh: SourceFile[] = [];
-  for (const file of before) {
-    const inside = file.path.slice(prefix.length);
-    if (file.path.startsWith(prefix) && isRegisterFile(inside) && !ignored(inside)) fresh.push(decodeSource(file.path, file.bytes));
-  }
+  const inside = path.slice(prefix.length);
+  return path.startsWith(prefix) && isRegisterFile(inside) && !ignoreMatcher(config.ignore)(inside);
+}
+
+/**
+ * The register with the files in `touched` taken out and `sources` (parsed already; only files isReadFile() takes)
+ * put in: what replaceFiles() does with bytes, and the language server with an editor's text.
+ */
+export function replaceSources(current: LoadedRegister, touched: ReadonlySet<string>, sources: readonly SourceFile[]): LoadedRegister {
+  const { config } = current;
+  const fresh = sources.filter((source) => isReadFile(config, source.path));
   // The current files and records are in path order already: the few files from the base are merged in, not sorted.
   const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   fresh.sort(byPath);
@@ -143,6 +157,13 @@ export function replaceFiles(
     (a, b) => byPath(a.source, b.source),
   );
   return { config, files, records };
+}
+
+/** A register file read again from disk (its path relative to the folder of itreg.yaml), or undefined when it is gone. */
+export function rereadFile(config: Config, path: string): SourceFile | undefined {
+  const absolute = join(config.root, path);
+  const stat = statSync(absolute, { throwIfNoEntry: false });
+  return stat === undefined || stat.isDirectory() ? undefined : readSource(absolute, config.root);
 }
 
 /** Each file's record (undefined for a file without one), in the order of `loaded.files`. */

@@ -37,6 +37,8 @@ export interface Hit {
   readonly source?: SourceFile;
   /** The id this hit is about when it is another entity's (a reference): --changed reports it when that entity's file changed. */
   readonly refersTo?: string;
+  /** The one nearest candidate a misspelt value, field or reference may have meant (the editor offers it as a fix). */
+  readonly suggestion?: string;
   /** A milder hit of a rule that reports both levels (agreement-expiry, document-review). */
   readonly severity?: 'warning';
 }

@@ -16,6 +16,8 @@ export interface SchemaIssue {
   readonly path: JsonPath;
   readonly target: Target;
   readonly message: Message;
+  /** The one nearest allowed value of a misspelt enum value: offered in the editor, never applied by itself. */
+  readonly suggestion?: string;
 }
 
 /** The folder of the JSON Schemas (shipped with the package, beside dist/). */
@@ -367,10 +369,14 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
       const expected = types.map((t) => ({ id: typeMessages[t] ?? 'typeString' }) as Message);
       return at({ id: 'schemaType', data: { field, expected: expected[0] } });
     }
-    case 'enum':
+    case 'enum': {
       // The country list (common.schema.json#/$defs/country) has 249 codes: name the standard, not every code.
       if (error.schemaPath.endsWith('/$defs/country/enum')) return at({ id: 'schemaCountry', data: { field, value: String(error.data) } });
-      return at({ id: 'schemaEnum', data: { field, allowed: (params['allowedValues'] as unknown[]).map(String).join(', ') } });
+      const allowed = (params['allowedValues'] as unknown[]).map(String);
+      const issue = at({ id: 'schemaEnum', data: { field, allowed: allowed.join(', ') } });
+      const near = typeof error.data === 'string' ? nearestName(error.data, allowed) : undefined;
+      return near === undefined ? issue : { ...issue, suggestion: near };
+    }
     case 'const':
       return at({ id: 'schemaConst', data: { field, expected: String(params['allowedValue']) } });
     case 'pattern': {

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 /** Top to bottom; folders on one line are one layer. A top-level file of src/ is named by its file name. */
 export const layers: readonly (readonly string[])[] = [
   ['cli'],
+  // The language server: an entry point as cli/ is (`itreg lsp` starts it), below it so that it imports no command.
+  ['lsp'],
   ['site', 'report'],
   ['format'],
   ['views'],
