@@ -1,9 +1,11 @@
 // What the language server answers, as LSP data: diagnostics from lint's findings, hover, definition and completion of references, suggestions as quick fixes.
-import type { CodeAction, CompletionItem, Diagnostic, Hover, Location, Range } from 'vscode-languageserver';
-import { translator } from '../i18n/index.js';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { translator, type MessageId } from '../i18n/index.js';
 import { kindName } from '../i18n/terms.js';
+import type { FixKind } from '../lint/fixes.js';
 import type { Finding } from '../lint/run-rules.js';
 import { locate } from '../register/positions.js';
+import { positionAt } from '../register/source.js';
 import { ruleDocsUrl } from '../rules/index.js';
 import { kindOfText, placeAt, referenceFieldAt, wordAt, type ReferenceField } from './reference-fields.js';
 import type { RegisterWorkspace } from './workspace.js';
@@ -12,6 +14,9 @@ import type { RegisterWorkspace } from './workspace.js';
 const SEVERITY = { error: 1, warning: 2 } as const;
 const COMPLETION_REFERENCE = 18;
 const MARKDOWN = 'markdown';
+
+/** A fix's title as an offer (lint --fix's summary says what it did). */
+const FIX_TITLES = { 'text-encoding': 'lspFixEncoding', 'id-matches-filename': 'lspFixRename', 'schema-line': 'lspFixSchemaLine' } as const satisfies Record<FixKind, MessageId>;
 
 /** What a diagnostic carries for its quick fix: the one nearest candidate and the text it replaces. */
 export interface SuggestionData {
@@ -69,6 +74,12 @@ function tokenRange(lines: readonly string[], line: number, column: number): Ran
   return { start: { line: line - 1, character: start }, end: { line: line - 1, character: end } };
 }
 
+/** An offset in `text` as an LSP position. */
+function cursorAt(text: string, offset: number): Cursor {
+  const { line, column } = positionAt(text, offset);
+  return { line: line - 1, character: column - 1 };
+}
+
 /** A reference under the cursor in `text` of the file at `path`: the field and the id. */
 function referenceAt(text: string, cursor: Cursor): { field: ReferenceField; id: string; range: Range } | undefined {
   const lines = text.split('\n');
@@ -108,7 +119,7 @@ export function completionAt(workspace: RegisterWorkspace, text: string, cursor:
   const range: Range = { start: { line: cursor.line, character: start }, end: cursor };
   const model = workspace.register;
   const items: CompletionItem[] = [];
-  for (const id of model.idsOf(field.kind)) {
+  for (const id of field.orKind ? [...model.idsOf(field.kind), ...model.idsOf(field.orKind)] : model.idsOf(field.kind)) {
     const data = model.recordById(id)?.data;
     if (field.require && data?.[field.require.field] !== field.require.value) continue;
     const name = typeof data?.['name'] === 'string' ? data['name'] : undefined;
@@ -117,10 +128,26 @@ export function completionAt(workspace: RegisterWorkspace, text: string, cursor:
   return items;
 }
 
-/** Quick fixes for the diagnostics the client names: each one nearest candidate (a suggestion) as an edit. */
-export function codeActionsFor(workspace: RegisterWorkspace, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+/**
+ * Quick fixes for the diagnostics the client names: each fix lint --fix makes (lint/fixes.ts; a rename only where the
+ * client can rename files) and each one nearest candidate (a suggestion) as an edit; and the schema line, where the
+ * file lacks it.
+ */
+export function codeActionsFor(workspace: RegisterWorkspace, path: string, uri: string, diagnostics: readonly Diagnostic[], uriOf: (path: string) => string, canRename: boolean): CodeAction[] {
   const t = translator(workspace.language);
   const actions: CodeAction[] = [];
+  const text = workspace.textOf(path) ?? '';
+  for (const fix of workspace.fixesOf(path)) {
+    if (fix.renameTo !== undefined && !canRename) continue;
+    const edits: TextEdit[] = fix.edits.map((edit) => ({ range: { start: cursorAt(text, edit.start), end: cursorAt(text, edit.end) }, newText: edit.text }));
+    const fixed = diagnostics.filter((d) => d.source === 'itreg' && d.code === fix.kind && (fix.renameTo !== undefined || edits.some((edit) => edit.range.start.line === d.range.start.line)));
+    if (fix.kind !== 'schema-line' && fixed.length === 0) continue;
+    const edit: WorkspaceEdit =
+      fix.renameTo === undefined
+        ? { changes: { [uri]: edits } }
+        : { documentChanges: [...(edits.length > 0 ? [{ textDocument: { uri, version: null }, edits }] : []), { kind: 'rename', oldUri: uri, newUri: uriOf(fix.renameTo) }] };
+    actions.push({ title: t({ id: FIX_TITLES[fix.kind], ...(fix.title.data ? { data: fix.title.data } : {}) }), kind: 'quickfix', ...(fixed.length > 0 ? { diagnostics: fixed, isPreferred: true } : {}), edit });
+  }
   for (const diagnostic of diagnostics) {
     const data = diagnostic.data as Partial<SuggestionData> | undefined;
     if (diagnostic.source !== 'itreg' || typeof data?.suggestion !== 'string' || data.range === undefined) continue;

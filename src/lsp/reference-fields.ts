@@ -9,6 +9,8 @@ export interface ReferenceField {
   /** The field it lies in, where the name alone is not enough (`holder.unit`). */
   readonly parent?: string;
   readonly kind: Kind;
+  /** A second kind the field may name (an agreement's party: a unit or a supplier). */
+  readonly orKind?: Kind;
   readonly require?: Reference['require'];
 }
 
@@ -17,6 +19,8 @@ export const referenceFields: Readonly<Partial<Record<Kind, readonly ReferenceFi
   Application: [
     { key: 'municipalities', kind: 'Municipality' },
     { key: 'operatedBy', kind: 'Unit', require: { field: 'type', value: 'it-unit' } },
+    { key: 'supplier', parent: 'vendor', kind: 'Supplier' },
+    { key: 'plan', parent: 'continuity', kind: 'Document' },
   ],
   RoleAssignment: [
     { key: 'application', kind: 'Application' },
@@ -25,7 +29,8 @@ export const referenceFields: Readonly<Partial<Record<Kind, readonly ReferenceFi
   ],
   Agreement: [
     { key: 'application', kind: 'Application' },
-    { key: 'parties', kind: 'Unit' },
+    { key: 'parties', kind: 'Unit', orKind: 'Supplier' },
+    { key: 'supplier', parent: 'subProcessors', kind: 'Supplier' },
     { key: 'participants', kind: 'Municipality' },
     { key: '*', parent: 'shares', kind: 'Municipality' },
   ],
@@ -41,6 +46,10 @@ export const referenceFields: Readonly<Partial<Record<Kind, readonly ReferenceFi
   Document: [
     { key: 'municipality', kind: 'Municipality' },
     { key: 'supersededBy', kind: 'Document' },
+  ],
+  Processing: [
+    { key: 'controller', kind: 'Unit' },
+    { key: 'applications', kind: 'Application' },
   ],
 };
 

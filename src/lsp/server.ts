@@ -40,6 +40,8 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
   let language: Language = options.language ?? 'sv';
   let stopWatching: (() => void) | undefined;
   let clientWatches = false;
+  /** Whether the client applies a file rename in a workspace edit (the fix of id-matches-filename). */
+  let canRename = false;
   /** Paths outside the register already logged (once each). */
   const outsideLogged = new Set<string>();
   const t = () => translator(workspace?.language ?? language);
@@ -119,6 +121,7 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
     const start = folder?.startsWith('file:') ? fileURLToPath(folder) : options.cwd;
     const configFile = options.configFile ?? findConfig(start) ?? findConfig(options.cwd);
     clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRename = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') === true;
     if (configFile === undefined) {
       options.log(`itreg lsp: ${translator(language)({ id: 'lspNoRegister', data: { folder: start } })}`);
     } else {
@@ -195,7 +198,10 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
     }),
   );
   connection.onCodeAction(({ textDocument, context }) =>
-    guard('textDocument/codeAction', [], () => (workspace ? codeActionsFor(workspace, textDocument.uri, context.diagnostics) : [])),
+    guard('textDocument/codeAction', [], () => {
+      const path = pathOf(textDocument.uri);
+      return workspace && path !== undefined && workspace.isChecked(path) ? codeActionsFor(workspace, path, textDocument.uri, context.diagnostics, uriOf, canRename) : [];
+    }),
   );
   connection.onShutdown(() => {
     shutDown = true;

@@ -1,7 +1,9 @@
 // RegisterWorkspace: the register as an editor sees it (its open documents over the files on disk), linted as `itreg lint` lints it and kept current one change at a time.
 import { ConfigError, errorMessage } from '../errors.js';
 import { translator, type Language } from '../i18n/index.js';
+import { join } from 'node:path';
 import { changedKeys } from '../lint/changes.js';
+import { fixesOfFile, type Fix, type FixContext } from '../lint/fixes.js';
 import { checkRuleOptions } from '../lint/rule-options.js';
 import { compareFindings, runRules, type Finding, type LintOptions, type LintResult } from '../lint/run-rules.js';
 import { applySuppressions } from '../lint/suppressions.js';
@@ -9,7 +11,8 @@ import { readSuppressions, SUPPRESSIONS_FILE, type SuppressionEntry } from '../l
 import { idsOfKeys, mayAskAbout, RegisterModel } from '../model/register-model.js';
 import { todayIn } from '../model/today.js';
 import { readConfig, type Config } from '../register/config.js';
-import { indexOfPath, isReadFile, loadRegister, replaceSources, rereadFile, type FileModel, type LoadedRegister } from '../register/load.js';
+import { indexOfPath, isReadFile, loadRegister, recordsOfFiles, replaceSources, rereadFile, type FileModel, type LoadedRegister } from '../register/load.js';
+import { schemaLine } from '../register/scaffold.js';
 import { decodeSource, type SourceFile } from '../register/source.js';
 import type { Rule } from '../rules/define-rule.js';
 import { rules as allRules } from '../rules/index.js';
@@ -114,6 +117,20 @@ export class RegisterWorkspace {
     if (open !== undefined) return open;
     if (path === CONFIG_FILE) return this.config.source.text;
     return this.loaded.files[indexOfPath(this.loaded.files, path)]?.text;
+  }
+
+  /**
+   * The fixes lint --fix would make in the file at `path` as it is now (lint/fixes.ts): damaged text repaired, the
+   * file renamed to its id, the schema line added.
+   */
+  fixesOf(path: string): Fix[] {
+    const index = indexOfPath(this.loaded.files, path);
+    const source = this.loaded.files[index];
+    if (source === undefined) return [];
+    const record = recordsOfFiles(this.loaded)[index];
+    const taken = (other: string) => this.loaded.files.some((file) => file.path.toLowerCase() === other.toLowerCase());
+    const context: FixContext = { isTaken: taken, schemaLine: (kind, file) => schemaLine(this.config, kind, join(this.config.root, file)) };
+    return fixesOfFile({ source, kind: record?.kind, id: record?.id }, this.findings(path), context);
   }
 
   /** The editor opened or changed a document: its text counts instead of the file's. Returns the files whose findings changed. */

@@ -67,7 +67,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: pathToFileURL(this.folder).href,
       workspaceFolders: [{ uri: pathToFileURL(this.folder).href, name: 'register' }],
-      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true } }, textDocument: { publishDiagnostics: {} } },
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } }, textDocument: { publishDiagnostics: {} } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

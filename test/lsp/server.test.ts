@@ -38,7 +38,7 @@ describe('itreg lsp', () => {
       expect(diagnostics.map(asFinding(file)), file).toEqual(expected);
       for (const diagnostic of diagnostics) {
         expect(diagnostic.source).toBe('itreg');
-        expect(diagnostic.codeDescription?.href).toMatch(new RegExp(`^file://.*/docs/rules\\.md#${String(diagnostic.code)}$`));
+        expect(diagnostic.codeDescription?.href).toMatch(new RegExp(`^https://.*/docs/rules\\.md#${String(diagnostic.code)}$`));
         expect(diagnostic.range.end.character).toBeGreaterThan(diagnostic.range.start.character);
       }
     }
@@ -77,9 +77,11 @@ describe('itreg lsp', () => {
       range: reference.range,
       context: { diagnostics: [reference] },
     });
-    expect(actions).toHaveLength(1);
-    expect(actions[0]).toMatchObject({ title: 'Change to "diarium-owner"', kind: 'quickfix' });
-    const [edit] = actions[0]!.edit.changes[client.uri(ADMIN)]!;
+    // The suggestion, and the schema line the fixture's files lack (a fix lint --fix makes too).
+    expect(actions.map((action) => action.title)).toEqual(['Add the schema line (# yaml-language-server)', 'Change to "diarium-owner"']);
+    const suggestion = actions[1]!;
+    expect(suggestion).toMatchObject({ kind: 'quickfix', diagnostics: [reference] });
+    const [edit] = suggestion.edit.changes[client.uri(ADMIN)]!;
     const line = text.split('\n')[edit!.range.start.line]!;
     expect(line.slice(edit!.range.start.character, edit!.range.end.character)).toBe('diarium-ownr');
     const fixed = client.nextDiagnostics(ADMIN);
@@ -91,6 +93,28 @@ describe('itreg lsp', () => {
     const appDiagnostics = await client.open(APP, app);
     const suggested = appDiagnostics.flatMap((d) => ((d.data as { suggestion?: string } | undefined)?.suggestion ? [(d.data as { suggestion: string }).suggestion] : []));
     expect(suggested.sort()).toEqual(['business', 'operatedBy']);
+    await client.shutdown();
+  });
+
+  it('offers lint --fix\'s fixes as code actions: damaged text repaired, the file renamed to its id, the schema line added', async () => {
+    const folder = registerFrom('clean');
+    const client = start(folder);
+    await client.initialize();
+    const misnamed = 'register/roles/owner-of-diarium.yaml';
+    const text = readFileSync(join(folder, ROLE), 'utf8').replace('title: Kanslichef', 'title: Chef frÃ¥n kansliet');
+    writeFiles(folder, { [ROLE]: null, [misnamed]: text });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(ROLE), type: 3 }, { uri: client.uri(misnamed), type: 1 }] });
+    const diagnostics = await client.open(misnamed, text);
+    expect(diagnostics.map((d) => d.code).sort()).toEqual(['id-matches-filename', 'text-encoding']);
+    type Action = { title: string; kind: string; diagnostics?: Diagnostic[]; edit: { changes?: Record<string, Array<{ range: Diagnostic['range']; newText: string }>>; documentChanges?: Array<Record<string, unknown>> } };
+    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri: client.uri(misnamed) }, range: diagnostics[0]!.range, context: { diagnostics } });
+    const byTitle = new Map(actions.map((action) => [action.title, action]));
+    expect([...byTitle.keys()].sort()).toEqual(['Add the schema line (# yaml-language-server)', 'Rename the file to diarium-owner.yaml', 'Repair the damaged text: "Chef från kansliet"']);
+    const repair = byTitle.get('Repair the damaged text: "Chef från kansliet"')!;
+    expect(repair.diagnostics?.map((d) => d.code)).toEqual(['text-encoding']);
+    expect(repair.edit.changes![client.uri(misnamed)]!.map((edit) => edit.newText).join('')).toContain('å');
+    expect(byTitle.get('Rename the file to diarium-owner.yaml')!.edit.documentChanges).toContainEqual({ kind: 'rename', oldUri: client.uri(misnamed), newUri: client.uri(ROLE) });
+    expect(byTitle.get('Add the schema line (# yaml-language-server)')!.edit.changes![client.uri(misnamed)]![0]!.newText).toBe('# yaml-language-server: $schema=../../schema/role-assignment.schema.json\n'.replace('../../schema', (await import('node:path')).relative(join(folder, 'register/roles'), join(process.cwd(), 'schema'))));
     await client.shutdown();
   });
 

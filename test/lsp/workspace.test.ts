@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RegisterWorkspace } from '../../src/lsp/workspace.js';
 import { referenceFields } from '../../src/lsp/reference-fields.js';
 import { referencesOf } from '../../src/model/references.js';
+import type { Entity } from '../../src/model/register-model.js';
 import { projectRoot, registerFrom, temporaryFolder, writeFiles } from '../helpers.js';
 
 const now = () => new Date('2026-06-01T12:00:00Z');
@@ -122,9 +123,18 @@ describe('RegisterWorkspace', () => {
 
   it('knows every reference field the model knows, with its kind (the example register and the fixtures)', () => {
     const seen = new Set<string>();
-    for (const folder of [projectRoot, ...['clean', 'every-rule', 'reference', 'costs'].map((name) => join(projectRoot, 'test/fixtures', name))]) {
+    const withLaw = registerFrom('clean', {
+      'register/suppliers/vastdata.yaml': 'kind: Supplier\nid: vastdata\nname: Västdata AB\n',
+      'register/processing/diarium-registrering.yaml': 'kind: Processing\nid: diarium-registrering\nname: Registrering\ncontroller: kansli-amal\napplications: [diarium]\n',
+      'register/agreements/diarium-support.yaml': 'kind: Agreement\nid: diarium-support\nname: Support\ntype: support\napplication: diarium\nparties: [it-amal, vastdata]\nsubProcessors:\n  - supplier: vastdata\nstart: 2020-01-01\n',
+      'register/applications/diarium.yaml': `${readFileSync(join(projectRoot, 'test/fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: vastdata\n')}continuity: { plan: it-policy }\n`,
+    });
+    for (const folder of [projectRoot, withLaw, ...['clean', 'every-rule', 'reference', 'costs'].map((name) => join(projectRoot, 'test/fixtures', name))]) {
       const workspace = RegisterWorkspace.open(join(folder, 'itreg.yaml'), { now });
-      for (const entity of workspace.register.entities) {
+      // Every record of a kind, valid or not (a record short of required fields still has its references).
+      for (const record of workspace.register.loaded.records) {
+        if (record.kind === undefined) continue;
+        const entity = record.data as unknown as Entity;
         for (const reference of referencesOf(entity)) {
           const steps = reference.path.filter((step): step is string => typeof step === 'string');
           const key = reference.isKey ? '*' : steps.at(-1)!;
@@ -132,10 +142,13 @@ describe('RegisterWorkspace', () => {
           const field = (referenceFields[entity.kind] ?? []).find((f) => f.key === key && (f.parent === undefined || f.parent === parent));
           expect(field, `${entity.kind} ${reference.path.join('.')}`).toBeDefined();
           expect(field!.kind).toBe(reference.kind);
+          expect(field!.orKind).toBe(reference.orKind);
           seen.add(`${entity.kind}.${key}`);
         }
       }
     }
-    expect(seen.size).toBeGreaterThan(8);
+    expect(seen).toContain('Processing.controller');
+    expect(seen).toContain('Agreement.supplier');
+    expect(seen).toContain('Application.plan');
   });
 });
