@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../register/write.js';
+import { quoteShell, unquoteShell } from '../util/shell.js';
 
 export const HOOK_MARKER = '# itreg pre-commit hook';
 
@@ -20,8 +21,11 @@ export async function hookPaths(cwd: string): Promise<HookPaths> {
   }
   // --show-prefix, not relative(top, cwd): git gives the top with symbolic links resolved, and `cwd` may keep them
   // (a hook installed through a link changed into ../link/governance, and the real path was "another register").
-  const [prefix = '', hooks = ''] = (await git.raw(['rev-parse', '--show-prefix', '--git-path', 'hooks'])).split('\n');
-  return { folder: prefix.replace(/\/$/, '') || '.', hookFile: join(isAbsolute(hooks) ? hooks : join(cwd, hooks), 'pre-commit') };
+  // Asked one at a time: a folder's name may hold a newline, so the answers cannot be split at one.
+  const [prefix, hooks] = await Promise.all([git.raw(['rev-parse', '--show-prefix']), git.raw(['rev-parse', '--git-path', 'hooks'])]);
+  const folder = prefix.replace(/\n$/, '').replace(/\/$/, '') || '.';
+  const hooksFolder = hooks.replace(/\n$/, '');
+  return { folder, hookFile: join(isAbsolute(hooksFolder) ? hooksFolder : join(cwd, hooksFolder), 'pre-commit') };
 }
 
 /**
@@ -30,28 +34,28 @@ export async function hookPaths(cwd: string): Promise<HookPaths> {
  * stop the commit (how to go on).
  */
 export function hookScript(folder: string, node: string, bin: string, messages: { readonly notInstalled: string; readonly blocked: string }): string {
-  // Inside double quotes the shell still reads \ " $ and `.
-  const quote = (text: string) => text.replace(/[\\"$`]/g, (c) => `\\${c}`);
+  // Every value in single quotes, where the shell reads nothing but the closing quote: a folder named `gov$(touch x)`
+  // or `IT "styrning"`, or holding a newline, is that folder (it was written raw inside double quotes).
   return `#!/bin/sh
 ${HOOK_MARKER} (written by \`itreg hook install\`; \`itreg hook uninstall\` removes it)
 # Blocks a commit whose staged register files have errors; warnings are shown but do not block.
-cd "$(git rev-parse --show-toplevel)/${folder}" || exit 1
+cd "$(git rev-parse --show-toplevel)"/${quoteShell(folder)} || exit 1
 # The register's own, pinned itreg (its devDependency, after npm ci) first; then the one that wrote this hook.
 if [ -x node_modules/.bin/itreg ]; then
   set -- node_modules/.bin/itreg
-elif [ -x "${node}" ] && [ -f "${bin}" ]; then
-  set -- "${node}" "${bin}"
+elif [ -x ${quoteShell(node)} ] && [ -f ${quoteShell(bin)} ]; then
+  set -- ${quoteShell(node)} ${quoteShell(bin)}
 elif command -v itreg >/dev/null 2>&1; then
   set -- itreg
 else
-  echo "${quote(messages.notInstalled)}" >&2
+  echo ${quoteShell(messages.notInstalled)} >&2
   exit 1
 fi
 "$@" lint --staged
 status=$?
 # 1: findings stopped the commit (2, a usage or configuration error, says so itself).
 if [ "$status" -eq 1 ]; then
-  echo "${quote(messages.blocked)}" >&2
+  echo ${quoteShell(messages.blocked)} >&2
 fi
 exit "$status"
 `;
@@ -61,6 +65,9 @@ export type HookResult = 'installed' | 'replaced' | 'unchanged';
 
 /** The register folder (from the repository's top) an itreg hook lints, read from its script. */
 export function hookRegister(script: string): string | undefined {
+  const quoted = /^cd "\$\(git rev-parse --show-toplevel\)"\/('(?:[^']|'\\'')*') \|\| exit 1$/m.exec(script)?.[1];
+  if (quoted !== undefined) return unquoteShell(quoted);
+  // A hook an earlier itreg wrote, with the folder inside the double quotes.
   return /^cd "\$\(git rev-parse --show-toplevel\)\/(.*)" \|\| exit 1$/m.exec(script)?.[1];
 }
 

@@ -13,6 +13,13 @@ export function tryGit(cwd: string, args: readonly string[]): Promise<string | u
   });
 }
 
+/** A git command's output exactly as printed; undefined when git failed. */
+function gitOutput(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, maxBuffer: 1 << 28 }, (error, stdout) => resolve(error ? undefined : stdout));
+  });
+}
+
 /** Output of a git command that must succeed (an empty output is fine). */
 export function runGit(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -38,9 +45,13 @@ export async function findRepository(cwd: string): Promise<Repository | undefine
   // --show-prefix: `cwd` as a path from the top, as git sees it. Paths are made from it, not from relative(top, …):
   // git gives the top with symlinks resolved (macOS's /var is /private/var), where `cwd` and the folders asked about
   // may keep them, and a path between the two would climb out of the repository.
-  const facts = await tryGit(cwd, ['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository']);
-  if (facts === undefined) return undefined;
-  const [top = cwd, prefix = '', shallow] = facts.split('\n');
+  // Two questions at once, each answer read up to its last line end only (not split at every one, not trimmed): a
+  // folder's name may hold a newline or end in a space, and the prefix is its own answer.
+  const [facts, prefixLine] = await Promise.all([gitOutput(cwd, ['rev-parse', '--is-shallow-repository', '--show-toplevel']), gitOutput(cwd, ['rev-parse', '--show-prefix'])]);
+  if (facts === undefined || prefixLine === undefined) return undefined;
+  const shallow = facts.slice(0, facts.indexOf('\n'));
+  const top = facts.slice(facts.indexOf('\n') + 1).replace(/\n$/, '') || cwd;
+  const prefix = prefixLine.replace(/\n$/, '');
   const fromTop = (folder: string) => posix.join(prefix, relative(cwd, folder).split(sep).join('/')).replace(/(.)\/$/, '$1');
   return {
     top,
