@@ -112,7 +112,7 @@ describe('a register in a sub-folder of its repository', () => {
 
   it('the hook installed through a symbolic link changes into the register by its path from the top, and is the same hook by the real path', () => {
     expect(runCli(['hook', 'install', '-C', join(linked, 'governance')], top).status).toBe(0);
-    expect(readFileSync(join(top, '.git/hooks/pre-commit'), 'utf8')).toContain('\ncd "$(git rev-parse --show-toplevel)/governance" || exit 1\n');
+    expect(readFileSync(join(top, '.git/hooks/pre-commit'), 'utf8')).toContain(`\ncd "$(git rev-parse --show-toplevel)"/'governance' || exit 1\n`);
     expect(runCli(['hook', 'install', '-C', 'governance', '--lang', 'en'], top)).toMatchObject({ status: 0, stdout: `the pre-commit hook is already installed: ${join(top, '.git/hooks/pre-commit')}\n` });
   });
 });
