@@ -1,5 +1,5 @@
 // serveRegister(): the language server's protocol side (LSP 3.17) over any connection: documents in, diagnostics out, and the answers of features.ts.
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
@@ -40,6 +40,11 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
   let language: Language = options.language ?? 'sv';
   let stopWatching: (() => void) | undefined;
   let clientWatches = false;
+  let initialized = false;
+  let following = false;
+  /** An itreg.yaml that could not be read (not tried again for every file opened). */
+  let failedConfig: string | undefined;
+  let saidNoRegister = false;
   /** Whether the client applies a file rename in a workspace edit (the fix of id-matches-filename). */
   let canRename = false;
   /** Paths outside the register already logged (once each). */
@@ -97,8 +102,21 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
       for (const next of uris) update(next);
     });
   };
+  /** Without a register yet: the nearest itreg.yaml above a file the editor opened, once. */
+  const findWorkspaceFor = (uri: string): void => {
+    if (workspace || !uri.startsWith('file:')) return;
+    const configFile = findConfig(dirname(fileURLToPath(uri)));
+    if (configFile === undefined && !saidNoRegister) {
+      saidNoRegister = true;
+      options.log(`itreg lsp: ${translator(language)({ id: 'lspNoRegister', data: { folder: dirname(fileURLToPath(uri)) } })}`);
+    }
+    if (configFile === undefined || configFile === failedConfig) return;
+    openWorkspace(configFile);
+    if (initialized) followDisk();
+  };
   const update = (uri: string): void =>
     guard('textDocument/didChange', undefined, () => {
+      findWorkspaceFor(uri);
       const document = documents.get(uri);
       const path = pathOf(uri);
       if (!document || !workspace) return;
@@ -116,27 +134,46 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
       publishChanged(changed, uri);
     });
 
+  /** Reads the register of `configFile`; an itreg.yaml that cannot be read is said once, and the server answers nothing. */
+  const openWorkspace = (configFile: string): void => {
+    const started = performance.now();
+    try {
+      workspace = RegisterWorkspace.open(configFile, { ...(options.language ? { language: options.language } : {}), ...(options.now ? { now: options.now } : {}) });
+      language = workspace.language;
+      options.log(t()({ id: 'lspLoaded', data: { files: workspace.fileCount, folder: workspace.root, ms: Math.round(performance.now() - started) } }));
+    } catch (error: unknown) {
+      const detail = error instanceof ConfigError ? error.messageIn(language) : errorMessage(error).split('\n')[0]!;
+      options.log(`itreg lsp: ${detail}`);
+      void connection.window.showErrorMessage(`itreg: ${detail}`);
+      failedConfig = configFile;
+    }
+  };
+  /** Files on disk: from the client where it offers to watch them, else from a watcher of the register's folder. */
+  const followDisk = (): void => {
+    if (!workspace || following) return;
+    following = true;
+    if (clientWatches) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/itreg-suppressions.json' }],
+      });
+    } else {
+      stopWatching = watchRegister(workspace.root, (paths) => onDisk(paths));
+    }
+  };
+  const onDisk = (paths: Iterable<string>): void =>
+    guard('workspace/didChangeWatchedFiles', undefined, () => {
+      if (!workspace) return;
+      publishChanged(workspace.filesChanged(paths));
+    });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const start = folder?.startsWith('file:') ? fileURLToPath(folder) : options.cwd;
     const configFile = options.configFile ?? findConfig(start) ?? findConfig(options.cwd);
     clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canRename = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') === true;
-    if (configFile === undefined) {
-      options.log(`itreg lsp: ${translator(language)({ id: 'lspNoRegister', data: { folder: start } })}`);
-    } else {
-      const started = performance.now();
-      try {
-        workspace = RegisterWorkspace.open(configFile, { ...(options.language ? { language: options.language } : {}), ...(options.now ? { now: options.now } : {}) });
-        language = workspace.language;
-        options.log(t()({ id: 'lspLoaded', data: { files: workspace.fileCount, folder: workspace.root, ms: Math.round(performance.now() - started) } }));
-      } catch (error: unknown) {
-        // An itreg.yaml that cannot be read is what `itreg lint` stops at: said once, and the server answers nothing.
-        const detail = error instanceof ConfigError ? error.messageIn(language) : errorMessage(error).split('\n')[0]!;
-        options.log(`itreg lsp: ${detail}`);
-        void connection.window.showErrorMessage(`itreg: ${detail}`);
-      }
-    }
+    // No itreg.yaml above the workspace (a register in a sub-folder of the repository): the first file opened in one decides.
+    if (configFile !== undefined) openWorkspace(configFile);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -150,23 +187,9 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
   });
 
   connection.onInitialized(() => {
-    if (!workspace) return;
-    const onDisk = (paths: Iterable<string>): void =>
-      guard('workspace/didChangeWatchedFiles', undefined, () => {
-        if (!workspace) return;
-        publishChanged(workspace.filesChanged(paths));
-      });
-    if (clientWatches) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/itreg-suppressions.json' }],
-      });
-    } else {
-      stopWatching = watchRegister(workspace.root, (paths) => onDisk(paths));
-    }
-    connection.onDidChangeWatchedFiles(({ changes }) => {
-      const paths = changes.flatMap((change) => pathOf(change.uri) ?? []);
-      onDisk(paths);
-    });
+    initialized = true;
+    followDisk();
+    connection.onDidChangeWatchedFiles(({ changes }) => onDisk(changes.flatMap((change) => pathOf(change.uri) ?? [])));
   });
 
   documents.onDidChangeContent(({ document }) => schedule(document.uri));

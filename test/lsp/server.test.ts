@@ -1,8 +1,8 @@
 // `itreg lsp` driven as an editor drives it: the built CLI spawned, JSON-RPC over its stdio, on a temporary register.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerFrom, runCli, writeFiles } from '../helpers.js';
+import { fixtures, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 import { LspClient, type Diagnostic } from './lsp-client.js';
 
 const clients: LspClient[] = [];
@@ -200,6 +200,17 @@ describe('itreg lsp', () => {
       expect((await app).map((d) => d.code), `client watches: ${watchesFiles}`).toEqual(['application-has-owner']);
       await client.shutdown();
     }
+  });
+
+  it('finds a register in a sub-folder of the workspace from the first file opened in it', async () => {
+    const top = temporaryFolder();
+    cpSync(join(fixtures, 'clean'), join(top, 'governance'), { recursive: true });
+    const client = start(top);
+    await client.initialize();
+    const role = readFileSync(join(top, 'governance', ROLE), 'utf8').replace('role: system-owner', 'role: system-ownr');
+    const diagnostics = await client.open(`governance/${ROLE}`, role);
+    expect(diagnostics.map((d) => [d.code, (d.data as { suggestion?: string } | undefined)?.suggestion])).toEqual([['schema', 'system-owner']]);
+    expect(await client.shutdown()).toBe(0);
   });
 
   it('exits 1 on exit without shutdown, as the protocol says', async () => {
