@@ -1,12 +1,12 @@
 // Cost items of a year (DESIGN.md "Cost split"): investments of the year and agreements in force, with their key, weights and problems.
 import { suggestion, type Message } from '../i18n/index.js';
 import type { Config } from '../register/config.js';
-import { lastDayInForce, type AgreementTermsInput } from '../model/agreement-terms.js';
+import { firstDayInForce, impossibleTermDates, lastDayInForce, type AgreementTermsInput } from '../model/agreement-terms.js';
 import { newYearsDay } from '../model/membership.js';
 import type { RegisterModel } from '../model/register-model.js';
 import type { JsonPath } from '../types/json-path.js';
 import type { Agreement, Investment, Municipality } from '../types/entities.generated.js';
-import { dayNumber, isLeapYear } from '../util/dates.js';
+import { dayNumber, isIsoDate, isLeapYear } from '../util/dates.js';
 import { nearestName } from '../util/nearest.js';
 import { apportion, roundHalfUp, scaleShares, toMinorUnits, type Apportionment } from './apportion.js';
 
@@ -56,7 +56,7 @@ export function referenceYear(year: number, config: Pick<Config, 'populationYear
 
 /** Days of `year` on which the agreement is in force (to its current end; every day after its start when it renews tacitly). */
 export function daysInForce(agreement: AgreementTermsInput, year: number): number {
-  const first = Math.max(dayNumber(agreement.start), dayNumber(`${year}-01-01`));
+  const first = Math.max(dayNumber(firstDayInForce(agreement)), dayNumber(`${year}-01-01`));
   const end = lastDayInForce(agreement);
   const last = Math.min(end ? dayNumber(end) : Infinity, dayNumber(`${year}-12-31`));
   return Math.max(0, last - first + 1);
@@ -111,6 +111,24 @@ export function buildCostItem(
     amount = annual === undefined ? undefined : roundHalfUp(annual * BigInt(days.inForce), BigInt(inYear));
   }
 
+  // A date that does not exist flows into no amount: the item is left out, naming the date (date-order finds it too).
+  if (entity.kind === 'Agreement') {
+    for (const { path, value } of impossibleTermDates(entity)) problem(path, { id: 'costDateDoesNotExist', data: { item: entity.name, field: fieldText(path), value } });
+  }
+  // Who counts as a member depends on the memberships' dates: one that does not exist decides nobody's part.
+  const usesMembers = entity.participants === undefined && model.getOf('Application', entity.application) === undefined;
+  if (usesMembers) {
+    for (const municipality of model.ofKind('Municipality')) {
+      (municipality.memberships ?? []).forEach((period, index) => {
+        for (const [key, value] of [['from', period.from], ['until', period.until]] as const) {
+          if (value !== undefined && !isIsoDate(value)) {
+            problem([], { id: 'membershipDateDoesNotExist', data: { item: entity.name, year, municipality: municipality.name, field: `memberships[${index}].${key}`, value } });
+          }
+        }
+      });
+    }
+  }
+
   // Who takes part: explicit participants, else the application's municipalities, else the members on 1 January of the year.
   const explicit = entity.participants;
   const app = model.getOf('Application', entity.application);
@@ -119,12 +137,15 @@ export function buildCostItem(
     explicit ? ['participants', index] : entity.application !== undefined ? ['application'] : [];
   const municipalities: Array<Municipality | undefined> = ids.map((id, index) => {
     const municipality = model.getOf('Municipality', id);
-    if (!municipality && explicit) {
+    if (!municipality) {
+      // A participant that does not exist would silently pay nothing: the item waits until the reference is fixed.
       const near = nearestName(id, model.ofKind('Municipality').map((m) => m.id));
-      problem(participantPath(index), { id: 'unknownReference', data: { field: `participants[${index}]`, id, suggestion: suggestion(near) } });
+      const field = explicit ? `participants[${index}]` : `${entity.application ?? ''}: municipalities[${index}]`;
+      problem(participantPath(index), { id: 'unknownReference', data: { field, id, suggestion: suggestion(near) } });
     }
     return municipality;
   });
+  if (ids.length === 0) problem([], { id: 'noParticipants', data: { item: entity.name, year, date: newYearsDay(year) } });
 
   // The key.
   const rawSplit = entity.split ?? 'population';
@@ -143,6 +164,11 @@ export function buildCostItem(
     for (const id of weights.keys()) {
       if (!ids.includes(id)) problem(['split', 'shares', id], { id: 'shareNonParticipant', data: { municipality: id } }, 'key');
     }
+    // A participant the shares leave out would pay a silent zero: a share of 0 says so on purpose.
+    ids.forEach((id, index) => {
+      const municipality = municipalities[index];
+      if (municipality && !weights.has(id)) problem(['split', 'shares'], { id: 'shareMissing', data: { municipality: municipality.name } }, 'key');
+    });
   }
 
   const participants: CostParticipant[] = [];
@@ -172,9 +198,60 @@ export function buildCostItem(
       ...(share !== undefined ? { share } : {}),
     });
   });
+  if (problems.length === 0 && amount !== undefined && split !== 'population') {
+    settleTies(amount, participants, municipalities.filter((m): m is Municipality => m !== undefined), refYear, config, (index, message) => {
+      if (message.id === 'populationFallback') warnings.push({ entity, path: participantPath(index), message });
+      else problem(participantPath(index), message);
+    });
+  }
   if (problems.length > 0 || amount === undefined) return { problems, warnings };
   const preliminary = warnings.length > 0;
   return { item: { entity, year, amount, split, participants, referenceYear: refYear, preliminary, ...(days ? { days } : {}) }, problems, warnings };
+}
+
+/**
+ * Equal and agreed-share splits need a population only where a leftover unit falls between equal remainders: the tie
+ * goes to the larger population (DESIGN.md "Cost split"). For the participants of such a tie, the population of the
+ * reference year is taken, else (populationFallback: latest) the latest earlier year, which makes the item
+ * preliminary; with none at all the tie cannot be settled and the item waits (`report` gets the index and why).
+ * `participants` is updated in place with the populations the tie-break uses.
+ */
+function settleTies(
+  amount: bigint,
+  participants: CostParticipant[],
+  municipalities: readonly Municipality[],
+  refYear: number,
+  config: Pick<Config, 'populationFallback'>,
+  report: (index: number, message: Message) => void,
+): void {
+  if (participants.length < 2) return;
+  const { parts, leftoverUnits } = apportion(amount, participants);
+  const remainders = parts.map((p) => p.remainder).sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+  const cut = Number(leftoverUnits);
+  if (cut === 0 || cut >= parts.length || remainders[cut - 1] !== remainders[cut]) return;
+  const tied = remainders[cut]!;
+  parts.forEach((part, index) => {
+    if (part.remainder !== tied) return;
+    const municipality = municipalities[index]!;
+    const participant = participants[index]!;
+    const known = municipality.population?.[String(refYear)];
+    if (known !== undefined) {
+      participants[index] = { ...participant, population: known, populationYear: refYear };
+      return;
+    }
+    const earlier = config.populationFallback === 'none' ? undefined : latestPopulationBefore(municipality, refYear);
+    if (earlier === undefined) {
+      report(index, { id: 'tieBreakPopulation', data: { municipality: municipality.name, year: refYear } });
+      return;
+    }
+    participants[index] = { ...participant, population: municipality.population![String(earlier)]!, populationYear: earlier };
+    report(index, { id: 'populationFallback', data: { municipality: municipality.name, year: refYear, used: earlier } });
+  });
+}
+
+/** A field's path as the messages write it: options[0].exercised. */
+function fieldText(path: JsonPath): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
 }
 
 export function splitCostItem(item: CostItem): Apportionment {

@@ -1,7 +1,8 @@
 // An agreement's terms on a date (DESIGN.md "Format 1.1": terms, options, tacit renewal, notice given): its current end
 // and notice deadline. The one place that computes them; rules, costs, the report, calendar, show and opportunities ask it.
 import type { Agreement } from '../types/entities.generated.js';
-import { addMonths } from '../util/dates.js';
+import type { JsonPath } from '../types/json-path.js';
+import { addMonths, isIsoDate, nearestDay } from '../util/dates.js';
 
 /** The fields the terms depend on (an agreement, or a test's plain object). */
 export type AgreementTermsInput = Pick<Agreement, 'start' | 'end' | 'noticeMonths' | 'renewal' | 'options' | 'terminated'>;
@@ -15,8 +16,34 @@ export interface AgreementTerms {
   readonly renewsTo?: { readonly months: number; readonly end: string };
   /** The next option not yet called, in order, and the end it would give. */
   readonly optionLeft?: { readonly months: number; readonly end: string };
-  /** The day notice was given, when it was. */
+  /** The day notice was given, when it was (on or before the date). */
   readonly terminated?: string;
+  /** A date of the agreement that is no day in the calendar (2027-02-29): no end or deadline is computed from it. */
+  readonly impossibleDate?: { readonly path: JsonPath; readonly value: string };
+}
+
+/** The dates the terms are computed from that are no day in the calendar, with their fields (date-order names them). */
+export function impossibleTermDates(agreement: AgreementTermsInput): Array<{ readonly path: JsonPath; readonly value: string }> {
+  const found: Array<{ path: JsonPath; value: string }> = [];
+  const check = (path: JsonPath, value: string | undefined) => {
+    if (value !== undefined && !isIsoDate(value)) found.push({ path, value });
+  };
+  check(['start'], agreement.start);
+  check(['end'], agreement.end);
+  check(['terminated'], agreement.terminated);
+  (agreement.options ?? []).forEach((option, index) => check(['options', index, 'exercised'], option.exercised));
+  return found;
+}
+
+/** The agreement with each date that does not exist moved to the nearest day of its month: which years it concerns. */
+function withNearestDays(agreement: AgreementTermsInput): AgreementTermsInput {
+  return {
+    ...agreement,
+    start: nearestDay(agreement.start),
+    ...(agreement.end !== undefined ? { end: nearestDay(agreement.end) } : {}),
+    ...(agreement.terminated !== undefined ? { terminated: nearestDay(agreement.terminated) } : {}),
+    ...(agreement.options ? { options: agreement.options.map((o) => (o.exercised !== undefined ? { ...o, exercised: nearestDay(o.exercised) } : o)) } : {}),
+  };
 }
 
 /** A loop guard: no agreement renews more often than monthly for a thousand years. */
@@ -27,9 +54,11 @@ const MAX_PERIODS = 12_000;
  * do not drift), the day clamped to the month's last day: 2024-01-31 + 1 = 2024-02-29, + 2 = 2024-03-31. Its notice
  * deadline is that end, as the date it is, − noticeMonths, clamped likewise (12 months before 2029-02-28 is
  * 2028-02-28, not 2028-02-29). Notice given (`terminated`) counts from that day on: on an earlier date the agreement
- * is judged as one without notice given.
+ * is judged as one without notice given. A date that does not exist gives no end and no deadline, only `impossibleDate`.
  */
 export function agreementTerms(agreement: AgreementTermsInput, date: string): AgreementTerms {
+  const [impossible] = impossibleTermDates(agreement);
+  if (impossible) return { impossibleDate: impossible };
   const { end } = agreement;
   const terminated = agreement.terminated !== undefined && agreement.terminated <= date ? agreement.terminated : undefined;
   if (end === undefined) return terminated === undefined ? {} : { terminated };
@@ -66,16 +95,29 @@ export function currentEnd(agreement: AgreementTermsInput, date: string): string
 
 /** Current on `date`: start ≤ date ≤ the current end (`terms`: the agreement's terms on `date`, when already known). */
 export function isCurrentAgreement(agreement: AgreementTermsInput, date: string, terms?: AgreementTerms): boolean {
+  const known = terms ?? agreementTerms(agreement, date);
+  // A date that does not exist: whether it is in force is judged by the nearest days (date-order names the date).
+  if (known.impossibleDate !== undefined) {
+    const nearest = withNearestDays(agreement);
+    return impossibleTermDates(nearest).length === 0 && isCurrentAgreement(nearest, date);
+  }
   if (date < agreement.start) return false;
-  const end = (terms ?? agreementTerms(agreement, date)).end;
-  return end === undefined || date <= end;
+  return known.end === undefined || date <= known.end;
 }
 
 /**
  * The last day an agreement counts as in force for costs: none (open) for one that renews tacitly and has no notice
  * given (it renews unless notice is given); otherwise its current end, options and the period notice ends included.
+ * A date that does not exist is taken as the nearest day of its month: this answers which years the agreement
+ * concerns, and costs leave such an agreement out of the bill with a finding (it never flows into an amount).
  */
 export function lastDayInForce(agreement: AgreementTermsInput): string | undefined {
   if (agreement.renewal !== undefined && agreement.terminated === undefined) return undefined;
-  return currentEnd(agreement, '9999-12-31');
+  const known = impossibleTermDates(agreement).length > 0 ? withNearestDays(agreement) : agreement;
+  return currentEnd(known, '9999-12-31');
+}
+
+/** The first day an agreement is in force, a date that does not exist taken as the nearest day of its month. */
+export function firstDayInForce(agreement: AgreementTermsInput): string {
+  return nearestDay(agreement.start);
 }

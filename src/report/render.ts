@@ -11,6 +11,7 @@ import { escapeMarkdown } from '../format/markdown.js';
 import { formatAmount } from '../util/money.js';
 import { formatPercent } from '../util/percent.js';
 import { packagePath } from '../util/paths.js';
+import { isIsoDate } from '../util/dates.js';
 
 export const templateDir = packagePath('templates');
 
@@ -40,7 +41,8 @@ function handlebars(): typeof Handlebars {
     return formatAmount(Number(amount), languageOf(options), currency?.costs?.currency ?? currency?.currency ?? 'SEK');
   });
   hb.registerHelper('date', (iso: unknown, options: Options) => {
-    if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? '';
+    // A date that does not exist (2027-02-29) is shown as written, never as the day JavaScript rolls it over to.
+    if (typeof iso !== 'string' || !isIsoDate(iso)) return iso ?? '';
     return cached(dateFormats, languageOf(options), (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${iso}T00:00:00Z`));
   });
   hb.registerHelper('percent', (value: unknown, options: Options) => formatPercent(Number(value), languageOf(options)));

@@ -38,8 +38,10 @@ export default defineRule({
     if (!app || !isLive(app)) return [];
     if (register.isRenewed(agreement)) return [];
     const terms = agreementTerms(agreement, date);
-    const end = terms.end!;
-    const deadline = terms.noticeDeadline!;
+    // A date that does not exist gives no end and no deadline (date-order names it).
+    if (terms.end === undefined || terms.noticeDeadline === undefined) return [];
+    const end = terms.end;
+    const deadline = terms.noticeDeadline;
     const base = { agreement: agreement.name, app: app.name, end, deadline };
     if (end < date) return [{ path: ['end'], message: { id: 'agreementEnded', data: base } }];
     if (deadline >= date) {

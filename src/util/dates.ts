@@ -24,6 +24,22 @@ export function isIsoDate(text: string): boolean {
   return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/**
+ * The calendar day nearest a date in the form YYYY-MM-DD that does not exist: the month kept within 1–12 and the day
+ * within the month (2027-02-29 → 2027-02-28, 2026-04-31 → 2026-04-30). A real date, or text of another form, is
+ * returned as it is. It never leaves the year, so it answers "which year does this concern", never a day to act on.
+ */
+export function nearestDay(text: string): string {
+  if (isIsoDate(text) || text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return text;
+  const y = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (y < 0 || month < 0 || day < 0) return text;
+  const m = Math.min(12, Math.max(1, month));
+  const d = Math.min(daysInMonth(y, m), Math.max(1, day));
+  return `${text.slice(0, 4)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** Days in a month of the proleptic Gregorian calendar (month 1–12). */
 export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;

@@ -100,9 +100,11 @@ describe('itreg costs', () => {
     expect(swedish).not.toMatch(/Golv|golv/);
   });
 
+  // 99 in equal parts leaves nothing over, so no population decides it: these rows are about inv-pop alone.
+  const equal99 = { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 99\nsplit: equal\ndecision: D\n' };
   it.each([
-    ['a missing population, no earlier year either', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2026: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
-    ['a missing population with populationFallback: none', { 'itreg.yaml': 'name: X\npopulationFallback: none\n', 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2024: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
+    ['a missing population, no earlier year either', { ...equal99, 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2026: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
+    ['a missing population with populationFallback: none', { ...equal99, 'itreg.yaml': 'name: X\npopulationFallback: none\n', 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2024: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
     ['shares not summing to 100', { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, b: 49.9 }\ndecision: D\n' }, /^itreg: register\/ag-half\.yaml:9:11: the shares sum to 99\.9, not 100/],
     ['a share for a non-participant', { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, c: 50 }\ndecision: D\n' }, /^itreg: register\/ag-half\.yaml:9:20: the shares name c, which is not a participant/],
     ['an agreed key without decision', { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 100\nsplit: equal\n' }, /^itreg: register\/inv-equal\.yaml:6:8: the split "equal" is not by population and cites no decision/],
@@ -133,8 +135,9 @@ describe('itreg costs', () => {
 });
 
 describe('preliminary splits (populationFallback: latest, the default)', () => {
-  // Borg has no population for 2025: its latest earlier year, 2024, is used and inv-pop is preliminary.
-  const preliminary = registerFrom('costs', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2023: 1900, 2024: 2000 }\n' });
+  // Borg has no population for 2025: its latest earlier year, 2024, is used and inv-pop is preliminary. inv-equal's 99
+  // leaves nothing over in equal parts, so no population decides it and it stays final.
+  const preliminary = registerFrom('costs', { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 99\nsplit: equal\ndecision: D\n', 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2023: 1900, 2024: 2000 }\n' });
 
   it('marks the item in JSON with preliminary and the population year of each participant', () => {
     const result = runCli(['costs', '--year', '2026', '--format', 'json'], preliminary);

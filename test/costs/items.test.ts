@@ -74,7 +74,11 @@ describe('computeCosts', () => {
   it('names the municipality and the year when a population is missing, with no earlier year to fall back on', () => {
     const folder = registerFrom('costs', { 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2026: 2000 }\n' });
     const result = costs(folder, 2026);
-    expect(result.problems.map((p) => [p.entity.id, p.message])).toEqual([['inv-pop', { id: 'missingPopulation', data: { municipality: 'Borg', year: 2025 } }]]);
+    // 100 in equal parts leaves 1 between three equal remainders: the tie-break needs Borg's population too.
+    expect(result.problems.map((p) => [p.entity.id, p.message])).toEqual([
+      ['inv-equal', { id: 'tieBreakPopulation', data: { municipality: 'Borg', year: 2025 } }],
+      ['inv-pop', { id: 'missingPopulation', data: { municipality: 'Borg', year: 2025 } }],
+    ]);
     expect(result.splits.map((s) => s.item.entity.id)).not.toContain('inv-pop');
   });
 
@@ -85,7 +89,10 @@ describe('computeCosts', () => {
     const split = result.splits.find((s) => s.item.entity.id === 'inv-pop')!;
     expect(split.item.preliminary).toBe(true);
     expect(split.item.participants.map((p) => [p.id, p.population, p.populationYear])).toEqual([['a', 1000, 2025], ['b', 2000, 2024], ['c', 3000, 2025]]);
-    expect(result.preliminary.map((p) => p.message)).toEqual([{ id: 'populationFallback', data: { municipality: 'Borg', year: 2025, used: 2024 } }]);
-    expect(result.splits.find((s) => s.item.entity.id === 'inv-equal')?.item.preliminary).toBe(false);
+    const fallback = { id: 'populationFallback', data: { municipality: 'Borg', year: 2025, used: 2024 } };
+    // inv-equal's leftover krona falls between three equal remainders, so Borg's population decides it there too.
+    expect(result.preliminary.map((p) => [p.entity.id, p.message])).toEqual([['inv-equal', fallback], ['inv-pop', fallback]]);
+    expect(result.splits.find((s) => s.item.entity.id === 'inv-equal')?.item.preliminary).toBe(true);
+    expect(result.splits.find((s) => s.item.entity.id === 'p-only')?.item.preliminary).toBe(false);
   });
 });

@@ -76,7 +76,7 @@ describe('cost-split', () => {
   });
 
   it('points at the offending share key', () => {
-    const result = findings(registerFrom('clean', at(investment('split:\n  shares:\n    amal: 50\n    dals-ed: 50\ndecision: KS § 4\n'))), 'cost-split');
+    const result = findings(registerFrom('clean', at(investment('split:\n  shares:\n    amal: 50\n    dals-ed: 50\n    mellerud: 0\ndecision: KS § 4\n'))), 'cost-split');
     expect(result).toMatchObject([{ file: 'register/investments/diarium-2026.yaml', line: 10, column: 5, entityId: 'diarium-2026' }]);
   });
 
