@@ -63,6 +63,7 @@ export interface LintOutcome {
 export async function lintRegister(config: Config, request: LintRequest, hooks: LintHooks): Promise<LintOutcome> {
   // The cache is only valid for the itreg version that wrote it.
   const cache = request.cacheFile !== undefined ? new ContentCache(request.cacheFile, packageVersion) : undefined;
+  if (cache?.damaged) hooks.note(translator(config.language)({ id: 'cacheDamaged', data: { file: cache.file } }));
   // --changed: git's questions go out first and run beside the loading (the answers are read once it is done).
   const gitStaged = request.staged ? early(stagedChanges(config.root, config.root)) : undefined;
   const gitChanges = request.changed && !request.staged ? early(changedFiles(config.root, config.root, request.base)) : undefined;

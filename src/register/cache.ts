@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParseCache } from './load.js';
 import { readSource, relativePath } from './read.js';
-import { decodeSource, parseWithYaml, type ParseResult, type SourceFile } from './source.js';
+import { decodeSource, parseWithYaml, type ParseResult, type SourceFile, type SyntaxProblem } from './source.js';
 import { writeFileAtomic } from './write.js';
 
 /** Bumped when an entry's shape changes; a cache of another shape or itreg version is ignored. */
@@ -22,6 +22,25 @@ interface Entry {
 interface Stored {
   readonly format: string;
   readonly entries: ReadonlyMap<string, Entry>;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+/** An entry as save() writes it: trusted only after this look, since the file is anyone's to edit. */
+function isEntry(value: unknown): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const { hash, result } = value as Partial<Entry>;
+  if (typeof hash !== 'string' || typeof result !== 'object' || result === null) return false;
+  const { index, syntaxProblems } = result as Partial<ParseResult>;
+  if (typeof index !== 'object' || index === null || !Array.isArray(index.paths) || !Array.isArray(index.offsets)) return false;
+  if (index.offsets.length !== index.paths.length * 2 || !index.paths.every((path) => typeof path === 'string') || !index.offsets.every(isNumber)) return false;
+  return (
+    Array.isArray(syntaxProblems) &&
+    syntaxProblems.every((problem: unknown) => {
+      const { message, position } = (problem ?? {}) as Partial<SyntaxProblem>;
+      return typeof message?.id === 'string' && isNumber(position?.line) && isNumber(position?.column);
+    })
+  );
 }
 
 export class ContentCache implements ParseCache {
@@ -42,7 +61,7 @@ export class ContentCache implements ParseCache {
     version: string,
   ) {
     this.format = `${ENTRY_FORMAT}:${version}`;
-    const stored = ContentCache.readStored(file, this.format);
+    const stored = this.readStored(file, this.format);
     this.found = stored !== undefined;
     this.entries = new Map(stored?.entries ?? []);
   }
@@ -52,13 +71,25 @@ export class ContentCache implements ParseCache {
     return join(root, 'node_modules/.cache/itreg/lint-cache.bin');
   }
 
-  private static readStored(file: string, format: string): Stored | undefined {
+  /** Whether a cache file was there but could not be used (damaged, or of the right format with entries of another shape). */
+  damaged = false;
+
+  private readStored(file: string, format: string): Stored | undefined {
+    let bytes: Buffer;
     try {
-      const stored = deserialize(readFileSync(file)) as Stored;
-      return stored.format === format && stored.entries instanceof Map ? stored : undefined;
+      bytes = readFileSync(file);
     } catch {
-      return undefined; // no cache yet, or a damaged one: start afresh
+      return undefined; // no cache yet
     }
+    try {
+      const stored = deserialize(bytes) as Partial<Stored> | null;
+      if (typeof stored !== 'object' || stored === null || stored.format !== format) return undefined; // another version's
+      if (stored.entries instanceof Map && [...stored.entries].every(([file, entry]) => typeof file === 'string' && isEntry(entry))) return stored as Stored;
+    } catch {
+      // not a structured-clone file: damaged
+    }
+    this.damaged = true;
+    return undefined;
   }
 
   read(path: string, root: string): SourceFile {

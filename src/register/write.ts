@@ -10,6 +10,15 @@ function writeError(file: string, error: unknown): UsageError {
   return new UsageError({ id: 'cannotWrite', data: { file, code } });
 }
 
+/** Removes a temporary file if it is there; a path that cannot hold one (below a file: ENOTDIR) has nothing to remove. */
+function removeTemporary(temporary: string): void {
+  try {
+    rmSync(temporary, { force: true });
+  } catch {
+    // Nothing was written there.
+  }
+}
+
 function temporaryName(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
 }
@@ -57,7 +66,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array, options
     writeFileSync(temporary, text);
     renameSync(temporary, file);
   } catch (error: unknown) {
-    rmSync(temporary, { force: true });
+    removeTemporary(temporary);
     throw writeError(file, error);
   }
 }
@@ -75,6 +84,6 @@ export function createFile(file: string, text: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw writeError(file, error);
   } finally {
-    rmSync(temporary, { force: true });
+    removeTemporary(temporary);
   }
 }

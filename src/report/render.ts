@@ -72,7 +72,13 @@ export function renderTemplate(file: string, view: object, format: 'html' | 'md'
   let template = compiled.get(key);
   const hb = handlebars();
   if (!template) {
-    const text = readFileSync(file, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error: unknown) {
+      // A folder, or a file that cannot be read, given as the template (EISDIR was an internal error).
+      throw new UsageError({ id: 'templateUnreadable', data: { file, code: (error as NodeJS.ErrnoException).code ?? String(error) } });
+    }
     let ast: ReturnType<typeof hb.parseWithoutProcessing>;
     try {
       // compile() would parse lazily, on the first call; parsing now reports a syntax error with its line, and

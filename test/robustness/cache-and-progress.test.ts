@@ -1,8 +1,9 @@
 // --cache keeps what the yaml package parsed, by content hash, and parses again only what changed; the progress line.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { registerFrom, runCli, writeFiles } from '../helpers.js';
+import { projectRoot, registerFrom, runCli, writeFiles } from '../helpers.js';
 
 const lintArgs = ['lint', '--format', 'json', '--date', '2026-06-01', '--debug'];
 
@@ -56,6 +57,25 @@ describe('lint --cache', () => {
     expect(result.stderr).toMatch(new RegExp(`cache .*cache\\.bin: 0 unchanged, ${slow} parsed, ${14 - slow} read by the fast path`));
     expect(readFileSync(join(folder, 'cache.bin'), 'utf8')).not.toBe('not a cache');
     expect(runCli([...lintArgs, '--cache', '--cache-location', 'cache.bin'], folder).stderr).toMatch(new RegExp(`${slow} unchanged, 0 parsed`));
+  });
+});
+
+describe('lint --cache with entries of the right format and the wrong shape', () => {
+  it.each([
+    ['a result that is a number', { hash: 'x', result: 5 }],
+    ['a path index of the wrong length', { hash: 'x', result: { value: {}, index: { paths: ['a'], offsets: [] }, syntaxProblems: [] } }],
+    ['a problem without a position', { hash: 'x', result: { value: {}, index: { paths: [], offsets: [] }, syntaxProblems: [{ message: { id: 'yamlError' } }] } }],
+  ])('ignores the cache with one line when it holds %s, and lints as without it', (_name, entry) => {
+    const folder = registerFrom('clean');
+    anchorIds(folder, 'register/applications');
+    const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    writeFileSync(join(folder, 'cache.bin'), serialize({ format: `3:${version}`, entries: new Map([['register/applications/diarium.yaml', entry]]) }));
+    const result = runCli([...lintArgs, '--cache', '--cache-location', 'cache.bin'], folder);
+    const plain = runCli(lintArgs, folder);
+    expect(result.status).toBe(plain.status);
+    expect(result.stdout).toBe(plain.stdout);
+    expect(result.stderr.split('\n').filter((line) => line.includes('damaged'))).toEqual([`itreg: ${join(folder, 'cache.bin')}: the cache is damaged and was not used; this lint writes a new one`]);
+    expect(runCli([...lintArgs, '--cache', '--cache-location', 'cache.bin'], folder).stderr).not.toContain('damaged');
   });
 });
 
