@@ -8,10 +8,11 @@ import { checkRuleOptions } from '../lint/rule-options.js';
 import { compareFindings, runRules, type Finding, type LintOptions, type LintResult } from '../lint/run-rules.js';
 import { applySuppressions } from '../lint/suppressions.js';
 import { readSuppressions, SUPPRESSIONS_FILE, type SuppressionEntry } from '../lint/suppressions-file.js';
-import { idsOfKeys, mayAskAbout, RegisterModel } from '../model/register-model.js';
+import { idsOfKeys, RegisterModel } from '../model/register-model.js';
+import { Mentions } from './mentions.js';
 import { todayIn } from '../model/today.js';
 import { readConfig, type Config } from '../register/config.js';
-import { indexOfPath, isReadFile, loadRegister, recordsOfFiles, replaceSources, rereadFile, type FileModel, type LoadedRegister } from '../register/load.js';
+import { indexOfPath, isReadFile, loadRegister, recordsOfFiles, replaceSources, rereadFile, type FileModel, type FileRecord, type LoadedRegister } from '../register/load.js';
 import { schemaLine } from '../register/scaffold.js';
 import { decodeSource, type SourceFile } from '../register/source.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -43,6 +44,7 @@ const rules = allRules as readonly Rule[];
 export class RegisterWorkspace {
   private loaded: LoadedRegister;
   private model: FileModel;
+  private mentions: Mentions;
   /** The lint before itreg-suppressions.json (what a change updates), and after it (what is reported). */
   private raw: LintResult;
   private reported: LintResult;
@@ -60,6 +62,7 @@ export class RegisterWorkspace {
     this.date = this.today();
     this.loaded = loadRegister(config);
     this.model = new RegisterModel(this.loaded);
+    this.mentions = new Mentions(this.loaded.records);
     this.raw = this.lintAll();
     this.reported = this.suppress(this.raw);
     this.byFile = groupByFile(this.reported.findings);
@@ -183,6 +186,7 @@ export class RegisterWorkspace {
     const open = [...this.documents].filter(([path]) => path !== CONFIG_FILE && isReadFile(config, path));
     this.loaded = replaceSources(onDisk, new Set(open.map(([path]) => path)), open.map(([path, text]) => decodeSource(path, Buffer.from(text, 'utf8'))));
     this.model = new RegisterModel(this.loaded);
+    this.mentions = new Mentions(this.loaded.records);
     this.date = this.today();
     return this.restate(this.lintAll());
   }
@@ -193,6 +197,7 @@ export class RegisterWorkspace {
     const touched = new Set([path]);
     this.loaded = replaceSources(before, touched, source ? [source] : []);
     this.model = new RegisterModel(this.loaded);
+    this.mentions.update(path, recordAtPath(this.loaded.records, path));
     const today = this.today();
     if (today !== this.date) {
       // A new day changes what is current and overdue everywhere: the whole register is linted again.
@@ -211,8 +216,12 @@ export class RegisterWorkspace {
     const { keys, files } = changedKeys(model, before, touched);
     for (const path of touched) files.add(path);
     const ids = idsOfKeys(keys);
+    // The entities that may ask about a touched id (mayAskAbout()): those whose record holds it, if the model took them.
     const candidates = new Set<string>();
-    for (const entity of model.entities) if (mayAskAbout(entity, ids)) candidates.add(entity.id);
+    for (const path of this.mentions.filesMentioning(ids)) {
+      const record = recordAtPath(this.loaded.records, path);
+      if (record?.id !== undefined && (model.get(record.id) as unknown) === record.data) candidates.add(record.id);
+    }
     const part = runRules(model, rules, { ...this.lintOptions(), subset: { files, entities: () => candidates } });
     const scopes = new Map<string, Rule['scope']>(rules.map((rule) => [rule.id, rule.scope]));
     const ranAgain = (finding: Finding): boolean => {
@@ -272,6 +281,20 @@ export class RegisterWorkspace {
   private today(): string {
     return todayIn(this.config.timeZone, this.options.now?.() ?? new Date());
   }
+}
+
+/** The record of the file at `path` (records come in path order, at most one a file), by halving. */
+function recordAtPath(records: readonly FileRecord[], path: string): FileRecord | undefined {
+  let low = 0;
+  let high = records.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const here = records[middle]!.source.path;
+    if (here === path) return records[middle];
+    if (here < path) low = middle + 1;
+    else high = middle - 1;
+  }
+  return records.find((record) => record.source.path === path);
 }
 
 function readCheckedConfig(file: string, language: Language | undefined): Config {
