@@ -401,12 +401,32 @@ function yamlErrorMessage(code: string, message: string): Message {
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
+  // The well-formed byte sequences of Unicode's table 3-7: the second byte's range depends on the first, which rules
+  // out overlong forms (C0, C1, E0 80–9F, F0 80–8F), surrogates (ED A0–BF) and code points above U+10FFFF.
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
-    if (length === 0 || i + length > bytes.length) return i;
-    for (let k = 1; k < length; k++) if (bytes[i + k]! >> 6 !== 0b10) return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      else if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      else if (b === 0xf4) high = 0x8f;
+    } else return i;
+    if (i + length > bytes.length) return i;
+    const second = bytes[i + 1]!;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) if (bytes[i + k]! >> 6 !== 0b10) return i;
     i += length;
   }
   return i;

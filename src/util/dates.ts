@@ -67,6 +67,10 @@ export function addDays(iso: string, days: number): string {
 export function addMonths(iso: string, months: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const index = y * 12 + (m - 1) + months;
+  // The format's dates are years 0000–9999: beyond them a date stays at the edge, so that it still compares as a
+  // date (as text "10004-12-31" sorts before "2026-…", and a revision due in year 10004 was overdue).
+  if (index > 9999 * 12 + 11) return '9999-12-31';
+  if (index < 0) return '0000-01-01';
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
   const day = Math.min(d, daysInMonth(year, month));

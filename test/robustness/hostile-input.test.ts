@@ -67,6 +67,17 @@ describe('hostile files in the register', () => {
     expect(lintFile('latin1.yaml', Buffer.from('kind: Municipality\nid: amal\nname: \xC5m\xE5l\n', 'latin1')).found[0]).toMatchObject({ line: 3, column: 7 });
   });
 
+  it.each([
+    ['an overlong "/"', [0xc0, 0xaf]],
+    ['an overlong three-byte form', [0xe0, 0x80, 0xaf]],
+    ['a surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['an overlong four-byte form', [0xf0, 0x80, 0x80, 0xaf]],
+  ])('points at %s where it stands, not past the end of the file', (_name, bytes) => {
+    const text = Buffer.concat([Buffer.from('kind: Municipality\nid: amal\nname: X '), Buffer.from(bytes), Buffer.from('\npopulation: { 2025: 1 }\n')]);
+    expect(lintFile('overlong.yaml', text).found[0]).toMatchObject({ line: 3, column: 9 });
+  });
+
   it('reads a 4 MB file', () => {
     const big = `${unit.replace('kansli-amal', 'big').replace('Kommunkansliet, Åmål', 'Stor')}description: "${'Åmål är en stad vid Vänern. '.repeat(150_000)}"\n`;
     expect(big.length).toBeGreaterThan(4_000_000);
