@@ -261,12 +261,17 @@ export function splitCostItem(item: CostItem): Apportionment {
 /** The largest amount in öre that a JSON number (and YAML's reading of the amount) holds exactly: 2^53 − 1. */
 export const MAX_EXACT_ORE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** From 2^46 kronor up, two doubles lie more than an öre apart: 90,071,992,547,409.91 is read as …409.9. */
+const ORE_APART_BELOW = 2 ** 46;
+
 /**
- * An amount whose öre lie beyond 2^53: its YAML number is already rounded, and its parts would not sum exactly in
- * JSON. Refused (a cost-split finding), never split inexactly.
+ * An amount whose YAML number cannot hold it to the öre: öre beyond 2^53 (its parts would not sum exactly in JSON
+ * either), or öre at all from 2^46 kronor (about 70 trillion), where the nearest double has already dropped one.
+ * Refused (a cost-split finding), never split inexactly. Whole kronor stay exact up to 2^53 öre.
  */
 export function beyondExactOre(amount: number): boolean {
-  return !Number.isFinite(amount) || Math.abs(amount) * 100 > Number.MAX_SAFE_INTEGER;
+  if (!Number.isFinite(amount) || Math.abs(amount) * 100 > Number.MAX_SAFE_INTEGER) return true;
+  return !Number.isInteger(amount) && Math.abs(amount) >= ORE_APART_BELOW;
 }
 
 /** A scaled integer as a decimal number text, e.g. 999 with scale 10 → "99.9". */

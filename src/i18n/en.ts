@@ -102,7 +102,7 @@ export const en = {
   costDateDoesNotExist: '{field} {value} of {item} is not a day in the calendar, so no amount or deadline is computed from it: correct the date',
   membershipDateDoesNotExist: "who shares {item} in {year} cannot be told: {municipality}'s {field} {value} is not a day in the calendar; correct the date",
   amountTooFine: 'the amount {amount} is finer than the rounding unit ({unit}): round it or set rounding: ore',
-  amountTooLarge: 'the amount {amount} is too large to compute to the öre (more than 2^53 öre, about 90 trillion): check it',
+  amountTooLarge: 'the amount {amount} is too large to compute to the öre (from about 70 trillion with öre, 90 trillion in whole kronor, a number loses öre): check it',
   totalTooLarge: "with this item {municipality}'s total passes 2^53 öre (about 90 trillion), more than can be given exactly: check the amounts",
   personalIdentityNumber: 'a Swedish {type} stands in the file: remove it (GDPR); name a position, not a person',
   typePersonnummer: 'personal identity number',

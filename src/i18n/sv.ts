@@ -99,7 +99,7 @@ export const sv: Record<MessageId, string> = {
   costDateDoesNotExist: '{field} {value} i {item} är inget datum som finns i kalendern, så inget belopp och ingen uppsägningsdag räknas fram ur det: rätta datumet',
   membershipDateDoesNotExist: 'vilka som delar på {item} {year} går inte att avgöra: {field} {value} för {municipality} är inget datum som finns i kalendern; rätta datumet',
   amountTooFine: 'beloppet {amount} är finare än avrundningsenheten ({unit}): avrunda det eller ange `rounding: ore`',
-  amountTooLarge: 'beloppet {amount} är för stort för att räknas exakt på öret (mer än 2^53 öre, omkring 90 biljoner): kontrollera det',
+  amountTooLarge: 'beloppet {amount} är för stort för att räknas exakt på öret (från omkring 70 biljoner med ören, 90 biljoner i hela kronor, tappar ett tal ören): kontrollera det',
   totalTooLarge: 'med denna post blir summan för {municipality} större än 2^53 öre (omkring 90 biljoner), mer än som kan anges exakt: kontrollera beloppen',
   personalIdentityNumber: 'ett svenskt {type} står i filen: ta bort det (GDPR); ange befattning, inte person',
   typePersonnummer: 'personnummer',

@@ -20,6 +20,8 @@ describe('cost-split', () => {
     ['an amount in öre when rounding in kronor', at(investment('', '100000.50')), ['finer than the rounding unit']],
     ['an amount whose öre pass 2^53 (Number.MAX_SAFE_INTEGER)', at(investment('', '100000000000000')), ['too large to compute to the öre']],
     ['the largest amount whose öre stay below 2^53', at(investment('', '90071992547409')), []],
+    ['an amount with öre that a number cannot hold (…409.91 is read as …409.9)', { ...at(investment('', '90071992547409.91')), 'itreg.yaml': 'name: Testkommunerna\nregister: register\nlanguage: en\nrounding: ore\n' }, ['too large to compute to the öre']],
+    ['öre below 2^46 kronor stay exact', { ...at(investment('', '70368744177663.99')), 'itreg.yaml': 'name: Testkommunerna\nregister: register\nlanguage: en\nrounding: ore\n' }, []],
     ['an annual cost whose öre pass 2^53', { 'register/agreements/diarium-support.yaml': 'kind: Agreement\nid: diarium-support\nname: Support\ntype: support\napplication: diarium\nparties: [Ärendesystem Väst AB]\nstart: 2020-01-01\nannualCost: 1.0e+15\n' }, ['too large to compute to the öre']],
     ['a participant with no population for the reference year nor any earlier year (the investment and the support agreement)', {
       'register/municipalities/mellerud.yaml': 'kind: Municipality\nid: mellerud\nname: Melleruds kommun\npopulation: { 2026: 9052 }\n',
