@@ -186,6 +186,7 @@ export const en = {
   pathOutsideRegister: '{path} is outside the register ({register}) and itreg.yaml: `itreg lint` checks only register files',
   noSuchPath: 'no such file or folder: {path}',
   unknownRuleId: 'unknown rule "{id}"{suggestion}; `itreg rules` lists them',
+  entityNotValid: '"{id}" in {file} has errors that keep it out of the register: run itreg lint {file} and fix them',
   noEntity: 'no entity "{id}" in the register{suggestion}; itreg list <kind> lists them',
   noApplication: 'no application "{id}"{suggestion}',
   noMunicipality: 'no municipality "{id}"{suggestion}',

@@ -183,6 +183,7 @@ export const sv: Record<MessageId, string> = {
   ruleOptionSeverity: '--rule {value}: allvarlighetsgraden ska vara `off`, `warning` eller `error`',
   noSuchPath: 'filen eller mappen finns inte: {path}',
   unknownRuleId: 'okänd regel "{id}"{suggestion}; `itreg rules` listar dem',
+  entityNotValid: '"{id}" i {file} har fel som håller den utanför registret: kör itreg lint {file} och rätta dem',
   noEntity: 'ingen post "{id}" i registret{suggestion}; `itreg list <posttyp>` listar dem',
   noApplication: 'ingen applikation "{id}"{suggestion}',
   noMunicipality: 'ingen kommun "{id}"{suggestion}',

@@ -27,6 +27,9 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
   const date = dateOption(options.date, config);
   const entity = register.get(id);
   if (!entity) {
+    // Declared, but its file did not pass its schema (or the id is declared twice): not "no entity, did you mean" itself.
+    const record = register.recordById(id);
+    if (record) throw new UsageError({ id: 'entityNotValid', data: { id, file: record.source.path } });
     throw new UsageError({ id: 'noEntity', data: { id, suggestion: suggestNearest(id, register.ids()) } });
   }
   const file = register.recordOf(entity).source.path;
