@@ -157,7 +157,7 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
         watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/itreg-suppressions.json' }],
       });
     } else {
-      stopWatching = watchRegister(workspace.root, (paths) => onDisk(paths));
+      stopWatching = watchRegister(workspace.root, workspace.registerFolder, (paths) => onDisk(paths));
     }
   };
   const onDisk = (paths: Iterable<string>): void =>
