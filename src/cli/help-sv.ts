@@ -58,6 +58,11 @@ export const helpSv: Readonly<Record<string, string>> = {
   'record every current finding in itreg-suppressions.json as the starting line (exit 0); later runs report only the rest':
     'spara alla nuvarande fynd i itreg-suppressions.json som startläge (slutkod 0); senare körningar rapporterar bara resten',
   'remove the entries of itreg-suppressions.json whose finding is gone': 'ta bort posterna i itreg-suppressions.json vars fynd inte längre finns',
+  'make the fixes that cannot change a meaning (damaged text, a file named after its id, the schema line), then report what remains': 'gör de rättelser som inte kan ändra en betydelse (skadad text, en fil uppkallad efter sitt id, schemaraden) och rapportera sedan det som återstår',
+  'print the fixes --fix would make as a unified diff; write nothing': 'skriv ut rättelserna som --fix skulle göra som en unified diff; skriv inga filer',
+  'lint the text on standard input as the file --stdin-filename names': 'granska texten på standard in som filen --stdin-filename namnger',
+  'the register file the text on standard input is linted as': 'registerfilen som texten på standard in granskas som',
+  'print the configuration in force as JSON (every rule with its severity and options) and lint nothing': 'skriv ut inställningarna som gäller som JSON (varje regel med allvarlighetsgrad och inställningar) och granska inget',
   // import
   'fill the register from this spreadsheet (.xlsx or .csv) instead of the examples; needs --map': 'fyll registret från detta kalkylblad (.xlsx eller .csv) i stället för med exemplen; kräver --map',
   'with --from: the mapping (see itreg import --help)': 'med --from: mappningen (se itreg import --help)',

@@ -81,6 +81,11 @@ export function buildProgram(run: (action: Action) => Promise<void>, language: L
     .option('--cache-location <file>', d('where --cache keeps them (default: node_modules/.cache/itreg/ below itreg.yaml)'))
     .option('--suppress-all', d('record every current finding in itreg-suppressions.json as the starting line (exit 0); later runs report only the rest'))
     .option('--prune-suppressions', d('remove the entries of itreg-suppressions.json whose finding is gone'))
+    .option('--fix', d('make the fixes that cannot change a meaning (damaged text, a file named after its id, the schema line), then report what remains'))
+    .option('--fix-dry-run', d('print the fixes --fix would make as a unified diff; write nothing'))
+    .option('--stdin', d('lint the text on standard input as the file --stdin-filename names'))
+    .option('--stdin-filename <path>', d('the register file the text on standard input is linted as'))
+    .option('--print-config', d('print the configuration in force as JSON (every rule with its severity and options) and lint nothing'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg lint
@@ -91,7 +96,10 @@ ${d('Examples:')}
   $ itreg lint --staged
   $ itreg lint --pre-commit register/roles/gis-systemagare.yaml
   $ itreg lint --suppress-all
-  $ itreg lint --prune-suppressions`)
+  $ itreg lint --prune-suppressions
+  $ itreg lint --fix-dry-run
+  $ itreg lint --stdin --stdin-filename register/applications/gis.yaml < gis.yaml
+  $ itreg lint --print-config`)
     .action((paths: string[], _options: unknown, command: Command) =>
       run(async () => (await import('./commands/lint.js')).lintCommand(paths, globals(command) as never)),
     );

@@ -34,6 +34,8 @@ export interface LintOutputOptions {
   /** Stylish: colours, and the --max-warnings it names. */
   readonly paint?: Paint;
   readonly maxWarnings: number;
+  /** The warnings --max-warnings counts, those --quiet leaves out included. */
+  readonly countedWarnings?: number;
 }
 
 export function formatLintOutput(result: LintResult, options: LintOutputOptions): string {
@@ -58,7 +60,7 @@ export function formatLintOutput(result: LintResult, options: LintOutputOptions)
     case 'gitlab':
       return formatGitlab(ciResult);
     default:
-      return formatStylish(result, { paint: options.paint ?? plain, language, maxWarnings: options.maxWarnings });
+      return formatStylish(result, { paint: options.paint ?? plain, language, maxWarnings: options.maxWarnings, ...(options.countedWarnings === undefined ? {} : { countedWarnings: options.countedWarnings }) });
   }
 }
 

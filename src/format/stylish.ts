@@ -9,6 +9,8 @@ export interface StylishOptions {
   readonly language: Language;
   /** --max-warnings: when the warnings exceed it, a line says so (that is why the exit code is 1). */
   readonly maxWarnings?: number;
+  /** The warnings --max-warnings counts, where --quiet left them out of the result. */
+  readonly countedWarnings?: number;
 }
 
 const words = {
@@ -46,8 +48,9 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
     const summary = `✖ ${w.problems(total)} (${errors} ${w.errors(errors)}, ${warnings} ${w.warnings(warnings)})${tail}`;
     lines.push('', errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   }
-  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) {
-    lines.push(c.bold(c.red(w.tooManyWarnings(warnings, options.maxWarnings))));
+  const counted = options.countedWarnings ?? warnings;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && counted > options.maxWarnings) {
+    lines.push(c.bold(c.red(w.tooManyWarnings(counted, options.maxWarnings))));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -208,6 +208,11 @@ export const en = {
   // export --redact, and the safety of what itreg writes (#15)
   redactedSummary: 'removed {names} (holder.name) and {notes}, and replaced {numbers} by ÅÅMMDD-XXXX',
   // lint --fix
+  fileIgnored: 'File ignored because of a matching ignore pattern in itreg.yaml ("{pattern}"): remove it from `ignore:` to lint the file',
+  stdinNeedsFilename: '--stdin needs --stdin-filename PATH: the register file the text on standard input is linted as',
+  stdinFilenameAlone: '--stdin-filename names the file --stdin reads: give --stdin too',
+  fixWithStdin: '--fix writes files, and standard input is none: use --fix-dry-run with --stdin',
+  fixBoth: '--fix and --fix-dry-run cannot be used together: give one',
   fixEncoding: 'repaired damaged text: "{text}"',
   fixRename: 'renamed the file to {name}',
   fixSchemaLine: 'added the schema line (# yaml-language-server)',
@@ -216,6 +221,7 @@ export const en = {
   fixSummary: 'fixed {count}',
   fixNothing: 'nothing to fix',
   fixDrySummary: '--fix-dry-run: would fix {count}; nothing was written',
+  fixChangedMeanwhile: '{file}: not fixed: the file changed while itreg read the register; run again',
   fixRenameRefused: '{file}: not renamed to {name}: a file of that name exists',
   // itreg-suppressions.json
   suppressionsBad: '{file}: {detail}: write it again with itreg lint --suppress-all',

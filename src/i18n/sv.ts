@@ -204,6 +204,11 @@ export const sv: Record<MessageId, string> = {
   notAnId: '"{id}" är inget id: använd gemena bokstäver, siffror och bindestreck, t.ex. "pa-lon"',
   redactedSummary: 'tog bort {names} (holder.name) och {notes} (notes), och ersatte {numbers} med ÅÅMMDD-XXXX',
   // lint --fix
+  fileIgnored: 'Filen hoppas över eftersom den matchar ett mönster i `ignore:` i itreg.yaml ("{pattern}"): ta bort det där för att granska filen',
+  stdinNeedsFilename: '--stdin behöver --stdin-filename SÖKVÄG: registerfilen som texten på standard in granskas som',
+  stdinFilenameAlone: '--stdin-filename namnger filen som --stdin läser: ange --stdin också',
+  fixWithStdin: '--fix skriver filer, och standard in är ingen fil: använd --fix-dry-run med --stdin',
+  fixBoth: '--fix och --fix-dry-run går inte att använda tillsammans: ange en av dem',
   fixEncoding: 'lagade skadad text: "{text}"',
   fixRename: 'bytte namn på filen till {name}',
   fixSchemaLine: 'lade till schemaraden (# yaml-language-server)',
@@ -212,6 +217,7 @@ export const sv: Record<MessageId, string> = {
   fixSummary: 'rättade {count}',
   fixNothing: 'inget att rätta',
   fixDrySummary: '--fix-dry-run: skulle rätta {count}; inget skrevs',
+  fixChangedMeanwhile: '{file}: inte rättad: filen ändrades medan itreg läste registret; kör igen',
   fixRenameRefused: '{file}: bytte inte namn till {name}: det finns redan en fil med det namnet',
   // itreg-suppressions.json
   suppressionsBad: '{file}: {detail}: skriv den på nytt med itreg lint --suppress-all',

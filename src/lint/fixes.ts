@@ -60,15 +60,15 @@ export function offsetAt(text: string, line: number, column: number): number {
   return Math.min(text.length, start + column - 1);
 }
 
-/** The source range [start, end) of the scalar (key or value) at `offset`; undefined where there is none. */
-function scalarAt(text: string, offset: number): { start: number; end: number } | undefined {
+/** The source range [start, end) of the scalar (key or value) at `offset`, and its value; undefined where there is none. */
+function scalarAt(text: string, offset: number): { start: number; end: number; value: unknown } | undefined {
   const document = parseDocument(text, { uniqueKeys: false, logLevel: 'silent', keepSourceTokens: false });
-  let found: { start: number; end: number } | undefined;
+  let found: { start: number; end: number; value: unknown } | undefined;
   visit(document, {
     Scalar(_key, node) {
       const [start, end] = node.range ?? [0, 0];
       if (start <= offset && offset < end) {
-        found = { start, end };
+        found = { start, end, value: node.value };
         return visit.BREAK;
       }
       return undefined;
@@ -95,7 +95,9 @@ function encodingFix(finding: Finding, source: SourceFile): Fix | undefined {
   const after = repairMojibake(before);
   // Mac Roman damage ("p¬ ett") is not repaired: its bytes do not say for sure which letter was meant.
   if (after === before) return undefined;
-  return { kind: 'text-encoding', file: source.path, edits: [trimmedEdit(scalar.start, before, after)], title: { id: 'fixEncoding', data: { text: after.trim() } } };
+  const shown = typeof scalar.value === 'string' ? repairMojibake(scalar.value).trim() : after.trim();
+  const text = shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
+  return { kind: 'text-encoding', file: source.path, edits: [trimmedEdit(scalar.start, before, after)], title: { id: 'fixEncoding', data: { text } } };
 }
 
 /** id-matches-filename: the file renamed to <id>.yaml (or .yml, as it is now) in its folder, where that name is free. */
@@ -108,8 +110,9 @@ function renameFix(file: FixFile, context: FixContext): Fix | undefined {
   if (name.replace(/\.ya?ml$/i, '') === id) return undefined;
   const folder = source.path.slice(0, slash + 1);
   const target = `${folder}${id}${ending}`;
-  // <id>.yaml beside <id>.yml would be two files of one name: either ending takes the name.
-  if (context.isTaken(`${folder}${id}.yaml`) || context.isTaken(`${folder}${id}.yml`)) return undefined;
+  // <id>.yaml beside <id>.yml would be two files of one name: either ending takes the name (not the file's own: Gis.yaml → gis.yaml).
+  const takenByOther = (path: string) => path.toLowerCase() !== source.path.toLowerCase() && context.isTaken(path);
+  if (takenByOther(`${folder}${id}.yaml`) || takenByOther(`${folder}${id}.yml`)) return undefined;
   return { kind: 'id-matches-filename', file: source.path, edits: [], renameTo: target, title: { id: 'fixRename', data: { name: `${id}${ending}` } } };
 }
 

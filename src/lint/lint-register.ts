@@ -4,12 +4,12 @@ import { changedFiles, stagedChanges } from '../git/changed.js';
 import { translator } from '../i18n/index.js';
 import { ContentCache } from '../register/cache.js';
 import type { Config, Severity } from '../register/config.js';
-import { loadRegister, type LoadedRegister } from '../register/load.js';
+import { loadRegister, replaceFiles, type LoadedRegister } from '../register/load.js';
 import { rules } from '../rules/index.js';
 import { packageVersion } from '../util/paths.js';
 import { early, readChange, readStaged } from './base.js';
 import { lintAgainstBase } from './changes.js';
-import { pathFilter } from './paths.js';
+import { ignoredFiles, pathFilter } from './paths.js';
 import { runRules, selectFindings, type LintResult } from './run-rules.js';
 import { applyStartingLine } from './starting-line.js';
 
@@ -36,6 +36,11 @@ export interface LintRequest {
   readonly cacheFile?: string;
   readonly suppressAll?: boolean;
   readonly pruneSuppressions?: boolean;
+  /**
+   * Files linted as these texts instead of as they are on disk (--stdin, --fix-dry-run's register after the fixes):
+   * the paths in `touched` (relative to itreg.yaml's folder) are taken out and `files` put in.
+   */
+  readonly replace?: { readonly touched: ReadonlySet<string>; readonly files: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }> };
 }
 
 /** What a lint tells its caller besides the result: progress, notes for the user, what --debug prints. */
@@ -58,6 +63,10 @@ export interface LintOutcome {
   readonly loaded: LoadedRegister;
   /** Whether a file (relative to itreg.yaml's folder) is among the paths asked about. */
   readonly inPaths: (file: string) => boolean;
+  /** The warnings --max-warnings counts: those --quiet leaves out of `result` too (ESLint counts them). */
+  readonly warnings: number;
+  /** What was reported before --quiet chose the errors (what --fix fixes). */
+  readonly reported: LintResult;
 }
 
 export async function lintRegister(config: Config, request: LintRequest, hooks: LintHooks): Promise<LintOutcome> {
@@ -67,7 +76,8 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
   // --changed: git's questions go out first and run beside the loading (the answers are read once it is done).
   const gitStaged = request.staged ? early(stagedChanges(config.root, config.root)) : undefined;
   const gitChanges = request.changed && !request.staged ? early(changedFiles(config.root, config.root, request.base)) : undefined;
-  const onDisk = loadRegister(config, { ...(cache ? { cache } : {}), ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}) });
+  const read = loadRegister(config, { ...(cache ? { cache } : {}), ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}) });
+  const onDisk = request.replace ? replaceFiles(read, request.replace.touched, request.replace.files) : read;
   hooks.onLoaded?.();
   if (cache) {
     // A cache that cannot be written (a read-only checkout, a folder in its place) costs only speed: say so, lint on.
@@ -102,6 +112,10 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
 
   const inPaths = request.given ? () => true : pathFilter(request.paths, request.cwd, config.root);
   const inChanges = linted.isNew;
-  const result = selectFindings(current, (f) => inPaths(f.file) && inChanges(f) && (!request.quiet || f.severity === 'error'));
-  return { result, loaded, inPaths };
+  // A file named that ignore: leaves unread says so, as ESLint does, instead of "no problems".
+  const ignored = request.given ? [] : ignoredFiles(config, request.paths, request.cwd);
+  const withIgnored = ignored.length === 0 ? current : { ...current, findings: [...ignored, ...current.findings] };
+  const reported = selectFindings(withIgnored, (f) => inPaths(f.file) && inChanges(f));
+  const result = request.quiet ? selectFindings(reported, (f) => f.severity === 'error') : reported;
+  return { result, loaded, inPaths, warnings: reported.summary.warnings, reported };
 }

@@ -1,8 +1,9 @@
 // checkRuleOptions(): the options each rule is given in itreg.yaml, checked against the small JSON Schema the rule
 // declares (optionsSchema), so `{ warnMonth: 24 }` or `warnMonths: "x"` stops with exit 2 instead of passing in silence.
-import { ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { suggestNearest, translator, type Language, type Message } from '../i18n/index.js';
-import type { Config } from '../register/config.js';
+import type { Config, Severity } from '../register/config.js';
+import { isRuleId, ruleIds } from '../rules/index.js';
 import { locate } from '../register/positions.js';
 import type { OptionsSchema, Rule } from '../rules/define-rule.js';
 
@@ -56,4 +57,20 @@ export function checkRuleOptions(config: Config, rules: readonly Rule[], languag
       throw new ConfigError(`itreg.yaml:${line}:${column}: ${t(problem)}`);
     }
   }
+}
+
+/** --rule ID=SEVERITY, each checked: an unknown rule (with the nearest id) or severity is a usage error. */
+export function parseRuleOverrides(values: readonly string[] = []): Record<string, Severity> {
+  const overrides: Record<string, Severity> = {};
+  for (const value of values) {
+    const [id = '', severity = ''] = value.split('=');
+    if (!isRuleId(id)) {
+      throw new UsageError({ id: 'ruleOptionUnknown', data: { value, id, suggestion: suggestNearest(id, ruleIds) } });
+    }
+    if (severity !== 'off' && severity !== 'warning' && severity !== 'error') {
+      throw new UsageError({ id: 'ruleOptionSeverity', data: { value } });
+    }
+    overrides[id] = severity;
+  }
+  return overrides;
 }

@@ -33,3 +33,8 @@ export function ignoreMatcher(globs: readonly string[]): (path: string) => boole
   const patterns = globs.map(globToRegExp);
   return (path) => patterns.some((pattern) => pattern.test(path));
 }
+
+/** The first of the globs that ignores a path relative to the register folder, for saying why a file is not read. */
+export function ignoringPattern(globs: readonly string[], path: string): string | undefined {
+  return globs.find((glob) => globToRegExp(glob).test(path));
+}

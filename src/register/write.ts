@@ -1,5 +1,5 @@
 // File writing for commands that create files: atomic (temp file + rename), and never over an existing file unless asked.
-import { linkSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -85,5 +85,28 @@ export function createFile(file: string, text: string): boolean {
     throw writeError(file, error);
   } finally {
     removeTemporary(temporary);
+  }
+}
+
+/**
+ * Renames `from` to `to` without ever replacing a file there: false (nothing moved) when `to` exists. A hard link
+ * fails with EEXIST instead of replacing; where the disk has no hard links, the name is checked just before renaming.
+ */
+export function renameNoReplace(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    unlinkSync(from);
+    return true;
+  } catch (error: unknown) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw new UsageError({ id: 'cannotWrite', data: { file: to, code: code ?? String(error) } });
+  }
+  if (existsSync(to)) return false;
+  try {
+    renameSync(from, to);
+    return true;
+  } catch (error: unknown) {
+    throw new UsageError({ id: 'cannotWrite', data: { file: to, code: (error as NodeJS.ErrnoException).code ?? String(error) } });
   }
 }

@@ -1,17 +1,20 @@
 // itreg lint [paths…]: load the whole register, run the rules, report findings in the given paths.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { ciFormats, formatLintOutput, lintFormats } from '../../format/lint-output.js';
 import { loadPaint } from '../../format/paint.js';
 import { repositoryPrefix } from '../../git/repository-root.js';
 import { packageVersion } from '../../util/paths.js';
-import type { Severity } from '../../register/config.js';
+import { formatFixDiff, formatFixSummary } from '../../format/fix-output.js';
 import { ContentCache } from '../../register/cache.js';
-import { lintRegister } from '../../lint/lint-register.js';
+import { fixRegister, replacedByFixes } from '../../lint/apply-fixes.js';
+import { lintRegister, type LintRequest } from '../../lint/lint-register.js';
 import { isLintable, touchesRegister } from '../../lint/paths.js';
-import { ruleIds, isRuleId } from '../../rules/index.js';
-import { suggestNearest } from '../../i18n/index.js';
+import { configInForce } from '../../lint/print-config.js';
+import { parseRuleOverrides } from '../../lint/rule-options.js';
+import { rules } from '../../rules/index.js';
+import type { Rule } from '../../rules/define-rule.js';
 import { checkDate, dateOption, emit, todayFor, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface LintCommandOptions extends GlobalOptions {
@@ -32,21 +35,11 @@ export interface LintCommandOptions extends GlobalOptions {
   readonly given?: ReadonlySet<string>;
   readonly suppressAll?: boolean;
   readonly pruneSuppressions?: boolean;
-}
-
-function parseRuleOverrides(values: readonly string[] = []): Record<string, Severity> {
-  const overrides: Record<string, Severity> = {};
-  for (const value of values) {
-    const [id = '', severity = ''] = value.split('=');
-    if (!isRuleId(id)) {
-      throw new UsageError({ id: 'ruleOptionUnknown', data: { value, id, suggestion: suggestNearest(id, ruleIds) } });
-    }
-    if (severity !== 'off' && severity !== 'warning' && severity !== 'error') {
-      throw new UsageError({ id: 'ruleOptionSeverity', data: { value } });
-    }
-    overrides[id] = severity;
-  }
-  return overrides;
+  readonly fix?: boolean;
+  readonly fixDryRun?: boolean;
+  readonly stdin?: boolean;
+  readonly stdinFilename?: string;
+  readonly printConfig?: boolean;
 }
 
 export async function lintCommand(paths: readonly string[], options: LintCommandOptions): Promise<ExitCode> {
@@ -57,28 +50,37 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError({ id: 'badMaxWarnings' });
   if (options.date !== undefined) checkDate(options.date, '--date'); // before the register is read
   const overrides = parseRuleOverrides(options.rule);
+  if (options.fix && options.fixDryRun) throw new UsageError({ id: 'fixBoth' });
+  if (options.stdin && options.stdinFilename === undefined) throw new UsageError({ id: 'stdinNeedsFilename' });
+  if (!options.stdin && options.stdinFilename !== undefined) throw new UsageError({ id: 'stdinFilenameAlone' });
+  if (options.stdin && options.fix) throw new UsageError({ id: 'fixWithStdin' });
   const cwd = workingFolder(options);
   if (options.preCommit) return preCommitLint(paths, options);
+  // --stdin: the text is linted as the file --stdin-filename names, which need not exist.
+  const named = options.stdinFilename !== undefined ? [options.stdinFilename] : paths;
   const missing = paths.find((path) => !existsSync(resolve(cwd, path)));
   // As ESLint: a path that matches nothing is a mistake to point out, not an empty success.
   if (missing !== undefined) throw new UsageError({ id: 'noSuchPath', data: { path: missing } });
   const config = loadConfig(options);
+  if (options.printConfig) {
+    process.stdout.write(`${JSON.stringify(configInForce(config, rules as readonly Rule[], overrides), null, 2)}\n`);
+    return ExitCode.Ok;
+  }
   const date = dateOption(options.date, config);
-  const outside = paths.find((path) => {
+  const outside = named.find((path) => {
     const inRoot = relative(config.root, resolve(cwd, path)).split(sep).join('/');
     // A file that is no YAML (README.md) is no register file, wherever it lies.
-    const notYaml = inRoot !== 'itreg.yaml' && !/\.ya?ml$/i.test(inRoot) && statSync(resolve(cwd, path)).isFile();
+    const notYaml = inRoot !== 'itreg.yaml' && !/\.ya?ml$/i.test(inRoot) && (options.stdin || statSync(resolve(cwd, path)).isFile());
     return notYaml || !isLintable(config, inRoot);
   });
   // As ESLint with a file it does not lint: a path outside the register is a mistake, not "no problems".
   if (outside !== undefined) throw new UsageError({ id: 'pathOutsideRegister', data: { path: outside, register: join(relative(cwd, config.root) || '.', config.register).split(sep).join('/') } });
+  const stdinPath = options.stdinFilename === undefined ? undefined : relative(config.root, resolve(cwd, options.stdinFilename)).split(sep).join('/');
 
   const progress = progressLine(options.format === 'stylish' && !options.output);
   const note = (line: string) => process.stderr.write(`itreg: ${line}\n`);
-  const { result, loaded, inPaths } = await lintRegister(
-    config,
-    {
-      paths,
+  const request: LintRequest = {
+      paths: named,
       cwd,
       date,
       today: () => todayFor(config),
@@ -91,14 +93,25 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       given: options.given,
       suppressAll: options.suppressAll,
       pruneSuppressions: options.pruneSuppressions,
-    },
-    {
+      ...(stdinPath === undefined ? {} : { replace: { touched: new Set([stdinPath]), files: [{ path: stdinPath, bytes: readFileSync(0) }] } }),
+  };
+  const hooks = {
       note,
       onProgress: progress.update,
       onLoaded: progress.done,
       ...(options.debug ? { onDebug: (line: string) => console.error(line), onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
-    },
-  );
+  };
+  const outcome = await lintRegister(config, request, hooks);
+  if (options.fix || options.fixDryRun) {
+    const { plans, applied } = await fixRegister(config, outcome, options.fixDryRun === true);
+    for (const line of formatFixSummary(applied, config.language, options.fixDryRun)) note(line);
+    // As ESLint: after fixing, the lint reports what remains.
+    if (options.fix) return lintCommand(paths, { ...options, fix: false });
+    emit(formatFixDiff(plans), options.output, cwd);
+    const after = await lintRegister(config, { ...request, replace: replacedByFixes(request.replace, plans) }, { note: () => undefined });
+    return exitCode(after.result.summary.errors, after.warnings, maxWarnings);
+  }
+  const { result, loaded, inPaths } = outcome;
 
   const text = formatLintOutput(result, {
     format: options.format,
@@ -109,11 +122,16 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     prefix: ciFormats.includes(options.format) ? repositoryPrefix(config.root) : '',
     version: packageVersion,
     maxWarnings,
+    countedWarnings: outcome.warnings,
     paint: options.format === 'stylish' ? await loadPaint(useColor(options, options.output !== undefined)) : undefined,
   });
   emit(text, options.output, cwd);
 
-  const { errors, warnings } = result.summary;
+  return exitCode(result.summary.errors, outcome.warnings, maxWarnings);
+}
+
+/** 1 on errors, or on more warnings than --max-warnings (those --quiet leaves out count too, as in ESLint). */
+function exitCode(errors: number, warnings: number, maxWarnings: number): ExitCode {
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? ExitCode.Findings : ExitCode.Ok;
 }
 
