@@ -62,6 +62,7 @@ export const en = {
   unknownReference: '"{field}" refers to "{id}", which does not exist{suggestion}',
   wrongKindReferenceEither: '"{field}" refers to "{id}", which is {actual}, not {expected} or {other}',
   wrongKindReference: '"{field}" refers to "{id}", which is {actual}, not {expected}',
+  appointedByOtherApplication: '"appointedBy" refers to "{id}", the system owner of "{other}", not of {app}: name the assignment of {app}\'s system owner',
   // policy
   noOwner: '{app} has no system owner: add a RoleAssignment with role: system-owner',
   noAdministrator: '{app} has no system administrator: the owner appoints one (RoleAssignment with role: system-administrator)',

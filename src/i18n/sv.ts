@@ -60,6 +60,7 @@ export const sv: Record<MessageId, string> = {
   unknownReference: '"{field}" hänvisar till "{id}", som inte finns{suggestion}',
   wrongKindReferenceEither: '"{field}" hänvisar till "{id}", som är {actual}, inte {expected} eller {other}',
   wrongKindReference: '"{field}" hänvisar till "{id}", som är {actual}, inte {expected}',
+  appointedByOtherApplication: '"appointedBy" hänvisar till "{id}", systemägare för "{other}", inte för {app}: ange rollbemanningen för systemägaren för {app}',
   noOwner: '{app} saknar systemägare: lägg till en rollbemanning (`kind: RoleAssignment`, `role: system-owner`)',
   noAdministrator: '{app} saknar systemansvarig: systemägaren utser en (en rollbemanning med `role: system-administrator`)',
   overlappingOwners: '{app} har två systemägare samtidigt: denna tilldelning ({from}–{until}) överlappar {other}; avsluta den ena innan den andra börjar',

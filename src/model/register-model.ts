@@ -79,6 +79,13 @@ export function idsOfKeys(keys: Iterable<string>): Set<string> {
   return ids;
 }
 
+/** True when the record's file is named after its id (<id>.yaml or <id>.yml). */
+function isNamedAfterId(record: EntityRecord): boolean {
+  const path = record.source.path;
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+  return name === record.id;
+}
+
 /**
  * The model is generic over what it was built from, so that it knows nothing of files: the file layer's FileModel
  * (register/load.ts) is a RegisterModel over a LoadedRegister, whose records carry their parsed source.
@@ -92,7 +99,7 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
    */
   private watched: ReadonlySet<string> | undefined;
   private touched = false;
-  /** The first record of every id, valid or not: what a reference can point at. */
+  /** The record that keeps each id (named after it, else the first), valid or not: what a reference can point at. */
   private readonly firstRecordById = new Map<string, Loaded['records'][number]>();
   private readonly byKind = new Map<Kind, Entity[]>();
   private readonly rolesByApp = new Map<string, RoleAssignment[]>();
@@ -105,9 +112,17 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
 
   constructor(readonly loaded: Loaded) {
     const entities: Entity[] = [];
+    // Of several records with one id, the one in a file named after it keeps the id (a copy, it-a-copy.yaml, is the
+    // duplicate wherever it sorts); among equals, the first in path order.
+    const keeper = new Map<string, Loaded['records'][number]>();
     for (const record of loaded.records) {
       if (record.id === undefined) continue;
-      if (this.firstRecordById.has(record.id)) {
+      const kept = keeper.get(record.id);
+      if (kept === undefined || (!isNamedAfterId(kept) && isNamedAfterId(record))) keeper.set(record.id, record);
+    }
+    for (const record of loaded.records) {
+      if (record.id === undefined) continue;
+      if (keeper.get(record.id) !== record) {
         this.duplicates.push(record);
         continue;
       }
@@ -189,7 +204,7 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
     return record;
   }
 
-  /** Every record that declares an id an earlier file declares, in file order (unique-id). */
+  /** Every record that declares an id another file keeps, in file order (unique-id): see the constructor. */
   laterDuplicates(): readonly Loaded['records'][number][] {
     if (this.watched !== undefined && this.watched.size > 0) this.touched = true;
     return this.duplicates;

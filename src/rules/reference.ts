@@ -34,8 +34,8 @@ export default defineRule({
       en: 'A reference to an id that does not exist or is of the wrong kind.',
     },
     details: {
-      sv: '`operatedBy` ska peka på en IT-enhet (`type: it-unit`), `appointedBy` på systemägarens rollbemanning, `municipalities` och `participants` på kommuner, `vendor.supplier` och ett underbiträdes `supplier` på leverantörer (`Supplier`), en behandlings `controller` på en enhet och dess `applications` på applikationer. I `parties` är en sträng som ser ut som ett id en enhet eller en leverantör; annat är en extern part. En kontinuitetsplan (`continuity.plan`) som ser ut som ett id är ett styrdokument; annat är en adress eller sökväg.',
-      en: "operatedBy must point at a Unit of type it-unit, appointedBy at the owner's RoleAssignment, municipalities and participants at municipalities, vendor.supplier and a sub-processor's supplier at a Supplier, a Processing's controller at a Unit and its applications at applications. In parties, a string that looks like an id is a unit or a supplier; anything else is an outside party. A continuity plan (continuity.plan) that looks like an id is a Document; anything else is an address or a path.",
+      sv: '`operatedBy` ska peka på en IT-enhet (`type: it-unit`), `appointedBy` på rollbemanningen för systemägaren av samma applikation, `municipalities` och `participants` på kommuner, `vendor.supplier` och ett underbiträdes `supplier` på leverantörer (`Supplier`), en behandlings `controller` på en enhet och dess `applications` på applikationer. I `parties` är en sträng som ser ut som ett id en enhet eller en leverantör; annat är en extern part. En kontinuitetsplan (`continuity.plan`) som ser ut som ett id är ett styrdokument; annat är en adress eller sökväg.',
+      en: "operatedBy must point at a Unit of type it-unit, appointedBy at the RoleAssignment of the owner of the same application, municipalities and participants at municipalities, vendor.supplier and a sub-processor's supplier at a Supplier, a Processing's controller at a Unit and its applications at applications. In parties, a string that looks like an id is a unit or a supplier; anything else is an outside party. A continuity plan (continuity.plan) that looks like an id is a Document; anything else is an address or a path.",
     },
   },
   check(entity, { register }) {
@@ -61,6 +61,17 @@ export default defineRule({
         const actual = target.kind === ref.kind && ref.require ? `${target.kind} (${ref.require.field}: ${String(actualValue)})` : String(target.kind);
         const expected = ref.require ? `${ref.kind} (${ref.require.field}: ${ref.require.value})` : ref.kind;
         hits.push({ ...where(), message: { id: 'wrongKindReference', data: { field: field(), id: ref.id, actual, expected } } });
+        continue;
+      }
+      // An administrator is appointed by the owner of the same application, not the owner of another one.
+      if (entity.kind === 'RoleAssignment' && ref.path[0] === 'appointedBy' && target.data['application'] !== entity.application) {
+        // The other application by its id, as the owner's file writes it: its name would be a question about a key this
+        // entity does not name, which --changed could not foresee.
+        const other = target.data['application'];
+        hits.push({
+          ...where(),
+          message: { id: 'appointedByOtherApplication', data: { id: ref.id, other: typeof other === 'string' ? other : '–', app: entity.application === undefined ? '–' : register.nameOf(entity.application) } },
+        });
       }
     }
     return hits;

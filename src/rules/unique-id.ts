@@ -1,4 +1,4 @@
-// unique-id — every file after the first that declares an id already used.
+// unique-id — every file that declares an id another file keeps (the one named after it, else the first).
 import { defineRule, type Hit } from './define-rule.js';
 
 export default defineRule({
@@ -7,12 +7,12 @@ export default defineRule({
   scope: 'register',
   docs: {
     description: {
-      sv: 'Varje fil efter den första som anger ett id som redan används.',
-      en: 'Every file after the first that declares an id already in use.',
+      sv: 'Varje fil som anger ett id som en annan fil redan har.',
+      en: 'Every file that declares an id another file already has.',
     },
     details: {
-      sv: 'Filerna läses i sökvägsordning; den första behåller sitt id. Dubbletten ignoreras av policyreglerna tills den har fått ett eget id.',
-      en: 'Files are read in path order; the first keeps its id. The duplicate is ignored by the policy rules until it has an id of its own.',
+      sv: 'Filen som heter som id:t (`<id>.yaml`) behåller det, annars den första i sökvägsordning; fyndet hamnar på den andra, till exempel kopian `it-a-copy.yaml`. Dubbletten ignoreras av policyreglerna tills den har fått ett eget id.',
+      en: 'The file named after the id (`<id>.yaml`) keeps it, else the first in path order; the finding is on the other one, such as the copy `it-a-copy.yaml`. The duplicate is ignored by the policy rules until it has an id of its own.',
     },
   },
   check({ register }) {

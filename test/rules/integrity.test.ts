@@ -1,7 +1,7 @@
 // The integrity rules on fixture registers (test/fixtures/<rule>/): exact files, lines and columns.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findings, fixtures, lint } from '../helpers.js';
+import { findings, fixtures, lint, registerFrom } from '../helpers.js';
 
 type Expected = Array<[file: string, line: number, column: number, message: RegExp]>;
 
@@ -60,6 +60,30 @@ describe('integrity rules on fixture registers', () => {
     const result = lint(join(fixtures, 'unique-id'));
     expect(result.summary.entities).toBe(1);
     expect(result.findings.find((f) => f.ruleId === 'unique-id')?.entityId).toBe('amal');
+  });
+
+  // Issue 25, item 6: the owner of another application does not appoint this one's administrator.
+  it('reference: appointedBy names the owner of the same application', () => {
+    const folder = registerFrom('clean', {
+      'register/applications/gis.yaml': 'kind: Application\nid: gis\nname: Kartsystem\ntype: business\nmunicipalities: [amal]\n',
+      'register/roles/gis-owner.yaml': 'kind: RoleAssignment\nid: gis-owner\nrole: system-owner\napplication: gis\nholder: { title: Samhällsbyggnadschef, unit: kansli-amal }\nfrom: 2020-01-01\n',
+      'register/roles/diarium-admin.yaml': 'kind: RoleAssignment\nid: diarium-admin\nrole: system-administrator\napplication: diarium\nholder: { title: Registrator, unit: kansli-amal }\nappointedBy: gis-owner\nfrom: 2020-01-01\n',
+    });
+    expect(findings(folder, 'reference')).toMatchObject([
+      { file: 'register/roles/diarium-admin.yaml', line: 6, column: 14, severity: 'error', message: '"appointedBy" refers to "gis-owner", the system owner of \"gis\", not of Diariesystem: name the assignment of Diariesystem\'s system owner' },
+    ]);
+    expect(findings(registerFrom('clean'), 'reference')).toEqual([]);
+  });
+
+  // Issue 25, item 8: it-a-copy.yaml sorts before it-a.yaml, but the file named after the id keeps it.
+  it('unique-id: the finding is on the file whose name does not match the id', () => {
+    const owner = 'kind: RoleAssignment\nid: diarium-owner\nrole: system-owner\napplication: diarium\nholder: { title: Kanslichef, unit: kansli-amal }\nfrom: 2020-01-01\n';
+    const folder = registerFrom('clean', { 'register/roles/diarium-owner-copy.yaml': owner.replace('Kanslichef', 'Kommunchef') });
+    expect(findings(folder, 'unique-id')).toMatchObject([
+      { file: 'register/roles/diarium-owner-copy.yaml', line: 2, column: 5, message: 'id "diarium-owner" is already used by register/roles/diarium-owner.yaml: every id must be unique' },
+    ]);
+    // The policy rules and every output see the correctly named file's entity.
+    expect(lint(folder).findings.filter((f) => f.ruleId !== 'unique-id' && f.ruleId !== 'id-matches-filename')).toEqual([]);
   });
 
   it('finds nothing in the clean fixture', () => {
