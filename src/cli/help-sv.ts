@@ -68,14 +68,19 @@ export const helpSv: Readonly<Record<string, string>> = {
   'with --from: the mapping (see itreg import --help)': 'med --from: mappningen (se itreg import --help)',
   'with --from: what each row becomes (default: kind in the mapping)': 'med --from: vad varje rad blir (standard: fältet "kind" i mappningen)',
   'with --from: the sheet of an .xlsx file': 'med --from: bladet i en .xlsx-fil',
+  'with --from: make the units the sheet names (see itreg import --help)': 'med --from: skapa enheterna som bladet nämner (se itreg import --help)',
   'entities from a spreadsheet the cooperation already keeps (.xlsx or .csv): one file per row, never overwriting':
     'entiteter från ett kalkylblad som samverkan redan har (.xlsx eller .csv): en fil per rad, skriver aldrig över',
   'the .xlsx or .csv file (CSV: UTF-8 or Windows-1252, ; or , between the columns)': '.xlsx- eller .csv-filen (CSV: UTF-8 eller Windows-1252, ; eller , mellan kolumnerna)',
   'the mapping: column → field, value translations, constants, ids, rows to skip': 'mappningen: kolumn → fält, värdeöversättningar, fasta värden, id, rader att hoppa över',
   'what each row becomes (default: kind in the mapping), e.g. application': 'vad varje rad blir (standard: fältet "kind" i mappningen), t.ex. "application"',
   "the sheet of an .xlsx file (default: the mapping's, else the first)": 'bladet i en .xlsx-fil (standard: mappningens, annars det första)',
-  'write nothing; report what would be written, skipped and refused': 'skriv inget; visa vad som skulle skrivas, hoppas över och vägras',
-  'the "from" date of the roles a row creates, when no column gives one (default: today)': '"from"-datum för rollerna en rad skapar, när ingen kolumn anger det (standard: i dag)',
+  'write nothing; report what would be written, changed, skipped and refused': 'skriv inget; visa vad som skulle skrivas, ändras, hoppas över och vägras',
+  'the "from" date of the roles a row creates, and the day a replaced role ends (default: today)': '"from"-datum för rollerna en rad skapar, och dagen då en ersatt roll upphör (standard: i dag)',
+  'rows from itreg export --map: change the existing files where a cell was changed (only the mapped fields)':
+    'rader från itreg export --map: ändra de befintliga filerna där en cell har ändrats (bara de mappade fälten)',
+  "make a unit (a department of the row's municipality) that a cell names and the register lacks":
+    'skapa en enhet (en förvaltning i radens kommun) som en cell nämner och registret saknar',
   'Exit codes: 0 every row imported or skipped, 1 a row could not be imported, 2 a wrong option, file or mapping.':
     'Slutkoder: 0 alla rader importerade eller överhoppade, 1 en rad kunde inte importeras, 2 fel flagga, fil eller mappning.',
   // new
@@ -138,7 +143,12 @@ export const helpSv: Readonly<Record<string, string>> = {
   'only deadlines that concern this municipality': 'bara datum som rör denna kommun',
   'only deadlines of applications whose system owner sits in this unit': 'bara datum för applikationer vars systemägare finns i denna enhet',
   // export
-  'the register as one JSON document or one CSV per kind, for publication and other tools': 'registret som ett JSON-dokument eller en CSV-fil per posttyp, för publicering och andra verktyg',
+  "the register as one JSON document or one CSV per kind, for publication and other tools; with --map, a spreadsheet in the municipality's own layout":
+    'registret som ett JSON-dokument eller en CSV-fil per posttyp, för publicering och andra verktyg; med --map ett kalkylblad i kommunens egen uppställning',
+  "output format (default: json; with --map, from the --output file's extension)": 'utdataformat (standard: json; med --map efter --output-filens ändelse)',
+  'an import mapping: write its kind in its columns, with itreg-id and itreg-digest, for import --update':
+    'en importmappning: skriv dess posttyp i dess kolumner, med itreg-id och itreg-digest, för import --update',
+  'with --map: the owner and administrator of this day (default: today)': 'med --map: systemägare och systemförvaltare denna dag (standard: i dag)',
   'remove personal names (holder.name) and notes, and say what was removed': 'ta bort personnamn (holder.name) och anteckningar, och säg vad som togs bort',
   'with --format csv: the folder for the CSV files': 'med --format csv: mappen för CSV-filerna',
   'with --format json: write to a file instead of stdout': 'med --format json: skriv till en fil i stället för stdout',

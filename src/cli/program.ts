@@ -172,11 +172,14 @@ ${d('Examples:')}
     .requiredOption('-m, --map <mapping.yaml>', d('the mapping: column → field, value translations, constants, ids, rows to skip'))
     .option('-k, --kind <kind>', d('what each row becomes (default: kind in the mapping), e.g. application'))
     .option('--sheet <name>', d('the sheet of an .xlsx file (default: the mapping\'s, else the first)'))
-    .option('--dry-run', d('write nothing; report what would be written, skipped and refused'))
-    .option('--date <YYYY-MM-DD>', d('the "from" date of the roles a row creates, when no column gives one (default: today)'))
+    .option('--update', d('rows from itreg export --map: change the existing files where a cell was changed (only the mapped fields)'))
+    .option('--create-units', d('make a unit (a department of the row\'s municipality) that a cell names and the register lacks'))
+    .option('--dry-run', d('write nothing; report what would be written, changed, skipped and refused'))
+    .option('--date <YYYY-MM-DD>', d('the "from" date of the roles a row creates, and the day a replaced role ends (default: today)'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg import systemforteckning.xlsx --kind application --map mapping.yaml --dry-run
+  $ itreg import applikationer.xlsx --map applikationer.yaml --update --dry-run
   $ itreg import systemforteckning.xlsx --kind application --map mapping.yaml --sheet "Åmål"
   $ itreg import kommuner.csv --kind municipality --map kommuner.yaml
   $ itreg init it-register --from systemforteckning.xlsx --map mapping.yaml
@@ -195,6 +198,7 @@ ${d('Exit codes: 0 every row imported or skipped, 1 a row could not be imported,
     .option('-m, --map <mapping.yaml>', d('with --from: the mapping (see itreg import --help)'))
     .option('-k, --kind <kind>', d('with --from: what each row becomes (default: kind in the mapping)'))
     .option('--sheet <name>', d('with --from: the sheet of an .xlsx file'))
+    .option('--create-units', d('with --from: make the units the sheet names (see itreg import --help)'))
     .option('--itreg-source <spec>', d('the itreg the register\'s package.json pins: an npm range, a git URL or a tarball (default: itreg@^ this version)'))
     .option('--force', d('let the repository\'s itreg pre-commit hook check this register instead of the one it checks'))
     .addHelpText('after', `
@@ -319,15 +323,18 @@ ${d('Examples:')}
 
   program
     .command('export')
-    .description(d('the register as one JSON document or one CSV per kind, for publication and other tools'))
-    .addOption(new Option('-f, --format <format>', d('output format')).choices(['json', 'csv']).default('json'))
+    .description(d('the register as one JSON document or one CSV per kind, for publication and other tools; with --map, a spreadsheet in the municipality\'s own layout'))
+    .addOption(new Option('-f, --format <format>', d('output format (default: json; with --map, from the --output file\'s extension)')).choices(['json', 'csv', 'xlsx']))
+    .option('-m, --map <mapping.yaml>', d('an import mapping: write its kind in its columns, with itreg-id and itreg-digest, for import --update'))
+    .option('--date <YYYY-MM-DD>', d('with --map: the owner and administrator of this day (default: today)'))
     .option('--redact', d('remove personal names (holder.name) and notes, and say what was removed'))
     .option('--out-dir <folder>', d('with --format csv: the folder for the CSV files'))
     .option('-o, --output <file>', d('with --format json: write to a file instead of stdout'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg export --redact --output register.json
-  $ itreg export --format csv --out-dir export/`)
+  $ itreg export --format csv --out-dir export/
+  $ itreg export --map applikationer.yaml --output applikationer.xlsx`)
     .action((_options: unknown, command: Command) => run(async () => (await import('./commands/export.js')).exportCommand(globals(command) as never)));
 
   program

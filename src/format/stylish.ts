@@ -42,17 +42,16 @@ export function formatStylish(result: LintResult, options: StylishOptions): stri
   }
   const total = errors + warnings;
   const tail = summaryTail(result, w);
-  const counted = options.countedWarnings ?? warnings;
-  const maxWarnings = options.maxWarnings ?? -1;
-  const tooMany = maxWarnings >= 0 && counted > maxWarnings;
-  if (total > 0) {
+  if (total === 0) {
+    lines.push(c.green(`${w.clean} (${files} ${w.files}${tail})`));
+  } else {
     const summary = `✖ ${w.problems(total)} (${errors} ${w.errors(errors)}, ${warnings} ${w.warnings(warnings)})${tail}`;
     lines.push('', errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
-  } else if (!tooMany) {
-    // Where --quiet left out warnings that are too many, "no problems" would contradict the line that says so.
-    lines.push(c.green(`${w.clean} (${files} ${w.files}${tail})`));
   }
-  if (tooMany) lines.push(c.bold(c.red(w.tooManyWarnings(counted, maxWarnings))));
+  const counted = options.countedWarnings ?? warnings;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && counted > options.maxWarnings) {
+    lines.push(c.bold(c.red(w.tooManyWarnings(counted, options.maxWarnings))));
+  }
   return `${lines.join('\n')}\n`;
 }
 

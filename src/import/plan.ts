@@ -1,10 +1,11 @@
 // planImport(): spreadsheet rows + a mapping → the entities each row becomes, or why a row is skipped or refused. Pure: no IO.
 import { UsageError } from '../errors.js';
 import { suggestNearest, type Message } from '../i18n/index.js';
-import { fieldPaths, fieldSchema } from '../register/scaffold.js';
 import type { Cell, Sheet } from './spreadsheet.js';
 import { fieldName, validateEntity, type Kind, type RegisterLimits } from '../schema/validate.js';
 import type { ImportMapping } from '../types/entities.generated.js';
+import { cellText, cellValue, headerKey, mappedColumns, mappedRoles, rolePath, type MappedColumn, type MappedRole } from './columns.js';
+import { findUnit, newUnitId, unitFields, type KnownUnit } from './units.js';
 
 export interface PlannedEntity {
   readonly kind: Kind;
@@ -20,7 +21,8 @@ export interface RowProblem {
 }
 
 export type RowOutcome =
-  | { readonly row: number; readonly status: 'write'; readonly entities: readonly PlannedEntity[] }
+  /** `units`: the units the row names that --create-units makes (the same unit on several rows: once each). */
+  | { readonly row: number; readonly status: 'write'; readonly entities: readonly PlannedEntity[]; readonly units: readonly PlannedEntity[] }
   | { readonly row: number; readonly status: 'skip'; readonly reason: Message }
   | { readonly row: number; readonly status: 'fail'; readonly problems: readonly RowProblem[] };
 
@@ -36,6 +38,10 @@ export interface PlanOptions {
   readonly date: string;
   /** What itreg.yaml bounds (the number of collaboration levels): a row above it would not pass lint. */
   readonly limits: RegisterLimits;
+  /** The register's units, to find one a cell names by its id or name. */
+  readonly units: readonly KnownUnit[];
+  /** --create-units: a unit a cell names that is not found is made (else the row is refused). */
+  readonly createUnits: boolean;
 }
 
 const folded: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', đ: 'd', ł: 'l', þ: 'th' };
@@ -51,18 +57,7 @@ export function idFromName(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Headers compare without case and with white space folded: 'System ägare ' = 'system ägare'. */
-function headerKey(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-function cellText(cell: Cell): string | undefined {
-  if (cell === undefined) return undefined;
-  const text = String(cell).trim();
-  return text === '' ? undefined : text;
-}
-
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+export function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = target;
   for (const step of path.slice(0, -1)) {
     if (typeof node[step] !== 'object' || node[step] === null || Array.isArray(node[step])) node[step] = {};
@@ -71,89 +66,126 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   node[path.at(-1)!] = value;
 }
 
-/** A Swedish or English number as typed in a sheet: '12 000', '1 234,50', '1234.5'; else undefined. */
-function parseNumber(text: string): number | undefined {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  const normal = /^-?\d+,\d+$/.test(compact) ? compact.replace(',', '.') : compact;
-  return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : undefined;
+/** The value at a dotted path of plain data, or undefined. */
+export function getPath(data: unknown, path: readonly string[]): unknown {
+  let node = data;
+  for (const step of path) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[step];
+  }
+  return node;
 }
 
-/** A yes or no as a spreadsheet writes it (`critical`, `member`), in either language; a mapping's `values` can add more. */
-const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ['true', true], ['false', false], ['ja', true], ['nej', false], ['yes', true], ['no', false],
-]);
+/** The municipalities a row's entity belongs to (`municipalities`, else `municipality`): where its units are looked for. */
+export function municipalitiesOf(data: Readonly<Record<string, unknown>>): string[] {
+  const list = data['municipalities'];
+  if (Array.isArray(list)) return list.filter((item): item is string => typeof item === 'string');
+  return typeof data['municipality'] === 'string' ? [data['municipality']] : [];
+}
 
-export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOptions): ImportPlan {
-  const { kind } = options;
+/** A sheet's header row read against the mapping: where each mapped column is, by the header's text. */
+export interface SheetLayout {
+  readonly headerRow: number;
+  /** The header row's texts, by position. */
+  readonly headers: readonly string[];
+  /** The position of a header, case and spacing ignored; a header the sheet lacks is a usage error naming those it has. */
+  column(name: string): number;
+  /** The position of a header, or undefined (for itreg's own columns, which a sheet may lack). */
+  find(name: string): number | undefined;
+}
+
+export function readLayout(sheet: Sheet, mapping: ImportMapping): SheetLayout {
   const headerRow = mapping.headerRow ?? 1;
   const header = sheet.rows.find((row) => row.row === headerRow);
   if (!header) throw new UsageError({ id: 'importNoHeader', data: { file: sheet.label, row: headerRow } });
   const headers = header.cells.map((cell) => cellText(cell) ?? '');
-  const columnIndex = new Map<string, number>();
-  headers.forEach((text, index) => {
-    if (text !== '' && !columnIndex.has(headerKey(text))) columnIndex.set(headerKey(text), index);
+  const index = new Map<string, number>();
+  headers.forEach((text, i) => {
+    if (text !== '' && !index.has(headerKey(text))) index.set(headerKey(text), i);
   });
-  /** The position of a column the mapping names; a name the sheet lacks is a usage error naming the headers it has. */
-  const column = (name: string): number => {
-    const index = columnIndex.get(headerKey(name));
-    if (index !== undefined) return index;
-    throw new UsageError({ id: 'importNoColumn', data: { column: name, file: sheet.label, row: headerRow, headers: headers.filter(Boolean).join(', '), suggestion: suggestNearest(name, headers.filter(Boolean)) } });
+  const named = headers.filter(Boolean);
+  return {
+    headerRow,
+    headers,
+    find: (name) => index.get(headerKey(name)),
+    column(name) {
+      const found = index.get(headerKey(name));
+      if (found !== undefined) return found;
+      throw new UsageError({ id: 'importNoColumn', data: { column: name, file: sheet.label, row: headerRow, headers: named.join(', '), suggestion: suggestNearest(name, named) } });
+    },
   };
-  const known = fieldPaths(kind);
-  const field = (path: string): string[] => {
-    const steps = path.split('.');
-    if (path === 'kind' || !fieldSchema(kind, steps)) throw new UsageError({ id: 'importUnknownField', data: { field: path, kind, suggestion: suggestNearest(path, known) } });
-    return steps;
+}
+
+/** What resolving a unit cell gave: an id, absent, or a problem; and a unit to make. */
+export interface UnitResolver {
+  /** The id for a unit cell of a row (municipalities: the row's), or a problem message. */
+  resolve(text: string, column: MappedColumn, municipalities: readonly string[], type: 'department' | 'it-unit'): { id?: string; problem?: Message; made?: PlannedEntity };
+}
+
+/** Finds units by the mapping, id or name; with --create-units makes one per name and municipality, once per import. */
+export function unitResolver(options: Pick<PlanOptions, 'units' | 'createUnits' | 'existing'>, taken: (id: string) => boolean): UnitResolver {
+  const made = new Map<string, PlannedEntity>();
+  return {
+    resolve(text, column, municipalities, type) {
+      const found = findUnit(text, column.translations, options.units, municipalities);
+      if ('absent' in found) return {};
+      if ('id' in found) return { id: found.id };
+      const municipality = municipalities.length === 1 ? municipalities[0] : undefined;
+      if (!options.createUnits) return { problem: { id: 'importUnknownUnit', data: { text, column: column.header } } };
+      const key = `${headerKey(text)}\u0000${municipality ?? ''}`;
+      let unit = made.get(key);
+      if (!unit) {
+        const id = newUnitId(idFromName(text), municipality, (candidate) => taken(candidate) || options.existing.has(candidate) || [...made.values()].some((u) => u.id === candidate));
+        unit = { kind: 'Unit', id, data: { kind: 'Unit', id, name: text, type, ...(municipality !== undefined ? { municipality } : {}) } };
+        made.set(key, unit);
+      }
+      return { id: unit.id, made: unit };
+    },
   };
-  const related = mapping.owner ?? mapping.administrator ?? mapping.vendor;
-  if (related && kind !== 'Application') throw new UsageError({ id: 'importRelatedNeedsApplication', data: { kind } });
+}
+
+/** The holder and dates of a role from a row's cells: undefined when the row names no title (a gap for lint). */
+export function roleFromCells(cells: readonly Cell[], columns: ReadonlyMap<string, { column: MappedColumn; index: number }>): Record<string, unknown> | undefined {
+  const value = (part: string): unknown => {
+    const found = columns.get(part);
+    return found ? cellValue(cells[found.index], found.column.translations, 'RoleAssignment', rolePath(part as 'title')) : undefined;
+  };
+  const title = value('title');
+  if (title === undefined) return undefined;
+  const name = value('name');
+  const from = value('from');
+  return { holder: { title, ...(name !== undefined ? { name } : {}) }, ...(from !== undefined ? { from } : {}) };
+}
+
+export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOptions): ImportPlan {
+  const { kind } = options;
+  const layout = readLayout(sheet, mapping);
+  const { headerRow, headers } = layout;
+  const column = layout.column;
 
   // Everything the mapping names is checked once, before the first row, so a typo stops the import at once.
-  const columns = Object.entries(mapping.columns).map(([name, path]) => ({ name, index: column(name), path: field(path) }));
-  const constants = Object.entries(mapping.constants ?? {}).map(([path, value]) => ({ path: field(path), value }));
-  const translations = new Map(Object.entries(mapping.values ?? {}).map(([name, table]) => [column(name), table as Record<string, unknown>]));
+  const mapped = mappedColumns(mapping, kind).map((c) => ({ column: c, index: column(c.header) }));
+  const constants = Object.entries(mapping.constants ?? {}).map(([path, value]) => ({ path: path.split('.'), value }));
+  for (const [name] of Object.entries(mapping.values ?? {})) column(name);
   const skipWhen = Object.entries(mapping.skip?.when ?? {}).map(([name, values]) => ({ name, index: column(name), values: new Set(values.map(headerKey)) }));
   const skipRows = new Set(mapping.skip?.rows ?? []);
-  const idColumn = mapping.id?.column !== undefined ? column(mapping.id.column) : columns.find((c) => c.path.join('.') === 'id')?.index;
-  const nameColumn = mapping.id?.from !== undefined ? column(mapping.id.from) : columns.find((c) => c.path.join('.') === 'name')?.index;
+  const fieldColumns = mapped.flatMap(({ column: c, index }) => c.targets.flatMap((t) => (t.type === 'field' ? [{ column: c, index, path: t.path }] : [])));
+  const idColumn = mapping.id?.column !== undefined ? column(mapping.id.column) : fieldColumns.find((c) => c.path.join('.') === 'id')?.index;
+  const nameColumn = mapping.id?.from !== undefined ? column(mapping.id.from) : fieldColumns.find((c) => c.path.join('.') === 'name')?.index;
   if (idColumn === undefined && nameColumn === undefined) throw new UsageError({ id: 'importNoId' });
-  const roleColumns = (role: ImportMapping['owner']) =>
-    role && { title: column(role.title), unit: column(role.unit), name: role.name === undefined ? undefined : column(role.name), from: role.from === undefined ? undefined : column(role.from) };
-  const owner = roleColumns(mapping.owner);
-  const administrator = roleColumns(mapping.administrator);
-  /** Field → the column it comes from, to name both when a value is wrong. */
-  const entitySources = new Map<string, number>(columns.map((c) => [c.path.join('.'), c.index]));
-  const roleSources = (role: NonNullable<ReturnType<typeof roleColumns>>) =>
-    new Map<string, number>(Object.entries({ 'holder.title': role.title, 'holder.unit': role.unit, 'holder.name': role.name, from: role.from }).filter((e): e is [string, number] => e[1] !== undefined));
-  const vendor = mapping.vendor && { name: column(mapping.vendor.name), product: mapping.vendor.product === undefined ? undefined : column(mapping.vendor.product) };
-  if (vendor) {
-    entitySources.set('vendor.name', vendor.name);
-    if (vendor.product !== undefined) entitySources.set('vendor.product', vendor.product);
-  }
-
-  /** A cell's value for a field: the mapping's translation, else typed as the schema wants it (a list, a number). */
-  const valueOf = (cells: readonly Cell[], index: number, kindOf: Kind, path: readonly string[]): unknown => {
-    const cell = cells[index];
-    const text = cellText(cell);
-    if (text === undefined) return undefined;
-    const table = translations.get(index);
-    const translate = (item: string): unknown => {
-      if (!table) return undefined;
-      if (Object.hasOwn(table, item)) return table[item];
-      const key = Object.keys(table).find((k) => headerKey(k) === headerKey(item));
-      return key === undefined ? undefined : table[key];
-    };
-    const whole = translate(text);
-    if (whole !== undefined) return whole;
-    const schema = fieldSchema(kindOf, path);
-    if (schema?.type === 'array') return text.split(/\s*[,;]\s*/).filter(Boolean).map((item) => translate(item) ?? item);
-    if ((schema?.type === 'number' || schema?.type === 'integer') && typeof cell === 'string') return parseNumber(text) ?? text;
-    if (schema?.type === 'boolean' && typeof cell === 'string') return BOOLEAN_WORDS.get(text.trim().toLowerCase()) ?? text;
-    if (schema?.type === 'string' || schema?.type === undefined) return typeof cell === 'string' ? text : String(cell);
-    return cell;
+  const roleColumns = (role: MappedRole) => {
+    const parts = new Map<string, { column: MappedColumn; index: number }>();
+    for (const m of mapped) for (const t of m.column.targets) if (t.type === 'role' && t.role === role) parts.set(t.part, m);
+    return parts.size === 0 ? undefined : parts;
   };
+  const roles = (Object.keys(mappedRoles) as MappedRole[]).map((role) => ({ role, columns: roleColumns(role) }));
+  /** Field → the column it comes from, to name both when a value is wrong. */
+  const entitySources = new Map<string, number>(fieldColumns.map((c) => [c.path.join('.'), c.index]));
+  const roleSources = (parts: ReadonlyMap<string, { index: number }>) => new Map<string, number>([...parts].map(([part, { index }]) => [rolePath(part as 'title').join('.'), index]));
+  const kindUnits = unitFields[kind] ?? {};
 
   const planned = new Set<string>();
+  const units = unitResolver(options, (id) => planned.has(id));
   const explicitRows = new Map<string, number>();
   const outcomes: RowOutcome[] = [];
   for (const { row, cells } of sheet.rows) {
@@ -186,42 +218,54 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
 
     const data: Record<string, unknown> = { kind };
     for (const constant of constants) setPath(data, constant.path, structuredClone(constant.value));
-    for (const c of columns) {
+    const unitCells: Array<{ path: string; column: MappedColumn; index: number }> = [];
+    for (const c of fieldColumns) {
       if (c.path.join('.') === 'id') continue;
-      const value = valueOf(cells, c.index, kind, c.path);
+      if (kindUnits[c.path.join('.')] !== undefined) {
+        unitCells.push({ path: c.path.join('.'), column: c.column, index: c.index });
+        continue;
+      }
+      const value = cellValue(cells[c.index], c.column.translations, kind, c.path);
       if (value !== undefined) setPath(data, c.path, value);
     }
     data['id'] = id;
-    if (vendor) {
-      const name = valueOf(cells, vendor.name, kind, ['vendor', 'name']);
-      const product = vendor.product === undefined ? undefined : valueOf(cells, vendor.product, kind, ['vendor', 'product']);
-      if (name !== undefined || product !== undefined) {
-        data['vendor'] = { ...(name !== undefined ? { name } : {}), ...(product !== undefined ? { product } : {}) };
-      }
+    const municipalities = municipalitiesOf(data);
+    const needed: PlannedEntity[] = [];
+    const unitOf = (text: string | undefined, c: MappedColumn, index: number, type: 'department' | 'it-unit', label: string): string | undefined => {
+      if (text === undefined) return undefined;
+      const answer = units.resolve(text, c, municipalities, type);
+      if (answer.problem) problems.push({ field: label, column: headers[index], message: answer.problem });
+      if (answer.made && !needed.includes(answer.made)) needed.push(answer.made);
+      return answer.id;
+    };
+    for (const u of unitCells) {
+      const unit = unitOf(cellText(cells[u.index]), u.column, u.index, kindUnits[u.path]!, u.path);
+      if (unit !== undefined) setPath(data, u.path.split('.'), unit);
     }
     const entities: Array<{ entity: PlannedEntity; sourceOf: ReadonlyMap<string, number> }> = [{ entity: { kind, id, data }, sourceOf: entitySources }];
 
-    const role = (columnsOf: NonNullable<ReturnType<typeof roleColumns>>, roleId: string, suffix: string, appointedBy: string | undefined): string | undefined => {
-      const title = valueOf(cells, columnsOf.title, 'RoleAssignment', ['holder', 'title']);
-      const unit = valueOf(cells, columnsOf.unit, 'RoleAssignment', ['holder', 'unit']);
-      // No title, no role: a gap for lint to report, not an error in the sheet (the unit column is often shared).
-      if (title === undefined) return undefined;
-      const name = columnsOf.name === undefined ? undefined : valueOf(cells, columnsOf.name, 'RoleAssignment', ['holder', 'name']);
-      const from = columnsOf.from === undefined ? undefined : valueOf(cells, columnsOf.from, 'RoleAssignment', ['from']);
+    let ownerId: string | undefined;
+    for (const { role, columns: parts } of roles) {
+      if (!parts) continue;
+      const from = roleFromCells(cells, parts);
+      if (from === undefined) continue;
+      const suffix = role === 'owner' ? 'systemagare' : 'systemansvarig';
+      const roleId = `${id}-${suffix}`;
+      const unitColumn = parts.get('unit');
+      const unit = unitColumn ? unitOf(cellText(cells[unitColumn.index]), unitColumn.column, unitColumn.index, 'department', `${roleId}: holder.unit`) : undefined;
+      const holder = { ...(from['holder'] as Record<string, unknown>) };
       const assignment: Record<string, unknown> = {
         kind: 'RoleAssignment',
-        id: `${id}-${suffix}`,
-        role: roleId,
+        id: roleId,
+        role: mappedRoles[role],
         application: id,
-        holder: { ...(title !== undefined ? { title } : {}), ...(unit !== undefined ? { unit } : {}), ...(name !== undefined ? { name } : {}) },
-        ...(appointedBy !== undefined ? { appointedBy } : {}),
-        from: from ?? options.date,
+        holder: { title: holder['title'], ...(unit !== undefined ? { unit } : {}), ...(holder['name'] !== undefined ? { name: holder['name'] } : {}) },
+        ...(role === 'administrator' && ownerId !== undefined ? { appointedBy: ownerId } : {}),
+        from: from['from'] ?? options.date,
       };
-      entities.push({ entity: { kind: 'RoleAssignment', id: `${id}-${suffix}`, data: assignment }, sourceOf: roleSources(columnsOf) });
-      return `${id}-${suffix}`;
-    };
-    const ownerId = owner ? role(owner, 'system-owner', 'systemagare', undefined) : undefined;
-    if (administrator) role(administrator, 'system-administrator', 'systemansvarig', ownerId);
+      if (role === 'owner') ownerId = roleId;
+      entities.push({ entity: { kind: 'RoleAssignment', id: roleId, data: assignment }, sourceOf: roleSources(parts) });
+    }
 
     if (problems.length === 0) {
       for (const { entity, sourceOf: sources } of entities) {
@@ -244,7 +288,7 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
       outcomes.push({ row, status: 'skip', reason: { id: 'importIdExists', data: { id: taken.entity.id, file: options.existing.get(taken.entity.id)! } } });
       continue;
     }
-    outcomes.push({ row, status: 'write', entities: entities.map(({ entity }) => entity) });
+    outcomes.push({ row, status: 'write', entities: entities.map(({ entity }) => entity), units: needed });
   }
   return { rows: outcomes };
 }

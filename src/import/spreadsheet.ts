@@ -1,9 +1,13 @@
-// readSpreadsheet(): the rows of an .xlsx sheet (exceljs) or a .csv file (csv-parse) as plain cell values, numbered as the spreadsheet program shows them.
+// readSpreadsheet(): the rows of an .xlsx sheet (exceljs) or a .csv file (csv-parse) as plain cell values, numbered as the
+// spreadsheet program shows them; writeSpreadsheet(): rows as an .xlsx with a frozen header and filters, or as a CSV.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { suggestNearest } from '../i18n/index.js';
+import { writeFileAtomic } from '../register/write.js';
+import type { Language } from '../types/language.js';
+import { formatCsv } from '../util/csv.js';
 
 /** A cell as the import reads it: text, a number, true/false, or empty. Dates become YYYY-MM-DD text. */
 export type Cell = string | number | boolean | undefined;
@@ -54,18 +58,25 @@ export function detectSeparator(text: string): ';' | ',' {
   return semicolons >= commas && semicolons > 0 ? ';' : ',';
 }
 
+/** The apostrophe itreg's CSV writer puts before text a spreadsheet would run as a formula ('=…, '-…): read back without it. */
+const GUARDED_FORMULA = /^'(?=[=+\-@\t\r])/;
+
 /** The records of a CSV text, numbered from 1 as a spreadsheet program shows them (a quoted line break stays in its cell). */
 export function parseCsv(text: string, separator: string): SheetRow[] {
   const records = parse(text, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
-  return records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => (cell === '' ? undefined : cell)) }));
+  return records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => (cell === '' ? undefined : cell.replace(GUARDED_FORMULA, ''))) }));
 }
 
 function fail(file: string, detail: string): never {
   throw new UsageError({ id: 'importUnreadable', data: { file, detail } });
 }
 
-/** Reads a .csv or .xlsx file; `sheet` picks a worksheet of a workbook (default: the first). */
-export async function readSpreadsheet(file: string, sheet: string | undefined): Promise<Sheet> {
+/**
+ * Reads a .csv or .xlsx file; `sheet` picks a worksheet of a workbook (default: the first). `anyOnlySheet`: a workbook
+ * of one sheet is read whatever its name (the mapping's sheet name, where a program saving a CSV as .xlsx named the
+ * sheet after the file); a sheet asked for by --sheet must be there.
+ */
+export async function readSpreadsheet(file: string, sheet: string | undefined, anyOnlySheet = false): Promise<Sheet> {
   const extension = extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') throw new UsageError({ id: 'importFileType', data: { file } });
   let bytes: Uint8Array;
@@ -85,12 +96,17 @@ export async function readSpreadsheet(file: string, sheet: string | undefined): 
     }
     return { label: basename(file), rows, encoding, separator };
   }
-  return readWorkbook(file, bytes, sheet);
+  return readWorkbook(file, bytes, sheet, anyOnlySheet);
 }
 
-async function readWorkbook(file: string, bytes: Uint8Array, sheetName: string | undefined): Promise<Sheet> {
-  // Loaded only for .xlsx: exceljs is large, and CSV imports never need it.
+/** exceljs, the one place it is loaded: only for .xlsx (it is large, and CSV and lint never need it). */
+export async function loadExcelJs(): Promise<typeof import('exceljs')> {
   const { default: ExcelJS } = await import('exceljs');
+  return ExcelJS;
+}
+
+async function readWorkbook(file: string, bytes: Uint8Array, sheetName: string | undefined, anyOnlySheet: boolean): Promise<Sheet> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -98,7 +114,8 @@ async function readWorkbook(file: string, bytes: Uint8Array, sheetName: string |
     return fail(file, error instanceof Error ? error.message : String(error));
   }
   const names = workbook.worksheets.map((worksheet) => worksheet.name);
-  const worksheet = sheetName === undefined ? workbook.worksheets[0] : workbook.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+  const named = sheetName === undefined ? undefined : workbook.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+  const worksheet = sheetName === undefined || (named === undefined && anyOnlySheet && workbook.worksheets.length === 1) ? workbook.worksheets[0] : named;
   if (!worksheet) {
     throw new UsageError({ id: 'importNoSheet', data: { file: basename(file), sheet: sheetName ?? '', sheets: names.join(', '), suggestion: suggestNearest(sheetName ?? '', names) } });
   }
@@ -128,4 +145,54 @@ function cellValue(value: unknown): Cell {
     if (typeof object.error === 'string') return object.error;
   }
   return String(value);
+}
+
+export interface SheetToWrite {
+  /** The worksheet's name in an .xlsx. */
+  readonly name: string;
+  /** The row the headers go on (rows above it stay empty), as the mapping's headerRow. */
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+  /** Headers of columns shown in grey: itreg's own, which a person does not edit. */
+  readonly quiet: ReadonlySet<string>;
+}
+
+/** The widest cell of a column, in characters, within bounds a screen shows (a long description wraps no column away). */
+function columnWidth(header: string, cells: readonly Cell[]): number {
+  let widest = header.length;
+  for (const cell of cells) if (cell !== undefined) widest = Math.max(widest, ...String(cell).split('\n').map((line) => line.length));
+  return Math.min(Math.max(widest + 2, 8), 60);
+}
+
+/** Writes rows as .xlsx (header bold, frozen under the headers and right of the first column, filters, widths) or .csv. */
+export async function writeSpreadsheet(file: string, sheet: SheetToWrite, language: Language): Promise<void> {
+  const extension = extname(file).toLowerCase();
+  const blank = Array.from({ length: sheet.headerRow - 1 }, (): Cell[] => []);
+  if (extension === '.csv') {
+    writeFileAtomic(file, formatCsv([...blank, sheet.headers, ...sheet.rows], language));
+    return;
+  }
+  const ExcelJS = await loadExcelJs();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'itreg';
+  // Printed, the sheet fits the page's width in landscape, the header row on every page.
+  const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: sheet.headerRow }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` },
+  });
+  for (const row of blank) worksheet.addRow(row);
+  const header = worksheet.addRow([...sheet.headers]);
+  // The font named, as a bold header in another font than the cells' looks like another table.
+  header.font = { name: 'Calibri', size: 11, bold: true };
+  for (const row of sheet.rows) worksheet.addRow(row.map((cell) => (cell === undefined ? null : cell)));
+  sheet.headers.forEach((text, index) => {
+    const column = worksheet.getColumn(index + 1);
+    column.width = columnWidth(text, sheet.rows.map((row) => row[index]));
+    if (sheet.quiet.has(text)) column.font = { name: 'Calibri', size: 11, color: { argb: 'FF808080' } };
+    if (sheet.rows.some((row) => typeof row[index] === 'string' && String(row[index]).includes('\n'))) column.alignment = { wrapText: true, vertical: 'top' };
+  });
+  worksheet.autoFilter = { from: { row: sheet.headerRow, column: 1 }, to: { row: sheet.headerRow + sheet.rows.length, column: sheet.headers.length } };
+  const buffer = await workbook.xlsx.writeBuffer();
+  writeFileAtomic(file, new Uint8Array(buffer as ArrayBuffer));
 }

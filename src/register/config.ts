@@ -71,6 +71,11 @@ export function readConfig(file: string, language?: Language): Config {
   return parseConfig(decodeSource(CONFIG_FILE, bytes), dirname(resolve(file)), language);
 }
 
+/** The Config that `text` would be as the itreg.yaml in `root` (itreg init plans an import before it writes the file). */
+export function parseConfigText(text: string, root: string, language?: Language): Config {
+  return parseConfig(decodeSource(CONFIG_FILE, new TextEncoder().encode(text)), resolve(root), language);
+}
+
 /** Pure: the parsed itreg.yaml source → Config, or a ConfigError at the first problem. */
 function parseConfig(source: SourceFile, root: string, language?: Language): Config {
   const declared = (source.value as { language?: unknown } | undefined)?.language;

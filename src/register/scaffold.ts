@@ -238,3 +238,15 @@ export function entityText(kind: Kind, data: Record<string, unknown>): string {
   });
   return document.toString({ flowCollectionPadding: false });
 }
+
+/** The fields of the object at `path` in a kind (top level: `[]`) in the schema's order, where editYaml puts a new key. */
+export function fieldOrder(kind: Kind, path: readonly string[]): string[] {
+  let file: string = schemaFiles[kind];
+  let node: SchemaNode = loadSchemas().get(file) as SchemaNode;
+  for (const step of path) {
+    const child = node.properties?.[step];
+    if (!child) return [];
+    ({ node, file } = resolve(child, file));
+  }
+  return Object.keys(node.properties ?? {});
+}

@@ -559,6 +559,8 @@ export interface ImportMapping {
   readonly columns: {
     readonly [key: string]: string;
   };
+  /** Kolumnordning / Column order */
+  readonly layout?: Array<string>;
   /** Värdeöversättningar / Value translations */
   readonly values?: {
     readonly [key: string]: Record<string, never>;

@@ -198,6 +198,8 @@ describe('an .xlsx with several sheets, dates, formulas and rich text', () => {
     const folder = temporaryFolder();
     writeFiles(folder, {
       'itreg.yaml': config,
+      // A unit a cell names by its id must be in the register (else the row is refused, naming the mapping line to add).
+      'register/units/ks-bengtsfors.yaml': 'kind: Unit\nid: ks-bengtsfors\nname: Kommunstyrelseförvaltningen\ntype: department\nmunicipality: bengtsfors\n',
       'm.yaml': 'kind: Application\nid: { from: System, prefix: bengtsfors- }\ncolumns: { System: name, Typ: type, Kommuner: municipalities, Nivå: collaborationLevel }\nowner: { title: Ägare, unit: Enhet, from: Från }\nvalues: { Typ: { VS: business } }\n',
     });
     const workbook = new ExcelJS.Workbook();

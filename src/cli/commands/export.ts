@@ -1,13 +1,42 @@
-// itreg export: the register as JSON or CSV, --redact dropping personal names and notes.
-import { join, resolve } from 'node:path';
+// itreg export: the register as JSON or CSV, --redact dropping personal names and notes; --map: a spreadsheet in a
+// mapping's layout (import/rows.ts) for the round trip through import --update.
+import { extname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { exportRegister, toCsv } from '../../insight/export.js';
+import { readImportMapping } from '../../import/mapping.js';
+import { DIGEST_HEADER, ID_HEADER, exportSheet } from '../../import/rows.js';
+import { writeSpreadsheet } from '../../import/spreadsheet.js';
 import { writeFileAtomic } from '../../register/write.js';
 import { kinds } from '../../schema/validate.js';
 import { translator } from '../../i18n/index.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
 
-export async function exportCommand(options: CommonOptions & { redact?: boolean; outDir?: string }): Promise<ExitCode> {
+interface ExportOptions extends CommonOptions {
+  readonly redact?: boolean;
+  readonly outDir?: string;
+  readonly map?: string;
+}
+
+async function exportMapped(options: ExportOptions & { map: string }): Promise<ExitCode> {
+  const cwd = workingFolder(options);
+  const extension = options.output === undefined ? '' : extname(options.output).toLowerCase().slice(1);
+  const format = options.format ?? extension;
+  if (options.output === undefined || (format !== 'xlsx' && format !== 'csv') || extension !== format) throw new UsageError({ id: 'exportMapFormat' });
+  const mapping = readImportMapping(resolve(cwd, options.map), options.map);
+  const { config, register } = openRegister(options);
+  if (!mapping.kind) throw new UsageError({ id: 'importNeedsKind' });
+  const sheet = exportSheet(register, mapping, mapping.kind, dateOption(options.date, config), config.language);
+  const file = resolve(cwd, options.output);
+  await writeSpreadsheet(file, { name: mapping.sheet ?? mapping.kind, headerRow: mapping.headerRow ?? 1, headers: sheet.headers, rows: sheet.rows.map((row) => row.cells), quiet: new Set([ID_HEADER, DIGEST_HEADER]) }, config.language);
+  const t = translator(config.language);
+  const rows = new Intl.PluralRules(config.language).select(sheet.rows.length) === 'one' ? 0 : 1;
+  process.stderr.write(`itreg: ${t({ id: 'exportMapWritten', data: { count: sheet.rows.length, rows: t({ id: 'exportRowPlural' }).split('|')[rows] ?? '', file: options.output } })}\n`);
+  return ExitCode.Ok;
+}
+
+export async function exportCommand(options: ExportOptions): Promise<ExitCode> {
+  if (options.map !== undefined) return exportMapped({ ...options, map: options.map });
+  if (options.format === 'xlsx') throw new UsageError({ id: 'exportMapFormat' });
   const { config, register } = openRegister(options);
   const exported = exportRegister(register, options.redact === true);
   const say = (line: string) => process.stderr.write(`${line}\n`);

@@ -1,12 +1,14 @@
 // itreg init [dir]: a new register with config, one example per kind, the schemas, CI examples and the pre-commit hook. Never overwrites.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { packagePath, packageVersion } from '../../util/paths.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { translator, type Message } from '../../i18n/index.js';
 import { HOOK_MARKER, hookPaths, hookRegister, hookScript, installHook } from '../../git/hooks.js';
 import { findRepositoryRoot, initRepository } from '../../git/repository-root.js';
-import { readConfig } from '../../register/config.js';
+import { parseConfigText, readConfig } from '../../register/config.js';
+import { writeImport } from './import.js';
+import { prepareImport, type PreparedImport } from '../../import/run.js';
 import { createFile } from '../../register/write.js';
 import { schemaDir } from '../../schema/validate.js';
 import { addYears } from '../../util/dates.js';
@@ -20,6 +22,7 @@ export interface InitCommandOptions extends GlobalOptions {
   readonly map?: string;
   readonly kind?: string;
   readonly sheet?: string;
+  readonly createUnits?: boolean;
   /** What the register's package.json pins itreg to: an npm range, a git URL or a tarball. */
   readonly itregSource?: string;
   /** Re-point the repository's itreg hook to this register. */
@@ -54,6 +57,13 @@ function packageJson(name: string, spec: string): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
+/** The nearest folder of `path` that exists (the target of init may not exist yet). */
+function existingParent(path: string): string {
+  let folder = path;
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
+
 function listFiles(folder: string, prefix = ''): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? listFiles(join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
@@ -66,13 +76,12 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   const language = languageOption(options) ?? 'sv';
   const t = translator(language);
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  mkdirSync(target, { recursive: true });
   // In an existing repository the CI files go to its top, and its one itreg hook must not silently change register.
-  const existingTop = findRepositoryRoot(target);
+  const existingTop = findRepositoryRoot(existingParent(target));
   const top = existingTop ?? target;
   const folder = relative(top, target).split(sep).join('/') || '.';
   if (existingTop !== undefined && options.force !== true) {
-    const { hookFile } = await hookPaths(target);
+    const { hookFile } = await hookPaths(existingParent(target));
     const current = existsSync(hookFile) ? readFileSync(hookFile, 'utf8') : '';
     const checks = current.includes(HOOK_MARKER) ? hookRegister(current) : undefined;
     if (checks !== undefined && checks !== folder) throw new UsageError({ id: 'hookOtherRegister', data: { file: relative(top, hookFile).split(sep).join('/'), folder: checks } });
@@ -92,6 +101,14 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   // From the register's folder back to the repository's top (GitLab Pages publishes public/ there).
   values['toTop'] = folder === '.' ? '' : `${folder.split('/').map(() => '..').join('/')}/`;
   const render = (text: string) => text.replace(/@@(\w+)@@/g, (whole, key: string) => values[key] ?? whole);
+  // The mapping checked and every row planned before the first file is written: a wrong mapping leaves nothing behind.
+  let prepared: PreparedImport | undefined;
+  if (options.from !== undefined && options.map !== undefined) {
+    const configFile = join(target, 'itreg.yaml');
+    const config = existsSync(configFile) ? readConfig(configFile, languageOption(options)) : parseConfigText(render(readFileSync(join(templateDir, 'itreg.yaml'), 'utf8')), target, languageOption(options));
+    prepared = await prepareImport(config, options.from, { ...options, map: options.map, date: todayFor(config) }, workingFolder(options, false));
+  }
+  mkdirSync(target, { recursive: true });
   const files: Array<[string, string]> = [
     ...listFiles(templateDir)
       .sort()
@@ -123,11 +140,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     say(t({ id: 'hookInstalled', data: { file: relative(target, paths.hookFile).split(sep).join('/') } }));
   }
   let exitCode: ExitCode = ExitCode.Ok;
-  if (options.from !== undefined && options.map !== undefined) {
-    const { importSpreadsheet } = await import('./import.js');
-    const config = readConfig(join(target, 'itreg.yaml'), languageOption(options));
-    exitCode = await importSpreadsheet(config, options.from, { ...options, map: options.map }, workingFolder(options, false), say);
-  }
+  if (prepared !== undefined) exitCode = writeImport(prepared, false, say);
   say(t({ id: 'initNpmInstall', data: { folder: where } }));
   say(t({ id: options.from === undefined ? 'initDone' : 'initDoneFrom', data: { folder: where } }));
   return exitCode;

@@ -1,0 +1,46 @@
+// Whole writes for import: every file an import writes is first listed, with its text, in one journal file; a run
+// killed half-way leaves the journal, and the next import writes what it lists before anything else.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../register/write.js';
+
+export const JOURNAL_FILE = '.itreg-import-journal.json';
+
+export interface JournalEntry {
+  /** Absolute path. */
+  readonly file: string;
+  readonly text: string;
+}
+
+function journalPath(root: string): string {
+  return join(root, JOURNAL_FILE);
+}
+
+/** Whether an earlier import was killed before it finished writing. */
+export function hasJournal(root: string): boolean {
+  return existsSync(journalPath(root));
+}
+
+/** Writes every entry, each atomically; with the journal written first, a kill at any point can be completed. */
+export function writeJournaled(root: string, entries: readonly JournalEntry[]): void {
+  if (entries.length === 0) return;
+  writeFileAtomic(journalPath(root), JSON.stringify(entries));
+  completeJournal(root);
+}
+
+/** Writes what an interrupted import's journal lists, then removes it; the number of files, 0 when there was none. */
+export function completeJournal(root: string): number {
+  const path = journalPath(root);
+  if (!existsSync(path)) return 0;
+  let entries: JournalEntry[];
+  try {
+    entries = JSON.parse(readFileSync(path, 'utf8')) as JournalEntry[];
+  } catch {
+    // A journal cut short was never complete, so no file of it was written yet: nothing to finish.
+    rmSync(path, { force: true });
+    return 0;
+  }
+  for (const entry of entries) writeFileAtomic(entry.file, entry.text);
+  rmSync(path, { force: true });
+  return entries.length;
+}
