@@ -69,8 +69,8 @@ export const helpSv: Readonly<Record<string, string>> = {
   'with --from: what each row becomes (default: kind in the mapping)': 'med --from: vad varje rad blir (standard: fältet "kind" i mappningen)',
   'with --from: the sheet of an .xlsx file': 'med --from: bladet i en .xlsx-fil',
   'with --from: make the units the sheet names (see itreg import --help)': 'med --from: skapa enheterna som bladet nämner (se itreg import --help)',
-  'entities from a spreadsheet the cooperation already keeps (.xlsx or .csv): one file per row, never overwriting':
-    'entiteter från ett kalkylblad som samverkan redan har (.xlsx eller .csv): en fil per rad, skriver aldrig över',
+  'entities from a spreadsheet the cooperation already keeps (.xlsx or .csv): one file per new row, never overwriting; with --update, the changed cells of a sheet from export --map':
+    'entiteter från ett kalkylblad som samverkan redan har (.xlsx eller .csv): en fil per ny rad, skriver aldrig över; med --update de ändrade cellerna i ett blad från export --map',
   'the .xlsx or .csv file (CSV: UTF-8 or Windows-1252, ; or , between the columns)': '.xlsx- eller .csv-filen (CSV: UTF-8 eller Windows-1252, ; eller , mellan kolumnerna)',
   'the mapping: column → field, value translations, constants, ids, rows to skip': 'mappningen: kolumn → fält, värdeöversättningar, fasta värden, id, rader att hoppa över',
   'what each row becomes (default: kind in the mapping), e.g. application': 'vad varje rad blir (standard: fältet "kind" i mappningen), t.ex. "application"',
@@ -81,8 +81,8 @@ export const helpSv: Readonly<Record<string, string>> = {
     'rader från itreg export --map: ändra de befintliga filerna där en cell har ändrats (bara de mappade fälten)',
   "make a unit (a department of the row's municipality) that a cell names and the register lacks":
     'skapa en enhet (en förvaltning i radens kommun) som en cell nämner och registret saknar',
-  'Exit codes: 0 every row imported or skipped, 1 a row could not be imported, 2 a wrong option, file or mapping.':
-    'Slutkoder: 0 alla rader importerade eller överhoppade, 1 en rad kunde inte importeras, 2 fel flagga, fil eller mappning.',
+  'Exit codes: 0 every row imported, changed, unchanged or skipped, 1 a row could not be imported or was in conflict, 2 a wrong option, file or mapping.':
+    'Slutkoder: 0 alla rader importerade, ändrade, oförändrade eller överhoppade, 1 en rad kunde inte importeras eller var i konflikt, 2 fel flagga, fil eller mappning.',
   // new
   'write a new entity file from the schema, with the schema line for editor completion': 'skriv en ny registerfil utifrån schemat, med schemaraden för komplettering i editorn',
   'Municipality, Unit, Application, RoleAssignment, Agreement, TrainingPlan, Investment, Document, Processing or Supplier':
@@ -151,7 +151,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'with --map: the owner and administrator of this day (default: today)': 'med --map: systemägare och systemförvaltare denna dag (standard: i dag)',
   'remove personal names (holder.name) and notes, and say what was removed': 'ta bort personnamn (holder.name) och anteckningar, och säg vad som togs bort',
   'with --format csv: the folder for the CSV files': 'med --format csv: mappen för CSV-filerna',
-  'with --format json: write to a file instead of stdout': 'med --format json: skriv till en fil i stället för stdout',
+  'with --format json: write to a file instead of stdout; with --map: the .xlsx or .csv file to write': 'med --format json: skriv till en fil i stället för stdout; med --map: .xlsx- eller .csv-filen som ska skrivas',
   // site
   'the register as a static website for people who never use git: searchable, a page per application, municipality, unit, agreement and document':
     'registret som en statisk webbplats för dem som aldrig använder git: sökbar, en sida per applikation, kommun, enhet, avtal och dokument',

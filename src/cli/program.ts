@@ -167,7 +167,7 @@ ${d('Examples:')}
 
   program
     .command('import')
-    .description(d('entities from a spreadsheet the cooperation already keeps (.xlsx or .csv): one file per row, never overwriting'))
+    .description(d('entities from a spreadsheet the cooperation already keeps (.xlsx or .csv): one file per new row, never overwriting; with --update, the changed cells of a sheet from export --map'))
     .argument('<file>', d('the .xlsx or .csv file (CSV: UTF-8 or Windows-1252, ; or , between the columns)'))
     .requiredOption('-m, --map <mapping.yaml>', d('the mapping: column → field, value translations, constants, ids, rows to skip'))
     .option('-k, --kind <kind>', d('what each row becomes (default: kind in the mapping), e.g. application'))
@@ -184,7 +184,7 @@ ${d('Examples:')}
   $ itreg import kommuner.csv --kind municipality --map kommuner.yaml
   $ itreg init it-register --from systemforteckning.xlsx --map mapping.yaml
 
-${d('Exit codes: 0 every row imported or skipped, 1 a row could not be imported, 2 a wrong option, file or mapping.')}`)
+${d('Exit codes: 0 every row imported, changed, unchanged or skipped, 1 a row could not be imported or was in conflict, 2 a wrong option, file or mapping.')}`)
     .action((file: string, _options: unknown, command: Command) =>
       run(async () => (await import('./commands/import.js')).importCommand(file, globals(command) as never)),
     );
@@ -329,7 +329,7 @@ ${d('Examples:')}
     .option('--date <YYYY-MM-DD>', d('with --map: the owner and administrator of this day (default: today)'))
     .option('--redact', d('remove personal names (holder.name) and notes, and say what was removed'))
     .option('--out-dir <folder>', d('with --format csv: the folder for the CSV files'))
-    .option('-o, --output <file>', d('with --format json: write to a file instead of stdout'))
+    .option('-o, --output <file>', d('with --format json: write to a file instead of stdout; with --map: the .xlsx or .csv file to write'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg export --redact --output register.json

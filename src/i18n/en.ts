@@ -286,6 +286,7 @@ export const en = {
   importUnchangedPlural: 'unchanged|unchanged',
   importNewPlural: 'new|new',
   exportMapFormat: 'export --map writes a spreadsheet: give --output FILE.xlsx or FILE.csv (or --format xlsx|csv)',
+  exportMapNeedsKind: '{file} says no kind: add `kind:` to the mapping (e.g. kind: Application) to say what each row is',
   exportMapWritten: '{count} {rows} → {file}',
   exportRowPlural: 'row|rows',
   cliUnknownOption: 'unknown option \'{option}\'{suggestion}',

@@ -282,6 +282,7 @@ export const sv: Record<MessageId, string> = {
   importUnchangedPlural: 'oförändrad|oförändrade',
   importNewPlural: 'ny|nya',
   exportMapFormat: 'export --map skriver ett kalkylblad: ange --output FIL.xlsx eller FIL.csv (eller --format xlsx|csv)',
+  exportMapNeedsKind: '{file} anger ingen posttyp: lägg till `kind:` i mappningen (t.ex. kind: Application) som säger vad varje rad är',
   exportMapWritten: '{count} {rows} → {file}',
   exportRowPlural: 'rad|rader',
   cliUnknownOption: 'okänd flagga \'{option}\'{suggestion}',

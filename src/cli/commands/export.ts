@@ -24,7 +24,7 @@ async function exportMapped(options: ExportOptions & { map: string }): Promise<E
   if (options.output === undefined || (format !== 'xlsx' && format !== 'csv') || extension !== format) throw new UsageError({ id: 'exportMapFormat' });
   const mapping = readImportMapping(resolve(cwd, options.map), options.map);
   const { config, register } = openRegister(options);
-  if (!mapping.kind) throw new UsageError({ id: 'importNeedsKind' });
+  if (!mapping.kind) throw new UsageError({ id: 'exportMapNeedsKind', data: { file: options.map } });
   const sheet = exportSheet(register, mapping, mapping.kind, dateOption(options.date, config), config.language);
   const file = resolve(cwd, options.output);
   await writeSpreadsheet(file, { name: mapping.sheet ?? mapping.kind, headerRow: mapping.headerRow ?? 1, headers: sheet.headers, rows: sheet.rows.map((row) => row.cells), quiet: new Set([ID_HEADER, DIGEST_HEADER]) }, config.language);
