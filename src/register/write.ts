@@ -27,7 +27,7 @@ function temporaryName(file: string): string {
  * Creates `folder` and any missing parents one level at a time. mkdirSync's recursive mode loops for ever where a
  * parent cannot be made (under /proc); made one by one, the first refusal is an error.
  */
-function makeFolder(folder: string): void {
+export function makeFolder(folder: string): void {
   const missing: string[] = [];
   for (let current = folder; ; current = dirname(current)) {
     try {
@@ -39,6 +39,15 @@ function makeFolder(folder: string): void {
     }
   }
   for (const part of missing.reverse()) mkdirSync(part);
+}
+
+/** makeFolder() for a command's output or target folder: a folder that cannot be made is one line, exit 2. */
+export function makeFolders(folder: string): void {
+  try {
+    makeFolder(folder);
+  } catch (error: unknown) {
+    throw writeError(folder, error);
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { ItregError, UsageError } from '../errors.js';
 import { headCommit } from '../git/commit.js';
 import { readHistory } from '../git/history.js';
+import { makeFolders } from '../register/write.js';
 import { findRepository } from '../git/run.js';
 import { entityHistory } from '../insight/history.js';
 import { maskIdentityNumbers, redactEntity, redactHistory, type RedactionCount } from '../insight/export.js';
@@ -49,6 +50,41 @@ export interface SiteWritten {
   readonly count: RedactionCount;
   /** Register files that could not be read (the site is published all the same). */
   readonly unread: readonly UnreadFile[];
+}
+
+/** A folder beside the output that a build with `id` (its process id, and a suffix) uses. */
+function siblingOf(output: string, id: string): string {
+  return join(dirname(output), `.${basename(output)}.itreg-${id}`);
+}
+
+/** Whether the process that named a sibling folder is gone (a kill, a crash): then the folder is left over. */
+function isLeftOver(name: string, prefix: string): boolean {
+  const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return pid === process.pid;
+  } catch (error: unknown) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * What a killed build left beside the output: when the output is gone (killed between the swap's two renames), the
+ * newest whole site is put back (a finished build has its marker, written last; else the site it was replacing); then
+ * every left-over folder goes.
+ */
+function recoverSite(output: string): void {
+  const prefix = `.${basename(output)}.itreg-`;
+  const folder = dirname(output);
+  const leftOver = readdirSync(folder).filter((name) => name.startsWith(prefix) && isLeftOver(name, prefix));
+  if (!existsSync(output)) {
+    const finished = leftOver.find((name) => !name.endsWith('-old') && existsSync(join(folder, name, MARKER)));
+    const replaced = leftOver.find((name) => name.endsWith('-old') && existsSync(join(folder, name, MARKER)));
+    const whole = finished ?? replaced;
+    if (whole !== undefined) renameSync(join(folder, whole), output);
+  }
+  for (const name of leftOver) rmSync(join(folder, name), { recursive: true, force: true });
 }
 
 /** The output folder may be replaced: absent, empty, or a site itreg wrote (`given` is the path as the user wrote it). */
@@ -112,9 +148,15 @@ export async function writeSite(config: Config, request: SiteRequest): Promise<S
     ...(request.editUrl ? { editUrl: request.editUrl, repositoryPath: (path: string) => (prefix === '.' ? path : `${prefix}/${path}`) } : {}),
   });
 
-  // Build beside the target, then swap: the old site stays whole until the new one is complete.
-  const building = join(dirname(output), `.${basename(output)}.itreg-${request.buildId}`);
+  // Build beside the target, then swap by two renames: the old site stays whole until the new one is complete, and a
+  // kill at any point leaves the old or the new site whole (between the renames, both whole beside it: the next build
+  // puts the newer back, recoverSite()).
+  makeFolders(dirname(output));
+  recoverSite(output);
+  const building = siblingOf(output, request.buildId);
+  const retired = siblingOf(output, `${request.buildId}-old`);
   rmSync(building, { recursive: true, force: true });
+  mkdirSync(building);
   const made = new Set<string>();
   // Each page goes to disk as soon as it is rendered, synchronously: nothing of it outlives its turn of the loop.
   // (Overlapped promise writes kept pages and their buffers alive across collections and cost more system time.)
@@ -159,8 +201,9 @@ export async function writeSite(config: Config, request: SiteRequest): Promise<S
     }
     for (const asset of siteAssets()) write(join('assets', asset.name), asset.content);
     write(MARKER, `${JSON.stringify({ generator: 'itreg site', date, commit: commit ?? null, redacted: redact })}\n`);
-    rmSync(output, { recursive: true, force: true });
+    if (existsSync(output)) renameSync(output, retired);
     renameSync(building, output);
+    rmSync(retired, { recursive: true, force: true });
   } catch (error: unknown) {
     rmSync(building, { recursive: true, force: true });
     if (error instanceof ItregError) throw error;

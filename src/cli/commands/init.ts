@@ -1,5 +1,5 @@
 // itreg init [dir]: a new register with config, one example per kind, the schemas, CI examples and the pre-commit hook. Never overwrites.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { packagePath, packageVersion } from '../../util/paths.js';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -9,7 +9,7 @@ import { findRepositoryRoot, initRepository } from '../../git/repository-root.js
 import { parseConfigText, readConfig } from '../../register/config.js';
 import { writeImport } from './import.js';
 import { prepareImport, type PreparedImport } from '../../import/run.js';
-import { createFile } from '../../register/write.js';
+import { createFile, makeFolders } from '../../register/write.js';
 import { schemaDir } from '../../schema/validate.js';
 import { addYears } from '../../util/dates.js';
 import { languageOption, todayFor, workingFolder, type GlobalOptions } from '../io.js';
@@ -108,7 +108,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     const config = existsSync(configFile) ? readConfig(configFile, languageOption(options)) : parseConfigText(render(readFileSync(join(templateDir, 'itreg.yaml'), 'utf8')), target, languageOption(options));
     prepared = await prepareImport(config, options.from, { ...options, map: options.map, date: todayFor(config) }, workingFolder(options, false));
   }
-  mkdirSync(target, { recursive: true });
+  makeFolders(target);
   const files: Array<[string, string]> = [
     ...listFiles(templateDir)
       .sort()
