@@ -36,3 +36,15 @@ describe('show on an entity whose file does not pass its schema', () => {
     expect(result.status).toBe(2);
   });
 });
+
+describe('a target folder that cannot be made (under /proc)', () => {
+  it.each([
+    ['site', (folder: string) => ['site', '--output', '/proc/no-such-process/site', '--date', '2026-06-01', '-C', folder]],
+    ['init', () => ['init', '/proc/no-such-process/register']],
+  ])('%s says it cannot write there (exit 2), without spinning', (_name, args) => {
+    const folder = registerFrom('clean');
+    const result = runCli([...args(folder), '--lang', 'en'], folder);
+    expect(result.stderr).toMatch(/^itreg: cannot write \/proc\/no-such-process(\/register)? \(\w+\): check the folder and its permissions\n$/);
+    expect(result.status).toBe(2);
+  });
+});
