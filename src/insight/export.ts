@@ -16,6 +16,8 @@ export interface Redaction {
 }
 
 export interface Exported {
+  /** The register's name, masked with --redact. */
+  readonly name: string;
   readonly entities: Readonly<Record<Kind, readonly Record<string, unknown>[]>>;
   readonly redaction?: Redaction;
 }
@@ -27,7 +29,7 @@ export interface RedactionCount {
 }
 
 /**
- * Every personnummer and samordningsnummer in any string of a value (keys stay: field names and ids), counted. Copies
+ * Every personnummer and samordningsnummer in any string of a value, keys included (an id can be a key), counted. Copies
  * only what changes: an array or object with no identity number beneath it is returned as it is, so masking a page's
  * view (site --redact) allocates next to nothing for the pages that hold none.
  */
@@ -54,11 +56,13 @@ export function maskIdentityNumbers<T>(value: T, count?: RedactionCount): T {
       const key = keys[i]!;
       const item = (value as Record<string, unknown>)[key];
       const masked = maskIdentityNumbers(item, count);
-      if (masked !== item && !copy) {
+      // A key can hold one too (an id as the key of `shares` or `population`); field names never match.
+      const maskedKey = maskIdentityNumbers(key, count);
+      if ((masked !== item || maskedKey !== key) && !copy) {
         copy = {};
         for (const k of keys.slice(0, i)) setOwnProperty(copy, k, (value as Record<string, unknown>)[k]);
       }
-      if (copy) setOwnProperty(copy, key, masked);
+      if (copy) setOwnProperty(copy, maskedKey, masked);
     }
     return (copy ?? value) as T;
   }
@@ -95,12 +99,14 @@ export function redactHistory(changes: readonly EntityChange[], count: Redaction
   return changes.map((c) => maskIdentityNumbers({ ...c, author: '', fields: c.fields.filter((f) => !hidden(f.path)) }, count));
 }
 
-export function exportRegister(register: RegisterModel, redact: boolean): Exported {
+export function exportRegister(register: RegisterModel, redact: boolean, name: string): Exported {
   const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
+  // The register's own name (itreg.yaml) is text like any other: masked too.
+  const shownName = redact ? maskIdentityNumbers(name, count) : name;
   const strip = (entity: Entity): Record<string, unknown> =>
     redact ? redactEntity(entity as unknown as Record<string, unknown>, count) : (structuredClone(entity) as unknown as Record<string, unknown>);
   const entities = Object.fromEntries(kinds.map((kind) => [kind, register.ofKind(kind).map(strip)])) as Record<Kind, Record<string, unknown>[]>;
-  return { entities, ...(redact ? { redaction: { ...count } } : {}) };
+  return { name: shownName, entities, ...(redact ? { redaction: { ...count } } : {}) };
 }
 
 /** Flattens nested fields to dotted columns, lists joined with "; ", for one CSV per kind. */

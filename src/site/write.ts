@@ -106,14 +106,22 @@ function readAndLint(config: Config, date: string, redact: boolean, count: Redac
   const findings = runRules(register, rules, { date, language: config.language }).findings;
   if (!redact) return { findings, shown: register };
   // Findings can quote what a file holds: masked and counted once here (each page's view is masked again below).
-  return { findings: maskIdentityNumbers(findings, count), shown: new RegisterModel({ ...loaded, records: loaded.records.map((r) => ({ ...r, data: redactEntity(r.data, count) })) }) };
+  // A record's id is its data's id, masked alike (an id holding a personnummer was masked in the data only, and the
+  // model then did not know the entity it was asked about).
+  const records = loaded.records.map((r) => {
+    const data = redactEntity(r.data, count);
+    return { ...r, data, id: typeof data['id'] === 'string' ? data['id'] : r.id };
+  });
+  return { findings: maskIdentityNumbers(findings, count), shown: new RegisterModel({ ...loaded, records }) };
 }
 
-export async function writeSite(config: Config, request: SiteRequest): Promise<SiteWritten> {
+export async function writeSite(given: Config, request: SiteRequest): Promise<SiteWritten> {
   const { output, date } = request;
   const redact = request.redact === true;
-  const language = config.language;
+  const language = given.language;
   const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
+  // The register's own name is on every page's title and footer: masked like the rest.
+  const config = redact ? { ...given, name: maskIdentityNumbers(given.name, count) } : given;
   const collect = leanHeap();
   const { findings, shown } = readAndLint(config, date, redact, count);
   collect(); // what parsing and the rules left (and with --redact the register as read)

@@ -38,7 +38,7 @@ export async function exportCommand(options: ExportOptions): Promise<ExitCode> {
   if (options.map !== undefined) return exportMapped({ ...options, map: options.map });
   if (options.format === 'xlsx') throw new UsageError({ id: 'exportMapFormat' });
   const { config, register } = openRegister(options);
-  const exported = exportRegister(register, options.redact === true);
+  const exported = exportRegister(register, options.redact === true, config.name);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   if (exported.redaction) {
     const { names, notes, identityNumbers } = exported.redaction;
@@ -52,7 +52,7 @@ export async function exportCommand(options: ExportOptions): Promise<ExitCode> {
     say(`itreg: ${kinds.length} CSV → ${folder}`);
     return ExitCode.Ok;
   }
-  const json = { name: config.name, exported: dateOption(options.date, config), ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}), entities: exported.entities };
+  const json = { name: exported.name, exported: dateOption(options.date, config), ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}), entities: exported.entities };
   emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
   return ExitCode.Ok;
 }
