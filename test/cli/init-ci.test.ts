@@ -70,13 +70,13 @@ describe('itreg init in a sub-folder of a repository, with CI that installs the 
 
   it('refuses to re-point the repository\'s itreg hook to another register without --force', () => {
     const hook = join(repo, '.git/hooks/pre-commit');
-    expect(readFileSync(hook, 'utf8')).toContain('/gov" || exit 1');
+    expect(readFileSync(hook, 'utf8')).toContain(`"/'gov' || exit 1`);
     const second = runCli(['init', 'other', '--lang', 'en', '--itreg-source', tarball], repo);
     expect(second.status).toBe(2);
     expect(second.stderr).toMatch(/already checks the register in gov/);
     expect(existsSync(join(repo, 'other/itreg.yaml'))).toBe(false);
     expect(runCli(['init', 'other', '--lang', 'en', '--force', '--itreg-source', tarball], repo).status).toBe(0);
-    expect(readFileSync(hook, 'utf8')).toContain('/other" || exit 1');
+    expect(readFileSync(hook, 'utf8')).toContain(`"/'other' || exit 1`);
     expect(runCli(['init', 'gov', '--lang', 'en', '--force'], repo).status).toBe(0);
   });
 
