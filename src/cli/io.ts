@@ -79,6 +79,9 @@ export function loadConfig(options: GlobalOptions): Config {
 export function currentInstant(): Date {
   const fixed = process.env['ITREG_NOW'];
   if (fixed === undefined || fixed === '') return new Date();
+  // Its day is checked as --date is (JavaScript would read 2027-02-31 as 3 March); then the whole instant.
+  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(fixed)) throw new UsageError({ id: 'badNow', data: { value: fixed } });
+  checkDate(fixed.slice(0, 10), 'ITREG_NOW');
   const instant = new Date(fixed);
   if (Number.isNaN(instant.getTime())) throw new UsageError({ id: 'badNow', data: { value: fixed } });
   return instant;

@@ -37,6 +37,18 @@ describe('today is the register zone\'s date', () => {
     expect(messages('2026-06-01T22:30:00Z')).toContain('error');
   });
 
+  // Issue 25, item 7: JavaScript reads 2027-02-31T10:00:00Z as 3 March; --date 2027-02-31 is refused, and so is this.
+  it('checks ITREG_NOW\'s day as --date is checked: a day the calendar lacks is exit 2', () => {
+    for (const [env, args, message] of [
+      [{ ITREG_NOW: '2027-02-31T10:00:00Z' }, ['lint'], 'itreg: ITREG_NOW: 2027-02-31 is not in the calendar; write a date that exists, YYYY-MM-DD\n'],
+      [{}, ['lint', '--date', '2027-02-31'], 'itreg: --date: 2027-02-31 is not in the calendar; write a date that exists, YYYY-MM-DD\n'],
+      [{ ITREG_NOW: 'Feb 28 2027' }, ['lint'], 'itreg: ITREG_NOW must be an instant such as 2026-06-01T12:00:00Z, not "Feb 28 2027"\n'],
+    ] as const) {
+      expect(runCli([...args, '--lang', 'en'], folder, env)).toMatchObject({ status: 2, stdout: '', stderr: message });
+    }
+    expect(runCli(['lint'], folder, { ITREG_NOW: '2027-02-28T10:00:00Z' }).status).toBe(0);
+  });
+
   it('refuses a time zone that does not exist, with the nearest name', () => {
     const bad = registerFrom('clean', { 'itreg.yaml': 'name: X\nlanguage: en\ntimeZone: Europe/Stokholm\n' });
     const result = runCli(['lint'], bad);
