@@ -149,7 +149,8 @@ export const helpSv: Readonly<Record<string, string>> = {
   'an import mapping: write its kind in its columns, with itreg-id and itreg-digest, for import --update':
     'en importmappning: skriv dess posttyp i dess kolumner, med itreg-id och itreg-digest, för import --update',
   'with --map: the owner and administrator of this day (default: today)': 'med --map: systemägare och systemförvaltare denna dag (standard: i dag)',
-  'remove personal names (holder.name) and notes, and say what was removed': 'ta bort personnamn (holder.name) och anteckningar, och säg vad som togs bort',
+  'remove personal names (holder.name), notes and personal identity numbers, and say what was removed':
+    'ta bort personnamn (holder.name), anteckningar och personnummer, och säg vad som togs bort',
   'with --format csv: the folder for the CSV files': 'med --format csv: mappen för CSV-filerna',
   'with --format json: write to a file instead of stdout; with --map: the .xlsx or .csv file to write': 'med --format json: skriv till en fil i stället för stdout; med --map: .xlsx- eller .csv-filen som ska skrivas',
   // site

@@ -25,6 +25,11 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   };
   // Help is shown in the CLI's language; otherwise the descriptions are never read, and the language is not looked up.
   const program = buildProgram(run, asksForHelp(argv) ? await messageLanguage() : 'en');
+  // No command at all is a usage error (exit 2, as DESIGN.md's exit codes say): the help goes to stderr.
+  if (argv.length === 0) {
+    process.stderr.write(program.helpInformation());
+    return ExitCode.Failure;
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

@@ -271,6 +271,7 @@ ${d('Examples:')}
     .argument('<kind>', d('municipalities, units, applications, roles, agreements, training, investments, documents, processing or suppliers'))
     .option('-w, --where <field=value...>', d('keep entities whose (dotted) field has this value; several are ANDed'))
     .option('--sort <field>', d('sort by this (dotted) field'), 'id')
+    .option('--date <YYYY-MM-DD>', d('judge on this date (default: today)'))
     .addOption(new Option('-f, --format <format>', d('output format')).choices(['table', 'json', 'csv']).default('table'))
     .option('-o, --output <file>', d('write to a file instead of stdout'))
     .addHelpText('after', `
@@ -327,7 +328,7 @@ ${d('Examples:')}
     .addOption(new Option('-f, --format <format>', d('output format (default: json; with --map, from the --output file\'s extension)')).choices(['json', 'csv', 'xlsx']))
     .option('-m, --map <mapping.yaml>', d('an import mapping: write its kind in its columns, with itreg-id and itreg-digest, for import --update'))
     .option('--date <YYYY-MM-DD>', d('with --map: the owner and administrator of this day (default: today)'))
-    .option('--redact', d('remove personal names (holder.name) and notes, and say what was removed'))
+    .option('--redact', d('remove personal names (holder.name), notes and personal identity numbers, and say what was removed'))
     .option('--out-dir <folder>', d('with --format csv: the folder for the CSV files'))
     .option('-o, --output <file>', d('with --format json: write to a file instead of stdout; with --map: the .xlsx or .csv file to write'))
     .addHelpText('after', `

@@ -161,6 +161,7 @@ export const en = {
   setSyntax: '--set {set}: write key=value, e.g. --set name="GIS och kartsystem"',
   setBadKey: '--set {set}: "{key}" is no field name (a field is letters, digits and hyphens, dotted for nested fields)',
   whereSyntax: '--where {where}: write field=value, e.g. --where lifecycle.status=active',
+  listUnknownField: '{option}: the kind {kind} has no field "{field}"{suggestion}',
   historyNoRepository: 'itreg history needs a git repository, and {folder} is not inside one: keep the register in git first',
   hookNoRepository: '{folder} is not inside a git repository: run git init first',
   hookOtherRegister: '{file} already checks the register in {folder}: left alone (`--force` makes the hook check this register instead)',

@@ -158,6 +158,7 @@ export const sv: Record<MessageId, string> = {
   setSyntax: '--set {set}: skriv nyckel=värde, t.ex. --set name="GIS och kartsystem"',
   setBadKey: '--set {set}: "{key}" är inget fältnamn (ett fält är bokstäver, siffror och bindestreck, med punkt för nästlade fält)',
   whereSyntax: '--where {where}: skriv fält=värde, t.ex. `--where lifecycle.status=active`',
+  listUnknownField: '{option}: posttypen {kind} har inget fält "{field}"{suggestion}',
   historyNoRepository: 'itreg history behöver ett git-repo, och {folder} ligger inte i något: versionshantera registret med git först',
   hookNoRepository: '{folder} ligger inte i något git-repo: kör git init först',
   hookOtherRegister: '{file} kontrollerar redan registret i {folder}: lämnad orörd (`--force` låter kroken kontrollera det här registret i stället)',

@@ -115,7 +115,14 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
   // A file named that ignore: leaves unread says so, as ESLint does, instead of "no problems".
   const ignored = request.given ? [] : ignoredFiles(config, request.paths, request.cwd);
   const withIgnored = ignored.length === 0 ? current : { ...current, findings: [...ignored, ...current.findings] };
-  const reported = selectFindings(withIgnored, (f) => inPaths(f.file) && inChanges(f));
+  const selected = selectFindings(withIgnored, (f) => inPaths(f.file) && inChanges(f));
+  // Paths that leave files out judge only those files: the summary says how many, and what the others hold.
+  const judged = loaded.files.filter((f) => inPaths(f.path)).length;
+  const scoped = !request.given && request.paths.length > 0 && judged < loaded.files.length;
+  const others = scoped ? selectFindings(current, (f) => !inPaths(f.file) && inChanges(f)).summary : undefined;
+  const reported = others
+    ? { ...selected, summary: { ...selected.summary, scope: { files: judged, otherErrors: others.errors, otherWarnings: others.warnings } } }
+    : selected;
   const result = request.quiet ? selectFindings(reported, (f) => f.severity === 'error') : reported;
   return { result, loaded, inPaths, warnings: reported.summary.warnings, reported };
 }

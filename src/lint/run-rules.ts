@@ -41,6 +41,11 @@ export interface LintSummary {
   readonly baselined?: number;
   /** Entries of itreg-suppressions.json whose finding is gone. */
   readonly unusedSuppressions?: number;
+  /**
+   * With paths that leave some of the register's files out (`itreg lint register/units`): the files judged, and the
+   * findings in the others, so that "no problems" is never said of a register that has some elsewhere.
+   */
+  readonly scope?: { readonly files: number; readonly otherErrors: number; readonly otherWarnings: number };
   /** Entries kept because their file has a YAML or schema error, so their rules could not judge it. */
   readonly notJudgedSuppressions?: number;
 }

@@ -408,3 +408,35 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
       return at({ id: 'schemaOther', data: { field, detail: error.message ?? error.keyword } });
   }
 }
+
+/**
+ * Every field path a kind's schema allows, dotted as `list --where` and `--sort` write them (`holder.title`,
+ * `lifecycle.status`); an array of objects is one field, its items' fields are not paths of their own.
+ */
+export function fieldPaths(kind: Kind): readonly string[] {
+  const schemas = loadSchemas();
+  const resolve = (node: Record<string, unknown>, file: string): [Record<string, unknown>, string] => {
+    const ref = node['$ref'];
+    if (typeof ref !== 'string') return [node, file];
+    const [target = '', pointer = ''] = ref.split('#');
+    const targetFile = target === '' ? file : target;
+    let found: unknown = schemas.get(targetFile);
+    for (const step of pointer.split('/').filter(Boolean)) found = (found as Record<string, unknown> | undefined)?.[step];
+    return typeof found === 'object' && found !== null ? resolve(found as Record<string, unknown>, targetFile) : [{}, targetFile];
+  };
+  const paths: string[] = [];
+  const walk = (node: Record<string, unknown>, file: string, prefix: string): void => {
+    const [schema, at] = resolve(node, file);
+    const properties = schema['properties'];
+    if (typeof properties !== 'object' || properties === null) return;
+    for (const [key, child] of Object.entries(properties as Record<string, Record<string, unknown>>)) {
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      paths.push(path);
+      walk(child, at, path);
+    }
+  };
+  const file = schemaFiles[kind];
+  const root = schemas.get(file);
+  if (root) walk(root, file, '');
+  return paths;
+}
