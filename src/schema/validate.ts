@@ -119,7 +119,7 @@ export function validateEntity(data: unknown, limits?: RegisterLimits): readonly
   if (kind === undefined) return [{ path: [], target: 'value', message: { id: 'missingKind', data: { kinds: kinds.join(', ') } } }];
   if (!isKind(kind)) {
     const near = typeof kind === 'string' ? nearestName(kind, kinds) : undefined;
-    return [{ path: ['kind'], target: 'value', message: { id: 'unknownKind', data: { kind: String(kind), kinds: kinds.join(', '), suggestion: suggestion(near) } } }];
+    return [{ path: ['kind'], target: 'value', message: { id: 'unknownKind', data: { kind: typeof kind === 'string' ? kind : JSON.stringify(kind), kinds: kinds.join(', '), suggestion: suggestion(near) } } }];
   }
   const validate = validators().entity.get(kind)!;
   // One empty list for every valid entity (113,000 in a national register), not one each.
@@ -366,7 +366,7 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
     }
     case 'type': {
       const types = String(params['type']).split(',');
-      const expected = types.map((t) => ({ id: typeMessages[t] ?? 'typeString' }) as Message);
+      const expected = types.map((t) => ({ id: typeMessages[t] ?? 'typeString' }));
       return at({ id: 'schemaType', data: { field, expected: expected[0] } });
     }
     case 'enum': {

@@ -25,6 +25,8 @@ const cases: Array<[rule: string, expected: Expected]> = [
       ['register/applications/gis.yaml', 5, 7, /"type" must be one of business, general, infrastructure/],
       ['register/applications/gis.yaml', 6, 1, /unknown field "municipalitys" \(did you mean "municipalities"\?\)/],
       ['register/applications/gis.yaml', 9, 15, /"lifecycle.introduced" must be a date/],
+      // A kind that is no string is quoted as it is written, not as String() has it ("Application" here).
+      ['register/listkind.yaml', 1, 7, /unknown kind "\["Application"\]"/],
       ['register/nokind.yaml', 1, 1, /missing "kind"/],
     ],
   ],
