@@ -94,7 +94,7 @@ gitIn('add', '-A');
 gitIn('commit', '--quiet', '-m', 'register');
 const oneApplication = readdirSync(join(changedRepo, 'register/applications')).sort()[0];
 appendFileSync(join(changedRepo, 'register/applications', oneApplication), '# changed for the benchmark\n');
-const exampleFiles = 1 + Number(execFileSync('git', ['ls-files', 'register'], { cwd: changedRepo, encoding: 'utf8' }).trim().split('\n').length);
+const exampleFiles = 1 + (execFileSync('git', ['ls-files', 'register'], { cwd: changedRepo, encoding: 'utf8' }).trim().split('\n').length);
 const changedFull = measure('itreg lint, example register in a git repository', () => once(node, [itreg, 'lint', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }), exampleFiles);
 const changedOne = measure('itreg lint --changed --base HEAD, one file changed', () => once(node, [itreg, 'lint', '--changed', '--base', 'HEAD', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }), exampleFiles);
 const startup = measure("node -e ''", () => once(node, ['-e', '']), 0);

@@ -31,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     return ExitCode.Failure;
   }
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error: unknown) {
     if (error instanceof CommanderError) {

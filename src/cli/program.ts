@@ -162,7 +162,7 @@ ${d('Examples:')}
   $ itreg new application gis --set name="GIS och kartsystem" --set type=business --set "municipalities=[fargelanda, mellerud]"
   $ itreg new role-assignment gis-systemagare --set role=system-owner --set application=gis --set "holder.title=Plan- och byggchef"`)
     .action((kind: string, id: string, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/new.js')).newCommand(kind, id, globals(command) as never)),
+      run(async () => (await import('./commands/new.js')).newCommand(kind, id, globals(command))),
     );
 
   program
@@ -209,7 +209,7 @@ ${d('Examples:')}
   $ itreg init governance --itreg-source ./itreg-0.1.0.tgz
   $ itreg init amal-register --from systemforteckning.xlsx --map mapping.yaml`)
     .action((dir: string | undefined, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/init.js')).initCommand(dir, globals(command) as never)),
+      run(async () => (await import('./commands/init.js')).initCommand(dir, globals(command))),
     );
 
   program
@@ -222,7 +222,7 @@ ${d('Examples:')}
   $ itreg hook install
   $ itreg hook uninstall`)
     .action((action: string, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/hook.js')).hookCommand(action, globals(command) as never)),
+      run(async () => (await import('./commands/hook.js')).hookCommand(action, globals(command))),
     );
 
   program
@@ -263,7 +263,7 @@ ${d('Examples:')}
 ${d('Examples:')}
   $ itreg opportunities
   $ itreg opportunities --months 24 --format md --output samverkan.md`)
-    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/opportunities.js')).opportunitiesCommand(globals(command) as never)));
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/opportunities.js')).opportunitiesCommand(globals(command))));
 
   program
     .command('list')
@@ -278,7 +278,7 @@ ${d('Examples:')}
 ${d('Examples:')}
   $ itreg list applications --where municipalities=amal --where type=business
   $ itreg list roles --where role=system-owner --sort holder.unit --format csv`)
-    .action((kind: string, _options: unknown, command: Command) => run(async () => (await import('./commands/list.js')).listCommand(kind, globals(command) as never)));
+    .action((kind: string, _options: unknown, command: Command) => run(async () => (await import('./commands/list.js')).listCommand(kind, globals(command))));
 
   program
     .command('show')
@@ -291,7 +291,7 @@ ${d('Examples:')}
 ${d('Examples:')}
   $ itreg show gis
   $ itreg show telefoni --format json`)
-    .action((id: string, _options: unknown, command: Command) => run(async () => (await import('./commands/show.js')).showCommand(id, globals(command) as never)));
+    .action((id: string, _options: unknown, command: Command) => run(async () => (await import('./commands/show.js')).showCommand(id, globals(command))));
 
   program
     .command('history')
@@ -306,7 +306,7 @@ ${d('Examples:')}
   $ itreg history gis
   $ itreg history --since 2026-01-01 --format json`)
     .action((id: string | undefined, _options: unknown, command: Command) =>
-      run(async () => (await import('./commands/history.js')).historyCommand(id, globals(command) as never)),
+      run(async () => (await import('./commands/history.js')).historyCommand(id, globals(command))),
     );
 
   program
@@ -320,7 +320,7 @@ ${d('Examples:')}
 ${d('Examples:')}
   $ itreg calendar --output itreg.ics
   $ itreg calendar --owner-unit kultur-bengtsfors --output kultur.ics`)
-    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/calendar.js')).calendarCommand(globals(command) as never)));
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/calendar.js')).calendarCommand(globals(command))));
 
   program
     .command('export')

@@ -289,5 +289,5 @@ export function populationYearsOf(item: CostItem): Record<string, number> {
 
 /** The earlier years a preliminary item was split by, in order (empty for a final item). */
 export function fallbackYears(item: CostItem): number[] {
-  return [...new Set(item.participants.flatMap((p) => (p.populationYear !== undefined && p.populationYear !== item.referenceYear ? [p.populationYear] : [])))].sort();
+  return [...new Set(item.participants.flatMap((p) => (p.populationYear !== undefined && p.populationYear !== item.referenceYear ? [p.populationYear] : [])))].sort((a, b) => a - b);
 }

@@ -12,7 +12,7 @@ import { formatFraction, formatMoney, toCurrencyNumber } from '../util/money.js'
 
 /** `lead` and the earlier years preliminary items were split by ("…, preliminärt efter 2025"), or nothing. */
 function preliminaryYears(result: CostsResult, lead: string): string {
-  const years = [...new Set(result.splits.flatMap((split) => fallbackYears(split.item)))].sort();
+  const years = [...new Set(result.splits.flatMap((split) => fallbackYears(split.item)))].sort((a, b) => a - b);
   return years.length === 0 ? '' : `${lead}${years.join(', ')}`;
 }
 
@@ -147,7 +147,7 @@ function footnotes(result: CostsResult, language: Language): string {
   }
   if (lacking.size === 0) return '';
   const collator = new Intl.Collator('sv');
-  return `${w.footnote(result.referenceYear, [...years].sort().join(', '), [...lacking.values()].sort(collator.compare).join(', '))}\n`;
+  return `${w.footnote(result.referenceYear, [...years].sort((a, b) => a - b).join(', '), [...lacking.values()].sort(collator.compare).join(', '))}\n`;
 }
 
 /** One municipality's bill: each item, its key and the share behind the amount. */

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { Language } from '../i18n/index.js';
 import type { Finding, LintResult } from '../lint/run-rules.js';
 import type { LoadedRegister } from '../register/load.js';
-import type { Rule } from '../rules/define-rule.js';
 import { rules } from '../rules/index.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
@@ -47,10 +46,10 @@ export function formatLintOutput(result: LintResult, options: LintOutputOptions)
       return formatJson(result);
     case 'sarif':
       return formatSarif(ciResult, {
-        rules: rules as readonly Rule[],
+        rules,
         language,
         version: options.version,
-        sourceRoot: `${pathToFileURL(resolve(root, prefix.replace(/[^/]+\//g, '../') || '.')).href.replace(/\/?$/, '/')}`,
+        sourceRoot: pathToFileURL(resolve(root, prefix.replace(/[^/]+\//g, '../') || '.')).href.replace(/\/?$/, '/'),
         regionEnd: regionEnds(loaded, prefix),
       });
     case 'junit':

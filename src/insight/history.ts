@@ -68,7 +68,7 @@ export function entityHistory(changes: readonly FileChange[], id?: string): Enti
     if (id !== undefined && entity !== id && !refersTo(after, id) && !refersTo(before, id)) continue;
     const kind = (after?.['kind'] ?? before?.['kind']) as string | undefined;
     const latest = after ?? before ?? {};
-    const text = (key: string) => (typeof latest[key] === 'string' ? { [key]: latest[key] as string } : {});
+    const text = (key: string) => (typeof latest[key] === 'string' ? { [key]: latest[key] } : {});
     const kindOf: EntityChange['change'] = change.status === 'A' ? 'added' : change.status === 'D' ? 'removed' : change.status === 'R' ? 'renamed' : 'changed';
     result.push({
       commit: change.commit,

@@ -5,8 +5,8 @@ export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 /** True when `name` is a time zone this runtime knows (an IANA name such as Europe/Stockholm, or UTC). */
 export function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
+    // The constructor throws a RangeError for a zone the runtime does not know.
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone !== '';
   } catch {
     return false;
   }

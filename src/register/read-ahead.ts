@@ -1,6 +1,6 @@
 // readAhead(): a worker thread reads register files ahead of the parser, so that on a large register the system calls
 // (open, read, close: a third of loading 115,000 files) run on another core beside parsing, which stays synchronous.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { readInto } from './read.js';
 
 /** Files the worker reads and hands over at a time. */
@@ -71,7 +71,7 @@ export function readAhead(paths: readonly string[], ahead = AHEAD): ReadAhead {
   /** The next batch, waiting for it; false when the worker cannot give it. */
   const nextBatch = (): boolean => {
     for (;;) {
-      const message = receiveMessageOnPort(port1 as MessagePort)?.message as { bytes: ArrayBuffer; ends: Int32Array } | undefined;
+      const message = receiveMessageOnPort(port1)?.message as { bytes: ArrayBuffer; ends: Int32Array } | undefined;
       if (message) {
         received++;
         Atomics.store(control, 2, received);

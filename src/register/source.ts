@@ -151,7 +151,7 @@ export function parseWithYaml(text: string): ParseResult {
     const index = newPathIndex();
     const plain = toPlain(document.contents, '', index, document);
     // Aliases, tags and complex keys are rare in a register: there yaml's own toJS decides the value.
-    const value = plain === UNSUPPORTED ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : plain;
+    const value: unknown = plain === UNSUPPORTED ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : plain;
     return { value, index: withUniquePaths(index), syntaxProblems: NO_PROBLEMS };
   } catch (error: unknown) {
     return { ...empty, syntaxProblems: [{ message: { id: 'yamlError', data: { detail: firstLine(error) } }, position: positionAt(text, document.contents.range[0]) }] };

@@ -49,8 +49,10 @@ function handlebars(): typeof Handlebars {
   hb.registerHelper('plural', (count: unknown, one: unknown, other: unknown, options: Options) => countOf(languageOf(options), Number(count), { one: String(one), other: String(other) }));
   hb.registerHelper('sortBy', (list: unknown, key: unknown) => {
     if (!Array.isArray(list)) return [];
+    const items = list as ReadonlyArray<Record<string, unknown>>;
+    const field = String(key);
     const collator = new Intl.Collator('sv'); // Swedish names in both languages: Å, Ä, Ö last
-    return [...list].sort((a: Record<string, unknown>, b: Record<string, unknown>) => collator.compare(String(a[String(key)] ?? ''), String(b[String(key)] ?? '')));
+    return [...items].sort((a, b) => collator.compare(String(a[field] ?? ''), String(b[field] ?? '')));
   });
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -120,7 +122,7 @@ export function renderInParts(file: string, view: object, atATime: number): { te
     return options.fn(list[i], { data, blockParams: [list[i], i] });
   };
   const text = renderTemplate(file, view, 'html', {
-    each(this: unknown, list: unknown, options: Options) {
+    each(this: unknown, list: unknown, options: Options): unknown {
       if (expanding || !Array.isArray(list) || list.length <= atATime) return each.call(this, list, options);
       lists.push({ list, options });
       // Opened and closed across a line: the partials around the list indent the second line (their indentation,

@@ -60,7 +60,8 @@ export type RuleId = (typeof rules)[number]['id'];
 // The registry and the configuration schema name the same rules (types/rule-id.ts derives RuleId from the schema for
 // the layers below this one): a rule missing on either side fails to compile here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-void (true satisfies Same<RuleId, ConfiguredRuleId>);
+type Assert<T extends true> = T;
+export type RegistryMatchesSchema = Assert<Same<RuleId, ConfiguredRuleId>>;
 export const ruleIds: readonly RuleId[] = rules.map((rule) => rule.id);
 
 export function findRule(id: string): Rule | undefined {

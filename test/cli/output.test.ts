@@ -37,9 +37,9 @@ describe('--output', () => {
     [name, args, 'link', 'a link'],
     [name, args, 'dir', 'a folder'],
   ]))('%s --output %s (%s is no regular file): exit 2, one line, nothing replaced', (_name, args, target, what) => {
-    const result = runCli([...args, '--output', String(target), '--lang', 'en'], folder);
+    const result = runCli([...args, '--output', target, '--lang', 'en'], folder);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`itreg: ${join(folder, String(target))} is ${String(what)}, not a regular file: give the path of a file to write\n`);
+    expect(result.stderr).toBe(`itreg: ${join(folder, target)} is ${what}, not a regular file: give the path of a file to write\n`);
     expect(lstatSync(join(folder, 'fifo')).isFIFO()).toBe(true);
     expect(lstatSync(join(folder, 'link')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(folder, 'target.txt'), 'utf8')).toBe('keep me\n');

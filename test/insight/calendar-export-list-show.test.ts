@@ -1,5 +1,6 @@
 // itreg calendar (parsed back with ical.js, checked against RFC 5545), export --redact, list and show.
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { projectRoot, registerFrom, runCli } from '../helpers.js';
 
@@ -55,7 +56,7 @@ describe('itreg calendar', () => {
     expect(text).not.toMatch(/^X-INJECTED/m);
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     const end = events.find((e) => e.uid === 'agreement-end.diarium-support@testkommunerna.itreg')!;
-    expect(end.summary).toBe('Agreement ends: Support\nX-INJECTED:1[31m\, del\nB (Diariesystem)'.replace('\\,', ','));
+    expect(end.summary).toBe('Agreement ends: Support\nX-INJECTED:1[31m, del\nB (Diariesystem)');
     expect(end.startDate.toString()).toBe('9999-12-31');
     expect(end.component.hasProperty('dtend')).toBe(false); // 10000-01-01 is no DATE: a one-day event without DTEND
     const notice = events.find((e) => e.uid === 'agreement-notice.diarium-support@testkommunerna.itreg')!;
@@ -124,8 +125,7 @@ describe('itreg export', () => {
     const folder = registerFrom('clean', names);
     const result = runCli(['export', '--format', 'csv', '--out-dir', 'out', '--redact'], folder);
     expect(result.status).toBe(0);
-    const { readFileSync, readdirSync } = require('node:fs') as typeof import('node:fs');
-    expect(readdirSync(`${folder}/out`).sort()).toEqual(['Agreement.csv', 'Application.csv', 'Document.csv', 'Investment.csv', 'Municipality.csv', 'Processing.csv', 'RoleAssignment.csv', 'Supplier.csv', 'TrainingPlan.csv', 'Unit.csv']);
+        expect(readdirSync(`${folder}/out`).sort()).toEqual(['Agreement.csv', 'Application.csv', 'Document.csv', 'Investment.csv', 'Municipality.csv', 'Processing.csv', 'RoleAssignment.csv', 'Supplier.csv', 'TrainingPlan.csv', 'Unit.csv']);
     const roles = readFileSync(`${folder}/out/RoleAssignment.csv`, 'utf8');
     expect(roles.split('\r\n')[0]).toBe('\ufeffkind,id,role,application,holder.title,holder.unit,appointedBy,from'); // the fixture speaks English: comma-separated
     expect(roles).not.toMatch(/Astrid|Cecilia/);

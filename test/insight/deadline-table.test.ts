@@ -110,7 +110,7 @@ const folders = new Map(
   ]),
 );
 const run = (date: string, ...args: string[]) => {
-  const result = runCli([...args, '--date', date, '--lang', 'en'], folders.get(date)!);
+  const result = runCli([...args, '--date', date, '--lang', 'en'], folders.get(date));
   expect(result.stderr).toBe('');
   return result.stdout;
 };
@@ -189,7 +189,7 @@ describe('notice deadlines by the calendar a person reads (DESIGN.md 1.2), a tab
     });
 
     it('the site', () => {
-      expect(runCli(['site', '--output', 'public', '--date', date, '--lang', 'en'], folders.get(date)!).status).toBe(0);
+      expect(runCli(['site', '--output', 'public', '--date', date, '--lang', 'en'], folders.get(date)).status).toBe(0);
       for (const [id, fields, , end, deadline] of table) {
         const text = readFileSync(join(folders.get(date)!, 'public/agreement', `${id}.html`), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
         if (end === undefined) {

@@ -51,7 +51,7 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
       expect(problems).toEqual([]);
       // WCAG 2 AA as axe-core judges it (colour contrast of 4.5:1 for text among it).
       await page.addScriptTag({ content: readFileSync(join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-      const axe = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: Array<{ id: string; nodes: Array<{ target: unknown; any: Array<{ message: string }> }> }> };
+      const axe = await page.evaluate<{ violations: Array<{ id: string; nodes: Array<{ target: unknown; any: Array<{ message: string }> }> }> }>("axe.run(document, { resultTypes: ['violations'] })");
       expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)} ${n.any[0]?.message ?? ''}`))).toEqual([]);
     } finally {
       await browser.close();

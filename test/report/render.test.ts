@@ -155,7 +155,7 @@ describe('itreg report errors', () => {
     [['report', 'costs', '--municipality', 'amål', '--lang', 'en'], /no municipality "amål" \(did you mean "amal"\?\)/],
     [['report', 'yearly', '--format', 'pdf', '--lang', 'en'], /--format pdf writes a file: give it with --out/],
   ])('%j exits 2 with one line', (args, message) => {
-    const result = runCli(args as string[], example);
+    const result = runCli(args, example);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

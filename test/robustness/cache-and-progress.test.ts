@@ -1,4 +1,5 @@
 // --cache keeps what the yaml package parsed, by content hash, and parses again only what changed; the progress line.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { join } from 'node:path';
@@ -81,7 +82,6 @@ describe('lint --cache with entries of the right format and the wrong shape', ()
 
 describe('progress on long runs', () => {
   it('shows a progress line on a terminal (after a second; here at once), never in JSON or in CI', () => {
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
     const folder = registerFrom('clean');
     spawnSync(process.execPath, [join(__dirname, '../../bench/generate.mjs'), folder, '300'], { encoding: 'utf8' });
     const underTerminal = (args: string, env: Record<string, string>) =>

@@ -192,7 +192,7 @@ describe('a crash inside a rule', () => {
     const folder = registerFrom('clean', { 'register/roles/diarium-owner.yaml': null });
     const config = readConfig(join(folder, 'itreg.yaml'), 'en');
     const crashes: string[] = [];
-    const result = runRules(loadRegister(config), [crashing as Rule, ...(rules as readonly Rule[])], { date: '2026-06-01', onRuleCrash: (id) => crashes.push(id) });
+    const result = runRules(loadRegister(config), [crashing, ...(rules as readonly Rule[])], { date: '2026-06-01', onRuleCrash: (id) => crashes.push(id) });
     expect(result.findings).toContainEqual(expect.objectContaining({ ruleId: 'crashing', severity: 'error', file: 'register/applications/diarium.yaml', message: expect.stringMatching(/^internal error in rule crashing: boom/) as unknown }));
     expect(result.findings.map((f) => f.ruleId)).toContain('application-has-owner');
     expect(crashes).toEqual(['crashing']);

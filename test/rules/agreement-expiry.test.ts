@@ -94,7 +94,7 @@ describe('agreement-expiry', () => {
     const found = findings(registerFrom('clean', agreement(fields)), 'agreement-expiry', { date });
     if (severity === undefined) return expect(found).toEqual([]);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity, message: expect.stringMatching(message!) });
+    expect(found[0]).toMatchObject({ severity, message: expect.stringMatching(message) });
     expect(found[0]!.message).not.toMatch(/decide now/);
   });
 

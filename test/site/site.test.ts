@@ -240,7 +240,7 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
       const context = await browser!.newContext({ viewport: { width: 390, height: 800 } });
       const page = await context.newPage();
       await page.goto(`file://${join(site, path)}`, { waitUntil: 'load' });
-      const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       if (width > 390) wide.push(`${path}: ${width} px`);
       // Dates stay on one line in the tables, which scroll instead ("1 januari 2027" broke over three lines).
       wide.push(...(await wrappedCells(page, 'td.date')).map((cell) => `${path}: "${cell}" wraps`));
@@ -293,7 +293,7 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     for (const path of ['index.html', 'applications.html', 'application/gis.html', 'municipality/fargelanda.html', 'costs.html']) {
       const { page } = await open(path);
       await page.addScriptTag({ content: axe });
-      const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> };
+      const result = await page.evaluate<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>("axe.run(document, { resultTypes: ['violations'] })");
       for (const v of result.violations) violations.push(`${path}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
       await page.screenshot({ path: join(shots, `site-${path.replace(/[/.]/g, '-')}.png`), fullPage: true });
       await page.context().close();
