@@ -144,7 +144,7 @@ export function serveRegister(connection: Connection, options: ServerOptions): {
     } catch (error: unknown) {
       const detail = error instanceof ConfigError ? error.messageIn(language) : errorMessage(error).split('\n')[0]!;
       options.log(`itreg lsp: ${detail}`);
-      void connection.window.showErrorMessage(`itreg: ${detail}`);
+      connection.window.showErrorMessage(`itreg: ${detail}`);
       failedConfig = configFile;
     }
   };

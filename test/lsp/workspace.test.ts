@@ -62,7 +62,7 @@ describe('RegisterWorkspace', () => {
       if (what < 0.08) changed = '';
       else if (what < 0.16) changed = text.replace(/^id: (.+)$/m, 'id: $1-renamed');
       else if (what < 0.26 && /^kind: RoleAssignment$/m.test(text) && !/^until:/m.test(text)) changed = `${text}until: 2021-01-01\n`;
-      else if (what < 0.32) changed = `${text.slice(0, Math.floor(next() * text.length))}`; // half typed
+      else if (what < 0.32) changed = text.slice(0, Math.floor(next() * text.length)); // half typed
       else if (what < 0.38) changed = text.replace(/: /, ': [');
       else {
         const found = [...text.matchAll(/^( *(?:- )?)([A-Za-z]+): ([^\n#[{|>]+?)\s*$/gm)];
@@ -71,7 +71,8 @@ describe('RegisterWorkspace', () => {
         changed = text.replace(line[0], `${line[1]}${line[2]}: ${pick(values.get(line[2]!) ?? [line[3]!])}`);
       }
       // Half of the changes are typed in the editor (and saved now and then), half made on disk.
-      if (next() < 0.5) {
+      const inEditor = next() < 0.5;
+      if (inEditor) {
         open.set(path, changed);
         workspace.setDocument(path, changed);
         if (next() < 0.3) {
