@@ -336,7 +336,7 @@ ${d('Examples:')}
   $ itreg export --redact --output register.json
   $ itreg export --format csv --out-dir export/
   $ itreg export --map applikationer.yaml --output applikationer.xlsx`)
-    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/export.js')).exportCommand(globals(command) as never)));
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/export.js')).exportCommand(globals(command))));
 
   program
     .command('site')

@@ -161,7 +161,7 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
   const { kind } = options;
   const layout = readLayout(sheet, mapping);
   const { headerRow, headers } = layout;
-  const column = layout.column;
+  const column = (name: string) => layout.column(name);
 
   // Everything the mapping names is checked once, before the first row, so a typo stops the import at once.
   const mapped = mappedColumns(mapping, kind).map((c) => ({ column: c, index: column(c.header) }));

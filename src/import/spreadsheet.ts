@@ -63,7 +63,7 @@ const GUARDED_FORMULA = /^'(?=[=+\-@\t\r])/;
 
 /** The records of a CSV text, numbered from 1 as a spreadsheet program shows them (a quoted line break stays in its cell). */
 export function parseCsv(text: string, separator: string): SheetRow[] {
-  const records = parse(text, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  const records = parse(text, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
   return records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => (cell === '' ? undefined : cell.replace(GUARDED_FORMULA, ''))) }));
 }
 
@@ -190,9 +190,9 @@ export async function writeSpreadsheet(file: string, sheet: SheetToWrite, langua
     const column = worksheet.getColumn(index + 1);
     column.width = columnWidth(text, sheet.rows.map((row) => row[index]));
     if (sheet.quiet.has(text)) column.font = { name: 'Calibri', size: 11, color: { argb: 'FF808080' } };
-    if (sheet.rows.some((row) => typeof row[index] === 'string' && String(row[index]).includes('\n'))) column.alignment = { wrapText: true, vertical: 'top' };
+    if (sheet.rows.some((row) => typeof row[index] === 'string' && row[index].includes('\n'))) column.alignment = { wrapText: true, vertical: 'top' };
   });
   worksheet.autoFilter = { from: { row: sheet.headerRow, column: 1 }, to: { row: sheet.headerRow + sheet.rows.length, column: sheet.headers.length } };
   const buffer = await workbook.xlsx.writeBuffer();
-  writeFileAtomic(file, new Uint8Array(buffer as ArrayBuffer));
+  writeFileAtomic(file, new Uint8Array(buffer));
 }

@@ -82,7 +82,7 @@ function applyEdit(text: string, edit: FieldEdit, order: (path: readonly string[
   for (let depth = 0; depth < edit.path.length; depth += 1) {
     const step = edit.path[depth]!;
     const rest = edit.path.slice(depth + 1);
-    const pair: Pair | undefined = map.items.find((item) => keyOf(item as Pair) === step) as Pair | undefined;
+    const pair: Pair | undefined = map.items.find((item) => keyOf(item) === step);
     const here = edit.path.slice(0, depth);
     if (map.flow) {
       // A flow mapping ({ name: X }) is written anew as a whole, with the change made in its data.
@@ -135,7 +135,7 @@ function removePair(text: string, pair: Pair): string {
   const key = pair.key as Node;
   const start = lineStart(text, (key.range as Range)[0]);
   const value = pair.value as Node | null;
-  const end = lineEnd(text, value?.range ? (value.range as Range)[1] : (key.range as Range)[1]);
+  const end = lineEnd(text, value?.range ? value.range[1] : (key.range as Range)[1]);
   return text.slice(0, start) + text.slice(end);
 }
 
@@ -147,13 +147,13 @@ function setPair(text: string, pair: Pair, value: unknown): string {
   const scalars = (list: unknown): list is unknown[] => Array.isArray(list) && list.every((item) => item === null || typeof item !== 'object');
   if (old && old.range && (isScalar(old) || (isSeq(old) && old.flow) || (isMap(old) && old.flow))) {
     if (value === null || typeof value !== 'object' || scalars(value) || (isMap(old) && old.flow)) {
-      const range = old.range as Range;
+      const range = old.range;
       return text.slice(0, range[0]) + valueText(value, old) + text.slice(range[1]);
     }
   }
   if (old && old.range && isSeq(old) && !old.flow && scalars(value)) {
     // A block list stays a block list, each item on its line at the old items' column.
-    const range = old.range as Range;
+    const range = old.range;
     const itemColumn = range[0] - lineStart(text, range[0]);
     const items = value.map((item) => `- ${valueText(item)}`).join(`\n${' '.repeat(itemColumn)}`);
     const end = text[range[1] - 1] === '\n' ? range[1] - 1 : range[1];
@@ -161,7 +161,7 @@ function setPair(text: string, pair: Pair, value: unknown): string {
   }
   // Anything else (a value of another shape, a key with no value): the whole pair is written anew.
   const start = lineStart(text, keyRange[0]);
-  const end = lineEnd(text, old?.range ? (old.range as Range)[1] : keyRange[1]);
+  const end = lineEnd(text, old?.range ? old.range[1] : keyRange[1]);
   return text.slice(0, start) + pairText(keyOf(pair) ?? '', value, column) + text.slice(end);
 }
 
@@ -178,7 +178,7 @@ function insertPair(text: string, map: YAMLMap, path: readonly string[], key: st
   // Before the first key (in the file's order) that comes after it in the conventional order; else after the last.
   const next = items.find((item) => rank(keyOf(item)) > rank(key));
   const last = items.at(-1)!;
-  const at = next ? lineStart(text, (next.key.range as Range)[0]) : lineEnd(text, last.value?.range ? (last.value.range as Range)[1] : (last.key.range as Range)[1]);
+  const at = next ? lineStart(text, (next.key.range as Range)[0]) : lineEnd(text, last.value?.range ? last.value.range[1] : (last.key.range as Range)[1]);
   const prefix = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
   return text.slice(0, at) + prefix + pairText(key, value, column) + text.slice(at);
 }

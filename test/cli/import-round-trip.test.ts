@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectSeparator, parseCsv, type Cell } from '../../src/import/spreadsheet.js';
+import { detectSeparator, parseCsv } from '../../src/import/spreadsheet.js';
 import { JOURNAL_FILE } from '../../src/import/journal.js';
 import { formatCsv } from '../../src/util/csv.js';
 import { git, projectRoot, runCli, temporaryFolder } from '../helpers.js';
@@ -39,7 +39,7 @@ async function editSheet(file: string, edits: readonly CellEdit[]): Promise<void
       const row = rows.find((cells) => cells[headers.indexOf('itreg-id')] === edit.id)!;
       row[headers.indexOf(edit.header)] = edit.value;
     }
-    writeFileSync(file, formatCsv(rows as Cell[][] as never, separator === ';' ? 'sv' : 'en'));
+    writeFileSync(file, formatCsv(rows, separator === ';' ? 'sv' : 'en'));
     return;
   }
   const { default: ExcelJS } = await import('exceljs');

@@ -72,7 +72,7 @@ describe('integrity rules on fixture registers', () => {
       'register/roles/diarium-admin.yaml': 'kind: RoleAssignment\nid: diarium-admin\nrole: system-administrator\napplication: diarium\nholder: { title: Registrator, unit: kansli-amal }\nappointedBy: gis-owner\nfrom: 2020-01-01\n',
     });
     expect(findings(folder, 'reference')).toMatchObject([
-      { file: 'register/roles/diarium-admin.yaml', line: 6, column: 14, severity: 'error', message: '"appointedBy" refers to "gis-owner", the system owner of \"gis\", not of Diariesystem: name the assignment of Diariesystem\'s system owner' },
+      { file: 'register/roles/diarium-admin.yaml', line: 6, column: 14, severity: 'error', message: '"appointedBy" refers to "gis-owner", the system owner of "gis", not of Diariesystem: name the assignment of Diariesystem\'s system owner' },
     ]);
     expect(findings(registerFrom('clean'), 'reference')).toEqual([]);
   });

@@ -14,7 +14,6 @@ import { isLintable, touchesRegister } from '../../lint/paths.js';
 import { configInForce } from '../../lint/print-config.js';
 import { parseRuleOverrides } from '../../lint/rule-options.js';
 import { rules } from '../../rules/index.js';
-import type { Rule } from '../../rules/define-rule.js';
 import { checkDate, dateOption, emit, todayFor, loadConfig, useColor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface LintCommandOptions extends GlobalOptions {
@@ -63,7 +62,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   if (missing !== undefined) throw new UsageError({ id: 'noSuchPath', data: { path: missing } });
   const config = loadConfig(options);
   if (options.printConfig) {
-    process.stdout.write(`${JSON.stringify(configInForce(config, rules as readonly Rule[], overrides), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(configInForce(config, rules, overrides), null, 2)}\n`);
     return ExitCode.Ok;
   }
   const date = dateOption(options.date, config);
