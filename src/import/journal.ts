@@ -2,7 +2,7 @@
 // killed half-way leaves the journal, and the next import writes what it lists before anything else.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../register/write.js';
+import { createFile, writeFileAtomic } from '../register/write.js';
 
 export const JOURNAL_FILE = '.itreg-import-journal.json';
 
@@ -10,6 +10,8 @@ export interface JournalEntry {
   /** Absolute path. */
   readonly file: string;
   readonly text: string;
+  /** A new file: never written over one that exists (one made by the interrupted run itself is kept as it is). */
+  readonly create?: boolean;
 }
 
 function journalPath(root: string): string {
@@ -40,7 +42,10 @@ export function completeJournal(root: string): number {
     rmSync(path, { force: true });
     return 0;
   }
-  for (const entry of entries) writeFileAtomic(entry.file, entry.text);
+  for (const entry of entries) {
+    if (entry.create) createFile(entry.file, entry.text);
+    else writeFileAtomic(entry.file, entry.text);
+  }
   rmSync(path, { force: true });
   return entries.length;
 }

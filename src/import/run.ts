@@ -121,7 +121,7 @@ export function applyImport(prepared: PreparedImport, dryRun: boolean, completed
       if (writing.has(path) || existsSync(path)) continue;
       writing.add(path);
       madeUnits.push(unit);
-      entries.push({ file: path, text: newFileText(unit, path) });
+      entries.push({ file: path, text: newFileText(unit, path), create: true });
     }
   };
   const counts = { written: 0, files: 0, skipped: 0, failed: 0, changed: 0, changedFiles: 0, unchanged: 0, conflicts: 0 };
@@ -148,7 +148,7 @@ export function applyImport(prepared: PreparedImport, dryRun: boolean, completed
     for (const entity of outcome.entities) {
       const path = fileOf(entity);
       writing.add(path);
-      entries.push({ file: path, text: newFileText(entity, path) });
+      entries.push({ file: path, text: newFileText(entity, path), create: true });
     }
     counts.written += 1;
     counts.files += outcome.entities.length;
@@ -166,7 +166,7 @@ export function applyImport(prepared: PreparedImport, dryRun: boolean, completed
       counts.changed += 1;
       for (const change of outcome.changes) lines.push({ row: outcome.row, status: 'change', change });
       addUnits(outcome.units);
-      for (const created of outcome.created) entries.push({ file: join(config.root, created.path), text: newFileText(created.entity, join(config.root, created.path)) });
+      for (const created of outcome.created) entries.push({ file: join(config.root, created.path), text: newFileText(created.entity, join(config.root, created.path)), create: true });
       for (const edit of outcome.edits) entries.push({ file: join(config.root, edit.path), text: edit.text });
       counts.changedFiles += outcome.created.length + outcome.edits.length;
     }

@@ -66,6 +66,8 @@ export function planUpdate(sheet: Sheet, mapping: ImportMapping, model: Register
   const units = unitResolver(options, taken);
 
   const outcomes: UpdateOutcome[] = [];
+  /** itreg-id → the first row with it: a second row for one entity is refused, not applied over the first. */
+  const seen = new Map<string, number>();
   const newRows: Sheet['rows'][number][] = [];
   for (const sheetRow of sheet.rows) {
     const { row, cells } = sheetRow;
@@ -75,9 +77,15 @@ export function planUpdate(sheet: Sheet, mapping: ImportMapping, model: Register
       newRows.push(sheetRow);
       continue;
     }
+    const first = seen.get(id);
+    if (first !== undefined) {
+      outcomes.push({ row, status: 'fail', problems: [{ field: ID_HEADER, message: { id: 'importDuplicateId', data: { id, row: first } } }] });
+      continue;
+    }
+    seen.set(id, row);
     const entity = model.getOf(kind, id);
     if (!entity) {
-      outcomes.push({ row, status: 'fail', problems: [{ field: ID_HEADER, column: ID_HEADER, message: { id: 'importNotInRegister', data: { id, kind } } }] });
+      outcomes.push({ row, status: 'fail', problems: [{ field: ID_HEADER, message: { id: 'importNotInRegister', data: { id, kind } } }] });
       continue;
     }
     const roles = rowRoles(model, entity, date);

@@ -199,6 +199,28 @@ describe('a row whose entity changed in the register since the export', () => {
   });
 });
 
+describe('a sheet that names one entity on two rows', () => {
+  it('applies the first and refuses the second, naming the first row', () => {
+    const folder = exampleRepository();
+    const sheet = join(folder, 'applikationer.csv');
+    runCli(['export', '--map', mapping, '--output', sheet, '--date', date, '--lang', 'en'], folder);
+    const lines = readFileSync(sheet, 'utf8').split('\r\n');
+    const gis = lines.find((line) => line.includes(',gis,'))!;
+    writeFileSync(sheet, [...lines.slice(0, -1), gis.replace('GIS och kartsystem', 'GIS'), ''].join('\r\n'));
+    const result = runCli(['import', sheet, '--map', mapping, '--update', '--date', date, '--lang', 'en'], folder);
+    expect(result.stdout).toBe(
+      [
+        'applikationer.csv',
+        '  row 15  error    itreg-id: id "gis" is also on row 9: every id must be unique',
+        '0 rows changed (0 files), 13 unchanged, 0 new, 0 conflicts, 0 skipped, 1 failed',
+        '',
+      ].join('\n'),
+    );
+    expect(result.status).toBe(1);
+    expect(git(folder, 'diff', '--name-only')).toBe('');
+  });
+});
+
 // .ci/run installs Debian's LibreOffice; a machine without it skips these, saying so.
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
 describe.skipIf(!soffice)('a spreadsheet LibreOffice wrote (skipped: no soffice; apt-get install libreoffice-calc-nogui)', () => {
