@@ -39,13 +39,15 @@ export function headerKey(text: string): string {
  * The mapping's columns in its layout's order (`layout`, else the order the mapping names them), each with what it
  * fills; a field the kind does not have is a usage error before any row is read.
  */
+/** A dotted field the mapping names (a column's or a constant's), as a path; one the kind lacks is a usage error. */
+export function mappedField(kind: Kind, path: string): string[] {
+  const steps = path.split('.');
+  if (path === 'kind' || !fieldSchema(kind, steps)) throw new UsageError({ id: 'importUnknownField', data: { field: path, kind, suggestion: suggestNearest(path, fieldPaths(kind)) } });
+  return steps;
+}
+
 export function mappedColumns(mapping: ImportMapping, kind: Kind): MappedColumn[] {
-  const known = fieldPaths(kind);
-  const field = (path: string): string[] => {
-    const steps = path.split('.');
-    if (path === 'kind' || !fieldSchema(kind, steps)) throw new UsageError({ id: 'importUnknownField', data: { field: path, kind, suggestion: suggestNearest(path, known) } });
-    return steps;
-  };
+  const field = (path: string): string[] => mappedField(kind, path);
   if ((mapping.owner ?? mapping.administrator ?? mapping.vendor) && kind !== 'Application') throw new UsageError({ id: 'importRelatedNeedsApplication', data: { kind } });
   const byHeader = new Map<string, { header: string; targets: ColumnTarget[] }>();
   const add = (header: string, target: ColumnTarget): void => {

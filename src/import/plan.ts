@@ -4,7 +4,7 @@ import { suggestNearest, type Message } from '../i18n/index.js';
 import type { Cell, Sheet } from './spreadsheet.js';
 import { fieldName, validateEntity, type Kind, type RegisterLimits } from '../schema/validate.js';
 import type { ImportMapping } from '../types/entities.generated.js';
-import { cellText, cellValue, headerKey, mappedColumns, mappedRoles, rolePath, type MappedColumn, type MappedRole } from './columns.js';
+import { cellText, cellValue, headerKey, mappedColumns, mappedField, mappedRoles, rolePath, type MappedColumn, type MappedRole } from './columns.js';
 import { findUnit, newUnitId, unitFields, type KnownUnit } from './units.js';
 
 export interface PlannedEntity {
@@ -165,7 +165,7 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
 
   // Everything the mapping names is checked once, before the first row, so a typo stops the import at once.
   const mapped = mappedColumns(mapping, kind).map((c) => ({ column: c, index: column(c.header) }));
-  const constants = Object.entries(mapping.constants ?? {}).map(([path, value]) => ({ path: path.split('.'), value }));
+  const constants = Object.entries(mapping.constants ?? {}).map(([path, value]) => ({ path: mappedField(kind, path), value }));
   for (const [name] of Object.entries(mapping.values ?? {})) column(name);
   const skipWhen = Object.entries(mapping.skip?.when ?? {}).map(([name, values]) => ({ name, index: column(name), values: new Set(values.map(headerKey)) }));
   const skipRows = new Set(mapping.skip?.rows ?? []);

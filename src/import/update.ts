@@ -135,6 +135,13 @@ interface RowContext extends Omit<UpdateOptions, 'units'> {
   readonly headers: readonly string[];
 }
 
+/** Plain data without the mappings a removed field left empty (editYaml removes such a key with its last field). */
+function withoutEmpty(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const entries = Object.entries(value).map(([key, item]) => [key, withoutEmpty(item)] as const);
+  return Object.fromEntries(entries.filter(([, item]) => !(typeof item === 'object' && item !== null && !Array.isArray(item) && Object.keys(item).length === 0)));
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -181,7 +188,7 @@ function planRow(
     }
   }
   // An emptied nested field (vendor.product with no vendor.name) is removed with its parent, as editYaml does.
-  const cleaned = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  const cleaned = withoutEmpty(JSON.parse(JSON.stringify(data))) as Record<string, unknown>;
   for (const issue of validateEntity(cleaned, context.limits)) {
     const named = issue.message.data?.['field'];
     const field = typeof named === 'string' ? named : fieldName(issue.path);

@@ -176,6 +176,7 @@ describe('a mapping or sheet that does not fit stops before anything is written 
   it.each([
     ['a column the sheet lacks', 'columns: { Sytem: name }\n', 'itreg: the mapping names the column "Sytem" (did you mean "System"?), which row 1 of systemforteckning.csv does not have: its columns are System, Leverantör, Produkt, Typ, Systemägare, Förvaltning, Systemförvaltare, Kommentar\n'],
     ['a field the kind lacks', 'columns: { System: nmae }\n', 'itreg: the mapping names the field "nmae" (did you mean "name"?), which the kind Application does not have\n'],
+    ['a constant the kind lacks', 'columns: { System: name }\nconstants: { municipalitis: [amal] }\n', 'itreg: the mapping names the field "municipalitis" (did you mean "municipalities"?), which the kind Application does not have\n'],
     ['a mapping its schema refuses', 'columns: { System: name }\nskip: { rows: two }\n', 'itreg: m.yaml:2:15: "skip.rows" must be a list\n'],
     ['an empty mapping', '', 'itreg: m.yaml: a mapping holds at least "columns:" (see schema/import-mapping.schema.json)\n'],
   ])('%s', (_name, text, stderr) => {
