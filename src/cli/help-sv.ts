@@ -160,6 +160,16 @@ export const helpSv: Readonly<Record<string, string>> = {
   'remove personal names (holder.name), notes and personal identity numbers, as export --redact':
     'ta bort personnamn (holder.name), anteckningar och personnummer, som export --redact',
   'a "propose a change" link to each entity\'s file: a URL with {path}': 'en länk "Föreslå ändring" till varje posts fil: en URL med {path}',
+  // suppliers, incident
+  'each supplier with the applications that depend on it (as vendor, agreement party or sub-processor), highest consequence first; a concentration is named at the top':
+    'varje leverantör med applikationerna som beror på den (som leverantör, avtalspart eller underbiträde), högsta konsekvens först; en koncentration nämns överst',
+  'one supplier': 'en leverantör',
+  'what an incident at a supplier or in an application affects, who owns it, and the deadlines to report it (CSIRT, IMY) in the register\'s time zone':
+    'vad en incident hos en leverantör eller i en applikation berör, vem som äger det och när den senast ska rapporteras (CSIRT, IMY) i registrets tidszon',
+  'the supplier where the incident happened': 'leverantören där incidenten inträffade',
+  'the application where the incident happened': 'applikationen där incidenten inträffade',
+  'when it was detected: 2026-03-28T10:00 in the register\'s time zone, or with Z or an offset':
+    'när den upptäcktes: 2026-03-28T10:00 i registrets tidszon, eller med Z eller en tidsförskjutning',
 };
 
 export const examplesSv = `
@@ -202,6 +212,7 @@ const placeholdersSv: Readonly<Record<string, string>> = {
   'key=value': 'nyckel=värde',
   'id=severity': 'id=allvarlighetsgrad',
   'YYYY-MM-DD': 'ÅÅÅÅ-MM-DD',
+  'date-time': 'datum-tid',
 };
 
 /** "[options]" → "[flaggor]", "<dir>" → "<mapp>", "[paths...]" → "[sökvägar...]", and a bare argument name ("kind"). */

@@ -323,6 +323,33 @@ ${d('Examples:')}
     .action((_options: unknown, command: Command) => run(async () => (await import('./commands/calendar.js')).calendarCommand(globals(command))));
 
   program
+    .command('suppliers')
+    .description(d('each supplier with the applications that depend on it (as vendor, agreement party or sub-processor), highest consequence first; a concentration is named at the top'))
+    .argument('[id]', d('one supplier'))
+    .option('--date <YYYY-MM-DD>', d('judge on this date (default: today)'))
+    .addOption(new Option('-f, --format <format>', d('output format')).choices(['table', 'json', 'md']).default('table'))
+    .option('-o, --output <file>', d('write to a file instead of stdout'))
+    .addHelpText('after', `
+${d('Examples:')}
+  $ itreg suppliers
+  $ itreg suppliers nordisk-datahall --format json`)
+    .action((id: string | undefined, _options: unknown, command: Command) => run(async () => (await import('./commands/suppliers.js')).suppliersCommand(id, globals(command))));
+
+  program
+    .command('incident')
+    .description(d('what an incident at a supplier or in an application affects, who owns it, and the deadlines to report it (CSIRT, IMY) in the register\'s time zone'))
+    .option('--supplier <id>', d('the supplier where the incident happened'))
+    .option('--application <id>', d('the application where the incident happened'))
+    .option('--detected <date-time>', d('when it was detected: 2026-03-28T10:00 in the register\'s time zone, or with Z or an offset'))
+    .addOption(new Option('-f, --format <format>', d('output format')).choices(['table', 'json', 'md', 'ics']).default('table'))
+    .option('-o, --output <file>', d('write to a file instead of stdout'))
+    .addHelpText('after', `
+${d('Examples:')}
+  $ itreg incident --supplier nordisk-datahall --detected 2026-03-28T10:00
+  $ itreg incident --application pa-lon --detected "2026-01-31 08:30" --format ics --output incident.ics`)
+    .action((_options: unknown, command: Command) => run(async () => (await import('./commands/incident.js')).incidentCommand(globals(command))));
+
+  program
     .command('export')
     .description(d('the register as one JSON document or one CSV per kind, for publication and other tools; with --map, a spreadsheet in the municipality\'s own layout'))
     .addOption(new Option('-f, --format <format>', d('output format (default: json; with --map, from the --output file\'s extension)')).choices(['json', 'csv', 'xlsx']))

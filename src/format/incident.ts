@@ -1,0 +1,117 @@
+// `itreg incident` as a table, JSON, Markdown or iCalendar: the deadlines first, then who and what is affected.
+import Table from 'cli-table3';
+import type { Language } from '../i18n/index.js';
+import type { IncidentDeadlineKind } from '../insight/incident.js';
+import { escapeText, foldLine } from '../insight/calendar.js';
+import { formatIcsUtc } from '../util/zoned-time.js';
+import type { IncidentView } from '../views/incident.js';
+import { escapeMarkdownText } from './markdown.js';
+
+const labels = {
+  sv: {
+    detected: 'Upptäckt', supplier: 'Leverantör', deadline: 'Senast', report: 'Rapport', because: 'Gäller', application: 'Applikation',
+    municipalities: 'Kommuner', owner: 'Systemägare', critical: 'samhällsviktig', noOwner: 'ingen gällande systemägare',
+    affected: 'Berörda applikationer', noDeadlines: 'Ingen rapporteringsfrist: ingen berörd applikation är samhällsviktig eller behandlar personuppgifter.',
+    noApplications: 'Ingen applikation i drift beror på leverantören.',
+    kinds: {
+      'csirt-early-warning': 'Tidig varning till CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 a): inom 24 timmar',
+      'csirt-notification': 'Incidentanmälan till CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 b): inom 72 timmar',
+      'csirt-final-report': 'Slutrapport till CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 d): en månad efter incidentanmälan',
+      'imy-breach': 'Anmälan av personuppgiftsincident till IMY (GDPR art. 33): inom 72 timmar',
+    },
+  },
+  en: {
+    detected: 'Detected', supplier: 'Supplier', deadline: 'Due by', report: 'Report', because: 'Concerns', application: 'Application',
+    municipalities: 'Municipalities', owner: 'System owner', critical: 'critical', noOwner: 'no current system owner',
+    affected: 'Affected applications', noDeadlines: 'No reporting deadline: no affected application is critical or processes personal data.',
+    noApplications: 'No live application depends on the supplier.',
+    kinds: {
+      'csirt-early-warning': 'Early warning to the CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 a): within 24 hours',
+      'csirt-notification': 'Incident notification to the CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 b): within 72 hours',
+      'csirt-final-report': 'Final report to the CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 d): one month after the notification',
+      'imy-breach': 'Personal data breach notification to IMY (GDPR art. 33): within 72 hours',
+    },
+  },
+} as const;
+
+/** 2026-03-29T11:00:00+02:00 as a person reads it: 2026-03-29 11:00 (+02:00). */
+function readable(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} (${iso.slice(19)})`;
+}
+
+function ownersText(app: IncidentView['applications'][number], language: Language): string {
+  return app.owners.length === 0 ? labels[language].noOwner : app.owners.map((o) => `${o.title}, ${o.unitName}`).join('; ');
+}
+
+function kindText(kind: IncidentDeadlineKind, language: Language): string {
+  return labels[language].kinds[kind];
+}
+
+function headLines(view: IncidentView, language: Language): string[] {
+  const l = labels[language];
+  return [`${l.detected}: ${readable(view.detected)} ${view.timeZone}`, ...(view.supplier ? [`${l.supplier}: ${view.supplier.name}`] : [])];
+}
+
+export function formatIncidentTable(view: IncidentView, language: Language): string {
+  const l = labels[language];
+  const name = (id: string) => view.applications.find((a) => a.id === id)?.name ?? id;
+  const deadlines = new Table({ head: [l.deadline, l.report, l.because], wordWrap: true, colWidths: [26, 50, 28], style: { head: [], border: [] } });
+  for (const d of view.deadlines) deadlines.push([readable(d.due), kindText(d.kind, language), d.because.map(name).join(', ')]);
+  const apps = new Table({ head: [l.application, l.municipalities, l.owner], wordWrap: true, colWidths: [30, 30, 44], style: { head: [], border: [] } });
+  for (const a of view.applications) apps.push([a.critical ? `${a.name} (${l.critical})` : a.name, a.municipalities.map((m) => m.name).join(', '), ownersText(a, language)]);
+  return [
+    ...headLines(view, language),
+    '',
+    view.deadlines.length === 0 ? l.noDeadlines : deadlines.toString(),
+    '',
+    `${l.affected}:`,
+    view.applications.length === 0 ? l.noApplications : apps.toString(),
+  ].join('\n') + '\n';
+}
+
+export function formatIncidentMarkdown(view: IncidentView, language: Language): string {
+  const l = labels[language];
+  const md = escapeMarkdownText;
+  const name = (id: string) => view.applications.find((a) => a.id === id)?.name ?? id;
+  const lines = headLines(view, language).map((line) => `${md(line)}  `);
+  lines.push('');
+  if (view.deadlines.length === 0) lines.push(md(l.noDeadlines));
+  else lines.push(`| ${l.deadline} | ${l.report} | ${l.because} |`, '| --- | --- | --- |', ...view.deadlines.map((d) => `| ${readable(d.due)} | ${md(kindText(d.kind, language))} | ${md(d.because.map(name).join(', '))} |`));
+  lines.push('', `## ${l.affected}`, '');
+  if (view.applications.length === 0) lines.push(md(l.noApplications));
+  else lines.push(`| ${l.application} | ${l.municipalities} | ${l.owner} |`, '| --- | --- | --- |', ...view.applications.map((a) => `| ${md(a.critical ? `${a.name} (${l.critical})` : a.name)} | ${md(a.municipalities.map((m) => m.name).join(', '))} | ${md(ownersText(a, language))} |`));
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatIncidentJson(view: IncidentView): string {
+  const json = {
+    ...view,
+    applications: view.applications.map((a) => ({ ...a, municipalities: a.municipalities.map((m) => m.id), owners: a.owners.map((o) => ({ title: o.title, unit: o.unit })) })),
+    municipalities: view.municipalities.map((m) => m.id),
+    deadlines: view.deadlines.map(({ dueMs: _ms, ...d }) => d),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** One event per deadline, at its instant (UTC), with an alarm two hours before. */
+export function formatIncidentIcs(view: IncidentView, language: Language, stamp: string): string {
+  const l = labels[language];
+  const name = (id: string) => view.applications.find((a) => a.id === id)?.name ?? id;
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//itreg//itreg incident//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  for (const d of view.deadlines) {
+    const at = formatIcsUtc(d.dueMs);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${escapeText(`incident-${formatIcsUtc(Date.parse(view.detected))}-${d.kind}@itreg`)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${at}`,
+      `DTEND:${at}`,
+      `SUMMARY;LANGUAGE=${language}:${escapeText(kindText(d.kind, language))}`,
+      `DESCRIPTION;LANGUAGE=${language}:${escapeText(`${headLines(view, language).join('\n')}\n${l.because}: ${d.because.map(name).join(', ')}`)}`,
+      'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-PT2H', `DESCRIPTION:${escapeText(kindText(d.kind, language))}`, 'END:VALARM',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,48 @@
+// A register built for `suppliers` and `incident`: one supplier behind three serious applications (as agreement
+// party, sub-processor and by a plain vendor name), a critical journal with sensitive data, a retired dependent.
+import { temporaryFolder, writeFiles } from '../helpers.js';
+
+export function lawCommandsRegister(language: 'sv' | 'en' = 'en', timeZone?: string): string {
+  const folder = temporaryFolder();
+  writeFiles(folder, {
+    'itreg.yaml': `name: Testkommunerna\nregister: register\nlanguage: ${language}\ncollaborationLevels: [Erfarenhetsutbyte, Samordnad kompetens]\n${timeZone ? `timeZone: ${timeZone}\n` : ''}`,
+    'register/municipalities/amal.yaml': 'kind: Municipality\nid: amal\nname: Åmåls kommun\npopulation: { 2025: 11902 }\n',
+    'register/municipalities/mellerud.yaml': 'kind: Municipality\nid: mellerud\nname: Melleruds kommun\npopulation: { 2025: 9010 }\n',
+    'register/units/it-amal.yaml': 'kind: Unit\nid: it-amal\nname: IT-enheten Åmål\ntype: it-unit\nmunicipality: amal\n',
+    'register/units/soc-amal.yaml': 'kind: Unit\nid: soc-amal\nname: Socialförvaltningen Åmål\ntype: department\nmunicipality: amal\n',
+    'register/units/hr-mellerud.yaml': 'kind: Unit\nid: hr-mellerud\nname: HR-avdelningen Mellerud\ntype: department\nmunicipality: mellerud\n',
+    'register/suppliers/datahall.yaml': 'kind: Supplier\nid: datahall\nname: Nordisk Datahall AB\norgNumber: 556000-0001\ncountry: SE\n',
+    'register/suppliers/omsorg.yaml': 'kind: Supplier\nid: omsorg\nname: Omsorgsdata Nordic AB\ncountry: SE\n',
+    'register/suppliers/lone.yaml': 'kind: Supplier\nid: lone\nname: Lönepartner Väst AB\ncountry: SE\n',
+    'register/suppliers/cloud.yaml': 'kind: Supplier\nid: cloud\nname: Nimbus Cloud Inc.\ncountry: US\n',
+    'register/suppliers/idle.yaml': 'kind: Supplier\nid: idle\nname: Ingen Beroende AB\n',
+    'register/applications/journal.yaml': [
+      'kind: Application', 'id: journal', 'name: Socialtjänstens journal', 'type: business', 'municipalities: [amal, mellerud]',
+      'collaborationLevel: 1', 'vendor: { name: Omsorgsdata  nordic AB, product: Omsorg Pro }', 'personalData: sensitive', 'critical: true',
+      'classification: { confidentiality: 4, integrity: 4, availability: 3, decided: 2025-10-01 }', '',
+    ].join('\n'),
+    'register/applications/lon.yaml': [
+      'kind: Application', 'id: lon', 'name: Lönesystem', 'type: business', 'municipalities: [mellerud]',
+      'vendor: { name: Lönepartner, supplier: lone }', 'personalData: personal', 'critical: true',
+      'classification: { confidentiality: 3, integrity: 3, availability: 3 }', '',
+    ].join('\n'),
+    'register/applications/ekonomi.yaml': [
+      'kind: Application', 'id: ekonomi', 'name: Ekonomisystem', 'type: business', 'municipalities: [amal]',
+      'vendor: { name: Ekonomi AB }', 'personalData: none', 'classification: { confidentiality: 2, integrity: 3, availability: 2 }', '',
+    ].join('\n'),
+    'register/applications/bibliotek.yaml': [
+      'kind: Application', 'id: bibliotek', 'name: Bibliotekssystem', 'type: business', 'municipalities: [amal]',
+      'vendor: { name: Nimbus, supplier: cloud }', 'personalData: personal', 'classification: { confidentiality: 1, integrity: 1, availability: 1 }', '',
+    ].join('\n'),
+    'register/applications/gammal.yaml': 'kind: Application\nid: gammal\nname: Gammalt system\ntype: business\nmunicipalities: [amal]\nlifecycle: { status: retired }\nvendor: { name: Nordisk Datahall AB }\ncritical: true\n',
+    'register/agreements/journal-drift.yaml': 'kind: Agreement\nid: journal-drift\nname: Drift av journalen\ntype: operations\napplication: journal\nparties: [datahall]\nstart: 2024-01-01\n',
+    'register/agreements/lon-pub.yaml': [
+      'kind: Agreement', 'id: lon-pub', 'name: PUB-avtal lön', 'type: data-processing', 'application: lon', 'parties: [lone]', 'start: 2024-01-01',
+      'subProcessors:', '  - { name: Nordisk Datahall AB, supplier: datahall, country: SE }', '',
+    ].join('\n'),
+    'register/agreements/ekonomi-drift.yaml': 'kind: Agreement\nid: ekonomi-drift\nname: Drift av ekonomisystemet\ntype: operations\napplication: ekonomi\nparties: [datahall]\nstart: 2024-01-01\n',
+    'register/roles/journal-owner.yaml': 'kind: RoleAssignment\nid: journal-owner\nrole: system-owner\napplication: journal\nholder: { title: Socialchef, unit: soc-amal, name: Anna Andersson }\nfrom: 2024-01-01\n',
+    'register/roles/lon-owner.yaml': 'kind: RoleAssignment\nid: lon-owner\nrole: system-owner\napplication: lon\nholder: { title: HR-chef, unit: hr-mellerud }\nfrom: 2024-01-01\n',
+  });
+  return folder;
+}
