@@ -124,7 +124,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   // list
   'list the entities of one kind, filtered and sorted': 'lista registrets poster av en typ, filtrerade och sorterade',
   'municipalities, units, applications, roles, agreements, training, investments, documents, processing or suppliers':
-    'posttypen, som mappnamnet i registret: municipalities, units, applications, roles, agreements, training, investments, documents, processing eller suppliers',
+    'posttypen, som mappnamnet i registret: `municipalities`, `units`, `applications`, `roles`, `agreements`, `training`, `investments`, `documents`, `processing` eller `suppliers`',
   'keep entities whose (dotted) field has this value; several are ANDed': 'behåll entiteter vars fält (punktnotation) har detta värde; flera måste alla gälla',
   'sort by this (dotted) field': 'sortera efter detta fält (punktnotation)',
   // show

@@ -43,7 +43,8 @@ const englishWords = new Set<string>([
   'the', 'and', 'with', 'without', 'for', 'of', 'is', 'are', 'must', 'should', 'which', 'from', 'until', 'only',
   // The register's English values: kinds, enum values (the keys of the term list) and rule ids.
   ...kinds.map((kind) => kind.toLowerCase()),
-  ...Object.values(terms.en).flatMap((group: object) => Object.keys(group)).map((key) => key.toLowerCase()),
+  // (Keys that are no word, such as a level's number or an article's letter, are not looked for.)
+  ...Object.values(terms.en).flatMap((group: object) => Object.keys(group)).map((key) => key.toLowerCase()).filter((key) => /^[a-z][a-z-]+$/.test(key)),
   ...ruleIds,
 ]);
 
@@ -71,6 +72,7 @@ const alsoEnglish = [
   'i', 'under', 'god', // "i drift", "under införande", fit "god": English words too
   'en', 'id', 'text', 'system', 'yaml', // "en" is also the language code; the others are the same in both
   'personnummer', 'samordningsnummer', // the Swedish identifiers' own names, used in English too
+  'art', 'a', 'b', 'c', 'd', 'e', 'f', // "art." and an article's points (GDPR art. 6.1 a–f) in the legal bases' Swedish names; "a" and "e.g." in English
 ];
 for (const word of alsoEnglish) swedishWords.delete(word);
 

@@ -23,7 +23,7 @@ describe('a folder given as a template', () => {
   it('is one line and exit 2', () => {
     const folder = registerFrom('clean');
     const result = runCli(['report', join(folder, 'register'), '--lang', 'en', '--date', '2026-06-01'], folder);
-    expect(result.stderr).toBe(`itreg: ${join(folder, 'register')} cannot be read as a template (EISDIR): give yearly, application, costs or the path of a .hbs file\n`);
+    expect(result.stderr).toBe(`itreg: ${join(folder, 'register')} cannot be read as a template (EISDIR): give \`yearly\`, \`application\`, \`costs\` or the path of a .hbs file\n`);
     expect(result.status).toBe(2);
   });
 });
