@@ -39,3 +39,23 @@ export class RegisterError extends ItregError {}
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A package itreg lists as optional (only PDF and .xlsx need them) is not installed where itreg is. */
+export class MissingPackageError extends ItregError {}
+
+/**
+ * Loads an optional package when a command needs it: `load` is the literal `import('name')`, so the bundle keeps it
+ * external. When it is not installed (a lint-only install, `npm ci --omit=optional`), the command says in one line
+ * which package to add, for what, and exits 2.
+ */
+export async function importOptional<T>(name: string, use: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error: unknown) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && errorMessage(error).includes(`'${name}'`)) {
+      throw new MissingPackageError({ id: 'optionalPackageMissing', data: { package: name, use } });
+    }
+    throw error;
+  }
+}

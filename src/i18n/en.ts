@@ -205,6 +205,7 @@ export const en = {
   templateUnreadable: '{file} cannot be read as a template ({code}): give `yearly`, `application`, `costs` or the path of a .hbs file',
   templateError: '{location}: the template has a mistake: {detail}',
   pdfNeedsOut: '--format pdf writes a file: give it with --output, e.g. --output arsrapport.pdf',
+  optionalPackageMissing: '{use} needs the package {package}, an optional dependency of itreg that is not installed: add it with npm install {package} where itreg is installed (-g for a global itreg)',
   pdfNeedsChromium: '--format pdf needs Chromium, and none was found: install it (Debian: apt-get install chromium) or set ITREG_CHROMIUM to its path',
   reportNeedsId: 'the application sheet needs --id, e.g. itreg report application --id gis',
   reportNeedsMunicipality: 'the cost statement needs --municipality, e.g. itreg report costs --municipality amal',

@@ -202,6 +202,7 @@ export const sv: Record<MessageId, string> = {
   templateUnreadable: '{file} kan inte läsas som mall ({code}): ange `yearly`, `application`, `costs` eller sökvägen till en .hbs-fil',
   templateError: '{location}: mallen har ett fel: {detail}',
   pdfNeedsOut: '--format pdf skriver en fil: ange den med --output, t.ex. --output arsrapport.pdf',
+  optionalPackageMissing: '{use} behöver paketet {package}, ett valfritt beroende till itreg som inte är installerat: lägg till det med npm install {package} där itreg är installerat (-g om itreg är globalt installerat)',
   pdfNeedsChromium: '--format pdf behöver Chromium, och det finns inte: installera det (Debian: apt-get install chromium) eller ange sökvägen i ITREG_CHROMIUM',
   reportNeedsId: 'applikationsbladet behöver --id, t.ex. `itreg report application --id gis`',
   reportNeedsMunicipality: 'kostnadsbeskedet behöver --municipality, t.ex. `itreg report costs --municipality amal`',

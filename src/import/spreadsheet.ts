@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { UsageError } from '../errors.js';
+import { importOptional, UsageError } from '../errors.js';
 import { suggestNearest } from '../i18n/index.js';
 import { writeFileAtomic } from '../register/write.js';
 import type { Language } from '../types/language.js';
@@ -99,14 +99,17 @@ export async function readSpreadsheet(file: string, sheet: string | undefined, a
   return readWorkbook(file, bytes, sheet, anyOnlySheet);
 }
 
-/** exceljs, the one place it is loaded: only for .xlsx (it is large, and CSV and lint never need it). */
-export async function loadExcelJs(): Promise<typeof import('exceljs')> {
-  const { default: ExcelJS } = await import('exceljs');
+/**
+ * exceljs, the one place it is loaded: only for .xlsx (it is large, and CSV and lint never need it). It is an optional
+ * peer dependency: where it is not installed, the command says in one line to add it (`use`: the file that needs it).
+ */
+export async function loadExcelJs(use: string): Promise<typeof import('exceljs')> {
+  const { default: ExcelJS } = await importOptional('exceljs', use, () => import('exceljs'));
   return ExcelJS;
 }
 
 async function readWorkbook(file: string, bytes: Uint8Array, sheetName: string | undefined, anyOnlySheet: boolean): Promise<Sheet> {
-  const ExcelJS = await loadExcelJs();
+  const ExcelJS = await loadExcelJs(basename(file));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -173,7 +176,7 @@ export async function writeSpreadsheet(file: string, sheet: SheetToWrite, langua
     writeFileAtomic(file, formatCsv([...blank, sheet.headers, ...sheet.rows], language));
     return;
   }
-  const ExcelJS = await loadExcelJs();
+  const ExcelJS = await loadExcelJs(basename(file));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'itreg';
   // Printed, the sheet fits the page's width in landscape, the header row on every page.

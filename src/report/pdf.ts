@@ -2,7 +2,7 @@
 // Page numbers and a footer come from Chromium's footer template; the table of contents gets each section's page from
 // a first print (the PDF's named destinations), filled in before the second.
 import { existsSync } from 'node:fs';
-import { RegisterError } from '../errors.js';
+import { importOptional, RegisterError } from '../errors.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
 
@@ -62,11 +62,11 @@ function decodeName(name: string): string {
 }
 
 export async function printPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  const { chromium } = await importOptional('playwright-core', '--format pdf', () => import('playwright-core'));
   const executablePath = findChromium();
   if (!executablePath) {
     throw new RegisterError({ id: 'pdfNeedsChromium' });
   }
-  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
