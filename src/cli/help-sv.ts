@@ -91,8 +91,8 @@ export const helpSv: Readonly<Record<string, string>> = {
   'a field value (dotted keys for nested fields; the value is read as a YAML scalar or [list])': 'ett fältvärde (punktnotation för nästlade fält; värdet läses som en YAML-skalär eller [lista])',
   "write into this folder instead of the kind's conventional one": 'skriv i den här mappen i stället för posttypens vanliga mapp',
   // init
-  "the itreg the register's package.json pins: an npm range, a git URL or a tarball (default: itreg@^ this version)":
-    'den itreg som registrets package.json låser: ett npm-intervall, en git-URL eller ett tarball-paket (standard: itreg@^ denna version)',
+  "the itreg the register's package.json pins: a version, a git URL, a tarball or a folder (default: this itreg, copied into vendor/)":
+    'den itreg som registrets package.json låser: en version, en git-URL, ett tarball-paket eller en mapp (standard: denna itreg, kopierad till vendor/)',
   "let the repository's itreg pre-commit hook check this register instead of the one it checks":
     'låt repots pre-commit-krok för itreg kontrollera det här registret i stället för det den kontrollerar',
   'create a new register: itreg.yaml, one example per kind, the schemas, a package.json pinning itreg, CI files and the pre-commit hook':

@@ -199,14 +199,14 @@ ${d('Exit codes: 0 every row imported, changed, unchanged or skipped, 1 a row co
     .option('-k, --kind <kind>', d('with --from: what each row becomes (default: kind in the mapping)'))
     .option('--sheet <name>', d('with --from: the sheet of an .xlsx file'))
     .option('--create-units', d('with --from: make the units the sheet names (see itreg import --help)'))
-    .option('--itreg-source <spec>', d('the itreg the register\'s package.json pins: an npm range, a git URL or a tarball (default: itreg@^ this version)'))
+    .option('--itreg-source <spec>', d('the itreg the register\'s package.json pins: a version, a git URL, a tarball or a folder (default: this itreg, copied into vendor/)'))
     .option('--force', d('let the repository\'s itreg pre-commit hook check this register instead of the one it checks'))
     .addHelpText('after', `
 ${d('Examples:')}
   $ itreg init it-register --name "Dalslandskommunerna"
   $ cd it-register && npm install && itreg lint
   $ itreg init governance --itreg-source git+https://example.org/itreg.git#v0.1.0
-  $ itreg init governance --itreg-source ./itreg-0.1.0.tgz
+  $ itreg init governance --itreg-source ../itreg-0.2.0.tgz
   $ itreg init amal-register --from systemforteckning.xlsx --map mapping.yaml`)
     .action((dir: string | undefined, _options: unknown, command: Command) =>
       run(async () => (await import('./commands/init.js')).initCommand(dir, globals(command))),

@@ -1,7 +1,7 @@
 // The repository around a register: found without running git (findRepositoryRoot), or created (initRepository).
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { runGit } from './run.js';
+import { runGit, tryGit } from './run.js';
 
 /** The nearest folder at or above `start` with a .git entry. */
 export function findRepositoryRoot(start: string): string | undefined {
@@ -25,4 +25,9 @@ export function repositoryPrefix(root: string): string {
   if (!top) return '';
   const path = relative(top, resolve(root)).split(sep).join('/');
   return path ? `${path}/` : '';
+}
+
+/** The branch git reports for the repository at `folder` (an unborn one too); undefined on a detached HEAD. */
+export async function currentBranch(folder: string): Promise<string | undefined> {
+  return tryGit(folder, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
 }

@@ -81,7 +81,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array, options
 }
 
 /** Writes a new file atomically; false (and nothing written) when the file already exists. */
-export function createFile(file: string, text: string): boolean {
+export function createFile(file: string, text: string | Uint8Array): boolean {
   const temporary = temporaryName(file);
   try {
     makeFolder(dirname(file));

@@ -1,12 +1,13 @@
 // itreg init [dir]: a new register with config, one example per kind, the schemas, CI examples and the pre-commit hook. Never overwrites.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { packagePath, packageVersion } from '../../util/paths.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { translator, type Message } from '../../i18n/index.js';
 import { HOOK_MARKER, hookPaths, hookRegister, hookScript, installHook } from '../../git/hooks.js';
-import { findRepositoryRoot, initRepository } from '../../git/repository-root.js';
+import { currentBranch, findRepositoryRoot, initRepository } from '../../git/repository-root.js';
 import { parseConfigText, readConfig } from '../../register/config.js';
+import { packTarball } from '../../register/package-tarball.js';
 import { writeImport } from './import.js';
 import { prepareImport, type PreparedImport } from '../../import/run.js';
 import { createFile, makeFolders } from '../../register/write.js';
@@ -34,15 +35,52 @@ const templateDir = packagePath('templates/init');
 const ciTemplateDir = packagePath('templates/ci');
 
 /**
- * The devDependency spec for itreg: `itreg@^1.2.0` and `^1.2.0` are ranges, a git or https URL stays as given,
- * and a local tarball or folder becomes an absolute `file:` spec (npm resolves a relative one from package.json).
+ * Where the register's package.json gets itreg from: `spec` for its devDependency, and the tarball to write into the
+ * register when it carries its own (`vendor`, a path from the register's folder). `outside` names a folder spec that
+ * a clone will not have.
  */
-export function itregSpec(source: string | undefined, version: string, cwd: string): string {
-  if (source === undefined || source === '') return `^${version}`;
+export interface ItregSource {
+  readonly spec: string;
+  readonly vendor?: { readonly path: string; readonly bytes: () => Uint8Array };
+  readonly outside?: string;
+}
+
+const posixPath = (path: string) => path.split(sep).join('/');
+
+/**
+ * The itreg a new register pins (DESIGN.md "The register carries its checker"). By default the running itreg, packed
+ * as `npm pack` would (its files only), copied to vendor/itreg-X.Y.Z.tgz and pinned as `file:vendor/itreg-X.Y.Z.tgz`,
+ * so CI and every clone install it without a registry. `--itreg-source`: a registry version or range (`itreg@0.2.0`,
+ * `^0.2.0`) or a git or https URL stays as given; a tarball or folder becomes a path relative to the register's
+ * package.json, and a tarball outside the repository is copied into vendor/ (a clone would not have it).
+ */
+export function itregSource(source: string | undefined, cwd: string, target: string, top: string): ItregSource {
+  if (source === undefined || source === '') {
+    const path = `vendor/itreg-${packageVersion}.tgz`;
+    return { spec: `file:${path}`, vendor: { path, bytes: () => packTarball(packagePath()) } };
+  }
   const spec = source.startsWith('itreg@') ? source.slice('itreg@'.length) : source;
-  if (/^(file:|git\+|git:|https?:|github:)/.test(spec)) return spec;
-  if (/^\.{0,2}\//.test(spec) || /\.(tgz|tar\.gz)$/.test(spec) || existsSync(resolve(cwd, spec))) return `file:${resolve(cwd, spec)}`;
-  return spec;
+  if (/^(git\+|git:|github:|gitlab:|bitbucket:|https?:)/.test(spec) || /^[\w.-]+@[\w.-]+:/.test(spec)) return { spec };
+  const pathLike = spec.startsWith('file:') || /^\.{0,2}[\\/]/.test(spec) || /^[A-Za-z]:[\\/]/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec) || existsSync(resolve(cwd, spec));
+  if (!pathLike) return { spec };
+  const file = resolve(cwd, spec.replace(/^file:/, ''));
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat === undefined) throw new UsageError({ id: 'itregSourceMissing', data: { source, file } });
+  const inside = !relative(top, file).startsWith('..') && !isAbsolute(relative(top, file));
+  const fromRegister = posixPath(relative(target, file)) || '.';
+  if (stat.isDirectory()) return { spec: `file:${fromRegister}`, ...(inside ? {} : { outside: source }) };
+  if (inside) return { spec: `file:${fromRegister}` };
+  const path = `vendor/${basename(file)}`;
+  return { spec: `file:${path}`, vendor: { path, bytes: () => readFileSync(file) } };
+}
+
+/** A branch name as it can stand in the workflow's YAML, a GitHub expression's string and a shell word unquoted. */
+const SAFE_BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+
+/** The branch for the CI files ('main' on a detached HEAD); exit 2 for a name that cannot stand in them as it is. */
+function checkBranch(branch: string | undefined): string {
+  if (branch !== undefined && !SAFE_BRANCH.test(branch)) throw new UsageError({ id: 'initBranchUnsafe', data: { branch } });
+  return branch ?? 'main';
 }
 
 /** npm leaves every .gitignore out of a package, so the template is gitignore and is written as .gitignore. */
@@ -86,6 +124,12 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     const checks = current.includes(HOOK_MARKER) ? hookRegister(current) : undefined;
     if (checks !== undefined && checks !== folder) throw new UsageError({ id: 'hookOtherRegister', data: { file: relative(top, hookFile).split(sep).join('/'), folder: checks } });
   }
+  const source = itregSource(options.itregSource, workingFolder(options, false), target, top);
+  // "i den här mappen", not "i .. Nästa steg" (the folder's name, or a dot for the working folder, ending a sentence).
+  const relativeFolder = relative(workingFolder(options, false), target).split(sep).join('/');
+  const where: Message = relativeFolder === '' ? { id: 'thisFolder' } : { id: 'namedFolder', data: { folder: relativeFolder } };
+  // The CI files name the repository's branch as git reports it (git's default may be master, main or another).
+  if (existingTop !== undefined) checkBranch(await currentBranch(top));
 
   const date = todayFor(undefined);
   const values: Record<string, string> = {
@@ -109,6 +153,11 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     prepared = await prepareImport(config, options.from, { ...options, map: options.map, date: todayFor(config) }, workingFolder(options, false));
   }
   makeFolders(target);
+  if (existingTop === undefined) {
+    await initRepository(target);
+    say(t({ id: 'initGit', data: { folder: where } }));
+  }
+  values['branch'] = checkBranch(await currentBranch(top));
   const files: Array<[string, string]> = [
     ...listFiles(templateDir)
       .sort()
@@ -116,9 +165,14 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
       .filter((path) => options.from === undefined || !path.startsWith('register/'))
       .map((path): [string, string] => [templateName(path), render(readFileSync(join(templateDir, path), 'utf8'))]),
     ...readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort().map((f): [string, string] => [`schema/${f}`, readFileSync(join(schemaDir, f), 'utf8')]),
-    ['package.json', packageJson(values['name']!, itregSpec(options.itregSource, packageVersion, workingFolder(options, false)))],
+    ['package.json', packageJson(values['name']!, source.spec)],
   ];
   const shown = (file: string) => relative(target, file).split(sep).join('/');
+  if (source.vendor !== undefined) {
+    const file = join(target, source.vendor.path);
+    say(t({ id: existsSync(file) ? 'initSkipped' : createFile(file, source.vendor.bytes()) ? 'initCreated' : 'initSkipped', data: { file: shown(file) } }));
+  }
+  if (source.outside !== undefined) say(t({ id: 'initSourceOutside', data: { source: source.outside } }));
   for (const [path, text] of files) {
     say(t({ id: createFile(join(target, path), text) ? 'initCreated' : 'initSkipped', data: { file: shown(join(target, path)) } }));
   }
@@ -127,13 +181,6 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     say(t({ id: createFile(file, render(readFileSync(join(ciTemplateDir, path), 'utf8'))) ? 'initCreated' : 'initSkipped', data: { file: shown(file) } }));
   }
 
-  // "i den här mappen", not "i .. Nästa steg" (the folder's name, or a dot for the working folder, ending a sentence).
-  const relativeFolder = relative(workingFolder(options, false), target).split(sep).join('/');
-  const where: Message = relativeFolder === '' ? { id: 'thisFolder' } : { id: 'namedFolder', data: { folder: relativeFolder } };
-  if (!findRepositoryRoot(target)) {
-    await initRepository(target);
-    say(t({ id: 'initGit', data: { folder: where } }));
-  }
   const paths = await hookPaths(target);
   if (!existsSync(paths.hookFile) || readFileSync(paths.hookFile, 'utf8').includes(HOOK_MARKER)) {
     installHook(paths, hookScript(paths.folder, process.execPath, itregBin, { notInstalled: t({ id: 'hookNotInstalled' }), blocked: t({ id: 'hookBlocked' }) }), options.force === true);
@@ -141,7 +188,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   }
   let exitCode: ExitCode = ExitCode.Ok;
   if (prepared !== undefined) exitCode = writeImport(prepared, false, say);
-  say(t({ id: 'initNpmInstall', data: { folder: where } }));
+  say(t({ id: 'initNpmInstall', data: { folder: where, spec: source.spec } }));
   say(t({ id: options.from === undefined ? 'initDone' : 'initDoneFrom', data: { folder: where } }));
   return exitCode;
 }
