@@ -140,6 +140,7 @@ export const en = {
   noSuchFolder: '-C {folder}: there is no such folder',
   namedFolder: 'the folder "{folder}"',
   newCreated: 'created {file}',
+  newNoSchemaLine: 'without a schema line: the register has no schema/ folder and itreg is not installed in it (itreg init writes schema/; or npm install itreg there)',
   newFillIn: 'fill in: {fields}',
   newFillInIf: 'fill in where it applies (see the comment in the file), else remove the line: {fields}',
   newExists: 'the id "{id}" is already used by {file}: choose another id',

@@ -137,6 +137,7 @@ export const sv: Record<MessageId, string> = {
   noSuchFolder: '-C {folder}: det finns ingen sådan mapp',
   namedFolder: 'mappen "{folder}"',
   newCreated: 'skapade {file}',
+  newNoSchemaLine: 'utan schemarad: registret har ingen mapp schema/ och itreg är inte installerat i det (itreg init skriver schema/; eller npm install itreg där)',
   newFillIn: 'fyll i: {fields}',
   newFillInIf: 'fyll i om det gäller (se kommentaren i filen), annars ta bort raden: {fields}',
   newExists: 'id "{id}" används redan av {file}: välj ett annat id',

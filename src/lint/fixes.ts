@@ -130,6 +130,8 @@ export function schemaLineFix(file: FixFile, context: FixContext): Fix | undefin
   if (kind === undefined || source.syntaxProblems.length > 0 || SCHEMA_LINE.test(source.text)) return undefined;
   const crlf = /^[^\n]*\r\n/.test(source.text);
   const line = context.schemaLine(kind, source.path).replace(/\r?\n$/, crlf ? '\r\n' : '\n');
+  // No schema to point at (no schema/ copy, itreg installed elsewhere): nothing to add.
+  if (line === '') return undefined;
   return { kind: 'schema-line', file: source.path, edits: [{ start: 0, end: 0, text: line }], title: { id: 'fixSchemaLine' } };
 }
 

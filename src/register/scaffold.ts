@@ -1,6 +1,6 @@
 // newEntityText(): a new entity file from its kind's JSON Schema (required fields, with their titles as comments), so a new kind or field needs no code change.
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { Document, isScalar, isSeq, parse, visit } from 'yaml';
 import { UsageError } from '../errors.js';
 import { suggestNearest } from '../i18n/index.js';
@@ -221,11 +221,18 @@ export function fieldPaths(kind: Kind): string[] {
   return paths;
 }
 
-/** The `# yaml-language-server` line for a new file: the register's own copy of the schemas (itreg init) if it has one, else itreg's. */
+/**
+ * The `# yaml-language-server` line for a new file: the register's own copy of the schemas (itreg init writes one);
+ * else itreg's, where itreg is installed inside the register's folder (node_modules/itreg/schema, the same path in
+ * every clone after npm ci); else '' (no line): a path into a global npm folder or another checkout names one
+ * machine, and would be committed.
+ */
 export function schemaLine(config: Config, kind: Kind, file: string): string {
   const ownCopy = join(config.root, 'schema', schemaFiles[kind]);
-  const schemaFile = existsSync(ownCopy) ? ownCopy : join(schemaDir, schemaFiles[kind]);
-  return `# yaml-language-server: $schema=${relative(dirname(file), schemaFile).split(sep).join('/')}\n`;
+  const installed = join(schemaDir, schemaFiles[kind]);
+  const fromRoot = relative(config.root, installed);
+  const schemaFile = existsSync(ownCopy) ? ownCopy : !fromRoot.startsWith('..') && !isAbsolute(fromRoot) ? installed : undefined;
+  return schemaFile === undefined ? '' : `# yaml-language-server: $schema=${relative(dirname(file), schemaFile).split(sep).join('/')}\n`;
 }
 
 /** The YAML text of a complete entity: keys in the schema's order, short lists of plain values on one line. */

@@ -1,6 +1,6 @@
 // itreg import and init --from: the example system list (examples/import/) into real temporary registers.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idFromName } from '../../src/import/plan.js';
 import { decodeText, detectSeparator, parseCsv } from '../../src/import/spreadsheet.js';
@@ -25,6 +25,8 @@ function startRegister(): string {
     'itreg.yaml': config,
     'register/municipalities/amal.yaml': 'kind: Municipality\nid: amal\nname: Åmåls kommun\npopulation: { 2025: 12006 }\n',
   });
+  // The register's own copy of the schemas, as itreg init writes it: the schema lines point there.
+  cpSync(join(projectRoot, 'schema'), join(folder, 'schema'), { recursive: true });
   const units = runCli(['import', join(example, 'forvaltningar.csv'), '--map', join(example, 'forvaltningar.yaml')], folder);
   expect(units.stdout).toContain('6 rows imported (6 files), 1 skipped, 0 failed');
   expect(units.status).toBe(0);
@@ -75,7 +77,7 @@ describe('itreg import of the example system list (.xlsx)', () => {
 
   it('writes each file with the schema line, the vendor, the constants and the roles from the import date', () => {
     const register = tree(join(folder, 'register'));
-    expect(register.get('applications/amal-gis.yaml')).toBe(`# yaml-language-server: $schema=${relative(join(folder, 'register/applications'), join(projectRoot, 'schema/application.schema.json'))}
+    expect(register.get('applications/amal-gis.yaml')).toBe(`# yaml-language-server: $schema=../../schema/application.schema.json
 kind: Application
 id: amal-gis
 name: GIS

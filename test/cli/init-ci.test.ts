@@ -127,6 +127,19 @@ describe('itreg init: a register that carries its checker, on a repository whose
     expect(xlsx.stderr).toBe('itreg: systemforteckning.xlsx behöver paketet exceljs, ett valfritt beroende till itreg som inte är installerat: lägg till det med npm install exceljs där itreg är installerat (-g om itreg är globalt installerat)\n');
     expect(xlsx.stdout).toBe('exit 2\n');
     expect(statSync(join(elsewhere, 'gov/itreg.sarif')).size).toBeGreaterThan(0);
+    // Without the register's schema/ copy, new points at the locally installed itreg's schemas, the same in every clone.
+    sh('rm -rf schema && npx --no-install itreg new application x-app --lang en', join(elsewhere, 'gov'));
+    const line = readFileSync(join(elsewhere, 'gov/register/applications/x-app.yaml'), 'utf8').split('\n')[0];
+    expect(line).toBe('# yaml-language-server: $schema=../../node_modules/itreg/schema/application.schema.json');
+    expect(existsSync(join(elsewhere, 'gov/node_modules/itreg/schema/application.schema.json'))).toBe(true);
+
+    // Upgrading the register to a new itreg, as docs/install.md says (a 9.9.9 made from the vendored tarball).
+    const next = sh(`mkdir -p ../up && tar -xzf vendor/itreg-${version}.tgz -C ../up && sed -i 's/"version": "${version}"/"version": "9.9.9"/' ../up/package/package.json && tar -czf ../itreg-9.9.9.tgz -C ../up package`, join(elsewhere, 'gov'));
+    expect(next.status, next.output).toBe(0);
+    const upgrade = sh([`cp ../itreg-9.9.9.tgz vendor/`, `git rm -q vendor/itreg-${version}.tgz`, 'npm install -D file:vendor/itreg-9.9.9.tgz'].join('\n'), join(elsewhere, 'gov'));
+    expect(upgrade.status, upgrade.output).toBe(0);
+    expect((JSON.parse(readFileSync(join(elsewhere, 'gov/package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies).toEqual({ itreg: 'file:vendor/itreg-9.9.9.tgz' });
+    expect(sh('npx --no-install itreg --version', join(elsewhere, 'gov')).stdout.trim()).toBe('9.9.9');
 
     // A change that breaks a file, on a branch: the steps fail with the reports written.
     git(repo, 'checkout', '--quiet', '-b', 'feature');
@@ -204,13 +217,13 @@ describe('itreg init and the repository\'s hook', () => {
     git(repo, 'init', '--quiet', '--initial-branch=main');
     expect(runCli(['init', 'gov', '--lang', 'en'], repo).status).toBe(0);
     const hook = join(repo, '.git/hooks/pre-commit');
-    expect(readFileSync(hook, 'utf8')).toContain('/gov" || exit 1');
+    expect(readFileSync(hook, 'utf8')).toContain("/'gov' || exit 1");
     const second = runCli(['init', 'other', '--lang', 'en'], repo);
     expect(second.status).toBe(2);
     expect(second.stderr).toMatch(/already checks the register in gov/);
     expect(existsSync(join(repo, 'other/itreg.yaml'))).toBe(false);
     expect(runCli(['init', 'other', '--lang', 'en', '--force'], repo).status).toBe(0);
-    expect(readFileSync(hook, 'utf8')).toContain('/other" || exit 1');
+    expect(readFileSync(hook, 'utf8')).toContain("/'other' || exit 1");
     expect(runCli(['init', 'gov', '--lang', 'en', '--force'], repo).status).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 // itreg init, new and hook, on real folders and real git repositories, ending in real commits.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { git, registerFrom, repositoryFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
+import { git, projectRoot, registerFrom, repositoryFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 function commit(folder: string, message: string) {
   const result = spawnSync('git', ['commit', '-m', message], {
@@ -55,6 +55,25 @@ describe('itreg init', () => {
     const swedish = join(temporaryFolder(), 'r');
     expect(runCli(['init', swedish]).status).toBe(0);
     expect((parse(readFileSync(join(swedish, 'itreg.yaml'), 'utf8')) as { language: string }).language).toBe('sv');
+  });
+
+  it('new in a register without its schema/ copy writes no schema line into another folder, and says so', () => {
+    const folder = initialised();
+    rmSync(join(folder, 'schema'), { recursive: true });
+    const result = runCli(['new', 'application', 'x-app', '--lang', 'en'], folder);
+    expect(result.status, result.stderr).toBe(0);
+    const text = readFileSync(join(folder, 'register/applications/x-app.yaml'), 'utf8');
+    expect(text).not.toContain('$schema');
+    expect(text.startsWith('kind: Application\n')).toBe(true);
+    expect(result.stdout).toContain('without a schema line: the register has no schema/ folder and itreg is not installed in it');
+    // lint --fix adds no line either.
+    runCli(['lint', '--fix', '--lang', 'en'], folder);
+    expect(readFileSync(join(folder, 'register/applications/x-app.yaml'), 'utf8')).not.toContain('$schema');
+    // With the copy back, the line points at it.
+    expect(runCli(['new', 'unit', 'x-unit', '--lang', 'en'], folder).status).toBe(0);
+    writeFiles(folder, { 'schema/unit.schema.json': '{}' });
+    expect(runCli(['new', 'unit', 'y-unit', '--lang', 'en'], folder).status).toBe(0);
+    expect(readFileSync(join(folder, 'register/units/y-unit.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/unit.schema.json');
   });
 
   it('writes CI examples and schema lines that resolve', () => {
@@ -158,6 +177,8 @@ describe('itreg hook', () => {
 describe('itreg new', () => {
   it('writes the required fields from the schema, with a schema line that resolves', () => {
     const folder = registerFrom('clean');
+    // The register's own copy of the schemas, as itreg init writes it (without one, new writes no line: see above).
+    cpSync(join(projectRoot, 'schema'), join(folder, 'schema'), { recursive: true });
     const result = runCli(['new', 'role-assignment', 'diarium-specialist-2', '--set', 'application=diarium', '--lang', 'en'], folder);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('created register/roles/diarium-specialist-2.yaml\nfill in: role, holder.title, holder.unit, from\n');

@@ -2,7 +2,13 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixtures, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
+import { fixtures, projectRoot, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
+
+/** A fixture register with its own copy of the schemas, as itreg init writes it: the schema line points there. */
+function withSchemas(folder: string): string {
+  cpSync(join(projectRoot, 'schema'), join(folder, 'schema'), { recursive: true });
+  return folder;
+}
 import { LspClient, type Diagnostic } from './lsp-client.js';
 
 const clients: LspClient[] = [];
@@ -66,7 +72,7 @@ describe('itreg lsp', () => {
   });
 
   it('offers the nearest id for a typo in a reference as a quick fix, and the fix clears the finding', async () => {
-    const folder = registerFrom('clean');
+    const folder = withSchemas(registerFrom('clean'));
     const client = start(folder);
     await client.initialize();
     const text = readFileSync(join(folder, ADMIN), 'utf8').replace('appointedBy: diarium-owner', 'appointedBy: diarium-ownr');
@@ -98,7 +104,7 @@ describe('itreg lsp', () => {
   });
 
   it('offers lint --fix\'s fixes as code actions: damaged text repaired, the file renamed to its id, the schema line added', async () => {
-    const folder = registerFrom('clean');
+    const folder = withSchemas(registerFrom('clean'));
     const client = start(folder);
     await client.initialize();
     const misnamed = 'register/roles/owner-of-diarium.yaml';
@@ -115,7 +121,7 @@ describe('itreg lsp', () => {
     expect(repair.diagnostics?.map((d) => d.code)).toEqual(['text-encoding']);
     expect(repair.edit.changes![client.uri(misnamed)]!.map((edit) => edit.newText).join('')).toContain('å');
     expect(byTitle.get('Rename the file to diarium-owner.yaml')!.edit.documentChanges).toContainEqual({ kind: 'rename', oldUri: client.uri(misnamed), newUri: client.uri(ROLE) });
-    expect(byTitle.get('Add the schema line (# yaml-language-server)')!.edit.changes![client.uri(misnamed)]![0]!.newText).toBe('# yaml-language-server: $schema=../../schema/role-assignment.schema.json\n'.replace('../../schema', (await import('node:path')).relative(join(folder, 'register/roles'), join(process.cwd(), 'schema'))));
+    expect(byTitle.get('Add the schema line (# yaml-language-server)')!.edit.changes![client.uri(misnamed)]![0]!.newText).toBe('# yaml-language-server: $schema=../../schema/role-assignment.schema.json\n');
     await client.shutdown();
   });
 

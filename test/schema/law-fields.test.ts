@@ -1,9 +1,9 @@
 // Format 1.2's fields for the law (DESIGN.md "Classification, continuity, hosting", "Records of processing",
 // "Suppliers"): bad values are findings at the value, references to the new kinds are checked, `itreg new` knows them.
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findings, registerFrom, runCli } from '../helpers.js';
+import { findings, projectRoot, registerFrom, runCli } from '../helpers.js';
 
 const diariumFile = 'register/applications/diarium.yaml';
 const diarium = readFileSync(join(__dirname, '../fixtures/clean', diariumFile), 'utf8');
@@ -105,12 +105,14 @@ describe('itreg new', () => {
     ['supplier', 'register/suppliers/vastdata.yaml', ['kind: Supplier', 'name:']],
   ])('writes a %s into its folder with the schema line', (kind, file, expected) => {
     const folder = registerFrom('clean');
+    // The register's own copy of the schemas, as itreg init writes it: the line points there.
+    cpSync(join(projectRoot, 'schema'), join(folder, 'schema'), { recursive: true });
     const id = file.split('/').pop()!.replace('.yaml', '');
     const result = runCli(['new', kind, id, '--lang', 'en'], folder);
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(join(folder, file))).toBe(true);
     const text = readFileSync(join(folder, file), 'utf8');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=.*(processing|supplier)\.schema\.json/);
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/schema\/(processing|supplier)\.schema\.json\n/);
     for (const line of expected) expect(text).toContain(line);
   });
 });

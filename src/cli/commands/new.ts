@@ -26,11 +26,13 @@ export async function newCommand(kindText: string, id: string, options: NewComma
   const folder = options.dir ? resolve(workingFolder(options), options.dir) : join(config.root, config.register, kindFolders[kind]);
   const file = join(folder, `${id}.yaml`);
   const { text, missing, conditional } = newEntityText(kind, id, parseSets(options.set ?? []), config);
-  if (!createFile(file, schemaLine(config, kind, file) + text)) {
+  const line = schemaLine(config, kind, file);
+  if (!createFile(file, line + text)) {
     throw new UsageError({ id: 'newExists', data: { id, file: relative(config.root, file) } });
   }
   const shown = relative(workingFolder(options), file).split(sep).join('/');
   process.stdout.write(`${t({ id: 'newCreated', data: { file: shown } })}\n`);
+  if (line === '') process.stdout.write(`${t({ id: 'newNoSchemaLine' })}\n`);
   if (missing.length > 0) process.stdout.write(`${t({ id: 'newFillIn', data: { fields: missing.join(', ') } })}\n`);
   if (conditional.length > 0) process.stdout.write(`${t({ id: 'newFillInIf', data: { fields: conditional.join(', ') } })}\n`);
   return ExitCode.Ok;
