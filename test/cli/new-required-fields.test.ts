@@ -1,13 +1,14 @@
 // itreg new writes every field its kind requires, conditionally required ones included (DESIGN Format 1.1: a department
 // or IT unit needs its municipality; the schemas' if/then and dependentRequired): the new file's only schema findings are
 // its empty placeholders, each saying what to fill in, and once they are filled in it lints without a schema finding.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { registerFrom, runCli } from '../helpers.js';
+import { projectRoot, registerFrom, runCli } from '../helpers.js';
 
-/** One register for the whole file; every case writes its own id. */
+/** One register for the whole file, with its schema/ copy as init writes it; every case writes its own id. */
 const folder = registerFrom('clean');
+cpSync(join(projectRoot, 'schema'), join(folder, 'schema'), { recursive: true });
 
 /** A valid value for each field a case may leave empty (some by kind). */
 const fillIns: Readonly<Record<string, string>> = {
