@@ -262,6 +262,8 @@ export const en = {
   importSkipRow: 'the mapping lists this row under skip.rows',
   importSkipWhen: '{column} is "{value}" (skip.when in the mapping)',
   importIdExists: 'id "{id}" is already in the register ({file}); nothing was overwritten',
+  importUnreadableCell: 'cell {cell} holds {value}, not a value to import: correct it in the spreadsheet (a formula needs its result saved: open the file in the spreadsheet program and save it)',
+  importPlannedClash: 'id "{id}" is also a file row {row} writes: every id must be unique; give one of the rows another id or name',
   importDuplicateId: 'id "{id}" is also on row {row}: every id must be unique',
   importNoIdValue: 'the cell is empty: the row needs an id',
   importRowWord: 'row',

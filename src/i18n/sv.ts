@@ -258,6 +258,8 @@ export const sv: Record<MessageId, string> = {
   importSkipRow: 'mappningen listar raden under skip.rows',
   importSkipWhen: '{column} är "{value}" (skip.when i mappningen)',
   importIdExists: 'id "{id}" finns redan i registret ({file}); inget skrevs över',
+  importUnreadableCell: 'cellen {cell} innehåller {value}, inget värde att importera: rätta den i kalkylarket (en formel behöver sitt resultat sparat: öppna filen i kalkylprogrammet och spara den)',
+  importPlannedClash: 'id "{id}" är också en fil som rad {row} skriver: varje id måste vara unikt; ge en av raderna ett annat id eller namn',
   importDuplicateId: 'id "{id}" finns också på rad {row}: varje id måste vara unikt',
   importNoIdValue: 'cellen är tom: raden behöver ett id',
   importRowWord: 'rad',

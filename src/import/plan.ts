@@ -157,6 +157,13 @@ export function roleFromCells(cells: readonly Cell[], columns: ReadonlyMap<strin
   return { holder: { title, ...(name !== undefined ? { name } : {}) }, ...(from !== undefined ? { from } : {}) };
 }
 
+/** A column's letters as a spreadsheet program shows them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOptions): ImportPlan {
   const { kind } = options;
   const layout = readLayout(sheet, mapping);
@@ -185,10 +192,14 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
   const kindUnits = unitFields[kind] ?? {};
 
   const planned = new Set<string>();
-  const units = unitResolver(options, (id) => planned.has(id));
+  /** Every id a written row's files take (the entity's, its roles', its new units'), by row: no two files share one. */
+  const plannedFiles = new Map<string, number>();
+  const units = unitResolver(options, (id) => planned.has(id) || plannedFiles.has(id));
+  const readColumns = new Set<number>(mapped.map((m) => m.index));
   const explicitRows = new Map<string, number>();
   const outcomes: RowOutcome[] = [];
-  for (const { row, cells } of sheet.rows) {
+  for (const sheetRow of sheet.rows) {
+    const { row, cells } = sheetRow;
     if (row <= headerRow || cells.every((cell) => cellText(cell) === undefined)) continue;
     if (skipRows.has(row)) {
       outcomes.push({ row, status: 'skip', reason: { id: 'importSkipRow' } });
@@ -202,6 +213,13 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
 
     // The id: from its column as written, or made from the name, with -2, -3 … on a collision within the sheet.
     const problems: RowProblem[] = [];
+    if (idColumn !== undefined) readColumns.add(idColumn);
+    if (nameColumn !== undefined) readColumns.add(nameColumn);
+    for (const cell of sheetRow.unreadable ?? []) {
+      if (!readColumns.has(cell.column)) continue;
+      const reference = `${columnLetters(cell.column)}${row}`;
+      problems.push({ field: fieldColumns.find((c) => c.index === cell.column)?.path.join('.') ?? reference, column: headers[cell.column], message: { id: 'importUnreadableCell', data: { cell: reference, value: cell.value } } });
+    }
     let id: string;
     if (idColumn !== undefined) {
       id = cellText(cells[idColumn]) ?? '';
@@ -211,7 +229,7 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
     } else {
       const base = idFromName(cellText(cells[nameColumn!]) ?? '');
       id = base === '' ? '' : `${mapping.id?.prefix ?? ''}${base}`;
-      for (let n = 2; id !== '' && planned.has(id); n += 1) id = `${mapping.id?.prefix ?? ''}${base}-${n}`;
+      for (let n = 2; id !== '' && (planned.has(id) || plannedFiles.has(id)); n += 1) id = `${mapping.id?.prefix ?? ''}${base}-${n}`;
     }
     if (id === '') problems.push({ field: 'id', column: headers[idColumn ?? nameColumn!], message: { id: 'importNoIdValue' } });
     planned.add(id);
@@ -283,11 +301,20 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
       outcomes.push({ row, status: 'fail', problems });
       continue;
     }
+    const clash = problems.length === 0 ? entities.find(({ entity }) => plannedFiles.has(entity.id)) : undefined;
+    if (clash) {
+      const { id: clashId } = clash.entity;
+      const label = clash.entity.kind === kind ? 'id' : `${clashId}: id`;
+      outcomes.push({ row, status: 'fail', problems: [{ field: label, column: headers[idColumn ?? nameColumn!], message: { id: 'importPlannedClash', data: { id: clashId, row: plannedFiles.get(clashId)! } } }] });
+      continue;
+    }
     const taken = entities.find(({ entity }) => options.existing.has(entity.id));
     if (taken) {
       outcomes.push({ row, status: 'skip', reason: { id: 'importIdExists', data: { id: taken.entity.id, file: options.existing.get(taken.entity.id)! } } });
       continue;
     }
+    for (const { entity } of entities) plannedFiles.set(entity.id, row);
+    for (const unit of needed) if (!plannedFiles.has(unit.id)) plannedFiles.set(unit.id, row);
     outcomes.push({ row, status: 'write', entities: entities.map(({ entity }) => entity), units: needed });
   }
   return { rows: outcomes };

@@ -16,6 +16,8 @@ export interface SheetRow {
   /** The row number the spreadsheet program shows (1 = the first row). */
   readonly row: number;
   readonly cells: readonly Cell[];
+  /** Cells that hold no value to import (an error such as #REF!, a formula never calculated), by column (0 = A). */
+  readonly unreadable?: ReadonlyArray<{ readonly column: number; readonly value: string }>;
 }
 
 export interface Sheet {
@@ -23,18 +25,33 @@ export interface Sheet {
   readonly label: string;
   readonly rows: readonly SheetRow[];
   /** For a .csv file: the encoding and separator found. */
-  readonly encoding?: 'utf-8' | 'windows-1252';
+  readonly encoding?: TextEncoding;
   readonly separator?: string;
 }
 
 /** Windows-1252 at 0x80–0x9F (where it differs from Latin-1): € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ. */
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** UTF-16 from its byte order mark (Excel's "Unicode text"), the mark dropped; big-endian swapped by hand (no ICU needed). */
+function decodeUtf16(bytes: Uint8Array): { text: string; encoding: TextEncoding } | undefined {
+  const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  // A copy (a Buffer's slice is a view): the caller's bytes stay as they are.
+  const body = new Uint8Array(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+  if (!littleEndian) for (let i = 0; i + 1 < body.length; i += 2) [body[i], body[i + 1]] = [body[i + 1]!, body[i]!];
+  return { text: new TextDecoder('utf-16le').decode(body), encoding: littleEndian ? 'utf-16le' : 'utf-16be' };
+}
+
 /**
- * UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Windows-1252, as Excel saves "CSV" in Sweden.
- * Decoded by hand: Node built without full ICU reads 'windows-1252' as Latin-1, turning € and – into control characters.
+ * UTF-16 with a byte order mark; UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Windows-1252, as Excel
+ * saves "CSV" in Sweden. Decoded by hand: Node built without full ICU reads 'windows-1252' as Latin-1, turning € and –
+ * into control characters.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const utf16 = decodeUtf16(bytes);
+  if (utf16) return utf16;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -125,29 +142,39 @@ async function readWorkbook(file: string, bytes: Uint8Array, sheetName: string |
   const rows: SheetRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
+    const unreadable: Array<{ column: number; value: string }> = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = cellValue(cell.value);
+      const value = cellValue(cell.value);
+      if (typeof value === 'object') unreadable.push({ column: column - 1, value: value.unreadable });
+      else cells[column - 1] = value;
     });
-    rows.push({ row: rowNumber, cells: Array.from(cells) });
+    rows.push({ row: rowNumber, cells: Array.from(cells), ...(unreadable.length > 0 ? { unreadable } : {}) });
   });
   return { label: `${basename(file)} (${worksheet.name})`, rows };
 }
 
-/** exceljs's cell value as plain text, number or boolean: rich text joined, a formula's result, a link's text. */
-function cellValue(value: unknown): Cell {
+/**
+ * exceljs's cell value as plain text, number or boolean: rich text joined, a formula's saved result, a link's text, a
+ * date as YYYY-MM-DD. An error (#REF!) or a formula without a saved result is `{ unreadable }`: the row is refused.
+ */
+function cellValue(value: unknown): Cell | { unreadable: string } {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value === '' ? undefined : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return Number.isFinite(value) || typeof value === 'boolean' ? value : { unreadable: String(value) };
   // Excel keeps dates as days; exceljs gives them as UTC midnight.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { unreadable: String(value) } : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    const object = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; error?: unknown };
-    if (Array.isArray(object.richText)) return cellValue(object.richText.map((part) => part.text).join(''));
+    const object = value as { richText?: Array<{ text?: unknown }>; text?: unknown; result?: unknown; error?: unknown; formula?: unknown; sharedFormula?: unknown };
+    if (Array.isArray(object.richText)) return cellValue(object.richText.map((part) => (typeof part.text === 'string' ? part.text : '')).join(''));
+    if (object.error !== undefined) return { unreadable: String(object.error) };
+    if (object.formula !== undefined || object.sharedFormula !== undefined) {
+      if (object.result === undefined || object.result === null) return { unreadable: `=${String(object.formula ?? object.sharedFormula)}` };
+      return cellValue(object.result);
+    }
     if ('result' in object) return cellValue(object.result);
     if (object.text !== undefined) return cellValue(object.text);
-    if (typeof object.error === 'string') return object.error;
   }
-  return String(value);
+  return { unreadable: Object.prototype.toString.call(value) };
 }
 
 export interface SheetToWrite {
