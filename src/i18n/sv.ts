@@ -96,7 +96,7 @@ export const sv: Record<MessageId, string> = {
   populationFallback: '{municipality} saknar befolkningssiffra för {year}: fördelningen är preliminär, efter befolkningen {used}; lägg till {year} när SCB har publicerat den',
   tieBreakPopulation: '{municipality} saknar befolkningssiffra för {year}, som avgör vem som får det som blir över när beloppet delas (lika rest går till den större befolkningen): lägg till den under `population` i kommunens fil',
   shareMissing: 'andelarna ger inte {municipality}, som är deltagare, någon andel: ange dess andel (0 om den inte ska betala) eller ange deltagarna i `participants`',
-  noParticipants: '{item} har ingen att delas av {year}: ingen kommun är medlem {date}; ange deltagarna i `participants` eller kontrollera medlemskapen',
+  noParticipants: 'ingen deltar i {item} {year}: ingen kommun är medlem {date}; ange deltagarna i `participants` eller kontrollera medlemskapen',
   costDateDoesNotExist: '{field} {value} i {item} är inget datum som finns i kalendern, så inget belopp och ingen uppsägningsdag räknas fram ur det: rätta datumet',
   membershipDateDoesNotExist: 'vilka som delar på {item} {year} går inte att avgöra: {field} {value} för {municipality} är inget datum som finns i kalendern; rätta datumet',
   amountTooFine: 'beloppet {amount} är finare än avrundningsenheten ({unit}): avrunda det eller ange `rounding: ore`',
