@@ -227,8 +227,8 @@ ${d('Examples:')}
 
   program
     .command('report')
-    .description(d('the yearly policy report, an application sheet or a municipality\'s cost statement (Markdown, HTML with charts, PDF)'))
-    .argument('<template>', d('yearly, application, costs, or the path of your own .hbs template'))
+    .description(d('the yearly policy report, an application sheet, a municipality\'s cost statement or the record of processing (Markdown, HTML with charts, PDF)'))
+    .argument('<template>', d('yearly, application, costs, processing, or the path of your own .hbs template'))
     .option('-y, --year <year>', d('the year reported on (default: the year of --date)'))
     .option('--date <YYYY-MM-DD>', d('judge the register on this date (default: today; 31 December for a past year)'))
     .addOption(new Option('-f, --format <format>', d('output format')).choices(['md', 'html', 'pdf']).default('html'))
@@ -236,6 +236,7 @@ ${d('Examples:')}
     .option('--out <file>', d('the same as --output'))
     .option('--id <application>', d('the application, for the application sheet'))
     .option('-m, --municipality <id>', d('the municipality: its cost statement (report costs), or the yearly report of its applications and its bill (report yearly)'))
+    .option('--unit <id>', d('the controller (a unit), for the record of processing (report processing)'))
     .option('--draft', d('render even when cost items cannot be split: a banner on the first page lists what is left out'))
     .option('--final', d('refuse preliminary items (split by an earlier year\'s population): exit 2'))
     .addHelpText('after', `
@@ -246,6 +247,8 @@ ${d('Examples:')}
   $ itreg report application --id gis --format pdf --out gis.pdf
   $ itreg report costs --municipality amal --year 2026
   $ itreg report yearly --municipality amal --format pdf --output arsrapport-amal.pdf
+  $ itreg report processing --format pdf --output registerforteckning.pdf
+  $ itreg report processing --unit socialforvaltningen-amal --format md
   $ itreg report ./min-mall.hbs --id gis
   $ itreg report yearly --draft --out utkast.html`)
     .action((template: string, _options: unknown, command: Command) =>

@@ -205,7 +205,7 @@ export const en = {
   costsPreliminary: '--final: the costs of {year} are preliminary ({location}: {problem}{more}); run without --final until the population is known',
   moreProblems: ' (+{count}; itreg lint lists them all)',
   costsNeedCleanRegister: '{location}: {problem}{more}; fix the register (itreg lint) before computing costs',
-  noTemplate: 'no template "{template}": use yearly, application, costs or the path of a .hbs file{suggestion}',
+  noTemplate: 'no template "{template}": use yearly, application, costs, processing or the path of a .hbs file{suggestion}',
   templateUnreadable: '{file} cannot be read as a template ({code}): give `yearly`, `application`, `costs` or the path of a .hbs file',
   templateError: '{location}: the template has a mistake: {detail}',
   pdfNeedsOut: '--format pdf writes a file: give it with --output, e.g. --output arsrapport.pdf',

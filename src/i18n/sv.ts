@@ -202,7 +202,7 @@ export const sv: Record<MessageId, string> = {
   costsPreliminary: '--final: kostnaderna {year} är preliminära ({location}: {problem}{more}); kör utan --final tills befolkningen är känd',
   moreProblems: ' (+{count}; itreg lint listar alla)',
   costsNeedCleanRegister: '{location}: {problem}{more}; rätta registret (itreg lint) innan kostnaderna räknas',
-  noTemplate: 'ingen mall "{template}": använd `yearly`, `application`, `costs` eller sökvägen till en .hbs-fil{suggestion}',
+  noTemplate: 'ingen mall "{template}": använd `yearly`, `application`, `costs`, `processing` eller sökvägen till en .hbs-fil{suggestion}',
   templateUnreadable: '{file} kan inte läsas som mall ({code}): ange `yearly`, `application`, `costs` eller sökvägen till en .hbs-fil',
   templateError: '{location}: mallen har ett fel: {detail}',
   pdfNeedsOut: '--format pdf skriver en fil: ange den med --output, t.ex. --output arsrapport.pdf',

@@ -38,9 +38,23 @@ export function lawCommandsRegister(language: 'sv' | 'en' = 'en', timeZone?: str
     'register/agreements/journal-drift.yaml': 'kind: Agreement\nid: journal-drift\nname: Drift av journalen\ntype: operations\napplication: journal\nparties: [datahall]\nstart: 2024-01-01\n',
     'register/agreements/lon-pub.yaml': [
       'kind: Agreement', 'id: lon-pub', 'name: PUB-avtal lön', 'type: data-processing', 'application: lon', 'parties: [lone]', 'start: 2024-01-01',
-      'subProcessors:', '  - { name: Nordisk Datahall AB, supplier: datahall, country: SE }', '',
+      'subProcessors:', '  - { name: Nordisk Datahall AB, supplier: datahall, country: SE }', '  - { name: Backup Corp, country: US, since: 2025-03-01, safeguard: scc }', '',
     ].join('\n'),
     'register/agreements/ekonomi-drift.yaml': 'kind: Agreement\nid: ekonomi-drift\nname: Drift av ekonomisystemet\ntype: operations\napplication: ekonomi\nparties: [datahall]\nstart: 2024-01-01\n',
+    'register/processing/socialtjanst.yaml': [
+      'kind: Processing', 'id: socialtjanst', 'name: Handläggning inom socialtjänsten', 'controller: soc-amal',
+      'purpose: Utredning och beslut om bistånd enligt socialtjänstlagen', 'legalBasis: [legal-obligation, public-task]',
+      'article9Basis: Art. 9.2 h, socialtjänstlagen och lagen om behandling av personuppgifter inom socialtjänsten',
+      'dataSubjects: [Sökande, Anhöriga]', 'dataCategories: [Namn och personnummer, Uppgifter om hälsa]', 'recipients: [Försäkringskassan, IVO]',
+      'transfers: [{ country: US, safeguard: scc }, { country: NO }]', 'retention: Enligt dokumenthanteringsplanen, 5 år efter avslut',
+      'securityMeasures: Behörighetsstyrning, loggning och kryptering', 'applications: [journal]', 'dpia: { required: true, done: 2025-05-01 }', '',
+    ].join('\n'),
+    'register/processing/lonehantering.yaml': [
+      'kind: Processing', 'id: lonehantering', 'name: Löneutbetalning', 'controller: hr-mellerud', 'purpose: Lön och personaladministration',
+      'legalBasis: [contract, legal-obligation]', 'dataSubjects: [Anställda]', 'dataCategories: [Namn, Kontonummer]', 'retention: 7 år (bokföringslagen)',
+      'applications: [lon, ekonomi]', 'start: 2024-01-01', '',
+    ].join('\n'),
+    'register/processing/gammal.yaml': 'kind: Processing\nid: gammal\nname: Gammal behandling\ncontroller: soc-amal\npurpose: Avslutad\nlegalBasis: [consent]\ndataSubjects: [Ingen]\ndataCategories: [Inget]\nretention: Gallrad\napplications: [gammal]\nend: 2025-12-31\n',
     'register/roles/journal-owner.yaml': 'kind: RoleAssignment\nid: journal-owner\nrole: system-owner\napplication: journal\nholder: { title: Socialchef, unit: soc-amal, name: Anna Andersson }\nfrom: 2024-01-01\n',
     'register/roles/lon-owner.yaml': 'kind: RoleAssignment\nid: lon-owner\nrole: system-owner\napplication: lon\nholder: { title: HR-chef, unit: hr-mellerud }\nfrom: 2024-01-01\n',
   });

@@ -7,6 +7,8 @@ import { writeFileAtomic } from '../../register/write.js';
 import { assembleReport, BUILT_IN, pdfFooter, renderReport } from '../../report/assemble.js';
 import { reportLabels } from '../../report/labels.js';
 import { printPdf } from '../../report/pdf.js';
+import { assembleProcessingRecord, renderProcessingRecord } from '../../report/processing.js';
+import { processingLabels } from '../../report/processing-labels.js';
 import { checkDate, emit, loadConfig, todayFor, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface ReportCommandOptions extends GlobalOptions {
@@ -17,6 +19,7 @@ export interface ReportCommandOptions extends GlobalOptions {
   readonly output?: string;
   readonly id?: string;
   readonly municipality?: string;
+  readonly unit?: string;
   readonly draft?: boolean;
   readonly final?: boolean;
 }
@@ -25,10 +28,11 @@ export async function reportCommand(template: string, given: ReportCommandOption
   // --out is --output's older name, kept for report.
   const options = { ...given, out: given.output ?? given.out };
   const cwd = workingFolder(options);
+  if (template === 'processing') return processingReport(options, cwd);
   const builtIn = (BUILT_IN as readonly string[]).includes(template);
   const customFile = builtIn ? undefined : resolve(cwd, template);
   if (customFile && !existsSync(customFile)) {
-    throw new UsageError({ id: 'noTemplate', data: { template, suggestion: suggestNearest(template, BUILT_IN) } });
+    throw new UsageError({ id: 'noTemplate', data: { template, suggestion: suggestNearest(template, [...BUILT_IN, 'processing']) } });
   }
   if (options.format === 'pdf' && !options.out) throw new UsageError({ id: 'pdfNeedsOut' });
   if (options.date !== undefined) checkDate(options.date, '--date');
@@ -46,6 +50,22 @@ export async function reportCommand(template: string, given: ReportCommandOption
     writeFileAtomic(resolve(cwd, options.out!), await printPdf(output, { footer: pdfFooter(input), pageLabel: reportLabels[config.language].pageLabel }));
   } else {
     emit(output, options.out, cwd);
+  }
+  return ExitCode.Ok;
+}
+
+/** itreg report processing [--unit ID]: the record of processing activities (GDPR art. 30.1) per controller. */
+async function processingReport(options: ReportCommandOptions, cwd: string): Promise<ExitCode> {
+  if (options.format === 'pdf' && !options.out) throw new UsageError({ id: 'pdfNeedsOut' });
+  if (options.date !== undefined) checkDate(options.date, '--date');
+  const config = loadConfig(options);
+  const date = options.date ?? todayFor(config);
+  const record = assembleProcessingRecord(config, { date, ...(options.unit !== undefined ? { unit: options.unit } : {}) });
+  const output = renderProcessingRecord(record, options.format);
+  if (options.format !== 'pdf') emit(output, options.out, cwd);
+  else {
+    const t = processingLabels[config.language];
+    writeFileAtomic(resolve(cwd, options.out!), await printPdf(output, { footer: [config.name, `${t.registerDate} ${date}`].filter(Boolean).join(' · '), pageLabel: reportLabels[config.language].pageLabel }));
   }
   return ExitCode.Ok;
 }

@@ -1,0 +1,117 @@
+// itreg report processing: the record of processing activities (GDPR art. 30.1), checked element by element against
+// the register's processing/*.yaml files, for a register built here and for the example register.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { escapeMarkdownText } from '../../src/format/markdown.js';
+import { processingLabels } from '../../src/report/processing-labels.js';
+import { projectRoot, runCli, temporaryFolder } from '../helpers.js';
+import { lawCommandsRegister } from '../insight/law-commands-register.js';
+
+interface ProcessingFile {
+  id: string; name: string; controller: string; purpose: string; legalBasis: Array<keyof typeof processingLabels.sv.legalBases>; article9Basis?: string;
+  dataSubjects: string[]; dataCategories: string[]; recipients?: string[]; transfers?: Array<{ country: string; safeguard?: keyof typeof processingLabels.sv.safeguards }>;
+  retention: string; securityMeasures?: string; applications: string[]; start?: string; end?: string;
+}
+
+const read = (file: string): Record<string, unknown> => parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+const nameOf = (register: string, folder: string, id: string): string => {
+  const file = join(register, 'register', folder, `${id}.yaml`);
+  return existsSync(file) ? String(read(file)['name']) : id;
+};
+/** The text as a Markdown table shows it (what could be read as markup escaped). */
+const md = escapeMarkdownText;
+
+/** Every element of art. 30.1 of every processing current on `date`, found in the record's section for it. */
+function checkRecord(register: string, language: 'sv' | 'en', date: string): number {
+  const t = processingLabels[language];
+  const folder = join(register, 'register', 'processing');
+  const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.yaml')) : [];
+  const result = runCli(['report', 'processing', '--format', 'md', '--date', date, '--lang', language], register);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  let checked = 0;
+  for (const file of files) {
+    const p = read(join(folder, file)) as unknown as ProcessingFile;
+    const current = (p.start === undefined || p.start <= date) && (p.end === undefined || date <= p.end);
+    const heading = `\n### ${md(p.name)}\n`;
+    if (!current) {
+      expect(result.stdout, `${file} has ended`).not.toContain(heading);
+      continue;
+    }
+    const at = result.stdout.indexOf(heading);
+    expect(at, `${file}: its section`).toBeGreaterThan(0);
+    const section = result.stdout.slice(at, result.stdout.indexOf('\n### ', at + 1) === -1 ? undefined : result.stdout.indexOf('\n### ', at + 1));
+    const row = (label: string) => section.split('\n').find((line) => line.startsWith(`| ${label} |`)) ?? '';
+    // The controller's section, and a) in the processing's own table.
+    const controller = nameOf(register, 'units', p.controller);
+    expect(result.stdout.slice(0, at)).toContain(`## ${t.controller}: ${md(controller)}`);
+    expect(row(t.a)).toContain(md(controller));
+    expect(row(t.b)).toBe(`| ${t.b} | ${md(p.purpose)} |`);
+    for (const basis of p.legalBasis) expect(row(t.legalBasis)).toContain(t.legalBases[basis]);
+    if (p.article9Basis) expect(row(t.article9)).toContain(md(p.article9Basis));
+    expect(row(t.c1)).toBe(`| ${t.c1} | ${p.dataSubjects.map(md).join('; ')} |`);
+    expect(row(t.c2)).toBe(`| ${t.c2} | ${p.dataCategories.map(md).join('; ')} |`);
+    expect(row(t.d)).toBe(`| ${t.d} | ${p.recipients?.length ? p.recipients.map(md).join('; ') : t.noneGiven} |`);
+    for (const transfer of p.transfers ?? []) expect(row(t.e)).toContain(`(${transfer.country}): ${transfer.safeguard ? t.safeguards[transfer.safeguard] : ''}`);
+    if (!p.transfers?.length && !row(t.e).includes(`(${t.subProcessor})`)) expect(row(t.e)).toBe(`| ${t.e} | ${t.noTransfers} |`);
+    expect(row(t.f)).toBe(`| ${t.f} | ${md(p.retention)} |`);
+    expect(row(t.g)).toBe(`| ${t.g} | ${p.securityMeasures ? md(p.securityMeasures) : t.notGiven} |`);
+    expect(row(t.dpia)).not.toBe('');
+    // Each application, with its processor agreements' names, parties and sub-processors.
+    for (const app of p.applications) {
+      expect(section).toContain(`| ${md(nameOf(register, 'applications', app))} (`);
+      const agreements = readdirSync(join(register, 'register', 'agreements')).map((f) => read(join(register, 'register', 'agreements', f))).filter((a) => a['application'] === app && a['type'] === 'data-processing');
+      if (agreements.length === 0) expect(section).toContain(`| ${md(nameOf(register, 'applications', app))} (`);
+      for (const agreement of agreements) {
+        expect(section).toContain(md(String(agreement['name'])));
+        for (const sub of (agreement['subProcessors'] ?? []) as Array<{ name: string; country: string }>) expect(section).toContain(`${md(sub.name)}, `);
+      }
+    }
+    checked += 1;
+  }
+  return checked;
+}
+
+describe('itreg report processing', () => {
+  it('holds every art. 30.1 element of each current processing of a register built here, in Swedish and English', () => {
+    const register = lawCommandsRegister('sv');
+    expect(checkRecord(register, 'sv', '2026-06-01')).toBe(2);
+    expect(checkRecord(register, 'en', '2026-06-01')).toBe(2);
+    const sv = runCli(['report', 'processing', '--format', 'md', '--date', '2026-06-01'], register).stdout;
+    expect(sv).toContain('| e) Överföringar till tredjeland och skyddsåtgärder | USA (US): Backup Corp (underbiträde), standardavtalsklausuler (art. 46.2 c) |');
+    expect(sv).toContain('| Lönesystem (personuppgifter) | PUB-avtal lön, 1 januari 2024 | Lönepartner Väst AB | Nordisk Datahall AB, Sverige (SE): inom EU/EES; Backup Corp, USA (US), sedan 1 mars 2025: standardavtalsklausuler (art. 46.2 c) |');
+    expect(sv).toContain('| Socialtjänstens journal (känsliga personuppgifter) | Inget personuppgiftsbiträdesavtal registrerat | | |');
+    expect(sv).toContain('| Konsekvensbedömning (art. 35) | Krävs, genomförd (1 maj 2025) |');
+    // Controllers by municipality: Mellerud before Åmål.
+    expect(sv.indexOf('## Personuppgiftsansvarig: HR-avdelningen Mellerud')).toBeLessThan(sv.indexOf('## Personuppgiftsansvarig: Socialförvaltningen Åmål'));
+    expect(sv).not.toContain('Gammal behandling');
+  });
+
+  it('holds every art. 30.1 element of each current processing of the example register', () => {
+    checkRecord(projectRoot, 'sv', '2026-06-01');
+    checkRecord(projectRoot, 'en', '2026-06-01');
+  });
+
+  it('gives one controller\'s record with --unit, and refuses an unknown unit in one line, exit 2', () => {
+    const register = lawCommandsRegister('en');
+    const one = runCli(['report', 'processing', '--format', 'md', '--unit', 'soc-amal', '--date', '2026-06-01'], register).stdout;
+    expect(one).toContain('## Controller: Socialförvaltningen Åmål, Åmåls kommun');
+    expect(one).not.toContain('HR-avdelningen');
+    const bad = runCli(['report', 'processing', '--unit', 'soc-amall'], register);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('itreg: no unit "soc-amall" (did you mean "soc-amal"?)\n');
+  });
+
+  it('renders HTML with a heading per element and a PDF by Chromium', () => {
+    const register = lawCommandsRegister('sv');
+    const html = runCli(['report', 'processing', '--date', '2026-06-01'], register).stdout;
+    expect(html).toContain('<th scope="row">g) Tekniska och organisatoriska säkerhetsåtgärder</th>');
+    expect(html).toContain('<section class="controller" id="c-soc-amal">');
+    const out = join(temporaryFolder(), 'record.pdf');
+    const pdf = runCli(['report', 'processing', '--format', 'pdf', '--output', out, '--date', '2026-06-01'], register);
+    expect(pdf.stderr).toBe('');
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+});
