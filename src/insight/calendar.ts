@@ -1,9 +1,8 @@
 // Coming deadlines as iCalendar (RFC 5545): all-day events with stable UIDs and a reminder 30 days before.
-import type { Language } from '../i18n/index.js';
-import { ruleName } from '../i18n/terms.js';
+import { translator, type Language } from '../i18n/index.js';
 import type { Config } from '../register/config.js';
 import { isLive, type RegisterModel } from '../model/register-model.js';
-import { agreementTerms } from '../model/agreement-terms.js';
+import { agreementState } from '../model/agreement-state.js';
 import { documentReviewDue, planMunicipalities, planReviewDue } from '../model/policy.js';
 import { addDays } from '../util/dates.js';
 
@@ -19,37 +18,14 @@ export interface Deadline {
   readonly municipalities: readonly string[];
 }
 
-const words = {
-  sv: {
-    notice: (a: string, app: string) => `Sista dag för uppsägning: ${a} (${app})`,
-    end: (a: string, app: string) => `Avtalet löper ut: ${a} (${app})`,
-    document: (d: string) => `Revidering av ${d}`,
-    plan: (p: string) => `Översyn av utbildningsplan: ${p}`,
-    exception: (rule: string, entity: string) => `Undantaget från regeln ”${rule}” för ${entity} går ut`,
-    introduction: (app: string) => `Planerat införande: ${app}`,
-    wholeRegister: 'hela registret',
-    describe: (what: string) => `${what}. Från itreg-registret; datum och underlag står i registret.`,
-  },
-  en: {
-    notice: (a: string, app: string) => `Notice deadline: ${a} (${app})`,
-    end: (a: string, app: string) => `Agreement ends: ${a} (${app})`,
-    document: (d: string) => `Revision of ${d}`,
-    plan: (p: string) => `Training plan review: ${p}`,
-    exception: (rule: string, entity: string) => `The exception from the rule “${rule}” for ${entity} ends`,
-    introduction: (app: string) => `Planned introduction: ${app}`,
-    wholeRegister: 'the whole register',
-    describe: (what: string) => `${what}. From the itreg register, which holds the dates and the details.`,
-  },
-} as const;
-
 /** Every deadline on or after `date`, sorted by date. */
 export function collectDeadlines(register: RegisterModel, config: Config, date: string, language: Language): Deadline[] {
-  const w = words[language];
+  const t = translator(language);
   const domain = (config.name || 'itreg').toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const deadlines: Deadline[] = [];
   const add = (what: string, entityId: string, day: string | undefined, summary: string, applications: readonly string[], municipalities: readonly string[]) => {
     if (day === undefined || day < date) return;
-    deadlines.push({ uid: `${what}.${entityId}@${domain}.itreg`, date: day, summary, description: w.describe(summary), entityId, applications, municipalities });
+    deadlines.push({ uid: `${what}.${entityId}@${domain}.itreg`, date: day, summary, description: t({ id: 'calendarDescription', data: { what: summary } }), entityId, applications, municipalities });
   };
 
   for (const agreement of register.ofKind('Agreement')) {
@@ -58,27 +34,29 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
     const apps = app ? [app.id] : [];
     const munis = app ? app.municipalities : (agreement.participants ?? []);
     const appName = app?.name ?? agreement.application ?? '–';
-    const terms = agreementTerms(agreement, date);
-    if ((agreement.noticeMonths ?? 0) > 0) add('agreement-notice', agreement.id, terms.noticeDeadline, w.notice(agreement.name, appName), apps, munis);
-    add('agreement-end', agreement.id, terms.end, w.end(agreement.name, appName), apps, munis);
+    const state = agreementState(agreement, date);
+    const names = { agreement: agreement.name, app: appName };
+    // Notice once given, there is no deadline left to keep; a renewing agreement does not end on its current end.
+    if ((agreement.noticeMonths ?? 0) > 0 && state.canGiveNotice) add('agreement-notice', agreement.id, state.terms.noticeDeadline, t({ id: 'calendarNotice', data: names }), apps, munis);
+    add('agreement-end', agreement.id, state.terms.end, t({ id: state.key === 'renews' ? 'calendarRenews' : 'calendarEnd', data: names }), apps, munis);
   }
   for (const doc of register.ofKind('Document')) {
     if (doc.supersededBy !== undefined) continue;
     const munis = doc.municipality ? [doc.municipality] : register.members(date).map((m) => m.id);
-    add('document-review', doc.id, documentReviewDue(doc), w.document(doc.name), [], munis);
+    add('document-review', doc.id, documentReviewDue(doc), t({ id: 'calendarDocument', data: { document: doc.name } }), [], munis);
   }
   for (const plan of register.ofKind('TrainingPlan')) {
-    add('plan-review', plan.id, planReviewDue(plan), w.plan(plan.name), plan.applications ?? [], planMunicipalities(register, plan));
+    add('plan-review', plan.id, planReviewDue(plan), t({ id: 'calendarPlan', data: { plan: plan.name } }), plan.applications ?? [], planMunicipalities(register, plan));
   }
   for (const exception of config.exceptions) {
     if (exception.until === undefined) continue;
     const entity = exception.entity ?? '';
     const app = register.getOf('Application', entity);
-    add('exception', `${exception.rule}.${entity || 'register'}`, exception.until, w.exception(ruleName(language, exception.rule), app?.name ?? (entity || w.wholeRegister)), app ? [app.id] : [], app?.municipalities ?? []);
+    add('exception', `${exception.rule}.${entity || 'register'}`, exception.until, t({ id: 'calendarException', data: { rule: { ruleName: exception.rule }, entity: app?.name ?? (entity || t({ id: 'calendarWholeRegister' })) } }), app ? [app.id] : [], app?.municipalities ?? []);
   }
   for (const app of register.ofKind('Application')) {
     if (app.lifecycle?.status === 'planned' || app.lifecycle?.status === 'introducing') {
-      add('introduction', app.id, app.lifecycle.planned, w.introduction(app.name), [app.id], app.municipalities);
+      add('introduction', app.id, app.lifecycle.planned, t({ id: 'calendarIntroduction', data: { app: app.name } }), [app.id], app.municipalities);
     }
   }
   return deadlines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));

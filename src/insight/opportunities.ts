@@ -1,59 +1,58 @@
 // findOpportunities(): collaboration candidates by the policy's four triggers (IT-policyn kap. 4, "Samverkan kan ske när …").
-import type { Language } from '../i18n/index.js';
-import { agreementTerms, isCurrentAgreement } from '../model/agreement-terms.js';
+import { translator, type Language, type Message, type MessageId } from '../i18n/index.js';
+import { agreementState, type AgreementStateKey } from '../model/agreement-state.js';
 import { isLive, type RegisterModel } from '../model/register-model.js';
 import type { Application } from '../types/entities.generated.js';
 import { addMonths } from '../util/dates.js';
 
 export type Trigger = 'agreement-ending' | 'poor-fit' | 'competence-risk' | 'same-product';
 
-export interface Opportunity {
+export interface Opportunity<Words = string> {
   readonly trigger: Trigger;
   readonly applications: readonly string[];
   readonly municipalities: readonly string[];
   readonly agreement?: string;
   readonly deadline?: string;
+  /** The agreement's current end and its state on the date (model/agreement-state.ts). */
+  readonly end?: string;
+  readonly state?: AgreementStateKey;
   /** The notice deadline lies before the date: notice can no longer be given; the agreement ends on its end. */
   readonly deadlinePassed?: boolean;
-  readonly message: string;
+  readonly message: Words;
 }
 
-const text = {
-  sv: {
-    'agreement-ending': (agreement: string, app: string, deadline: string, end: string) => `Avtalet ${agreement} för ${app} löper ut ${end}; sista dag för uppsägning är ${deadline}: läge att pröva samverkan ("Avtal är på väg ut").`,
-    'deadline-passed': (agreement: string, app: string, deadline: string, end: string) => `Avtalet ${agreement} för ${app}: sista dag för uppsägning passerade ${deadline}, och avtalet löper ut ${end}: upphandla, avtala på nytt (gärna tillsammans) eller planera avvecklingen ("Avtal är på väg ut").`,
-    'poor-fit': (app: string) => `${app} fungerar dåligt: läge att pröva en gemensam lösning ("Nuvarande applikation fungerar dåligt").`,
-    'competence-risk': (app: string, reason: string) => `${app}: ${reason} ("Svårigheter att upprätthålla kompetens på nuvarande applikation").`,
-    riskHigh: 'kompetensrisken är bedömd som hög',
-    riskFew: (n: number) => (n === 0 ? 'ingen gällande systemansvarig eller specialist' : 'bara en gällande person som systemansvarig eller specialist'),
-    'same-product': (product: string, apps: string, n: number) => `${product} används av ${n} kommuner i separata installationer (${apps}): läge för gemensam upphandling eller drift ("Flera kommuner använder redan samma applikation").`,
-  },
-  en: {
-    'agreement-ending': (agreement: string, app: string, deadline: string, end: string) => `Agreement ${agreement} for ${app} ends on ${end}; the notice deadline is ${deadline}: time to consider collaboration ("the agreement is running out").`,
-    'deadline-passed': (agreement: string, app: string, deadline: string, end: string) => `Agreement ${agreement} for ${app}: the notice deadline passed on ${deadline}, and the agreement ends on ${end}: procure, agree anew (together, preferably) or plan the retirement ("the agreement is running out").`,
-    'poor-fit': (app: string) => `${app} works poorly: time to consider a shared solution ("the current application works poorly").`,
-    'competence-risk': (app: string, reason: string) => `${app}: ${reason} ("competence is hard to keep for the current application").`,
-    riskHigh: 'the competence risk is assessed as high',
-    riskFew: (n: number) => (n === 0 ? 'no current administrator or specialist' : 'only one current person as administrator or specialist'),
-    'same-product': (product: string, apps: string, n: number) => `${product} is used by ${n} municipalities in separate installations (${apps}): a case for joint procurement or operation ("several municipalities already use the same application").`,
-  },
-} as const;
+/** The catalogue's message for each state of an agreement that is an opportunity. */
+const agreementMessages: Record<AgreementStateKey, MessageId> = {
+  ends: 'opportunityAgreementEnds',
+  renews: 'opportunityAgreementRenews',
+  'deadline-passed': 'opportunityDeadlinePassed',
+  terminated: 'opportunityTerminated',
+  running: 'opportunityAgreementEnds',
+  ended: 'opportunityAgreementEnds',
+};
 
 /** `vendor.product` compared case-insensitively with white space folded. */
 function productKey(product: string): string {
   return product.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The opportunities with their messages in words of `language`. */
 export function findOpportunities(register: RegisterModel, date: string, months: number, language: Language): Opportunity[] {
-  const t = text[language];
+  const translate = translator(language);
+  return detectOpportunities(register, date, months).map((o) => ({ ...o, message: translate(o.message) }));
+}
+
+/** The opportunities on `date` within `months`, each with a message id and its values (the catalogue words them). */
+export function detectOpportunities(register: RegisterModel, date: string, months: number): Opportunity<Message>[] {
   const horizon = addMonths(date, months);
   const live = register.ofKind('Application').filter(isLive);
-  const found: Opportunity[] = [];
+  const found: Opportunity<Message>[] = [];
 
   for (const app of live) {
     for (const agreement of register.agreements(app.id)) {
-      const { noticeDeadline: deadline, end } = agreementTerms(agreement, date);
-      if (!deadline || !end || !isCurrentAgreement(agreement, date) || deadline > horizon) continue;
+      const state = agreementState(agreement, date);
+      const { noticeDeadline: deadline, end, terminated, renewsTo } = state.terms;
+      if (!deadline || !end || !state.current || deadline > horizon) continue;
       // A deadline already passed is no date to act by: the message says what is left to do before the end.
       const passed = deadline < date;
       found.push({
@@ -62,17 +61,19 @@ export function findOpportunities(register: RegisterModel, date: string, months:
         municipalities: app.municipalities,
         agreement: agreement.id,
         deadline,
+        end,
+        state: state.key,
         ...(passed ? { deadlinePassed: true } : {}),
-        message: t[passed ? 'deadline-passed' : 'agreement-ending'](agreement.name, app.name, deadline, end),
+        message: { id: agreementMessages[state.key], data: { agreement: agreement.name, app: app.name, deadline, end, terminated, renewsTo: renewsTo?.end } },
       });
     }
     if (app.assessment?.fit === 'poor') {
-      found.push({ trigger: 'poor-fit', applications: [app.id], municipalities: app.municipalities, message: t['poor-fit'](app.name) });
+      found.push({ trigger: 'poor-fit', applications: [app.id], municipalities: app.municipalities, message: { id: 'opportunityPoorFit', data: { app: app.name } } });
     }
     const people = register.currentRoles(app.id, 'system-administrator', date).length + register.currentRoles(app.id, 'specialist', date).length;
     if (app.assessment?.competenceRisk === 'high' || people <= 1) {
-      const reason = app.assessment?.competenceRisk === 'high' ? t.riskHigh : t.riskFew(people);
-      found.push({ trigger: 'competence-risk', applications: [app.id], municipalities: app.municipalities, message: t['competence-risk'](app.name, reason) });
+      const reason: Message = { id: app.assessment?.competenceRisk === 'high' ? 'opportunityRiskHigh' : people === 0 ? 'opportunityRiskNone' : 'opportunityRiskOne' };
+      found.push({ trigger: 'competence-risk', applications: [app.id], municipalities: app.municipalities, message: { id: 'opportunityCompetenceRisk', data: { app: app.name, reason } } });
     }
   }
 
@@ -90,7 +91,7 @@ export function findOpportunities(register: RegisterModel, date: string, months:
       trigger: 'same-product',
       applications: apps.map((a) => a.id),
       municipalities,
-      message: t['same-product'](apps[0]!.vendor!.product!, apps.map((a) => a.name).join(', '), municipalities.length),
+      message: { id: 'opportunitySameProduct', data: { product: apps[0]!.vendor!.product!, apps: apps.map((a) => a.name).join(', '), n: municipalities.length } },
     });
   }
 

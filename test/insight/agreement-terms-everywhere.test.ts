@@ -56,12 +56,13 @@ describe('one current end and notice deadline for every consumer', () => {
   });
 
   it('opportunities', () => {
-    const found = (JSON.parse(run('opportunities', '--format', 'json')) as { opportunities: Array<{ agreement?: string; deadline?: string; message: string }> }).opportunities;
+    const found = (JSON.parse(run('opportunities', '--format', 'json')) as { opportunities: Array<{ agreement?: string; deadline?: string; end?: string; message: string }> }).opportunities;
     for (const id of ['diarium-support', 'diarium-drift', 'diarium-licens']) {
       const { end, noticeDeadline } = terms(id);
       const entry = found.find((o) => o.agreement === id);
       expect(entry?.deadline).toBe(noticeDeadline);
-      expect(entry?.message).toContain(`ends on ${end!}`);
+      expect(entry?.end).toBe(end);
+      expect(entry?.message).toContain(end!);
     }
   });
 

@@ -173,8 +173,11 @@ describe('notice deadlines by the calendar a person reads (DESIGN.md 1.2), a tab
       const day = (uid: string) => /DTSTART;VALUE=DATE:(\d{8})/.exec(events.find((e) => e.includes(`UID:${uid}@`)) ?? '')?.[1];
       for (const [id, fields, , end, deadline] of table) {
         const notice = /noticeMonths: [1-9]/.test(fields);
-        // Coming dates only: the deadline when there is a notice time, the end.
-        expect(day(`agreement-notice.${id}`), id).toBe(notice && deadline !== undefined && deadline >= date ? compact(deadline) : undefined);
+        // Notice given by the date: no deadline is left to keep (issue 30, defect 1).
+        const given = /^terminated: (\S+)$/m.exec(fields)?.[1];
+        const noticeGiven = given !== undefined && given <= date;
+        // Coming dates only: the deadline when there is a notice time and notice can still be given, the end.
+        expect(day(`agreement-notice.${id}`), id).toBe(notice && !noticeGiven && deadline !== undefined && deadline >= date ? compact(deadline) : undefined);
         expect(day(`agreement-end.${id}`), id).toBe(end !== undefined && end >= date ? compact(end) : undefined);
       }
     });

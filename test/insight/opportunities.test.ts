@@ -42,6 +42,8 @@ describe('itreg opportunities', () => {
           municipalities: ['amal', 'mellerud'],
           agreement: 'diarium-support',
           deadline: end === '2026-08-31' ? '2026-02-28' : end.replace('2028', '2027'),
+          end,
+          state: end === '2026-08-31' ? 'deadline-passed' : 'ends',
           // A passed deadline is said to have passed (defect 6), never given as a date to act by.
           ...(end === '2026-08-31' ? { deadlinePassed: true } : {}),
           message: expect.stringContaining(end === '2026-08-31' ? 'Supportavtal Dokumentor for Diariesystem: the notice deadline passed on 2026-02-28, and the agreement ends on 2026-08-31' : 'Supportavtal Dokumentor for Diariesystem ends on') as unknown,
