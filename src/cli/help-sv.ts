@@ -149,7 +149,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   "output format (default: json; with --map, from the --output file's extension)": 'utdataformat (standard: json; med --map efter --output-filens ändelse)',
   'an import mapping: write its kind in its columns, with itreg-id and itreg-digest, for import --update':
     'en importmappning: skriv dess posttyp i dess kolumner, med itreg-id och itreg-digest, för import --update',
-  'with --map: the owner and administrator of this day (default: today)': 'med --map: systemägare och systemförvaltare denna dag (standard: i dag)',
+  "the day judged (default: today): the agreements' states and the parts in the JSON's views; with --map, the owner and administrator of that day": 'dagen som bedöms (standard: i dag): avtalens läge och kommunernas delar i JSON-fältet views; med --map, systemägare och systemförvaltare den dagen',
   'remove personal names (holder.name), notes and personal identity numbers, and say what was removed':
     'ta bort personnamn (holder.name), anteckningar och personnummer, och säg vad som togs bort',
   'with --format csv: the folder for the CSV files': 'med --format csv: mappen för CSV-filerna',

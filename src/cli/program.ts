@@ -357,7 +357,7 @@ ${d('Examples:')}
     .description(d('the register as one JSON document or one CSV per kind, for publication and other tools; with --map, a spreadsheet in the municipality\'s own layout'))
     .addOption(new Option('-f, --format <format>', d('output format (default: json; with --map, from the --output file\'s extension)')).choices(['json', 'csv', 'xlsx']))
     .option('-m, --map <mapping.yaml>', d('an import mapping: write its kind in its columns, with itreg-id and itreg-digest, for import --update'))
-    .option('--date <YYYY-MM-DD>', d('with --map: the owner and administrator of this day (default: today)'))
+    .option('--date <YYYY-MM-DD>', d('the day judged (default: today): the agreements\' states and the parts in the JSON\'s views; with --map, the owner and administrator of that day'))
     .option('--redact', d('remove personal names (holder.name), notes and personal identity numbers, and say what was removed'))
     .option('--out-dir <folder>', d('with --format csv: the folder for the CSV files'))
     .option('-o, --output <file>', d('with --format json: write to a file instead of stdout; with --map: the .xlsx or .csv file to write'))

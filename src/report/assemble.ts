@@ -49,7 +49,9 @@ export async function assembleReport(config: Config, request: ReportRequest): Pr
   } catch (error: unknown) {
     if (!(error instanceof ItregError)) throw error; // not a git repository: the report says so
   }
-  const monthEnds = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-${String(daysInMonth(year, m + 1)).padStart(2, '0')}`).filter((end) => end.slice(0, 8) <= date.slice(0, 8));
+  const monthEnds = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-${String(daysInMonth(year, m + 1)).padStart(2, '0')}`).filter((end) => end.slice(0, 8) <= date.slice(0, 8))
+    // The month the report is judged in ends, for the trend, on the date judged (not on a day still to come).
+    .map((end) => (end > date ? date : end));
   const previousEnd = `${year - 1}-12-31`;
   const allSnapshots = history ? await readSnapshots(config.root, registerFolder, [previousEnd, ...monthEnds], config.timeZone) : [];
   const snapshotModel = (snapshot: (typeof allSnapshots)[number]) => {

@@ -45,7 +45,8 @@ export interface BoardInput {
   readonly year: number;
   readonly language: Language;
   readonly findings: readonly Finding[];
-  readonly compliance: number;
+  /** Undefined when no demand applies (every measure 0 of 0): no share to show. */
+  readonly compliance: number | undefined;
   readonly live: number;
   readonly costs: CostsResult;
   readonly lastYearCosts?: CostsResult;
@@ -96,20 +97,23 @@ export function buildBoardView(input: BoardInput) {
 
   const since = input.previous ? new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${input.previous.date}T00:00:00Z`)) : '';
   const figures = [
-    { label: t.compliance, value: 'percent', number: input.compliance, change: input.previous ? change(Math.round((input.compliance - input.previous.compliance) * 10) / 10, language, 'points', currency, t) : undefined },
+    input.compliance === undefined
+      ? { label: t.compliance, value: 'none', number: '–', change: undefined }
+      : { label: t.compliance, value: 'percent', number: input.compliance, change: input.previous ? change(Math.round((input.compliance - input.previous.compliance) * 10) / 10, language, 'points', currency, t) : undefined },
     { label: `${t.applications} ${t.liveApplications}`, value: 'count', number: input.live, change: input.previous ? change(input.live - input.previous.live, language, 'count', currency, t) : undefined },
     { label: `${t.costs} ${year}`, value: 'money', number: thisTotal, change: lastTotal !== undefined ? change(thisTotal - lastTotal, language, 'money', currency, t) : undefined },
     { label: t.errorsFigure, value: 'count', number: errors.length, change: input.previous ? change(errors.length - input.previous.errors, language, 'count', currency, t) : undefined },
   ].map((f) => ({ ...f, since: f.value === 'money' ? String(year - 1) : since, isPercent: f.value === 'percent', isMoney: f.value === 'money' }));
 
-  // The largest risks, in words.
+  // The largest risks, in words; an agreement by its name and its application's, when it has one.
+  const agreementName = (a: { name: string; application: string }) => (a.application ? `${a.name} (${a.application})` : a.name);
   const opportunities = findOpportunities(register, date, 12, language).filter((o) => input.municipality === undefined || o.municipalities.includes(input.municipality));
   const ended = input.agreements.filter((a) => a.ended);
   const passed = input.agreements.filter((a) => a.passed);
   const competence = opportunities.filter((o) => o.trigger === 'competence-risk');
   const risks = [
-    ...(ended.length > 0 ? [fill(ended.length === 1 ? t.riskEndedOne : t.riskEnded, { n: ended.length, names: list(ended.map((a) => `${a.name} (${a.application})`)) })] : []),
-    ...(passed.length > 0 ? [fill(passed.length === 1 ? t.riskPassedOne : t.riskPassed, { n: passed.length, names: list(passed.map((a) => `${a.name} (${a.application})`)) })] : []),
+    ...(ended.length > 0 ? [fill(ended.length === 1 ? t.riskEndedOne : t.riskEnded, { n: ended.length, names: list(ended.map(agreementName)) })] : []),
+    ...(passed.length > 0 ? [fill(passed.length === 1 ? t.riskPassedOne : t.riskPassed, { n: passed.length, names: list(passed.map(agreementName)) })] : []),
     ...(input.unowned.length > 0 ? [fill(input.unowned.length === 1 ? t.riskUnownedOne : t.riskUnowned, { n: input.unowned.length, names: list(input.unowned) })] : []),
     ...(competence.length > 0
       ? [fill(competence.length === 1 ? t.riskCompetenceOne : t.riskCompetence, { n: competence.length, names: list(competence.flatMap((o) => o.applications.map((id) => register.nameOf(id)))) })]

@@ -62,8 +62,10 @@ export interface Compliance {
   /** Live applications in scope. */
   readonly live: number;
   readonly measures: readonly Measure[];
-  /** Share of all applicable demands that are met. */
+  /** Share of all applicable demands that are met (100 when none applies: see `applies`). */
   readonly overall: number;
+  /** Some demand applies (a measure with a total above 0): without one there is no share to show. */
+  readonly applies: boolean;
 }
 
 interface Assessment {
@@ -163,7 +165,7 @@ export function computeComplianceIn(register: FileModel, date: string, scopes: r
       allTotal += applicable.length;
       return { key: demand.key, rule: demand.rule, decided, total: applicable.length, ok, percent: percent(ok, applicable.length), gaps };
     });
-    return { live: liveApps.filter((app) => wanted(applicationSubject(app))).length, measures, overall: percent(allOk, allTotal) };
+    return { live: liveApps.filter((app) => wanted(applicationSubject(app))).length, measures, overall: percent(allOk, allTotal), applies: allTotal > 0 };
   });
 }
 

@@ -6,10 +6,12 @@ import { translator, type Language } from '../i18n/index.js';
 import type { EntityChange } from '../insight/history.js';
 import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
-import { isCurrentRole, isLive, type RegisterModel } from '../model/register-model.js';
-import { agreementTerms } from '../model/agreement-terms.js';
+import { isLive, type RegisterModel } from '../model/register-model.js';
+import { agreementView, type AgreementView } from '../views/agreement.js';
+import { applicationView } from '../views/application.js';
+import { itemPopulationView } from '../views/part.js';
 import { isValidException } from '../register/config.js';
-import { documentReviewDue, isDocumentExpired, isGoverning, isShared, planReviewDue } from '../model/policy.js';
+import { documentReviewDue, isDocumentExpired, isGoverning, isShared } from '../model/policy.js';
 import type { Application } from '../types/entities.generated.js';
 import { addMonths } from '../util/dates.js';
 import { formatAmount } from '../util/money.js';
@@ -101,6 +103,8 @@ export function costView(costs: CostsResult, language: Language) {
       key: t.keys[s.item.split],
       amount: amount(s.item.amount),
       preliminary: preliminaryText(s, language),
+      // The population years the split stands on (an earlier year's, when preliminary): views/part.ts.
+      populationYears: itemPopulationView(s).populationYears.join(', '),
       parts: costs.municipalities.map((m) => ({ municipality: m.name, amount: amount(s.apportionment.parts.find((p) => p.id === m.id)?.amount ?? 0n) })),
       application: s.item.entity.application,
       referenceYear: s.item.referenceYear,
@@ -116,14 +120,15 @@ export function costView(costs: CostsResult, language: Language) {
   };
 }
 
-/**
- * Where an agreement stands on `date`: ended; notice deadline passed (it ends on its end, whatever is decided now);
- * or notice still possible until the deadline.
- */
-function agreementState(end: string, deadline: string, date: string, t: (typeof reportLabels)[Language]) {
-  const ended = end < date;
-  const passed = !ended && deadline < date;
-  return { ended, passed, state: ended ? t.stateEnded : passed ? t.statePassed : t.stateOpen, actionable: !ended && !passed };
+/** An agreement's state as the reports word it (the state is the model's: views/agreement.ts). */
+function agreementRowState(view: AgreementView, t: (typeof reportLabels)[Language]) {
+  return {
+    ended: view.state === 'ended',
+    passed: view.state === 'deadline-passed',
+    state: t.agreementStates[view.state],
+    actionable: view.canGiveNotice,
+    endText: view.renews ? t.renewsText : t.endsText,
+  };
 }
 
 /** The yearly policy report. */
@@ -166,6 +171,7 @@ export function buildYearlyView(input: ReportInput) {
     cooperationLevel,
     applications: own.live,
     overall: own.overall,
+    applies: own.applies,
     cells: own.measures.map((x) => ({ percent: x.percent, ok: x.ok, total: x.total, applies: x.total > 0, hasGaps: x.gaps.length > 0 })),
   });
   const byMunicipality = [
@@ -209,10 +215,13 @@ export function buildYearlyView(input: ReportInput) {
       const app = register.getOf('Application', a.application);
       if (app && !isLive(app)) return [];
       if (only !== undefined && !app?.municipalities.includes(only)) return [];
-      const { end, noticeDeadline: deadline } = agreementTerms(a, date);
+      const view = agreementView(register, a, date);
+      const { end, noticeDeadline: deadline } = view;
       if (!end || !deadline) return [];
-      if (register.isRenewed(a) || deadline > horizon) return [];
-      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', type: t.agreementTypes[a.type], end, deadline, ...agreementState(end, deadline, date, t) }];
+      if (view.renewedBy.length > 0 || deadline > horizon) return [];
+      // An agreement of no application that has ended is history: agreement-expiry does not judge it either.
+      if (view.state === 'ended' && a.application === undefined) return [];
+      return [{ id: a.id, applicationId: a.application, name: a.name, application: app?.name ?? a.application ?? '', type: t.agreementTypes[a.type], end, deadline, ...agreementRowState(view, t) }];
     })
     .sort((a, b) => (a.deadline < b.deadline ? -1 : 1));
 
@@ -275,7 +284,7 @@ export function buildYearlyView(input: ReportInput) {
     year,
     language,
     findings: input.findings,
-    compliance: compliance.overall,
+    compliance: compliance.applies ? compliance.overall : undefined,
     live: compliance.live,
     costs: input.costs.result,
     ...(input.lastYearCosts ? { lastYearCosts: input.lastYearCosts } : {}),
@@ -300,7 +309,7 @@ export function buildYearlyView(input: ReportInput) {
     year,
     date,
     glance: { applications: apps.length, live: live.length, byType, levels, members: members.map((m) => m.name), partners: partners.map((m) => m.name) },
-    compliance: { overall: compliance.overall, live: compliance.live, measures, measureLabels: measureKeys.map((k) => t.measures[k]), byMunicipality, byMeasure },
+    compliance: { overall: compliance.overall, applies: compliance.applies, live: compliance.live, measures, measureLabels: measureKeys.map((k) => t.measures[k]), byMunicipality, byMeasure },
     ownership: { rows: ownership, unowned: unowned.sort(collator.compare).join(', '), unownedCount: unowned.length, unownedShare: shareOf(unowned.length), hasUnowned: unowned.length > 0, shared: shared.length },
     agreements,
     documents,
@@ -331,14 +340,13 @@ export function buildApplicationView(input: ReportInput, id: string) {
   if (!app) return undefined;
   const costs = costView(input.costs.result, language);
   const horizon = addMonths(date, 12);
-  const sheetAgreements = register.agreements(id).map((a) => {
-    // The current end and notice deadline on the date (renewals and options counted): the register's answer.
-    const current = agreementTerms(a, date);
-    const end = current.end;
-    const deadline = current.noticeDeadline ?? '';
-    const state = end ? agreementState(end, deadline, date, t) : { ended: false, passed: false, state: t.stateOpenEnded, actionable: false };
-    const ending = end !== undefined && !register.isRenewed(a) && deadline <= horizon;
-    return { name: a.name, type: t.agreementTypes[a.type], start: a.start, end: end ?? '', openEnded: end === undefined, deadline, ending, ...state, parties: (a.parties ?? []).map((p) => register.nameOf(p)).join(', ') };
+  const view = applicationView(register, app, date, input.findings);
+  const sheetAgreements = view.agreements.map((a) => {
+    // The current end, notice deadline and state on the date (renewals and options counted): the model's answer.
+    const deadline = a.noticeDeadline ?? '';
+    const ending = a.end !== undefined && a.renewedBy.length === 0 && deadline <= horizon;
+    const parties = register.getOf('Agreement', a.id)?.parties ?? [];
+    return { name: a.name, type: t.agreementTypes[a.type], start: a.start, end: a.end ?? '', openEnded: a.end === undefined, deadline, ending, ...agreementRowState(a, t), parties: parties.map((p) => register.nameOf(p)).join(', ') };
   });
   return {
     lang: language,
@@ -356,13 +364,13 @@ export function buildApplicationView(input: ReportInput, id: string) {
       operator: app.operatedBy ? register.nameOf(app.operatedBy) : t.vendorHosted,
       status: capitalise(t.statuses[app.lifecycle?.status ?? 'active']),
     },
-    roles: register.roles(id).map((r) => ({ role: t.roleNames[r.role], title: r.holder.title, unit: register.nameOf(r.holder.unit), from: r.from, until: r.until ?? '', current: isCurrentRole(r, date) })),
+    roles: view.roles.map((r) => ({ role: t.roleNames[r.role], title: r.title, unit: register.nameOf(r.unit), from: r.from, until: r.until ?? '', current: r.current })),
     agreements: sheetAgreements,
     // Under "ending or due for notice within twelve months": only those, as in the yearly report.
     ending: sheetAgreements.filter((a) => a.ending),
-    plans: register.plansFor(id).map((p) => ({ name: p.name, audience: t.audiences[p.audience], updated: p.updated, due: planReviewDue(p) })),
+    plans: view.plans.map((p) => ({ name: p.name, audience: t.audiences[p.audience], updated: p.updated, due: p.reviewDue })),
     costs: costs.items.filter((i) => register.get(i.id) && (register.get(i.id) as { application?: string }).application === id),
-    findings: input.findings.filter((f) => f.entityId === id).map((f) => ({ severity: f.severity, severityLabel: capitalise(t.severities[f.severity]), message: f.message, rule: ruleName(language, f.ruleId), ruleId: f.ruleId })),
+    findings: view.findings.map((f) => ({ severity: f.severity, severityLabel: capitalise(t.severities[f.severity]), message: f.message, rule: ruleName(language, f.ruleId), ruleId: f.ruleId })),
   };
 }
 

@@ -11,7 +11,7 @@ import type { Config } from '../register/config.js';
 import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } from '../model/register-model.js';
 import { reportLabels } from '../report/labels.js';
 import { buildYearlyView, costView, reportCosts } from '../report/view-model.js';
-import { agreementTerms, type AgreementTerms } from '../model/agreement-terms.js';
+import { agreementView, type AgreementView } from '../views/agreement.js';
 import { isValidException } from '../register/config.js';
 import { documentReviewDue, planReviewDue } from '../model/policy.js';
 import { unreadFiles, type UnreadFile } from '../register/unread.js';
@@ -269,10 +269,12 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       values: d.values.map((v) => ({ label: v.label, value: v.value, count: allRows.filter(v.match).length, href: filterPath(d.key, v.value), current: filterPath(d.key, v.value) === current })),
     }));
 
-  const agreementState = (a: Agreement, terms: AgreementTerms) => {
-    if (register.isRenewed(a) && terms.end !== undefined && terms.end < date) return 'renewed' as const;
-    if (a.start > date) return 'upcoming' as const;
-    return isCurrentAgreement(a, date, terms) ? ('current' as const) : ('ended' as const);
+  /** The site's state of an agreement: the model's (views/agreement.ts), with "not started" and "replaced" beside it. */
+  const siteState = (view: AgreementView) => {
+    if (view.renewedBy.length > 0 && view.state === 'ended') return 'renewed' as const;
+    if (!view.started) return 'upcoming' as const;
+    if (view.state === 'terminated') return 'terminated' as const;
+    return view.current ? ('current' as const) : ('ended' as const);
   };
   // An agreement's row is on its application's page, its parties' unit pages, the list and its own page: its terms
   // (current end, notice deadline: month arithmetic over every renewal) are worked out once.
@@ -286,11 +288,11 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     return row;
   };
   function makeAgreementRow(a: Agreement) {
-    const terms = agreementTerms(a, date);
-    const state = agreementState(a, terms);
-    const { noticeDeadline: deadline, end } = terms;
+    const view = agreementView(register, a, date);
+    const state = siteState(view);
+    const { noticeDeadline: deadline, end } = view;
     return {
-      terms,
+      terms: view,
       id: a.id,
       href: href('Agreement', a.id),
       name: a.name,
@@ -299,7 +301,9 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       start: a.start,
       end: end ?? '',
       deadline: deadline ?? '',
-      deadlinePassed: deadline !== undefined && deadline < date && state === 'current',
+      deadlinePassed: view.state === 'deadline-passed',
+      // Notice given: the deadline is no date to act by any more.
+      noticeGiven: view.terminated,
       state: l.states[state],
       stateKey: state,
     };
@@ -331,6 +335,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         ],
         compliance: {
           overall: yearly.compliance.overall,
+          applies: yearly.compliance.applies,
           measures: yearly.compliance.measures.map((m) => ({ label: m.label, scope: m.scope, ok: m.ok, total: m.total, percent: m.percent, applies: m.applies, gaps: m.gaps.map((g) => entityLink(g.id) ?? { text: g.name }) })),
           byMunicipality: yearly.compliance.byMunicipality,
           measureLabels: yearly.compliance.measureLabels,
@@ -414,7 +419,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       const apps = applications.filter((a) => a.municipalities.includes(m.id));
       const items = yearly.costs.items.flatMap((item) => {
         const part = item.participants.find((p) => p.id === m.id);
-        return part ? [{ id: item.id, name: item.name, key: item.key, itemAmount: item.amount, amount: part.amount }] : [];
+        return part ? [{ id: item.id, name: item.name, key: item.key, preliminary: item.preliminary, itemAmount: item.amount, amount: part.amount }] : [];
       });
       const units = byName(register.ofKind('Unit').filter((u) => u.municipality === m.id)).map((u) => ({ text: u.name, href: href('Unit', u.id) }));
       const appFindings = apps.flatMap((a) => findingsFor(a.id));
@@ -559,7 +564,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           trigger: l.triggers[o.trigger],
           deadline: o.deadline ?? '',
           // An agreement's notice deadline can lie behind the date: the chance is then at the next term's end.
-          deadlinePassed: o.deadline !== undefined && o.deadline < date,
+          deadlinePassed: o.state === 'deadline-passed',
           applications: o.applications.map((id) => entityLink(id) ?? { text: id }),
           agreement: entityLink(o.agreement),
           message: o.message,

@@ -23,7 +23,7 @@ export interface PartView extends ItemPopulationView {
 /** The item's population: preliminary or final, and on which years. */
 export function itemPopulationView(split: ItemSplit): ItemPopulationView {
   const { item } = split;
-  const used = [...new Set(item.participants.flatMap((p) => (p.populationYear === undefined ? [] : [p.populationYear])))].sort();
+  const used = [...new Set(item.participants.flatMap((p) => (p.populationYear === undefined ? [] : [p.populationYear])))].sort((a, b) => a - b);
   return { preliminary: item.preliminary, referenceYear: item.referenceYear, populationYears: used };
 }
 

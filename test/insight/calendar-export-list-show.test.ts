@@ -171,13 +171,13 @@ describe('itreg list and show', () => {
     expect(referredBy).not.toMatch(/Agreement|RoleAssignment|TrainingPlan/);
     // The register's vocabulary in words of the language, as in the reports.
     expect(text).toMatch(/^  ● Systemägare: Plan- och byggchef \(Samhällsbyggnadsförvaltningen, Färgelanda\) 2024-01-01– gällande$/m);
-    expect(text).toMatch(/^  Supportavtal: Supportavtal KartWeb 2024-01-01–2028-12-31, uppsägning senast 2028-06-30$/m);
+    expect(text).toMatch(/^  Supportavtal: Supportavtal KartWeb 2024-01-01–2028-12-31, uppsägning senast 2028-06-30 \(upphör 2028-12-31\)$/m);
     expect(text).toMatch(/^  Användare: Utbildningsplan GIS/m);
     expect(text).toMatch(/210\s000 SEK \(överenskomna andelar\)/);
     expect(text).toMatch(/^  fel register\/applications\/gis\.yaml:2:1 /m);
     const english = runCli(['show', 'gis', '--date', '2026-11-26', '--lang', 'en'], projectRoot).stdout;
     expect(english).toMatch(/^  ● System owner: Plan- och byggchef .* current$/m);
-    expect(english).toMatch(/^  Support agreement: Supportavtal KartWeb .*, notice by 2028-06-30$/m);
+    expect(english).toMatch(/^  Support agreement: Supportavtal KartWeb .*, notice by 2028-06-30 \(ends on 2028-12-31\)$/m);
     expect(english).toMatch(/^  error register\/applications\/gis\.yaml:2:1 /m);
     expect(english).toMatch(/^  Role assignment gis-systemagare$/m);
     expect(runCli(['show', 'gsi'], projectRoot).stderr).toMatch(/ingen post "gsi" i registret \(menade du "gis"\?\)/);

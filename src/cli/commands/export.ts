@@ -2,10 +2,11 @@
 // mapping's layout (import/rows.ts) for the round trip through import --update.
 import { extname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
-import { exportRegister, toCsv } from '../../insight/export.js';
+import { exportRegister, maskIdentityNumbers, toCsv } from '../../insight/export.js';
 import { readImportMapping } from '../../import/mapping.js';
 import { DIGEST_HEADER, ID_HEADER, exportSheet } from '../../import/rows.js';
 import { writeSpreadsheet } from '../../import/spreadsheet.js';
+import { registerViews } from '../../views/register-views.js';
 import { writeFileAtomic } from '../../register/write.js';
 import { kinds } from '../../schema/validate.js';
 import { translator } from '../../i18n/index.js';
@@ -52,7 +53,10 @@ export async function exportCommand(options: ExportOptions): Promise<ExitCode> {
     say(`itreg: ${kinds.length} CSV → ${folder}`);
     return ExitCode.Ok;
   }
-  const json = { name: exported.name, exported: dateOption(options.date, config), ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}), entities: exported.entities };
+  const date = dateOption(options.date, config);
+  // Beside the entities, the answers on the date as every output gives them: agreements' states, municipalities' parts.
+  const views = registerViews(register, config, date);
+  const json = { name: exported.name, exported: date, ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}), entities: exported.entities, views: exported.redaction ? maskIdentityNumbers(views) : views };
   emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
   return ExitCode.Ok;
 }
