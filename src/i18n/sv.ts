@@ -178,6 +178,7 @@ export const sv: Record<MessageId, string> = {
   siteUnread: 'itreg: utelämnat ur webbplatsen: {files} som inte kunde läsas, först {location}: {problem}; itreg lint visar alla fel',
   siteRedacted: 'itreg: tog bort {names} (holder.name) och {notes} (notes), och ersatte {numbers} med ÅÅMMDD-XXXX',
   nameTooLong: '{file}: namnet är för långt för filsystemet ({length} byte; de flesta tillåter 255): använd ett kortare id, högst 120 tecken',
+  writeThroughLink: '{link} är en länk till {target}, utanför registret: itreg skriver ingen fil genom den (lint läser den inte heller); gör den till en mapp i registret',
   cannotWrite: 'kan inte skriva {file} ({code}): kontrollera mappen och behörigheterna',
   cacheDamaged: '{file}: cachen är skadad och användes inte; den här körningen skriver en ny',
   cacheNotWritten: 'varning: --cache sparades inte ({detail}); fynden är kompletta, nästa körning läser bara filerna på nytt',

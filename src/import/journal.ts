@@ -2,7 +2,7 @@
 // killed half-way leaves the journal, and the next import writes what it lists before anything else.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFile, writeFileAtomic } from '../register/write.js';
+import { createFile, refuseOutside, writeFileAtomic } from '../register/write.js';
 
 export const JOURNAL_FILE = '.itreg-import-journal.json';
 
@@ -26,6 +26,8 @@ export function hasJournal(root: string): boolean {
 /** Writes every entry, each atomically; with the journal written first, a kill at any point can be completed. */
 export function writeJournaled(root: string, entries: readonly JournalEntry[]): void {
   if (entries.length === 0) return;
+  // Every target judged before the journal exists: a link out of the register stops the import with nothing written.
+  for (const entry of entries) refuseOutside(root, entry.file);
   writeFileAtomic(journalPath(root), JSON.stringify(entries));
   completeJournal(root);
 }
@@ -42,6 +44,7 @@ export function completeJournal(root: string): number {
     rmSync(path, { force: true });
     return 0;
   }
+  for (const entry of entries) refuseOutside(root, entry.file);
   for (const entry of entries) {
     if (entry.create) createFile(entry.file, entry.text);
     else writeFileAtomic(entry.file, entry.text);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { moveFile } from '../git/move.js';
 import type { Config } from '../register/config.js';
 import { schemaLine } from '../register/scaffold.js';
-import { writeFileAtomic } from '../register/write.js';
+import { refuseOutside, writeFileAtomic } from '../register/write.js';
 import { planFixes, type FilePlan } from './fixes.js';
 import type { LintOutcome, LintRequest } from './lint-register.js';
 
@@ -24,6 +24,8 @@ export async function writeFixes(root: string, plans: readonly FilePlan[]): Prom
   const applied: Applied[] = [];
   for (const plan of plans) {
     const file = join(root, plan.path);
+    refuseOutside(root, file);
+    if (plan.renameTo !== undefined) refuseOutside(root, join(root, plan.renameTo));
     if (plan.after !== plan.before) {
       // The text as read (a byte-order mark is not part of it, and is kept); a file edited since is left alone.
       const now = readFileSync(file, 'utf8');

@@ -1,6 +1,6 @@
 // File writing for commands that create files: atomic (temp file + rename), and never over an existing file unless asked.
-import { existsSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, linkSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 
 /** The one-line error for a write that failed: a name too long for the file system says which name. */
@@ -118,4 +118,34 @@ export function renameNoReplace(from: string, to: string): boolean {
   } catch (error: unknown) {
     throw new UsageError({ id: 'cannotWrite', data: { file: to, code: (error as NodeJS.ErrnoException).code ?? String(error) } });
   }
+}
+
+/**
+ * Refuses a write below `root` whose folder leads, through a link, outside `root`'s real folder (lint refuses to read
+ * such a link): one line naming the link, exit 2. A file not below `root` as written (an explicit --dir) is not judged.
+ */
+export function refuseOutside(root: string, file: string): void {
+  const within = relative(root, file);
+  if (within.startsWith('..') || isAbsolute(within)) return;
+  let folder = dirname(file);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  let realRoot: string;
+  let real: string;
+  try {
+    realRoot = realpathSync(root);
+    real = realpathSync(folder);
+  } catch {
+    return;
+  }
+  if (real === realRoot || real.startsWith(realRoot + sep)) return;
+  let link = folder;
+  let current = root;
+  for (const part of relative(root, folder).split(sep)) {
+    current = join(current, part);
+    if (lstatSync(current).isSymbolicLink()) {
+      link = current;
+      break;
+    }
+  }
+  throw new UsageError({ id: 'writeThroughLink', data: { link, target: real } });
 }

@@ -1,6 +1,7 @@
 // itreg import under hostile sheets (issue 31): no two planned files share an id, formula/error cells never import as
-// "[object Object]", UTF-16 CSV files are read. Each test fails on the code before.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// "[object Object]", UTF-16 CSV files are read, no file is written through a link out of the register. Each test
+// fails on the code before.
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/import/spreadsheet.js';
@@ -102,5 +103,33 @@ describe('14. cells of an .xlsx and UTF-16 text', () => {
       expect(result.stdout).toBe('1 row imported (2 files), 0 skipped, 0 failed\n');
       expect(readFileSync(join(folder, 'register/applications/atgardssystem.yaml'), 'utf8')).toContain('name: Åtgärdssystem\n');
     }
+  });
+});
+
+describe('8. no file is written through a linked folder that leads outside the register', () => {
+  it('new, import and init refuse with one line naming the link (exit 2) and write nothing outside', () => {
+    const folder = register({ 'lista.csv': 'System;Typ;Ägare;Enhet\nEkonomi;VS;Chef;ks\n' });
+    const outside = temporaryFolder();
+    mkdirSync(join(outside, 'roles'));
+    symlinkSync(join(outside, 'roles'), join(folder, 'register/roles'));
+    symlinkSync(outside, join(folder, 'register/agreements'));
+    const created = runCli(['new', 'agreement', 'x'], folder);
+    expect(created.stderr).toMatch(/register\/agreements is a link to .*, outside the register/);
+    expect(created.status).toBe(2);
+    const imported = runCli(['import', 'lista.csv', '--map', 'm.yaml', '--date', '2026-06-01'], folder);
+    expect(imported.stderr).toMatch(/register\/roles is a link to .*, outside the register: itreg writes no file through it/);
+    expect(imported.status).toBe(2);
+    expect(readdirSync(outside).sort()).toEqual(['roles']);
+    expect(readdirSync(join(outside, 'roles'))).toEqual([]);
+    // The whole row is refused: nor is its application written inside.
+    expect(existsSync(join(folder, 'register/applications/ekonomi.yaml'))).toBe(false);
+
+    const fresh = temporaryFolder();
+    const elsewhere = temporaryFolder();
+    symlinkSync(elsewhere, join(fresh, 'schema'));
+    const init = runCli(['init'], fresh);
+    expect(init.stderr).toMatch(/schema är en länk till .*, utanför registret/);
+    expect(init.status).toBe(2);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { parseConfigText, readConfig } from '../../register/config.js';
 import { packTarball } from '../../register/package-tarball.js';
 import { writeImport } from './import.js';
 import { prepareImport, type PreparedImport } from '../../import/run.js';
-import { createFile, makeFolders } from '../../register/write.js';
+import { createFile, makeFolders, refuseOutside } from '../../register/write.js';
 import { schemaDir } from '../../schema/validate.js';
 import { addYears } from '../../util/dates.js';
 import { languageOption, todayFor, workingFolder, type GlobalOptions } from '../io.js';
@@ -173,6 +173,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     say(t({ id: existsSync(file) ? 'initSkipped' : createFile(file, source.vendor.bytes()) ? 'initCreated' : 'initSkipped', data: { file: shown(file) } }));
   }
   if (source.outside !== undefined) say(t({ id: 'initSourceOutside', data: { source: source.outside } }));
+  for (const [path] of files) refuseOutside(target, join(target, path));
   for (const [path, text] of files) {
     say(t({ id: createFile(join(target, path), text) ? 'initCreated' : 'initSkipped', data: { file: shown(join(target, path)) } }));
   }

@@ -4,7 +4,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { translator } from '../../i18n/index.js';
 import { loadRegister } from '../../register/load.js';
 import { kindFolders, newEntityText, parseKind, parseSets, schemaLine } from '../../register/scaffold.js';
-import { createFile } from '../../register/write.js';
+import { createFile, refuseOutside } from '../../register/write.js';
 import { loadConfig, workingFolder, type GlobalOptions } from '../io.js';
 
 export interface NewCommandOptions extends GlobalOptions {
@@ -27,6 +27,7 @@ export async function newCommand(kindText: string, id: string, options: NewComma
   const file = join(folder, `${id}.yaml`);
   const { text, missing, conditional } = newEntityText(kind, id, parseSets(options.set ?? []), config);
   const line = schemaLine(config, kind, file);
+  refuseOutside(config.root, file);
   if (!createFile(file, line + text)) {
     throw new UsageError({ id: 'newExists', data: { id, file: relative(config.root, file) } });
   }
