@@ -88,6 +88,9 @@ const subjectLine = (subject: string) => (subject.length > 140 ? `${subject.slic
 /** The page of an entity of a kind with pages. */
 const href = (kind: Kind, id: string) => `${folders[kind]}/${id}.html`;
 
+/** A dimension with at most this many values is listed on every filtered page; a longer one only on the main list. */
+const FILTER_VALUES_EVERYWHERE = 12;
+
 /** A file-name-safe form of a filter value (ids already are; level numbers too). */
 const slug = (value: string) => value.replace(/[^a-z0-9-]/g, '-');
 
@@ -236,38 +239,45 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   const rowsOf = (ids: Iterable<string>) => [...new Set(ids)].map((id) => rows.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
   const allRows = [...rows.values()];
 
-  // Filtered views of the applications table: pre-rendered, so filters work without JavaScript.
+  // Filtered views of the applications table: pre-rendered, so filters work without JavaScript. Each value's rows are
+  // found in one pass over the rows, and a filtered page lists the values of a long dimension (hundreds of owner
+  // units or municipalities) only on the main list: listing every value on every value's page made the site
+  // quadratic in them (1,000 owner units: 47 s of CPU).
   type Dimension = keyof typeof l.filterBy;
-  const dimensions: ReadonlyArray<{ key: Dimension; values: Array<{ value: string; label: string; match: (r: (typeof allRows)[number]) => boolean }> }> = [
-    {
-      key: 'municipality',
-      values: byName(register.ofKind('Municipality')).filter((m) => allRows.some((r) => r.municipalityIds.split(' ').includes(m.id))).map((m) => ({ value: m.id, label: m.name, match: (r) => r.municipalityIds.split(' ').includes(m.id) })),
-    },
-    {
-      key: 'type',
-      values: (['business', 'general', 'infrastructure'] as const).filter((t) => allRows.some((r) => r.typeKey === t)).map((t) => ({ value: t, label: capitalise(term.applicationTypes[t].other), match: (r) => r.typeKey === t })),
-    },
+  type Row = (typeof allRows)[number];
+  const grouped = <K,>(keysOf: (row: Row) => Iterable<K>) => {
+    const groups = new Map<K, Row[]>();
+    for (const row of allRows) for (const key of keysOf(row)) (groups.get(key) ?? groups.set(key, []).get(key)!).push(row);
+    return groups;
+  };
+  const byMunicipality = grouped((r) => r.municipalityIds.split(' '));
+  const byType = grouped((r) => [r.typeKey]);
+  const byLevel = grouped((r) => [r.level]);
+  const byOwner = grouped((r) => [r.ownerUnit]);
+  const byFindings = grouped((r) => [r.findingsKey]);
+  const dimensions: ReadonlyArray<{ key: Dimension; values: Array<{ value: string; label: string; rows: readonly Row[] }> }> = [
+    { key: 'municipality', values: byName(register.ofKind('Municipality')).flatMap((m) => { const rows = byMunicipality.get(m.id); return rows ? [{ value: m.id, label: m.name, rows }] : []; }) },
+    { key: 'type', values: (['business', 'general', 'infrastructure'] as const).flatMap((t) => { const rows = byType.get(t); return rows ? [{ value: t, label: capitalise(term.applicationTypes[t].other), rows }] : []; }) },
     {
       key: 'level',
-      values: [...config.collaborationLevels.map((_, i) => i + 1).filter((n) => allRows.some((r) => r.level === n)).map((n) => ({ value: String(n), label: levelName(n), match: (r: (typeof allRows)[number]) => r.level === n })), ...(allRows.some((r) => r.level === '') ? [{ value: 'none', label: l.noLevel, match: (r: (typeof allRows)[number]) => r.level === '' }] : [])],
+      values: [
+        ...config.collaborationLevels.flatMap((_, i) => { const rows = byLevel.get(i + 1); return rows ? [{ value: String(i + 1), label: levelName(i + 1), rows }] : []; }),
+        ...(byLevel.has('') ? [{ value: 'none', label: l.noLevel, rows: byLevel.get('')! }] : []),
+      ],
     },
-    {
-      key: 'owner',
-      values: byName(register.ofKind('Unit')).filter((u) => allRows.some((r) => r.ownerUnit === u.id)).map((u) => ({ value: u.id, label: u.name, match: (r) => r.ownerUnit === u.id })),
-    },
-    {
-      key: 'findings',
-      values: (['errors', 'warnings', 'none'] as const).filter((k) => allRows.some((r) => r.findingsKey === k)).map((k) => ({ value: k, label: l.findingsFilter[k], match: (r) => r.findingsKey === k })),
-    },
+    { key: 'owner', values: byName(register.ofKind('Unit')).flatMap((u) => { const rows = byOwner.get(u.id); return rows ? [{ value: u.id, label: u.name, rows }] : []; }) },
+    { key: 'findings', values: (['errors', 'warnings', 'none'] as const).flatMap((k) => { const rows = byFindings.get(k); return rows ? [{ value: k, label: l.findingsFilter[k], rows }] : []; }) },
   ];
   const filterPath = (dimension: string, value: string) => `applications/${dimension}-${slug(value)}.html`;
-  const findingsFilter = (value: 'errors' | 'warnings') => (dimensions.some((d) => d.key === 'findings' && d.values.some((v) => v.value === value)) ? filterPath('findings', value) : undefined);
+  const findingsFilter = (value: 'errors' | 'warnings') => (byFindings.has(value) ? filterPath('findings', value) : undefined);
+  const navOf = dimensions.map((d) => ({ key: d.key, label: l.filterBy[d.key], values: d.values.map((v) => ({ label: v.label, value: v.value, count: v.rows.length, href: filterPath(d.key, v.value) })) }));
+  /** The filters on a page: every value of a short dimension; of a long one, on a filtered page, its own value and a way to the rest. */
   const filterNav = (current?: string) =>
-    dimensions.map((d) => ({
-      key: d.key,
-      label: l.filterBy[d.key],
-      values: d.values.map((v) => ({ label: v.label, value: v.value, count: allRows.filter(v.match).length, href: filterPath(d.key, v.value), current: filterPath(d.key, v.value) === current })),
-    }));
+    navOf.map((d) => {
+      if (current === undefined || d.values.length <= FILTER_VALUES_EVERYWHERE) return { ...d, values: d.values.map((v) => ({ ...v, current: v.href === current })) };
+      const own = d.values.filter((v) => v.href === current).map((v) => ({ ...v, current: true }));
+      return { ...d, values: own, more: { count: d.values.length, href: navPages.applications } };
+    });
 
   /** The site's state of an agreement: the model's (views/agreement.ts), with "not started" and "replaced" beside it. */
   const siteState = (view: AgreementView) => {
@@ -351,7 +361,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     for (const d of dimensions) {
       for (const v of d.values) {
         const path = filterPath(d.key, v.value);
-        const matching = allRows.filter(v.match);
+        const matching = v.rows;
         yield { path, template: 'applications', title: `${l.nav.applications}: ${l.filterBy[d.key]} ${v.label}`, nav: 'applications', view: { rows: matching, filters: filterNav(path), total: allRows.length, count: matching.length, filtered: { label: l.filterBy[d.key], value: v.label } } };
       }
     }
