@@ -68,7 +68,8 @@ export type Ran = (ruleId: string, entityId: string | undefined, file: string) =
  * Lints the register now against the base (the register with the touched files as they were) and says which findings
  * are the change's: those in changed files, and those elsewhere the base lacks. Only what can find otherwise runs:
  * every register rule, on both; file rules on the touched files (and any other declaring one of their ids, whose
- * findings share fingerprints with theirs) now, and none at the base, whose changed files are reported as they are now;
+ * findings share fingerprints with theirs) now, and at the base on those others (the changed files are reported as
+ * they are now);
  * entity checks now on the entities that can ask about a key the change touched (mayAskAbout()), and at the base on
  * those of them that did ask (`reached`). Any other check finds the same then as now, and is not the change's doing.
  */
@@ -94,11 +95,15 @@ export function lintAgainstBase(
   const none: ReadonlySet<string> = new Set();
   const reachedBy = (ruleId: string): ReadonlySet<string> => reached.get(ruleId) ?? none;
   const scopeOf = new Map<string, string>(rules.map((rule) => [rule.id, rule.scope]));
+  // File rules run at the base on the unchanged files that share an id with a touched one: a copy of a file makes a
+  // second finding with the same fingerprint, whose ordinal (by file order) can move the original's to a new one.
+  const sharing = new Set([...files].filter((path) => !changed.has(path)));
   const mayDiffer = (finding: Finding): boolean => {
     const scope = scopeOf.get(finding.ruleId);
+    if (scope === 'file') return sharing.has(finding.file);
     return scope === 'register' || (scope === 'entity' && finding.entityId !== undefined && reachedBy(finding.ruleId).has(finding.entityId));
   };
-  const atBase = runRules(base, rules, { ...options, subset: { files: none, entities: reachedBy } });
+  const atBase = runRules(base, rules, { ...options, subset: { files: sharing, entities: reachedBy } });
   const ran: Ran = (ruleId, entityId, file) => {
     if (whole) return true;
     const scope = scopeOf.get(ruleId);

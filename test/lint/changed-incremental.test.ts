@@ -118,6 +118,18 @@ describe('--changed at the base lints only what the change can reach', () => {
     expect(ranNow).toBeLessThan(fullNow / 2);
   });
 
+  it('agrees with a full lint when a copied file sorts before its original (a file rule\'s finding then gets another ordinal)', () => {
+    const path = 'register/applications/skolplattform-mellerud.yaml';
+    const change: Change = { describe: 'copy', files: new Map([[path.replace(/\.yaml$/, '-copy.yaml'), texts.get(path)!]]) };
+    const { now, touched, changed } = apply(example, change);
+    const full = runRules(now, rules, options);
+    const expected = full.findings.filter(selectNewFindings(full, runRules(example, rules, options), changed)).map(shown);
+    // The original's damaged text is now the second of two findings with one fingerprint: a full lint calls it new.
+    expect(expected).toContain(`${path}:5:66 text-encoding damaged text "frÃ¥n g" (text encoded twice, e.g. "Ã¤" for "ä"): retype the letters`);
+    const { result, isNew } = lintAgainstBase(now, replaceFiles(now, touched, []), touched, changed, rules, options);
+    expect(result.findings.filter(isNew).map(shown)).toEqual(expected);
+  });
+
   // Entity checks run now only where mayAskAbout() says they can ask about a changed key: every question a check asks
   // must be about its entity's id or one it refers to. A rule that asked about another (a second step along the
   // references, a whole kind) would be missed by --changed: this names it.
