@@ -2,7 +2,7 @@
 import { en, type MessageId } from './en.js';
 import { sv } from './sv.js';
 import { nearestName } from '../util/nearest.js';
-import { countOf, kindName, ruleName, terms, type Terms } from './terms.js';
+import { countOf, countryName, kindName, ruleName, terms, type Terms } from './terms.js';
 
 export type { MessageId };
 import type { Language } from '../types/language.js';
@@ -17,6 +17,7 @@ export const languages: readonly Language[] = ['sv', 'en'];
 export type TermArgument =
   | { readonly ruleName: string }
   | { readonly kindName: string }
+  | { readonly country: string }
   | { readonly count: number; readonly of: keyof Terms['counted'] };
 
 /** An argument is plain text, a number, a nested message (a "did you mean" clause), or a word of the term list. */
@@ -68,6 +69,7 @@ export function translator(language: Language): Translate {
       if (typeof value !== 'object') return String(value);
       if ('ruleName' in value) return ruleName(language, value.ruleName);
       if ('kindName' in value) return kindName(language, value.kindName);
+      if ('country' in value) return countryName(language, value.country);
       if ('count' in value) return countOf(language, value.count, terms[language].counted[value.of]);
       return translate(value);
     }

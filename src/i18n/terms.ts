@@ -29,8 +29,6 @@ export interface Terms {
   readonly personalData: Readonly<Record<PersonalData, string>>;
   /** The three aspects of a KLASSA classification. */
   readonly classificationAspects: Readonly<Record<ClassificationAspect, string>>;
-  /** Level names when itreg.yaml has no `classificationLevels`: KLASSA's consequence scale 0..4. */
-  readonly classificationLevels: readonly string[];
   /** GDPR art. 6.1 a–f, as the record of processing names them. */
   readonly legalBases: Readonly<Record<LegalBasis, string>>;
   /** The basis of a transfer outside the EU/EEA (GDPR chapter V). */
@@ -46,7 +44,7 @@ export interface Terms {
   /** Each rule in words: a person reads these; the id is for itreg.yaml, --rule, JSON and SARIF. */
   readonly rules: Readonly<Record<RuleId, string>>;
   /** Other things the CLI counts. */
-  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry' | 'entry' | 'collaborationLevel', Noun>>;
+  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry' | 'entry' | 'collaborationLevel' | 'person', Noun>>;
 }
 
 const sv: Terms = {
@@ -72,7 +70,6 @@ const sv: Terms = {
   competenceRisk: { low: 'låg', high: 'hög' },
   personalData: { none: 'inga personuppgifter', personal: 'personuppgifter', sensitive: 'känsliga personuppgifter' },
   classificationAspects: { confidentiality: 'konfidentialitet', integrity: 'riktighet', availability: 'tillgänglighet' },
-  classificationLevels: ['Försumbar', 'Begränsad', 'Måttlig', 'Allvarlig', 'Mycket allvarlig'],
   legalBases: {
     consent: 'samtycke (art. 6.1 a)',
     contract: 'avtal (art. 6.1 b)',
@@ -141,6 +138,13 @@ const sv: Terms = {
     'data-processing-agreement': 'Personuppgiftsbiträdesavtal',
     'personal-data-assessed': 'Bedömning av personuppgifter',
     'date-order': 'Datum i rätt ordning',
+    'classification-assessed': 'Informationsklassning',
+    'continuity-plan': 'Kontinuitetsplan och återläsningstest',
+    'hosting-location': 'Drift inom EU/EES',
+    'critical-staffing': 'Fler än en person bakom samhällsviktiga system',
+    'processing-record': 'Registerförteckning över behandlingar',
+    'processing-basis': 'Stöd för känsliga uppgifter och konsekvensbedömning',
+    'third-country-transfer': 'Skyddsåtgärd vid överföring till tredjeland',
   },
   counted: {
     personalName: { one: 'personnamn', other: 'personnamn' },
@@ -156,6 +160,7 @@ const sv: Terms = {
     collaborationLevel: { one: 'samverkansnivå', other: 'samverkansnivåer' },
     unusedEntry: { one: 'oanvänd post', other: 'oanvända poster' },
     entry: { one: 'post', other: 'poster' },
+    person: { one: 'person', other: 'personer' },
   },
 };
 
@@ -182,7 +187,6 @@ const en: Terms = {
   competenceRisk: { low: 'low', high: 'high' },
   personalData: { none: 'no personal data', personal: 'personal data', sensitive: 'sensitive personal data' },
   classificationAspects: { confidentiality: 'confidentiality', integrity: 'integrity', availability: 'availability' },
-  classificationLevels: ['Negligible', 'Limited', 'Moderate', 'Serious', 'Very serious'],
   legalBases: {
     consent: 'consent (Art. 6(1)(a))',
     contract: 'contract (Art. 6(1)(b))',
@@ -251,6 +255,13 @@ const en: Terms = {
     'data-processing-agreement': 'Data processing agreement',
     'personal-data-assessed': 'Personal data assessed',
     'date-order': 'Dates in order',
+    'classification-assessed': 'Information classification',
+    'continuity-plan': 'Continuity plan and restore test',
+    'hosting-location': 'Hosting within the EU/EEA',
+    'critical-staffing': 'More than one person behind critical systems',
+    'processing-record': 'Record of processing activities',
+    'processing-basis': 'Basis for sensitive data and impact assessment',
+    'third-country-transfer': 'Safeguard for transfers to third countries',
   },
   counted: {
     personalName: { one: 'personal name', other: 'personal names' },
@@ -266,10 +277,17 @@ const en: Terms = {
     collaborationLevel: { one: 'collaboration level', other: 'collaboration levels' },
     unusedEntry: { one: 'unused entry', other: 'unused entries' },
     entry: { one: 'entry', other: 'entries' },
+    person: { one: 'person', other: 'people' },
   },
 };
 
 export const terms: Readonly<Record<Language, Terms>> = { sv, en };
+
+/** Level names when itreg.yaml has no `classificationLevels`: KLASSA's consequence scale 0..4, in each language. */
+export const defaultClassificationLevels: Readonly<Record<Language, readonly string[]>> = {
+  sv: ['Försumbar', 'Begränsad', 'Måttlig', 'Allvarlig', 'Mycket allvarlig'],
+  en: ['Negligible', 'Limited', 'Moderate', 'Serious', 'Very serious'],
+};
 
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
@@ -304,4 +322,22 @@ export function kindName(language: Language, kind: string, count = 1): string {
   const nouns: Readonly<Record<string, Noun>> = terms[language].kinds;
   const noun = Object.hasOwn(nouns, kind) ? nouns[kind] : undefined;
   return noun ? capitalise(pluralForm(language, count, noun)) : kind;
+}
+
+const regionNames = new Map<Language, Intl.DisplayNames>();
+
+/** A country as a reader knows it, with its code: "USA (US)", "Irland (IE)"; the code alone where the runtime has no name. */
+export function countryName(language: Language, code: string): string {
+  let names = regionNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+    regionNames.set(language, names);
+  }
+  let name: string | undefined;
+  try {
+    name = names.of(code);
+  } catch {
+    name = undefined; // not a well-formed region code
+  }
+  return name === undefined || name === code ? code : `${name} (${code})`;
 }

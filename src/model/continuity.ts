@@ -3,6 +3,7 @@
 import type { Application } from '../types/entities.generated.js';
 import { addMonths } from '../util/dates.js';
 import { HOME_COUNTRY } from './countries.js';
+import type { RegisterModel } from './register-model.js';
 
 export type Classification = NonNullable<Application['classification']>;
 export type ClassificationAspect = 'confidentiality' | 'integrity' | 'availability';
@@ -50,4 +51,28 @@ export function isRestoreTestOverdue(app: Application, date: string, restoreMont
 /** Where the application and its data are: `hosting.country`, else the municipality's own premises (SE). */
 export function hostingCountry(app: Application): string {
   return app.hosting?.country ?? HOME_COUNTRY;
+}
+
+/** A level's name from itreg.yaml's `classificationLevels` (the Config's, defaults included); the number where none. */
+export function levelName(levels: readonly string[], level: number): string {
+  return levels[level] ?? String(level);
+}
+
+/** The distinct people who can run an application on `date`: current system administrators and specialists, by holder. */
+export function currentOperatorCount(register: RegisterModel, appId: string, date: string): number {
+  const holders = new Set<string>();
+  for (const role of ['system-administrator', 'specialist'] as const) {
+    for (const assignment of register.currentRoles(appId, role, date)) {
+      const { holder } = assignment;
+      // One position held by one person holds both roles: count it once.
+      holders.add(`${holder.unit}\u0000${holder.title.trim().toLowerCase()}\u0000${holder.name?.trim().toLowerCase() ?? ''}`);
+    }
+  }
+  return holders.size;
+}
+
+/** Why an application needs continuity, and the field a finding about it points at: `critical`, else its availability level. */
+export function continuityReason(app: Application): { readonly path: readonly string[]; readonly critical: boolean; readonly availability: number } {
+  const availability = app.classification?.availability ?? 0;
+  return app.critical === true ? { path: ['critical'], critical: true, availability } : { path: ['classification', 'availability'], critical: false, availability };
 }

@@ -32,3 +32,8 @@ export function processesSensitiveData(register: RegisterModel, processing: Proc
 export function lacksSafeguard(entry: { readonly country: string; readonly safeguard?: string }): boolean {
   return isThirdCountry(entry.country) && entry.safeguard === undefined;
 }
+
+/** Ended before `date`: a past processing activity is history, not checked. */
+export function hasEnded(processing: Processing, date: string): boolean {
+  return processing.end !== undefined && processing.end < date;
+}

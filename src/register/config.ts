@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { isLanguage, suggestNearest, translator, type Language, type Message } from '../i18n/index.js';
-import { terms } from '../i18n/terms.js';
+import { defaultClassificationLevels } from '../i18n/terms.js';
 import type { ConfigFile } from '../types/entities.generated.js';
 import { validateConfig } from '../schema/validate.js';
 import { locate } from './positions.js';
@@ -105,7 +105,7 @@ function parseConfig(source: SourceFile, root: string, language?: Language): Con
     currency: data.currency ?? 'SEK',
     timeZone: data.timeZone ?? DEFAULT_TIME_ZONE,
     collaborationLevels: data.collaborationLevels ?? [],
-    classificationLevels: data.classificationLevels ?? terms[language ?? data.language ?? 'sv'].classificationLevels,
+    classificationLevels: data.classificationLevels ?? defaultClassificationLevels[language ?? data.language ?? 'sv'],
     populationYear: data.populationYear ?? 'previous',
     populationFallback: data.populationFallback ?? 'latest',
     proposals: data.report?.proposals ?? [],

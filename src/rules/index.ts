@@ -2,23 +2,30 @@
 import agreementExpiry from './agreement-expiry.js';
 import applicationHasAdministrator from './application-has-administrator.js';
 import applicationHasOwner from './application-has-owner.js';
+import classificationAssessed from './classification-assessed.js';
+import continuityPlan from './continuity-plan.js';
 import costSplit from './cost-split.js';
+import criticalStaffing from './critical-staffing.js';
 import dataProcessingAgreement from './data-processing-agreement.js';
 import dateOrder from './date-order.js';
 import documentReview from './document-review.js';
 import documentation from './documentation.js';
 import exception from './exception.js';
+import hostingLocation from './hosting-location.js';
 import idMatchesFilename from './id-matches-filename.js';
 import itStaffTrainingPlan from './it-staff-training-plan.js';
 import noPersonalIdentityNumber from './no-personal-identity-number.js';
 import operationsAgreement from './operations-agreement.js';
 import personalDataAssessed from './personal-data-assessed.js';
+import processingBasis from './processing-basis.js';
+import processingRecord from './processing-record.js';
 import reference from './reference.js';
 import schema from './schema.js';
 import singleActiveOwner from './single-active-owner.js';
 import specialistCompetence from './specialist-competence.js';
 import supportAgreement from './support-agreement.js';
 import textEncoding from './text-encoding.js';
+import thirdCountryTransfer from './third-country-transfer.js';
 import trainingPlan from './training-plan.js';
 import trainingPlanReview from './training-plan-review.js';
 import uniqueId from './unique-id.js';
@@ -45,6 +52,13 @@ export const rules = [
   agreementExpiry,
   dataProcessingAgreement,
   personalDataAssessed,
+  processingRecord,
+  processingBasis,
+  thirdCountryTransfer,
+  classificationAssessed,
+  continuityPlan,
+  hostingLocation,
+  criticalStaffing,
   dateOrder,
   documentation,
   specialistCompetence,

@@ -524,6 +524,34 @@ export interface ConfigFile {
     readonly "date-order"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
       readonly [key: string]: number | string | boolean;
     }?];
+    /** Regelinställning / Rule setting */
+    readonly "classification-assessed"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "continuity-plan"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "hosting-location"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "critical-staffing"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "processing-record"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "processing-basis"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
+    /** Regelinställning / Rule setting */
+    readonly "third-country-transfer"?: "off" | "warning" | "error" | ["off" | "warning" | "error", {
+      readonly [key: string]: number | string | boolean;
+    }?];
   };
   /** Undantag / Exceptions */
   readonly exceptions?: Array<{

@@ -78,7 +78,7 @@ describe.each([['xlsx'], ['csv']])('the example register through .%s and back', 
   const exported = runCli(['export', '--map', mapping, '--output', sheet, '--date', date, '--lang', 'en'], folder);
 
   it('export --map writes every application in the mapping\'s layout, with itreg-id and itreg-digest', async () => {
-    expect(exported.stderr).toBe(`itreg: 13 rows → ${sheet}\n`);
+    expect(exported.stderr).toBe(`itreg: 14 rows → ${sheet}\n`); // 14 applications since format 1.2's example
     expect(exported.status).toBe(0);
     const { readSpreadsheet } = await import('../../src/import/spreadsheet.js');
     const rows = (await readSpreadsheet(sheet, undefined)).rows;
@@ -99,7 +99,7 @@ describe.each([['xlsx'], ['csv']])('the example register through .%s and back', 
     const worksheet = workbook.worksheets[0]!;
     expect(worksheet.name).toBe('Applikationer');
     expect(worksheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
-    expect(worksheet.autoFilter).toBe('A1:O14');
+    expect(worksheet.autoFilter).toBe('A1:O15');
     expect(worksheet.getRow(1).font).toMatchObject({ bold: true });
     const widths = worksheet.columns.map((column) => column.width ?? 0);
     expect(Math.min(...widths)).toBeGreaterThanOrEqual(8);
@@ -109,7 +109,7 @@ describe.each([['xlsx'], ['csv']])('the example register through .%s and back', 
 
   it('import --update of the sheet as exported writes nothing', () => {
     const result = runCli(['import', sheet, '--map', mapping, '--update', '--date', date, '--lang', 'en'], folder);
-    expect(result.stdout).toBe('0 rows changed (0 files), 13 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed\n');
+    expect(result.stdout).toBe('0 rows changed (0 files), 14 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed\n');
     expect(result.status).toBe(0);
     expect(changes(folder)).toEqual({ diff: [], untracked: [`applikationer.${format}`] });
   });
@@ -127,8 +127,8 @@ describe.each([['xlsx'], ['csv']])('the example register through .%s and back', 
       '  row 9   changed  gis: collaborationLevel: 3 → 4',
       '  row 14  changed  telefoni: name: Telefonisystem → Telefoni och växel',
     ];
-    expect(dry.stdout.split('\n').slice(1)).toEqual([...report, '5 rows would change (6 files), 8 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed (dry run: nothing was written)', '']);
-    expect(result.stdout.split('\n').slice(1)).toEqual([...report, '5 rows changed (6 files), 8 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed', '']);
+    expect(dry.stdout.split('\n').slice(1)).toEqual([...report, '5 rows would change (6 files), 9 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed (dry run: nothing was written)', '']);
+    expect(result.stdout.split('\n').slice(1)).toEqual([...report, '5 rows changed (6 files), 9 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed', '']);
     expect(result.status).toBe(0);
 
     const { diff, untracked } = changes(folder);
@@ -161,7 +161,7 @@ describe.each([['xlsx'], ['csv']])('the example register through .%s and back', 
   it('the same sheet imported again changes nothing more', () => {
     const before = changes(folder);
     const again = runCli(['import', sheet, '--map', mapping, '--update', '--date', date, '--lang', 'en'], folder);
-    expect(again.stdout).toBe('0 rows changed (0 files), 13 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed\n');
+    expect(again.stdout).toBe('0 rows changed (0 files), 14 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed\n');
     expect(changes(folder)).toEqual(before);
   });
 });
@@ -190,7 +190,7 @@ describe('a row whose entity changed in the register since the export', () => {
         '  row 6   conflict  ekonomi has changed in the register since the export (register/applications/ekonomi.yaml): export again and make the change in the new sheet',
         '  row 9   conflict  gis has changed in the register since the export (register/applications/gis.yaml): export again and make the change in the new sheet',
         '  row 14  changed   telefoni: name: Telefonisystem → Telefoni och växel',
-        '1 row changed (1 file), 10 unchanged, 0 new, 2 conflicts, 0 skipped, 0 failed',
+        '1 row changed (1 file), 11 unchanged, 0 new, 2 conflicts, 0 skipped, 0 failed',
         '',
       ].join('\n'),
     );
@@ -238,7 +238,7 @@ describe.skipIf(!soffice)('a spreadsheet LibreOffice wrote (skipped: no soffice;
     runCli(['export', '--map', mapping, '--output', join(out, 'exported.xlsx'), '--date', date], folder);
     convert(join(out, 'exported.xlsx'), join(out, 'libreoffice'));
     const resaved = runCli(['import', join(out, 'libreoffice/exported.xlsx'), '--map', mapping, '--update', '--date', date, '--lang', 'en'], folder);
-    expect(resaved.stdout).toBe('0 rows changed (0 files), 13 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed\n');
+    expect(resaved.stdout).toBe('0 rows changed (0 files), 14 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed\n');
 
     runCli(['export', '--map', mapping, '--output', join(out, 'edited.csv'), '--date', date], folder);
     await editSheet(join(out, 'edited.csv'), fiveEdits);
@@ -249,7 +249,7 @@ describe.skipIf(!soffice)('a spreadsheet LibreOffice wrote (skipped: no soffice;
     const dryRun = (file: string) => runCli(['import', file, '--map', mapping, '--update', '--dry-run', '--date', date, '--lang', 'en'], folder).stdout.split('\n').slice(1);
     const fromLibreOffice = dryRun(join(out, 'libreoffice/edited.xlsx'));
     expect(fromLibreOffice).toEqual(dryRun(join(out, 'edited.xlsx')));
-    expect(fromLibreOffice.at(-2)).toBe('5 rows would change (6 files), 8 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed (dry run: nothing was written)');
+    expect(fromLibreOffice.at(-2)).toBe('5 rows would change (6 files), 9 unchanged, 0 new, 0 conflicts, 0 skipped, 0 failed (dry run: nothing was written)');
   });
 
   it('the example system list saved as .xlsx by LibreOffice imports the same files as the one exceljs wrote', () => {

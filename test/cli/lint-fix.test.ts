@@ -64,6 +64,7 @@ const damaged = [
   '  routines: docs/diarium/rutiner.md',
   '  operations: docs/diarium/drift.md',
   'personalData: none  # bedömd',
+  'classification: { confidentiality: 2, integrity: 2, availability: 2, decided: 2026-01-15 }',
   '',
 ].join('\n');
 

@@ -28,16 +28,16 @@ describe('--format sarif', () => {
 
   it('has one result per finding, with level, location and a fingerprint', () => {
     const run = sarif.runs[0]!;
-    expect(run.results).toHaveLength(24);
+    expect(run.results).toHaveLength(31);
     const owner = run.results.find((r) => r.ruleId === 'application-has-owner')!;
     expect(owner.level).toBe('error');
     expect(owner.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'register/applications/gis.yaml' }, region: { startLine: 1, startColumn: 1 } });
-    expect(new Set(run.results.map((r) => r.partialFingerprints['itreg/v1'])).size).toBe(24);
+    expect(new Set(run.results.map((r) => r.partialFingerprints['itreg/v1'])).size).toBe(31);
   });
 
   it('describes every rule with its policy text', () => {
     const rules = sarif.runs[0]!.tool.driver.rules;
-    expect(rules).toHaveLength(24);
+    expect(rules).toHaveLength(31);
     expect(rules.find((r) => r.id === 'training-plan')?.help.text).toContain('Utbildningsplaner ska upprättas för alla verksamhetssystem.');
   });
 
@@ -66,10 +66,10 @@ describe('--format junit', () => {
       testsuites: { testsuite: { tests: string; failures: string; testcase: Array<{ name: string; failure?: unknown; 'system-out'?: string }> } };
     };
     const suite = xml.testsuites.testsuite;
-    expect(Number(suite.tests)).toBe(36); // 35 register files and itreg.yaml
-    expect(suite.testcase).toHaveLength(36);
+    expect(Number(suite.tests)).toBe(37); // 36 register files and itreg.yaml
+    expect(suite.testcase).toHaveLength(37);
     const failures = suite.testcase.flatMap((c) => (c.failure === undefined ? [] : Array.isArray(c.failure) ? c.failure : [c.failure]));
-    expect(failures).toHaveLength(16);
+    expect(failures).toHaveLength(20);
     const karta = suite.testcase.find((c) => c.name === 'register/applications/karta.yaml')!;
     expect(karta['system-out']).toMatch(/warning register\/applications\/karta\.yaml:6:40 text-encoding/);
     expect(suite.testcase.find((c) => c.name === 'register/municipalities/amal.yaml')?.failure).toBeUndefined();
@@ -107,10 +107,10 @@ describe('--format github', () => {
 
   it('prints one workflow command per finding, in the grammar', () => {
     const lines = lintAs('github').stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(25);
+    expect(lines).toHaveLength(32);
     for (const line of lines) expect(line).toMatch(command);
-    // 14 errors: GitHub shows 10 of them, so a notice says 4 are only in the log.
-    expect(lines.at(-1)).toMatch(/^::notice title=itreg::6 of 24 findings/);
+    // 20 errors and 11 warnings: GitHub shows 10 of each, so a notice says 11 are only in the log.
+    expect(lines.at(-1)).toMatch(/^::notice title=itreg::11 of 31 findings/);
     expect(lines).toContain(
       '::error file=register/applications/gis.yaml,line=1,col=1,title=itreg application-has-owner::GIS has no system owner: add a RoleAssignment with role: system-owner (IT policy, ch. 3: "Alla gemensamma och verksamhetsspecifika applikationer ska ha en systemägare.")',
     );
@@ -149,14 +149,14 @@ describe('--format github', () => {
 describe('--format gitlab', () => {
   it('prints a Code Quality array with the documented fields', () => {
     const issues = JSON.parse(lintAs('gitlab').stdout) as Array<{ description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }>;
-    expect(issues).toHaveLength(24);
+    expect(issues).toHaveLength(31);
     for (const issue of issues) {
       expect(typeof issue.description).toBe('string');
       expect(issue.check_name).toMatch(/^[a-z-]+$/);
       expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(issue.severity);
       expect(issue.location.lines.begin).toBeGreaterThanOrEqual(1);
     }
-    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(24);
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(31);
     expect(issues.find((i) => i.check_name === 'reference')).toMatchObject({ severity: 'major', location: { path: 'register/units/hr-amal.yaml', lines: { begin: 5 } } });
   });
 });

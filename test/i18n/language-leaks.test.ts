@@ -54,6 +54,7 @@ const alsoSwedish = new Set<string>([
   'specialist', 'plan', 'policy', // role, document type: the same word in Swedish
   'personal', // personalData value; Swedish "personal" = staff
   'population', // cost key; a Swedish word too (we write "befolkning")
+  'person', // a counted noun: the same word in Swedish
 ]);
 for (const word of alsoSwedish) englishWords.delete(word);
 
@@ -73,6 +74,7 @@ const alsoEnglish = [
   'en', 'id', 'text', 'system', 'yaml', // "en" is also the language code; the others are the same in both
   'personnummer', 'samordningsnummer', // the Swedish identifiers' own names, used in English too
   'art', 'a', 'b', 'c', 'd', 'e', 'f', // "art." and an article's points (GDPR art. 6.1 a–f) in the legal bases' Swedish names; "a" and "e.g." in English
+  'person', // a counted noun: the same word in both
 ];
 for (const word of alsoEnglish) swedishWords.delete(word);
 

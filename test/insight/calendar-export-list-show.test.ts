@@ -161,7 +161,7 @@ describe('itreg list and show', () => {
     expect(json.costs[0]!.parts.map((p) => p.municipality)).toContain('arjang');
     expect(json.exceptions.map((e) => e.rule)).toEqual(['training-plan']);
     const gis = JSON.parse(runCli(['show', 'gis', '--date', '2026-11-26', '--format', 'json'], projectRoot).stdout) as { findings: Array<{ ruleId: string }> };
-    expect(gis.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'personal-data-assessed', 'specialist-competence']);
+    expect(gis.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'personal-data-assessed', 'specialist-competence', 'classification-assessed']);
     const text = runCli(['show', 'gis', '--date', '2026-11-26'], projectRoot).stdout;
     expect(text).toMatch(/^GIS och kartsystem \(Applikation gis\)\nregister\/applications\/gis\.yaml/);
     // Kinds in Swedish words, not the register's English kind names ("Refereras av: Agreement gis-drift" before).

@@ -5,22 +5,34 @@ import { lint, projectRoot, runCli } from '../helpers.js';
 const expected = [
   ['agreement-expiry', 'error', 'register/agreements/e-tjanst-support.yaml', 9, 6],
   ['agreement-expiry', 'warning', 'register/agreements/pa-lon-support.yaml', 9, 6],
+  // Format 1.2: the vendor of Bengtsfors' school platform took on a US sub-processor without a safeguard (art. 44).
+  ['third-country-transfer', 'error', 'register/agreements/skolplattform-bengtsfors-pub.yaml', 17, 14],
   ['agreement-expiry', 'warning', 'register/agreements/skolplattform-mellerud-support.yaml', 9, 6],
   ['personal-data-assessed', 'warning', 'register/applications/bibliotek.yaml', 2, 1],
   ['training-plan', 'error', 'register/applications/bibliotek.yaml', 2, 1],
   ['documentation', 'warning', 'register/applications/diarium.yaml', 15, 3],
+  // The planned building-permit e-service is not yet classified and not yet in the record of processing.
+  ['classification-assessed', 'warning', 'register/applications/e-bygglov.yaml', 2, 1],
+  ['processing-record', 'warning', 'register/applications/e-bygglov.yaml', 15, 15],
   ['support-agreement', 'error', 'register/applications/e-tjanst.yaml', 2, 1],
   ['personal-data-assessed', 'warning', 'register/applications/ekonomi.yaml', 2, 1],
   ['application-has-administrator', 'error', 'register/applications/gis.yaml', 2, 1],
   ['personal-data-assessed', 'warning', 'register/applications/gis.yaml', 2, 1],
   ['specialist-competence', 'warning', 'register/applications/gis.yaml', 7, 17],
+  // GIS was classified 2024-10-03: its two-yearly review was due 2026-10-03.
+  ['classification-assessed', 'warning', 'register/applications/gis.yaml', 22, 12],
+  // The payroll system is critical; its restore was last tried 2025-09-15, due again 2026-09-15.
+  ['continuity-plan', 'error', 'register/applications/pa-lon.yaml', 32, 18],
   ['text-encoding', 'warning', 'register/applications/skolplattform-mellerud.yaml', 5, 66],
   // Mellerud's school platform has sensitive data at its vendor and no processor agreement (PUB-avtal).
   ['data-processing-agreement', 'error', 'register/applications/skolplattform-mellerud.yaml', 11, 15],
+  ['processing-record', 'warning', 'register/applications/skolplattform-mellerud.yaml', 11, 15],
   ['personal-data-assessed', 'warning', 'register/applications/telefoni.yaml', 2, 1],
   ['document-review', 'warning', 'register/documents/it-instruktion-bengtsfors.yaml', 7, 10],
   ['document-review', 'error', 'register/documents/it-instruktion-dals-ed.yaml', 7, 10],
   ['document-review', 'warning', 'register/documents/it-policy-2022.yaml', 6, 10],
+  // The record of processing says the same transfer to the US, also without a safeguard.
+  ['third-country-transfer', 'error', 'register/processing/elevdokumentation-bengtsfors.yaml', 13, 14],
 ];
 
 describe('the example register on 2026-11-26', () => {
@@ -33,7 +45,10 @@ describe('the example register on 2026-11-26', () => {
 
   it('reports exactly the known findings', () => {
     expect(result.findings.map((f) => [f.ruleId, f.severity, f.file, f.line, f.column])).toEqual(expected);
-    expect(result.summary).toMatchObject({ errors: 6, warnings: 11, suppressed: 1 });
+    // Format 1.1's 6 errors and 11 warnings, and format 1.2's: 3 errors (a restore test overdue, one US transfer
+    // without a safeguard written in both the processor agreement and the record) and 4 warnings (two applications
+    // unclassified or overdue for review, two with personal data in no record of processing).
+    expect(result.summary).toMatchObject({ errors: 9, warnings: 15, suppressed: 1 });
   });
 
   it('words them in Swedish: a passed notice deadline as a date, and what to do (never "decide now")', () => {
@@ -99,7 +114,7 @@ describe('itreg rules', () => {
 
   it('prints JSON, and suggests the nearest rule for a typo', () => {
     const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string }>;
-    expect(json).toHaveLength(24);
+    expect(json).toHaveLength(31); // 24 of format 1.1 and the 7 that format 1.2 adds for the law
     const typo = runCli(['rules', 'trainingplan']);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toBe('itreg: okänd regel "trainingplan" (menade du "training-plan"?); `itreg rules` listar dem\n');

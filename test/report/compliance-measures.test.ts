@@ -66,7 +66,7 @@ describe('each compliance measure moves alone and agrees with its rule', () => {
       entity: 'skolplattform-bengtsfors',
       gap: 'Lärplattform, Bengtsfors',
       edit: (f) => replaceIn(f, 'register/applications/skolplattform-bengtsfors.yaml', 'documentation:\n  routines: https://intranat.bengtsfors.example/bou/skolwebb/rutiner\n', ''),
-      moves: ['Dokumentation · Bengtsfors kommun: 8/8 → 7/8'],
+      moves: ['Dokumentation · Bengtsfors kommun: 9/9 → 8/9'], // the 9th: the social services' journal (format 1.2's example)
     },
     {
       name: 'specialist: the registry system (Åmål, Mellerud) loses its specialist',
@@ -75,7 +75,7 @@ describe('each compliance measure moves alone and agrees with its rule', () => {
       entity: 'diarium',
       gap: 'Diarie- och ärendehanteringssystem',
       edit: (f) => rmSync(join(f, 'register/roles/diarium-specialist.yaml')),
-      moves: ['Specialist · Melleruds kommun: 8/9 → 7/9', 'Specialist · Åmåls kommun: 8/8 → 7/8'],
+      moves: ['Specialist · Melleruds kommun: 8/9 → 7/9', 'Specialist · Åmåls kommun: 9/9 → 8/9'], // Åmål's 9th: the social services' journal
     },
     {
       name: "the IT staff's plan: the only plan for IT staff becomes one for system administrators",
@@ -92,7 +92,7 @@ describe('each compliance measure moves alone and agrees with its rule', () => {
       entity: 'utbildning-gis-och-skola',
       gap: 'Utbildningsplan GIS, bygglov och lärplattformar',
       edit: (f) => replaceIn(f, 'register/training/utbildning-gis-och-skola.yaml', 'updated: 2025-09-01', 'updated: 2024-01-01'),
-      moves: ['Översyn av utbildningsplaner · Bengtsfors kommun: 4/4 → 3/4', 'Översyn av utbildningsplaner · Dals-Eds kommun: 4/4 → 3/4', 'Översyn av utbildningsplaner · Färgelanda kommun: 4/4 → 3/4', 'Översyn av utbildningsplaner · Melleruds kommun: 4/4 → 3/4'],
+      moves: ['Översyn av utbildningsplaner · Bengtsfors kommun: 5/5 → 4/5', 'Översyn av utbildningsplaner · Dals-Eds kommun: 4/4 → 3/4', 'Översyn av utbildningsplaner · Färgelanda kommun: 4/4 → 3/4', 'Översyn av utbildningsplaner · Melleruds kommun: 4/4 → 3/4'],
     },
     {
       name: "document revision: Bengtsfors' IT instruction valid 3 years instead of 4 (due 2026-05-10)",
@@ -149,9 +149,12 @@ describe('each compliance measure moves alone and agrees with its rule', () => {
     // The overdue plan has no application or activity in Åmål: Åmål's figure stays, Bengtsfors' falls by one demand.
     expect(computeCompliance(register, date, 'amal').overall).toBe(baseline.view.compliance.byMunicipality.find((m) => m.name === 'Åmåls kommun')!.overall);
     const bengtsfors = judge(folder, 'bengtsfors').view;
-    expect(bengtsfors.compliance.overall).toBe(94.5); // 52 of 55 (53 of 55 unchanged)
-    expect(bengtsfors.board.figures[0]!.number).toBe(94.5);
-    expect(measureOf(bengtsfors, 'Översyn av utbildningsplaner')).toMatchObject({ ok: 3, total: 4 });
+    // 61 of 64 (62 of 64 unchanged). Format 1.2's example added 9 demands in Bengtsfors, all met: the social services'
+    // journal's 7 (owner, administrator, training plan, support and processor agreement, documentation, specialist),
+    // its training plan's review, and the e-service platform's processor agreement (it now has personal data).
+    expect(bengtsfors.compliance.overall).toBe(95.3);
+    expect(bengtsfors.board.figures[0]!.number).toBe(95.3);
+    expect(measureOf(bengtsfors, 'Översyn av utbildningsplaner')).toMatchObject({ ok: 4, total: 5 });
     expect(measureOf(bengtsfors, 'Utbildningsplan för IT-personalen')).toMatchObject({ ok: 0, total: 0, applies: false });
     expect(bengtsfors.compliance.byMunicipality.map((m) => m.name)).toEqual(['Bengtsfors kommun', 'Samverkan som helhet']);
   });

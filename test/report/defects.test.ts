@@ -31,27 +31,29 @@ describe('defect 3: ownership of shared applications', () => {
   it('labels the row of shared applications without owner, with their count', () => {
     const folder = exampleCopy((f) => rmSync(join(f, 'register/roles/helpdesk-systemagare.yaml')));
     const html = run(folder, 'report', 'yearly', '--date', '2026-11-26');
-    expect(html).toMatch(/<tr><td class="bad">Utan systemägare<\/td><td class="num bad">1<\/td><td class="num bad">10 %<\/td><td>Helpdesk- och ärendesystem för IT<\/td><\/tr>/);
+    // 1 of the 11 shared applications (the 11th, the social services' journal, came with format 1.2's example).
+    expect(html).toMatch(/<tr><td class="bad">Utan systemägare<\/td><td class="num bad">1<\/td><td class="num bad">9,1 %<\/td><td>Helpdesk- och ärendesystem för IT<\/td><\/tr>/);
     const md = run(folder, 'report', 'yearly', '--date', '2026-11-26', '--format', 'md', '--lang', 'en');
-    expect(md).toContain('| *Without a system owner* | 1 | 10% | Helpdesk- och ärendesystem för IT |');
+    expect(md).toContain('| *Without a system owner* | 1 | 9.1% | Helpdesk- och ärendesystem för IT |');
   });
 
   it('counts an owner in a group unit without municipality at cooperation level, its own row, not "without owner"', () => {
     const folder = exampleCopy((f) => replaceIn(f, 'register/roles/helpdesk-systemagare.yaml', /unit: [a-z-]+/, 'unit: it-chefsgruppen'));
     const md = run(folder, 'report', 'yearly', '--date', '2026-11-26', '--format', 'md');
-    expect(md).toContain('| IT-chefsgruppen i Dalsland (på samverkansnivå) | 1 | 10 % | Helpdesk- och ärendesystem för IT |');
+    expect(md).toContain('| IT-chefsgruppen i Dalsland (på samverkansnivå) | 1 | 9,1 % | Helpdesk- och ärendesystem för IT |');
     expect(md).not.toContain('Utan systemägare');
-    expect(md).toContain('| Systemägare (applikationer i drift eller planerade) | 12 / 12 | 100 % | – |');
+    expect(md).toContain('| Systemägare (applikationer i drift eller planerade) | 13 / 13 | 100 % | – |');
   });
 });
 
 describe('defect 5: a decided exception is shown as decided, not as a gap', () => {
   it('telefoni\'s training plan (exception until 2027-06-30) counts as met and is listed as decided', () => {
     const md = run(example, 'report', 'yearly', '--date', '2026-11-26', '--format', 'md');
-    expect(md).toContain('| Utbildningsplan (verksamhetssystem) | 8 / 9 | 88,9 % | Bibliotekssystem; Telefonisystem: beslutat undantag till och med 30 juni 2027 |');
+    // 10 business systems: the 10th, the social services' journal (format 1.2's example), has its plan.
+    expect(md).toContain('| Utbildningsplan (verksamhetssystem) | 9 / 10 | 90 % | Bibliotekssystem; Telefonisystem: beslutat undantag till och med 30 juni 2027 |');
     // After the exception's end it is a gap again.
     const later = run(example, 'report', 'yearly', '--date', '2027-07-01', '--format', 'md');
-    expect(later).toMatch(/\| Utbildningsplan \(verksamhetssystem\) \| 7 \/ 9 \| 77,8 % \| Bibliotekssystem, Telefonisystem \|/);
+    expect(later).toMatch(/\| Utbildningsplan \(verksamhetssystem\) \| 8 \/ 10 \| 80 % \| Bibliotekssystem, Telefonisystem \|/);
   });
 });
 
@@ -105,22 +107,25 @@ describe('report yearly --municipality', () => {
   it('is the same report for one municipality\'s applications and its bill', () => {
     const md = run(example, 'report', 'yearly', '--municipality', 'amal', '--date', '2026-11-26', '--format', 'md');
     expect(md).toMatch(/^# IT-policyns årsrapport 2026: Åmåls kommun/);
-    // The first page's figures are Åmål's: its compliance (53 of 56 demands, its column in the full report), its 8
+    // The first page's figures are Åmål's: its compliance (63 of 66 demands, its column in the full report), its 9
     // applications, and its bill beside its bill of 2025 (1 405 432 − 1 149 392 = 256 040 kr), not the whole register's.
+    // Format 1.2's example added 10 demands in Åmål, all met: the social services' journal's 7, its training plan's
+    // review, its continuity plan (a governing document of Åmål) and the e-service platform's processor agreement.
     const summary = md.slice(0, md.indexOf('### De största riskerna'));
-    expect(summary).toContain('| Efterlevnad av IT-policyn | 94,6 % |');
-    expect(summary).toContain('| Applikationer i drift eller planerade | 8 |');
+    expect(summary).toContain('| Efterlevnad av IT-policyn | 95,5 % |');
+    expect(summary).toContain('| Applikationer i drift eller planerade | 9 |');
     expect(summary).toContain('| Kostnadsfördelning 2026 | 1\u00A0405\u00A0432 kr | +256\u00A0040 kr jämfört med 2025 |');
-    // Its open errors, as section 4 lists them (the figure counted the whole register's 6).
-    expect(summary).toMatch(/\| Fel i registret \| 3 \|/);
-    expect(md).toContain('- 3 fel i registret står öppna (se avsnittet om öppna fel).');
+    // Its open errors, as section 4 lists them (the figure counted the whole register's); the 4th is format 1.2's
+    // overdue restore test of the payroll system, which Åmål uses.
+    expect(summary).toMatch(/\| Fel i registret \| 4 \|/);
+    expect(md).toContain('- 4 fel i registret står öppna (se avsnittet om öppna fel).');
     // One of a thing is one (it read "Kompetensrisk i 1 applikationer").
     expect(md).toContain('- Kompetensrisk i 1 applikation (hög bedömd risk eller högst en person som kan systemet): Telefonisystem.');
     // Its compliance counts its own demands; the cooperation's own (the IT staff's plan, the joint policy) beside it.
     const compliance = md.slice(md.indexOf('## 2.'), md.indexOf('## 3.'));
     expect(compliance).toContain('| Utbildningsplan för IT-personalen (en gemensam plan vars översyn inte är försenad) | 0 / 0 | – | – |');
     expect(compliance).toContain('| Krav | Åmåls kommun | *Samverkan som helhet* |');
-    expect(compliance).toContain('| **Sammantaget** | **94,6 %** | **100 %** |');
+    expect(compliance).toContain('| **Sammantaget** | **95,5 %** | **100 %** |');
     const costs = md.slice(md.indexOf('## 8.'), md.indexOf('## 9.'));
     expect(costs).toContain('| **Summa** | **1\u00A0405\u00A0432 kr** |');
     expect(costs).not.toContain('Bengtsfors kommun');

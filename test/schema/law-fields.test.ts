@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { findings, projectRoot, registerFrom, runCli } from '../helpers.js';
 
 const diariumFile = 'register/applications/diarium.yaml';
-const diarium = readFileSync(join(__dirname, '../fixtures/clean', diariumFile), 'utf8');
+const fixtureDiarium = readFileSync(join(__dirname, '../fixtures/clean', diariumFile), 'utf8');
+/** The fixture's application without its classification (its last line), so a test can write its own. */
+const diarium = fixtureDiarium.replace(/^classification:.*\n/m, '');
 const withApp = (extra: string) => ({ [diariumFile]: diarium + extra });
 const at = (folder: string, rule: string, language: 'en' | 'sv' = 'en') => findings(folder, rule, { language }).map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
 
@@ -73,7 +75,7 @@ describe('references to and from the new kinds', () => {
   it('resolves a supplier by id in vendor.supplier, parties and a sub-processor', () => {
     const folder = registerFrom('clean', {
       ...supplier,
-      [diariumFile]: diarium.replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: vastdata\n'),
+      [diariumFile]: fixtureDiarium.replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: vastdata\n'),
       'register/agreements/diarium-pub.yaml': 'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: data-processing\napplication: diarium\nparties: [kansli-amal, vastdata]\nstart: 2024-01-01\nsubProcessors:\n  - { name: Väst Drift, supplier: vastdata, country: SE }\n',
       ...processing('controller: kansli-amal\napplications: [diarium]\n'),
     });
