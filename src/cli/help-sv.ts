@@ -107,7 +107,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   "the yearly policy report, an application sheet, a municipality's cost statement or the record of processing (Markdown, HTML with charts, PDF)":
     'årsrapporten om IT-policyn, ett applikationsblad, en kommuns kostnadsbesked eller registerförteckningen över personuppgiftsbehandlingar (Markdown, HTML med diagram, PDF)',
   'yearly, application, costs, processing, or the path of your own .hbs template': '"yearly", "application", "costs", "processing" eller sökvägen till en egen .hbs-mall',
-  'the controller (a unit), for the record of processing (report processing)': 'den personuppgiftsansvarige (en enhet), för registerförteckningen (report processing)',
+  'the controller (a unit), for the record of processing (report processing)': 'den personuppgiftsansvarige (en enhet), för registerförteckningen (`report processing`)',
   'the year reported on (default: the year of --date)': 'året som rapporteras (standard: året för --date)',
   'judge the register on this date (default: today; 31 December for a past year)': 'bedöm registret per detta datum (standard: i dag; 31 december för ett tidigare år)',
   'write to this file (required for pdf; default stdout)': 'skriv till denna fil (krävs för pdf; annars stdout)',
