@@ -314,6 +314,7 @@ export const en = {
   importRowWord: 'row',
   importSkippedWord: 'skipped',
   importFailedWord: 'error',
+  importStopped: 'the import stopped after writing {written} of its {total} files: {detail}; the rest is kept in .itreg-import-journal.json: fix that and run the import again to complete it',
   importSummary: '{written} {rows} ({files} {fileWord}), {skipped} skipped, {failed} failed',
   importSummaryDry: '{written} {rows} ({files} {fileWord}), {skipped} would be skipped, {failed} failed (dry run: nothing was written)',
   importRowsImported: 'row imported|rows imported',

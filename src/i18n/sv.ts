@@ -310,6 +310,7 @@ export const sv: Record<MessageId, string> = {
   importRowWord: 'rad',
   importSkippedWord: 'hoppas över',
   importFailedWord: 'fel',
+  importStopped: 'importen stannade efter att ha skrivit {written} av sina {total} filer: {detail}; resten finns kvar i .itreg-import-journal.json: rätta det och kör importen igen för att slutföra den',
   importSummary: '{written} {rows} ({files} {fileWord}), {skipped} hoppades över, {failed} kunde inte importeras',
   importSummaryDry: '{written} {rows} ({files} {fileWord}), {skipped} skulle hoppas över, {failed} kunde inte importeras (provkörning: inget skrevs)',
   importRowsImported: 'rad importerad|rader importerade',

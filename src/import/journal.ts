@@ -2,6 +2,7 @@
 // killed half-way leaves the journal, and the next import writes what it lists before anything else.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorMessage, ItregError, UsageError } from '../errors.js';
 import { createFile, refuseOutside, writeFileAtomic } from '../register/write.js';
 
 export const JOURNAL_FILE = '.itreg-import-journal.json';
@@ -45,9 +46,17 @@ export function completeJournal(root: string): number {
     return 0;
   }
   for (const entry of entries) refuseOutside(root, entry.file);
+  let written = 0;
   for (const entry of entries) {
-    if (entry.create) createFile(entry.file, entry.text);
-    else writeFileAtomic(entry.file, entry.text);
+    try {
+      if (entry.create) createFile(entry.file, entry.text);
+      else writeFileAtomic(entry.file, entry.text);
+    } catch (error: unknown) {
+      // A full disk, or something in a file's place: say how far it got; the journal stays for the next run.
+      const detail = error instanceof ItregError ? error.localized ?? error.message : errorMessage(error);
+      throw new UsageError({ id: 'importStopped', data: { written, total: entries.length, detail } });
+    }
+    written++;
   }
   rmSync(path, { force: true });
   return entries.length;
