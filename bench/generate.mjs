@@ -27,7 +27,9 @@ let files = 11;
 for (let i = 0; i < apps; i++) {
   const id = `app-${String(i).padStart(4, '0')}`;
   const m = munis[i % 5];
-  write(`register/applications/${id}.yaml`, `# yaml-language-server: $schema=../../schema/application.schema.json
+  write(
+    `register/applications/${id}.yaml`,
+    `# yaml-language-server: $schema=../../schema/application.schema.json
 kind: Application
 id: ${id}
 name: Application ${i}
@@ -39,15 +41,25 @@ ${defects && i % 20 === 2 ? 'opertedBy' : 'operatedBy'}: it-${m}
 documentation:
   routines: docs/${id}/rutiner.md
   operations: docs/${id}/drift.md
-`);
+`,
+  );
   if (i % 50 !== 0) {
     write(`register/roles/${id}-owner.yaml`, `kind: RoleAssignment\nid: ${id}-owner\nrole: system-owner\napplication: ${id}\nholder:\n  title: Förvaltningschef\n  unit: it-${m}\nfrom: 2020-01-01\n`);
   } else {
-    write(`register/roles/${id}-specialist.yaml`, `kind: RoleAssignment\nid: ${id}-specialist\nrole: specialist\napplication: ${id}\nholder:\n  title: Specialist\n  unit: it-${m}\nfrom: 2020-01-01\n`);
+    write(
+      `register/roles/${id}-specialist.yaml`,
+      `kind: RoleAssignment\nid: ${id}-specialist\nrole: specialist\napplication: ${id}\nholder:\n  title: Specialist\n  unit: it-${m}\nfrom: 2020-01-01\n`,
+    );
   }
   const appointedBy = defects && i % 20 === 1 ? `appointedBy: ${id}-ownr\n` : '';
-  write(`register/roles/${id}-admin.yaml`, `kind: RoleAssignment\nid: ${id}-admin\nrole: system-administrator\napplication: ${id}\nholder:\n  title: Systemförvaltare\n  unit: it-${m}\n${appointedBy}from: 2020-01-01\n`);
-  write(`register/agreements/${id}-drift.yaml`, `kind: Agreement\nid: ${id}-drift\nname: Driftavtal ${i}\ntype: operations\napplication: ${id}\nparties: [it-${m}]\nstart: 2020-01-01\nend: 2030-12-31\nnoticeMonths: 6\n`);
+  write(
+    `register/roles/${id}-admin.yaml`,
+    `kind: RoleAssignment\nid: ${id}-admin\nrole: system-administrator\napplication: ${id}\nholder:\n  title: Systemförvaltare\n  unit: it-${m}\n${appointedBy}from: 2020-01-01\n`,
+  );
+  write(
+    `register/agreements/${id}-drift.yaml`,
+    `kind: Agreement\nid: ${id}-drift\nname: Driftavtal ${i}\ntype: operations\napplication: ${id}\nparties: [it-${m}]\nstart: 2020-01-01\nend: 2030-12-31\nnoticeMonths: 6\n`,
+  );
   write(`register/training/${id}-plan.yaml`, `kind: TrainingPlan\nid: ${id}-plan\nname: Utbildningsplan ${i}\naudience: users\napplications: [${id}]\nupdated: 2026-01-15\n`);
   files += 5;
 }

@@ -74,7 +74,9 @@ for (const file of ['list.xlsx', 'list.csv']) {
   process.stderr.write(`  itreg import ${file}: ${seconds.toFixed(2)} s wall (${samples[0].summary})\n`);
   const cpu = median(samples.map((s) => s.cpu));
   const memory = Math.max(...samples.map((s) => s.memory));
-  lines.push(`| itreg import, ${file.endsWith('.xlsx') ? '.xlsx' : '.csv (Windows-1252, ;)'} | ${rowCount} | ${samples[0].written} | ${seconds.toFixed(2)} | ${Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(2)} | ${Math.round(rowCount / seconds)} | ${Number.isNaN(memory) ? 'n/a' : memory.toFixed(0)} |`);
+  lines.push(
+    `| itreg import, ${file.endsWith('.xlsx') ? '.xlsx' : '.csv (Windows-1252, ;)'} | ${rowCount} | ${samples[0].written} | ${seconds.toFixed(2)} | ${Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(2)} | ${Math.round(rowCount / seconds)} | ${Number.isNaN(memory) ? 'n/a' : memory.toFixed(0)} |`,
+  );
 }
 // The round trip, on a register the .xlsx import made (13,785 files for 5,000 rows).
 const register = join(folder, 'register-run');
@@ -82,7 +84,9 @@ importOnce('list.xlsx');
 function timed(args) {
   const started = process.hrtime.bigint();
   const command = [join(root, 'bin/itreg.js'), ...args, '--date', '2026-06-01'];
-  const result = time ? spawnSync(time, ['-f', '%U %S %M', process.execPath, ...command], { cwd: register, encoding: 'utf8' }) : spawnSync(process.execPath, command, { cwd: register, encoding: 'utf8' });
+  const result = time
+    ? spawnSync(time, ['-f', '%U %S %M', process.execPath, ...command], { cwd: register, encoding: 'utf8' })
+    : spawnSync(process.execPath, command, { cwd: register, encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}${result.stdout}`);
   const [user = NaN, system = NaN, memory = NaN] = time ? result.stderr.trim().split('\n').at(-1).split(' ').map(Number) : [];
@@ -117,11 +121,15 @@ for (const [name, args] of steps) {
   const samples = Array.from({ length: runs }, () => timed(args));
   const memory = Math.max(...samples.map((s) => s.memory));
   process.stderr.write(`  itreg ${name}: ${median(samples.map((s) => s.seconds)).toFixed(2)} s wall (${samples[0].summary ?? ''})\n`);
-  trip.push(`| itreg ${name} | ${median(samples.map((s) => s.seconds)).toFixed(2)} | ${time ? median(samples.map((s) => s.cpu)).toFixed(2) : 'n/a'} | ${Number.isNaN(memory) ? 'n/a' : memory.toFixed(0)} | ${name.startsWith('export') ? '' : samples[0].summary} |`);
+  trip.push(
+    `| itreg ${name} | ${median(samples.map((s) => s.seconds)).toFixed(2)} | ${time ? median(samples.map((s) => s.cpu)).toFixed(2) : 'n/a'} | ${Number.isNaN(memory) ? 'n/a' : memory.toFixed(0)} | ${name.startsWith('export') ? '' : samples[0].summary} |`,
+  );
 }
 // The edited rows written for real, once (a second run would find them unchanged).
 const written = timed(['import', join(folder, 'edited.xlsx'), '--map', mapFile, '--update']);
-trip.push(`| itreg import --update, .xlsx, every tenth row edited (once) | ${written.seconds.toFixed(2)} | ${Number.isNaN(written.cpu) ? 'n/a' : written.cpu.toFixed(2)} | ${Number.isNaN(written.memory) ? 'n/a' : written.memory.toFixed(0)} | ${written.summary} |`);
+trip.push(
+  `| itreg import --update, .xlsx, every tenth row edited (once) | ${written.seconds.toFixed(2)} | ${Number.isNaN(written.cpu) ? 'n/a' : written.cpu.toFixed(2)} | ${Number.isNaN(written.memory) ? 'n/a' : written.memory.toFixed(0)} | ${written.summary} |`,
+);
 rmSync(folder, { recursive: true, force: true });
 console.log(lines.join('\n'));
 console.log();

@@ -25,7 +25,11 @@ cpSync(join(root, 'register'), join(example, 'register'), { recursive: true });
 async function measure(label, folder, app, role) {
   const started = performance.now();
   // --debug: the server logs the time each change took it (lint and diff, without the messages' way there and back).
-  const child = spawn(process.execPath, [join(root, 'bin/itreg.js'), 'lsp', '--debug', '--lang', 'en'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ITREG_NOW: '2026-06-01T12:00:00Z' } });
+  const child = spawn(process.execPath, [join(root, 'bin/itreg.js'), 'lsp', '--debug', '--lang', 'en'], {
+    cwd: folder,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ITREG_NOW: '2026-06-01T12:00:00Z' },
+  });
   let log = '';
   child.stderr.on('data', (chunk) => (log += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -72,7 +76,9 @@ async function measure(label, folder, app, role) {
   // The last `runs` lines are the measured changes (the two opens came first).
   const server = [...log.matchAll(/checked in (\d+) ms/g)].map((m) => Number(m[1])).slice(-runs);
   const row = { label, ready, own: median(ownFile), cross: median(crossFile), p90: sorted[Math.floor(sorted.length * 0.9)], max: sorted.at(-1), server: median(server) };
-  process.stderr.write(`  ${label}: ready ${ready.toFixed(0)} ms, change → own file ${row.own.toFixed(1)} ms, → application ${row.cross.toFixed(1)} ms (p90 ${row.p90.toFixed(1)}, max ${row.max.toFixed(1)}), the server's own work ${row.server} ms\n`);
+  process.stderr.write(
+    `  ${label}: ready ${ready.toFixed(0)} ms, change → own file ${row.own.toFixed(1)} ms, → application ${row.cross.toFixed(1)} ms (p90 ${row.p90.toFixed(1)}, max ${row.max.toFixed(1)}), the server's own work ${row.server} ms\n`,
+  );
   return row;
 }
 
@@ -82,10 +88,12 @@ const rows = [
   await measure(`synthetic register (${5 * apps + 11} files)`, large, 'register/applications/app-0001.yaml', 'register/roles/app-0001-owner.yaml'),
 ];
 
-console.log([
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} changes each, medians`,
-  '',
-  '| itreg lsp | ready (ms) | change → own file (ms) | change → other open file (ms) | p90 (ms) | max (ms) | server\'s own work (ms) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.label} | ${r.ready.toFixed(0)} | ${r.own.toFixed(1)} | ${r.cross.toFixed(1)} | ${r.p90.toFixed(1)} | ${r.max.toFixed(1)} | ${r.server} |`),
-].join('\n'));
+console.log(
+  [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} changes each, medians`,
+    '',
+    "| itreg lsp | ready (ms) | change → own file (ms) | change → other open file (ms) | p90 (ms) | max (ms) | server's own work (ms) |",
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.label} | ${r.ready.toFixed(0)} | ${r.own.toFixed(1)} | ${r.cross.toFixed(1)} | ${r.p90.toFixed(1)} | ${r.max.toFixed(1)} | ${r.server} |`),
+  ].join('\n'),
+);

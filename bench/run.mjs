@@ -20,9 +20,7 @@ const files = Number(/(\d+) files/.exec(execFileSync(process.execPath, [join(roo
 /** Wall seconds and peak RSS (MB) of one run. */
 function once(command, args, options = {}) {
   const started = process.hrtime.bigint();
-  const result = time
-    ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8', ...options })
-    : spawnSync(command, args, { encoding: 'utf8', ...options });
+  const result = time ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8', ...options }) : spawnSync(command, args, { encoding: 'utf8', ...options });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const memory = time ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
@@ -55,8 +53,14 @@ const lintArgs = (folder, ...more) => [itreg, 'lint', '-C', folder, '--format', 
 const lintRun = (folder = register) => once(node, lintArgs(folder), { maxBuffer: 1 << 28 });
 const pairs = Array.from({ length: runs }, () => [floorRun(), lintRun()]);
 const row = (label, samples) => ({ label, seconds: median(samples.map((s) => s.seconds)), memory: Math.max(...samples.map((s) => s.memory)), files });
-const floor = row('floor: read + yaml parseDocument (LineCounter) + toJS', pairs.map(([f]) => f));
-const lint = row('itreg lint --format json', pairs.map(([, l]) => l));
+const floor = row(
+  'floor: read + yaml parseDocument (LineCounter) + toJS',
+  pairs.map(([f]) => f),
+);
+const lint = row(
+  'itreg lint --format json',
+  pairs.map(([, l]) => l),
+);
 const pairRatio = median(pairs.map(([f, l]) => l.seconds / f.seconds));
 process.stderr.write(`  floor: ${floor.seconds.toFixed(3)} s, lint: ${lint.seconds.toFixed(3)} s, median ratio of pairs ${pairRatio.toFixed(2)}\n`);
 const cachedRun = (folder) => {
@@ -67,21 +71,48 @@ const cachedRun = (folder) => {
 const cached = measure('itreg lint --cache (warm)', cachedRun(register), files);
 // The same register with a tag in every file: no file for the fast path, all for the yaml package.
 const taggedPairs = Array.from({ length: runs }, () => [floorRun(tagged), lintRun(tagged)]);
-const taggedFloor = row('floor, register with a tag in every file', taggedPairs.map(([f]) => f));
-const taggedLint = row('itreg lint, tag in every file (yaml package only)', taggedPairs.map(([, l]) => l));
+const taggedFloor = row(
+  'floor, register with a tag in every file',
+  taggedPairs.map(([f]) => f),
+);
+const taggedLint = row(
+  'itreg lint, tag in every file (yaml package only)',
+  taggedPairs.map(([, l]) => l),
+);
 const taggedRatio = median(taggedPairs.map(([f, l]) => l.seconds / f.seconds));
 process.stderr.write(`  with tags: floor ${taggedFloor.seconds.toFixed(3)} s, lint ${taggedLint.seconds.toFixed(3)} s, median ratio of pairs ${taggedRatio.toFixed(2)}\n`);
 const taggedCached = measure('itreg lint --cache (warm), tag in every file', cachedRun(tagged), files);
-const ajvRow = measure('ajv-cli validate (schemas only, one run per kind, summed)', () => {
-  let seconds = 0;
-  let memory = 0;
-  for (const [schema, folder] of kinds) {
-    const r = once(node, [ajv, 'validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', join(root, `schema/${schema}.schema.json`), '-r', join(root, 'schema/common.schema.json'), '-d', join(register, `register/${folder}/*.yaml`)], { cwd: root, maxBuffer: 1 << 28 });
-    seconds += r.seconds;
-    memory = Math.max(memory, r.memory);
-  }
-  return { seconds, memory };
-}, files);
+const ajvRow = measure(
+  'ajv-cli validate (schemas only, one run per kind, summed)',
+  () => {
+    let seconds = 0;
+    let memory = 0;
+    for (const [schema, folder] of kinds) {
+      const r = once(
+        node,
+        [
+          ajv,
+          'validate',
+          '--spec=draft2020',
+          '--strict=false',
+          '-c',
+          'ajv-formats',
+          '-s',
+          join(root, `schema/${schema}.schema.json`),
+          '-r',
+          join(root, 'schema/common.schema.json'),
+          '-d',
+          join(register, `register/${folder}/*.yaml`),
+        ],
+        { cwd: root, maxBuffer: 1 << 28 },
+      );
+      seconds += r.seconds;
+      memory = Math.max(memory, r.memory);
+    }
+    return { seconds, memory };
+  },
+  files,
+);
 const example = measure('itreg lint on the example register', () => once(node, [itreg, 'lint', '--format', 'json'], { cwd: root }), 104);
 // --changed as the pre-commit hook runs it: a copy of the example register in a git repository, one file changed;
 // it lints the register twice (now, and the base from git objects), so it is measured beside a full lint of the copy.
@@ -94,9 +125,13 @@ gitIn('add', '-A');
 gitIn('commit', '--quiet', '-m', 'register');
 const oneApplication = readdirSync(join(changedRepo, 'register/applications')).sort()[0];
 appendFileSync(join(changedRepo, 'register/applications', oneApplication), '# changed for the benchmark\n');
-const exampleFiles = 1 + (execFileSync('git', ['ls-files', 'register'], { cwd: changedRepo, encoding: 'utf8' }).trim().split('\n').length);
+const exampleFiles = 1 + execFileSync('git', ['ls-files', 'register'], { cwd: changedRepo, encoding: 'utf8' }).trim().split('\n').length;
 const changedFull = measure('itreg lint, example register in a git repository', () => once(node, [itreg, 'lint', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }), exampleFiles);
-const changedOne = measure('itreg lint --changed --base HEAD, one file changed', () => once(node, [itreg, 'lint', '--changed', '--base', 'HEAD', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }), exampleFiles);
+const changedOne = measure(
+  'itreg lint --changed --base HEAD, one file changed',
+  () => once(node, [itreg, 'lint', '--changed', '--base', 'HEAD', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }),
+  exampleFiles,
+);
 const startup = measure("node -e ''", () => once(node, ['-e', '']), 0);
 // itreg site (issue 16) is measured in bench/site.mjs, with CPU time beside wall time.
 const rows = [floor, lint, cached, ajvRow, taggedFloor, taggedLint, taggedCached, example, changedFull, changedOne, startup];
@@ -105,7 +140,10 @@ const lines = [
   '',
   '| run | files | wall (s) | files/s | peak memory (MB) | vs floor |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.label} | ${r.files || '–'} | ${r.seconds.toFixed(3)} | ${r.files ? Math.round(r.files / r.seconds) : '–'} | ${Number.isNaN(r.memory) ? 'n/a' : r.memory.toFixed(0)} | ${r.files === files && !r.label.startsWith('itreg site') ? `${(r.seconds / (r.label.includes('tag in every file') ? taggedFloor : floor).seconds).toFixed(2)}×` : '–'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${r.files || '–'} | ${r.seconds.toFixed(3)} | ${r.files ? Math.round(r.files / r.seconds) : '–'} | ${Number.isNaN(r.memory) ? 'n/a' : r.memory.toFixed(0)} | ${r.files === files && !r.label.startsWith('itreg site') ? `${(r.seconds / (r.label.includes('tag in every file') ? taggedFloor : floor).seconds).toFixed(2)}×` : '–'} |`,
+  ),
   '',
   `itreg lint vs the floor, median of the ${runs} alternating pairs: ${pairRatio.toFixed(2)}× (tag in every file: ${taggedRatio.toFixed(2)}×); itreg lint vs ajv-cli: ${(lint.seconds / ajvRow.seconds).toFixed(2)}×; example register vs node start-up: ${(example.seconds * 1000).toFixed(0)} ms vs ${(startup.seconds * 1000).toFixed(0)} ms`,
 ];

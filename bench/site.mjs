@@ -53,7 +53,10 @@ const countPages = () => {
   return count;
 };
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 const loadBefore = load();
 process.stderr.write(`site benchmark: ${itreg}, ${runs} runs each, load average ${loadBefore}\n`);
 const date = ['--date', '2026-06-01'];

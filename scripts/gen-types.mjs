@@ -10,7 +10,9 @@ const schemaDir = join(root, 'schema');
 const outFile = join(root, 'src/types/entities.generated.ts');
 
 const schemas = new Map();
-for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
+for (const file of readdirSync(schemaDir)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort()) {
   schemas.set(file, JSON.parse(readFileSync(join(schemaDir, file), 'utf8')));
 }
 
@@ -39,9 +41,13 @@ function typeOf(node, file, indent) {
   const type = Array.isArray(node.type) ? node.type : [node.type];
   const parts = type.map((t) => {
     switch (t) {
-      case 'string': return 'string';
-      case 'number': case 'integer': return 'number';
-      case 'boolean': return 'boolean';
+      case 'string':
+        return 'string';
+      case 'number':
+      case 'integer':
+        return 'number';
+      case 'boolean':
+        return 'boolean';
       case 'array':
         if (node.prefixItems) {
           const items = node.prefixItems.map((n) => typeOf(n, file, indent));
@@ -49,8 +55,10 @@ function typeOf(node, file, indent) {
           return `[${items.map((t, i) => (i < min ? t : `${t}?`)).join(', ')}]`;
         }
         return `Array<${typeOf(node.items, file, indent)}>`;
-      case 'object': return objectType(node, file, indent);
-      default: return 'unknown';
+      case 'object':
+        return objectType(node, file, indent);
+      default:
+        return 'unknown';
     }
   });
   return parts.join(' | ');
@@ -108,7 +116,11 @@ out += '} as const;\n';
 
 if (process.argv.includes('--check')) {
   let current = '';
-  try { current = readFileSync(outFile, 'utf8'); } catch { /* missing counts as stale */ }
+  try {
+    current = readFileSync(outFile, 'utf8');
+  } catch {
+    /* missing counts as stale */
+  }
   if (current !== out) {
     console.error('src/types/entities.generated.ts is stale: run `node scripts/gen-types.mjs`');
     process.exit(1);

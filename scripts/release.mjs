@@ -37,7 +37,10 @@ if (dirty !== '') fail(`the working tree has changes (${dirty.split('\n').length
 if (git('tag', '--list', tag) !== '') fail(`the tag ${tag} exists already: raise the version in package.json (npm version patch --no-git-tag-version), commit, and run again`);
 
 // The tarball first (npm pack runs prepare, which builds): a build that fails leaves no tag behind.
-const packed = execFileSync('npm', ['pack', '--silent'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1);
+const packed = execFileSync('npm', ['pack', '--silent'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  .trim()
+  .split('\n')
+  .at(-1);
 git('tag', '--annotate', tag, '--message', `${name} ${version}`);
 process.stdout.write(`tagged ${tag} at ${git('rev-parse', '--short', 'HEAD')} and packed ${packed}\n`);
 process.stdout.write(`next: git push origin ${tag}, and attach ${packed} to the release (itreg init copies it into a register's vendor/)\n`);

@@ -49,8 +49,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'list the rules with their severities and the policy text each enforces': 'lista reglerna med allvarlighetsgrad och den policytext var och en upprätthåller',
   'show one rule in full': 'visa en regel i sin helhet',
   // costs
-  "split the year's shared costs over the municipalities, by population unless agreed otherwise":
-    'fördela årets gemensamma kostnader på kommunerna, efter befolkning om inget annat har avtalats',
+  "split the year's shared costs over the municipalities, by population unless agreed otherwise": 'fördela årets gemensamma kostnader på kommunerna, efter befolkning om inget annat har avtalats',
   'the budget year (default: this year)': 'budgetåret (standard: i år)',
   'one row per item, or per municipality': 'en rad per post, eller per kommun',
   "one municipality's bill: each item, its key and the share behind the amount": 'en kommuns kostnadsbesked: varje post, dess nyckel och andelen bakom beloppet',
@@ -58,11 +57,13 @@ export const helpSv: Readonly<Record<string, string>> = {
   'record every current finding in itreg-suppressions.json as the starting line (exit 0); later runs report only the rest':
     'spara alla nuvarande fynd i itreg-suppressions.json som startläge (slutkod 0); senare körningar rapporterar bara resten',
   'remove the entries of itreg-suppressions.json whose finding is gone': 'ta bort posterna i itreg-suppressions.json vars fynd inte längre finns',
-  'make the fixes that cannot change a meaning (damaged text, a file named after its id, the schema line), then report what remains': 'gör de rättelser som inte kan ändra en betydelse (skadad text, en fil uppkallad efter sitt id, schemaraden) och rapportera sedan det som återstår',
+  'make the fixes that cannot change a meaning (damaged text, a file named after its id, the schema line), then report what remains':
+    'gör de rättelser som inte kan ändra en betydelse (skadad text, en fil uppkallad efter sitt id, schemaraden) och rapportera sedan det som återstår',
   'print the fixes --fix would make as a unified diff; write nothing': 'skriv ut rättelserna som --fix skulle göra som en unified diff; skriv inga filer',
   'lint the text on standard input as the file --stdin-filename names': 'granska texten på standard in som filen --stdin-filename namnger',
   'the register file the text on standard input is linted as': 'registerfilen som texten på standard in granskas som',
-  'print the configuration in force as JSON (every rule with its severity and options) and lint nothing': 'skriv ut inställningarna som gäller som JSON (varje regel med allvarlighetsgrad och inställningar) och granska inget',
+  'print the configuration in force as JSON (every rule with its severity and options) and lint nothing':
+    'skriv ut inställningarna som gäller som JSON (varje regel med allvarlighetsgrad och inställningar) och granska inget',
   // import
   'fill the register from this spreadsheet (.xlsx or .csv) instead of the examples; needs --map': 'fyll registret från detta kalkylblad (.xlsx eller .csv) i stället för med exemplen; kräver --map',
   'with --from: the mapping (see itreg import --help)': 'med --from: mappningen (se itreg import --help)',
@@ -79,8 +80,7 @@ export const helpSv: Readonly<Record<string, string>> = {
   'the "from" date of the roles a row creates, and the day a replaced role ends (default: today)': '"from"-datum för rollerna en rad skapar, och dagen då en ersatt roll upphör (standard: i dag)',
   'rows from itreg export --map: change the existing files where a cell was changed (only the mapped fields)':
     'rader från itreg export --map: ändra de befintliga filerna där en cell har ändrats (bara de mappade fälten)',
-  "make a unit (a department of the row's municipality) that a cell names and the register lacks":
-    'skapa en enhet (en förvaltning i radens kommun) som en cell nämner och registret saknar',
+  "make a unit (a department of the row's municipality) that a cell names and the register lacks": 'skapa en enhet (en förvaltning i radens kommun) som en cell nämner och registret saknar',
   'Exit codes: 0 every row imported, changed, unchanged or skipped, 1 a row could not be imported or was in conflict, 2 a wrong option, file or mapping.':
     'Slutkoder: 0 alla rader importerade, ändrade, oförändrade eller överhoppade, 1 en rad kunde inte importeras eller var i konflikt, 2 fel flagga, fil eller mappning.',
   // new
@@ -113,9 +113,9 @@ export const helpSv: Readonly<Record<string, string>> = {
   'write to this file (required for pdf; default stdout)': 'skriv till denna fil (krävs för pdf; annars stdout)',
   'the same as --output': 'samma som --output',
   'the application, for the application sheet': 'applikationen, för applikationsbladet',
-  'the municipality: its cost statement (report costs), or the yearly report of its applications and its bill (report yearly)': 'kommunen: dess kostnadsbesked (report costs), eller årsrapporten för dess applikationer och dess del av kostnaderna (report yearly)',
-  'refuse preliminary items (split by an earlier year\'s population): exit 2':
-    'vägra preliminära poster (fördelade efter ett tidigare års befolkning): avslutningskod 2',
+  'the municipality: its cost statement (report costs), or the yearly report of its applications and its bill (report yearly)':
+    'kommunen: dess kostnadsbesked (report costs), eller årsrapporten för dess applikationer och dess del av kostnaderna (report yearly)',
+  "refuse preliminary items (split by an earlier year's population): exit 2": 'vägra preliminära poster (fördelade efter ett tidigare års befolkning): avslutningskod 2',
   'render even when cost items cannot be split: a banner on the first page lists what is left out':
     'skriv rapporten även när kostnadsposter inte kan fördelas: en banderoll på första sidan visar vad som saknas',
   // opportunities
@@ -149,28 +149,27 @@ export const helpSv: Readonly<Record<string, string>> = {
   "output format (default: json; with --map, from the --output file's extension)": 'utdataformat (standard: json; med --map efter --output-filens ändelse)',
   'an import mapping: write its kind in its columns, with itreg-id and itreg-digest, for import --update':
     'en importmappning: skriv dess posttyp i dess kolumner, med itreg-id och itreg-digest, för import --update',
-  "the day judged (default: today): the agreements' states and the parts in the JSON's views; with --map, the owner and administrator of that day": 'dagen som bedöms (standard: i dag): avtalens läge och kommunernas delar i JSON-fältet views; med --map, systemägare och systemförvaltare den dagen',
-  'remove personal names (holder.name), notes and personal identity numbers, and say what was removed':
-    'ta bort personnamn (holder.name), anteckningar och personnummer, och säg vad som togs bort',
+  "the day judged (default: today): the agreements' states and the parts in the JSON's views; with --map, the owner and administrator of that day":
+    'dagen som bedöms (standard: i dag): avtalens läge och kommunernas delar i JSON-fältet views; med --map, systemägare och systemförvaltare den dagen',
+  'remove personal names (holder.name), notes and personal identity numbers, and say what was removed': 'ta bort personnamn (holder.name), anteckningar och personnummer, och säg vad som togs bort',
   'with --format csv: the folder for the CSV files': 'med --format csv: mappen för CSV-filerna',
-  'with --format json: write to a file instead of stdout; with --map: the .xlsx or .csv file to write': 'med --format json: skriv till en fil i stället för stdout; med --map: .xlsx- eller .csv-filen som ska skrivas',
+  'with --format json: write to a file instead of stdout; with --map: the .xlsx or .csv file to write':
+    'med --format json: skriv till en fil i stället för stdout; med --map: .xlsx- eller .csv-filen som ska skrivas',
   // site
   'the register as a static website for people who never use git: searchable, a page per application, municipality, unit, agreement and document':
     'registret som en statisk webbplats för dem som aldrig använder git: sökbar, en sida per applikation, kommun, enhet, avtal och dokument',
   'the folder to write the site to (replaced if itreg made it)': 'mappen som webbplatsen skrivs till (ersätts om itreg har gjort den)',
-  'remove personal names (holder.name), notes and personal identity numbers, as export --redact':
-    'ta bort personnamn (holder.name), anteckningar och personnummer, som export --redact',
+  'remove personal names (holder.name), notes and personal identity numbers, as export --redact': 'ta bort personnamn (holder.name), anteckningar och personnummer, som export --redact',
   'a "propose a change" link to each entity\'s file: a URL with {path}': 'en länk "Föreslå ändring" till varje posts fil: en URL med {path}',
   // suppliers, incident
   'each supplier with the applications that depend on it (as vendor, agreement party or sub-processor), highest consequence first; a concentration is named at the top':
     'varje leverantör med applikationerna som beror på den (som leverantör, avtalspart eller underbiträde), högsta konsekvens först; en koncentration nämns överst',
   'one supplier': 'en leverantör',
-  'what an incident at a supplier or in an application affects, who owns it, and the deadlines to report it (CSIRT, IMY) in the register\'s time zone':
+  "what an incident at a supplier or in an application affects, who owns it, and the deadlines to report it (CSIRT, IMY) in the register's time zone":
     'vad en incident hos en leverantör eller i en applikation berör, vem som äger det och när den senast ska rapporteras (CSIRT, IMY) i registrets tidszon',
   'the supplier where the incident happened': 'leverantören där incidenten inträffade',
   'the application where the incident happened': 'applikationen där incidenten inträffade',
-  'when it was detected: 2026-03-28T10:00 in the register\'s time zone, or with Z or an offset':
-    'när den upptäcktes: 2026-03-28T10:00 i registrets tidszon, eller med Z eller en tidsförskjutning',
+  "when it was detected: 2026-03-28T10:00 in the register's time zone, or with Z or an offset": 'när den upptäcktes: 2026-03-28T10:00 i registrets tidszon, eller med Z eller en tidsförskjutning',
 };
 
 export const examplesSv = `

@@ -22,9 +22,10 @@ export function decideLanguage(argv: readonly string[], env: NodeJS.ProcessEnv =
   return /^en/i.test(locale) ? 'en' : 'sv';
 }
 
-
 /** Commander's usage errors by code: the pattern of its English text, and the catalogue message it becomes. */
-const commanderErrors: ReadonlyArray<readonly [code: string, pattern: RegExp, toMessage: (match: RegExpExecArray, suggestion: Message | undefined, term: (name: string) => string) => Message | undefined]> = [
+const commanderErrors: ReadonlyArray<
+  readonly [code: string, pattern: RegExp, toMessage: (match: RegExpExecArray, suggestion: Message | undefined, term: (name: string) => string) => Message | undefined]
+> = [
   ['commander.unknownOption', /unknown option '([^']+)'/, (m, suggestion) => ({ id: 'cliUnknownOption', data: { option: m[1], suggestion } })],
   ['commander.unknownCommand', /unknown command '([^']+)'/, (m, suggestion) => ({ id: 'cliUnknownCommand', data: { command: m[1], suggestion } })],
   ['commander.missingArgument', /missing required argument '([^']+)'/, (m, _suggestion, term) => ({ id: 'cliMissingArgument', data: { argument: term(m[1]!) } })],
@@ -44,7 +45,10 @@ const commanderErrors: ReadonlyArray<readonly [code: string, pattern: RegExp, to
 
 /** Commander's usage error in the CLI's language, as one line (its English text for a code not known here). */
 export function translateCommanderError(error: CommanderError, language: Language): string {
-  const english = error.message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+  const english = error.message
+    .replace(/^error: /, '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
   // The option's and argument's terms as --help shows them: "--output <mapp>" in Swedish.
   const text = language === 'sv' ? translatePlaceholders(english) : english;
   const t = translator(language);

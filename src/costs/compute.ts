@@ -55,9 +55,7 @@ export function computeCosts(model: RegisterModel, config: Pick<Config, 'roundin
   }
   // Members before partners, each in Swedish alphabetical order (Å, Ä, Ö last).
   const collator = new Intl.Collator('sv');
-  const municipalities = [...names]
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => Number(members.has(b.id)) - Number(members.has(a.id)) || collator.compare(a.name, b.name));
+  const municipalities = [...names].map(([id, name]) => ({ id, name })).sort((a, b) => Number(members.has(b.id)) - Number(members.has(a.id)) || collator.compare(a.name, b.name));
   const sortedTotals = new Map(municipalities.map((m) => [m.id, totals.get(m.id) ?? 0n]));
   return {
     year,

@@ -71,7 +71,9 @@ export function costEntities(model: RegisterModel, year: number): CostEntity[] {
 
 /** The latest year before `year` with a population, or undefined. */
 function latestPopulationBefore(municipality: Municipality, year: number): number | undefined {
-  const years = Object.keys(municipality.population ?? {}).map(Number).filter((y) => Number.isInteger(y) && y < year);
+  const years = Object.keys(municipality.population ?? {})
+    .map(Number)
+    .filter((y) => Number.isInteger(y) && y < year);
   return years.length === 0 ? undefined : Math.max(...years);
 }
 
@@ -120,7 +122,10 @@ export function buildCostItem(
   if (usesMembers) {
     for (const municipality of model.ofKind('Municipality')) {
       (municipality.memberships ?? []).forEach((period, index) => {
-        for (const [key, value] of [['from', period.from], ['until', period.until]] as const) {
+        for (const [key, value] of [
+          ['from', period.from],
+          ['until', period.until],
+        ] as const) {
           if (value !== undefined && !isIsoDate(value)) {
             problem([], { id: 'membershipDateDoesNotExist', data: { item: entity.name, year, municipality: municipality.name, field: `memberships[${index}].${key}`, value } });
           }
@@ -133,13 +138,15 @@ export function buildCostItem(
   const explicit = entity.participants;
   const app = model.getOf('Application', entity.application);
   const ids = explicit ?? app?.municipalities ?? model.members(newYearsDay(year)).map((m) => m.id);
-  const participantPath = (index: number): JsonPath =>
-    explicit ? ['participants', index] : entity.application !== undefined ? ['application'] : [];
+  const participantPath = (index: number): JsonPath => (explicit ? ['participants', index] : entity.application !== undefined ? ['application'] : []);
   const municipalities: Array<Municipality | undefined> = ids.map((id, index) => {
     const municipality = model.getOf('Municipality', id);
     if (!municipality) {
       // A participant that does not exist would silently pay nothing: the item waits until the reference is fixed.
-      const near = nearestName(id, model.ofKind('Municipality').map((m) => m.id));
+      const near = nearestName(
+        id,
+        model.ofKind('Municipality').map((m) => m.id),
+      );
       const field = explicit ? `participants[${index}]` : `${entity.application ?? ''}: municipalities[${index}]`;
       problem(participantPath(index), { id: 'unknownReference', data: { field, id, suggestion: suggestion(near) } });
     }
@@ -199,10 +206,17 @@ export function buildCostItem(
     });
   });
   if (problems.length === 0 && amount !== undefined && split !== 'population') {
-    settleTies(amount, participants, municipalities.filter((m): m is Municipality => m !== undefined), refYear, config, (index, message) => {
-      if (message.id === 'populationFallback') warnings.push({ entity, path: participantPath(index), message });
-      else problem(participantPath(index), message);
-    });
+    settleTies(
+      amount,
+      participants,
+      municipalities.filter((m): m is Municipality => m !== undefined),
+      refYear,
+      config,
+      (index, message) => {
+        if (message.id === 'populationFallback') warnings.push({ entity, path: participantPath(index), message });
+        else problem(participantPath(index), message);
+      },
+    );
   }
   if (problems.length > 0 || amount === undefined) return { problems, warnings };
   const preliminary = warnings.length > 0;

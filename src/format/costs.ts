@@ -19,31 +19,59 @@ function preliminaryYears(result: CostsResult, lead: string): string {
 const words = {
   sv: {
     title: (r: CostsResult) => `Kostnadsfördelning ${r.year} (befolkning ${r.referenceYear}${preliminaryYears(r, ', preliminärt efter ')}), ${r.currency}`,
-    item: 'Post', key: 'Nyckel', total: 'Summa', amount: 'Belopp', municipality: 'Kommun', basis: 'Underlag',
+    item: 'Post',
+    key: 'Nyckel',
+    total: 'Summa',
+    amount: 'Belopp',
+    municipality: 'Kommun',
+    basis: 'Underlag',
     none: 'Inga kostnadsposter detta år.',
-    weight: 'Vikt', quota: 'Exakt kvot', floor: 'Avrundat nedåt', remainder: 'Rest', leftover: 'Extra', part: 'Del',
+    weight: 'Vikt',
+    quota: 'Exakt kvot',
+    floor: 'Avrundat nedåt',
+    remainder: 'Rest',
+    leftover: 'Extra',
+    part: 'Del',
     explainHead: (name: string, id: string, year: number) => `${name} (${id}), ${year}`,
     explainAmount: (amount: string, key: string, n: number, total: string) => `Belopp: ${amount}; nyckel: ${key}; ${n} deltagare; summa vikter: ${total}`,
     inForce: (inForce: number, inYear: number) => `I kraft ${inForce} av årets ${inYear} dagar; årskostnaden räknas i proportion.`,
     noneLeft: 'Delarna avrundade nedåt summerar redan till beloppet; inga enheter blir över.',
     preliminaryColumn: 'Preliminär',
-    sumOfWeights: 'Summa vikter', daysColumn: 'Dagar i kraft', itemAmount: 'Postens belopp',
-    footnote: (ref: number, years: string, names: string) => `* Preliminär: befolkningen ${ref} är ännu inte känd för ${names}; fördelat efter befolkningen ${years}. Lägg in ${ref} när SCB har publicerat den.`,
-    explainLeft: (units: string, n: bigint) => `Kvar efter avrundningen nedåt: ${units} → ${n === 1n ? 'den största resten' : `de ${n} största resterna`} (vid lika rest: större befolkning, sedan id i bokstavsordning). Delarna summerar exakt till beloppet.`,
+    sumOfWeights: 'Summa vikter',
+    daysColumn: 'Dagar i kraft',
+    itemAmount: 'Postens belopp',
+    footnote: (ref: number, years: string, names: string) =>
+      `* Preliminär: befolkningen ${ref} är ännu inte känd för ${names}; fördelat efter befolkningen ${years}. Lägg in ${ref} när SCB har publicerat den.`,
+    explainLeft: (units: string, n: bigint) =>
+      `Kvar efter avrundningen nedåt: ${units} → ${n === 1n ? 'den största resten' : `de ${n} största resterna`} (vid lika rest: större befolkning, sedan id i bokstavsordning). Delarna summerar exakt till beloppet.`,
   },
   en: {
     title: (r: CostsResult) => `Cost split ${r.year} (population ${r.referenceYear}${preliminaryYears(r, ', preliminary by ')}), ${r.currency}`,
-    item: 'Item', key: 'Key', total: 'Total', amount: 'Amount', municipality: 'Municipality', basis: 'Basis',
+    item: 'Item',
+    key: 'Key',
+    total: 'Total',
+    amount: 'Amount',
+    municipality: 'Municipality',
+    basis: 'Basis',
     none: 'No cost items this year.',
-    weight: 'Weight', quota: 'Exact quota', floor: 'Rounded down', remainder: 'Remainder', leftover: 'Extra', part: 'Part',
+    weight: 'Weight',
+    quota: 'Exact quota',
+    floor: 'Rounded down',
+    remainder: 'Remainder',
+    leftover: 'Extra',
+    part: 'Part',
     explainHead: (name: string, id: string, year: number) => `${name} (${id}), ${year}`,
     explainAmount: (amount: string, key: string, n: number, total: string) => `Amount: ${amount}; key: ${key}; ${n} participants; sum of weights: ${total}`,
     inForce: (inForce: number, inYear: number) => `In force ${inForce} of the year's ${inYear} days; the annual cost counts in proportion.`,
     noneLeft: 'The parts rounded down already sum to the amount; no units are left over.',
     preliminaryColumn: 'Preliminary',
-    sumOfWeights: 'Sum of weights', daysColumn: 'Days in force', itemAmount: 'Item amount',
-    footnote: (ref: number, years: string, names: string) => `* Preliminary: the population of ${ref} is not yet known for ${names}; split by the population of ${years}. Add ${ref} once SCB has published it.`,
-    explainLeft: (units: string, n: bigint) => `Left after rounding down: ${units} → ${n === 1n ? 'the largest remainder' : `the ${n} largest remainders`} (equal remainders: larger population, then id in alphabetical order). The parts sum exactly to the amount.`,
+    sumOfWeights: 'Sum of weights',
+    daysColumn: 'Days in force',
+    itemAmount: 'Item amount',
+    footnote: (ref: number, years: string, names: string) =>
+      `* Preliminary: the population of ${ref} is not yet known for ${names}; split by the population of ${years}. Add ${ref} once SCB has published it.`,
+    explainLeft: (units: string, n: bigint) =>
+      `Left after rounding down: ${units} → ${n === 1n ? 'the largest remainder' : `the ${n} largest remainders`} (equal remainders: larger population, then id in alphabetical order). The parts sum exactly to the amount.`,
   },
 } as const;
 
@@ -79,7 +107,14 @@ export function formatCostsCsv(result: CostsResult, by: 'item' | 'municipality',
   if (by === 'item') {
     rows.push(['id', w.item, w.key, w.amount, ...result.municipalities.map((m) => m.id), w.preliminaryColumn]);
     for (const split of result.splits) {
-      rows.push([split.item.entity.id, split.item.entity.name, split.item.split, money(split.item.amount), ...result.municipalities.map((m) => money(partOf(split, m.id))), preliminaryText(split, options.language)]);
+      rows.push([
+        split.item.entity.id,
+        split.item.entity.name,
+        split.item.split,
+        money(split.item.amount),
+        ...result.municipalities.map((m) => money(partOf(split, m.id))),
+        preliminaryText(split, options.language),
+      ]);
     }
     rows.push(['', w.total, '', money(sum(result.splits.map((s) => s.item.amount))), ...result.municipalities.map((m) => money(result.totals.get(m.id) ?? 0n)), '']);
   } else {
@@ -175,11 +210,11 @@ export function formatCostsExplain(result: CostsResult, split: ItemSplit, option
   const count = (n: bigint) => formatMoney(n, 1n, { language: options.language, grouping: true });
   const percent = (share: number | undefined) => withPercentSign(decimalText(share ?? 0, options.language), options.language);
   const totalWeight = item.split === 'shares' ? percent(100) : count(apportionment.totalWeight);
-  const keyName = item.split === 'population' ? `${terms[options.language].splits.population} ${item.referenceYear}${item.preliminary ? ` (${preliminaryText(split, options.language)})` : ''}` : terms[options.language].splits[item.split];
-  const lines = [
-    w.explainHead(item.entity.name, item.entity.id, item.year),
-    w.explainAmount(`${money(item.amount)} ${result.currency}`, keyName, item.participants.length, totalWeight),
-  ];
+  const keyName =
+    item.split === 'population'
+      ? `${terms[options.language].splits.population} ${item.referenceYear}${item.preliminary ? ` (${preliminaryText(split, options.language)})` : ''}`
+      : terms[options.language].splits[item.split];
+  const lines = [w.explainHead(item.entity.name, item.entity.id, item.year), w.explainAmount(`${money(item.amount)} ${result.currency}`, keyName, item.participants.length, totalWeight)];
   if (item.days) lines.push(w.inForce(item.days.inForce, item.days.inYear));
   const table = new Table({
     head: [w.municipality, w.weight, w.quota, w.floor, w.remainder, w.leftover, w.part],

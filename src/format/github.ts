@@ -7,8 +7,10 @@ import { visible } from '../util/visible.js';
 const GITHUB_ANNOTATION_LIMIT = 10;
 
 const notice = {
-  sv: (hidden: number, total: number) => `${hidden} av ${total} fynd visas inte som anteckningar (GitHub visar högst ${GITHUB_ANNOTATION_LIMIT} fel och ${GITHUB_ANNOTATION_LIMIT} varningar per steg); hela listan står i stegets logg, eller kör itreg lint lokalt`,
-  en: (hidden: number, total: number) => `${hidden} of ${total} findings are not shown as annotations (GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} errors and ${GITHUB_ANNOTATION_LIMIT} warnings per step); the full list is in this step's log, or run itreg lint locally`,
+  sv: (hidden: number, total: number) =>
+    `${hidden} av ${total} fynd visas inte som anteckningar (GitHub visar högst ${GITHUB_ANNOTATION_LIMIT} fel och ${GITHUB_ANNOTATION_LIMIT} varningar per steg); hela listan står i stegets logg, eller kör itreg lint lokalt`,
+  en: (hidden: number, total: number) =>
+    `${hidden} of ${total} findings are not shown as annotations (GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} errors and ${GITHUB_ANNOTATION_LIMIT} warnings per step); the full list is in this step's log, or run itreg lint locally`,
 } as const;
 
 export function formatGithub(result: LintResult, options: { language: Language }): string {

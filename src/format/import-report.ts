@@ -64,10 +64,20 @@ export function formatImportReport(result: ImportResult, t: Translate, language:
     const conflictWord = plural(t({ id: 'importConflictPlural' }), counts.conflicts, language);
     const unchangedWord = plural(t({ id: 'importUnchangedPlural' }), counts.unchanged, language);
     const newWord = plural(t({ id: 'importNewPlural' }), counts.written, language);
-    out.push(t({ id: dryRun ? 'importUpdateSummaryDry' : 'importUpdateSummary', data: { ...counts, files: counts.changedFiles, rows, fileWord: fileWord(counts.changedFiles), conflictWord, unchangedWord, newWord } }));
+    out.push(
+      t({
+        id: dryRun ? 'importUpdateSummaryDry' : 'importUpdateSummary',
+        data: { ...counts, files: counts.changedFiles, rows, fileWord: fileWord(counts.changedFiles), conflictWord, unchangedWord, newWord },
+      }),
+    );
   } else {
     const rows = plural(t({ id: dryRun ? 'importRowsWouldImport' : 'importRowsImported' }), counts.written, language);
-    out.push(t({ id: dryRun ? 'importSummaryDry' : 'importSummary', data: { written: counts.written, rows, files: counts.files, fileWord: fileWord(counts.files), skipped: counts.skipped, failed: counts.failed } }));
+    out.push(
+      t({
+        id: dryRun ? 'importSummaryDry' : 'importSummary',
+        data: { written: counts.written, rows, files: counts.files, fileWord: fileWord(counts.files), skipped: counts.skipped, failed: counts.failed },
+      }),
+    );
   }
   return out;
 }

@@ -9,9 +9,18 @@ import { escapeMarkdownText } from './markdown.js';
 
 const labels = {
   sv: {
-    detected: 'Upptäckt', supplier: 'Leverantör', deadline: 'Senast', report: 'Rapport', because: 'Gäller', application: 'Applikation',
-    municipalities: 'Kommuner', owner: 'Systemägare', critical: 'samhällsviktig', noOwner: 'ingen gällande systemägare',
-    affected: 'Berörda applikationer', noDeadlines: 'Ingen rapporteringsfrist: ingen berörd applikation är samhällsviktig eller behandlar personuppgifter.',
+    detected: 'Upptäckt',
+    supplier: 'Leverantör',
+    deadline: 'Senast',
+    report: 'Rapport',
+    because: 'Gäller',
+    application: 'Applikation',
+    municipalities: 'Kommuner',
+    owner: 'Systemägare',
+    critical: 'samhällsviktig',
+    noOwner: 'ingen gällande systemägare',
+    affected: 'Berörda applikationer',
+    noDeadlines: 'Ingen rapporteringsfrist: ingen berörd applikation är samhällsviktig eller behandlar personuppgifter.',
     noApplications: 'Ingen applikation i drift beror på leverantören.',
     kinds: {
       'csirt-early-warning': 'Tidig varning till CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 a): inom 24 timmar',
@@ -21,9 +30,18 @@ const labels = {
     },
   },
   en: {
-    detected: 'Detected', supplier: 'Supplier', deadline: 'Due by', report: 'Report', because: 'Concerns', application: 'Application',
-    municipalities: 'Municipalities', owner: 'System owner', critical: 'critical', noOwner: 'no current system owner',
-    affected: 'Affected applications', noDeadlines: 'No reporting deadline: no affected application is critical or processes personal data.',
+    detected: 'Detected',
+    supplier: 'Supplier',
+    deadline: 'Due by',
+    report: 'Report',
+    because: 'Concerns',
+    application: 'Application',
+    municipalities: 'Municipalities',
+    owner: 'System owner',
+    critical: 'critical',
+    noOwner: 'no current system owner',
+    affected: 'Affected applications',
+    noDeadlines: 'No reporting deadline: no affected application is critical or processes personal data.',
     noApplications: 'No live application depends on the supplier.',
     kinds: {
       'csirt-early-warning': 'Early warning to the CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 a): within 24 hours',
@@ -59,14 +77,16 @@ export function formatIncidentTable(view: IncidentView, language: Language): str
   for (const d of view.deadlines) deadlines.push([readable(d.due), kindText(d.kind, language), d.because.map(name).join(', ')]);
   const apps = new Table({ head: [l.application, l.municipalities, l.owner], wordWrap: true, colWidths: [30, 30, 44], style: { head: [], border: [] } });
   for (const a of view.applications) apps.push([a.critical ? `${a.name} (${l.critical})` : a.name, a.municipalities.map((m) => m.name).join(', '), ownersText(a, language)]);
-  return [
-    ...headLines(view, language),
-    '',
-    view.deadlines.length === 0 ? l.noDeadlines : deadlines.toString(),
-    '',
-    `${l.affected}:`,
-    view.applications.length === 0 ? l.noApplications : apps.toString(),
-  ].join('\n') + '\n';
+  return (
+    [
+      ...headLines(view, language),
+      '',
+      view.deadlines.length === 0 ? l.noDeadlines : deadlines.toString(),
+      '',
+      `${l.affected}:`,
+      view.applications.length === 0 ? l.noApplications : apps.toString(),
+    ].join('\n') + '\n'
+  );
 }
 
 export function formatIncidentMarkdown(view: IncidentView, language: Language): string {
@@ -76,10 +96,20 @@ export function formatIncidentMarkdown(view: IncidentView, language: Language): 
   const lines = headLines(view, language).map((line) => `${md(line)}  `);
   lines.push('');
   if (view.deadlines.length === 0) lines.push(md(l.noDeadlines));
-  else lines.push(`| ${l.deadline} | ${l.report} | ${l.because} |`, '| --- | --- | --- |', ...view.deadlines.map((d) => `| ${readable(d.due)} | ${md(kindText(d.kind, language))} | ${md(d.because.map(name).join(', '))} |`));
+  else
+    lines.push(
+      `| ${l.deadline} | ${l.report} | ${l.because} |`,
+      '| --- | --- | --- |',
+      ...view.deadlines.map((d) => `| ${readable(d.due)} | ${md(kindText(d.kind, language))} | ${md(d.because.map(name).join(', '))} |`),
+    );
   lines.push('', `## ${l.affected}`, '');
   if (view.applications.length === 0) lines.push(md(l.noApplications));
-  else lines.push(`| ${l.application} | ${l.municipalities} | ${l.owner} |`, '| --- | --- | --- |', ...view.applications.map((a) => `| ${md(a.critical ? `${a.name} (${l.critical})` : a.name)} | ${md(a.municipalities.map((m) => m.name).join(', '))} | ${md(ownersText(a, language))} |`));
+  else
+    lines.push(
+      `| ${l.application} | ${l.municipalities} | ${l.owner} |`,
+      '| --- | --- | --- |',
+      ...view.applications.map((a) => `| ${md(a.critical ? `${a.name} (${l.critical})` : a.name)} | ${md(a.municipalities.map((m) => m.name).join(', '))} | ${md(ownersText(a, language))} |`),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -108,7 +138,11 @@ export function formatIncidentIcs(view: IncidentView, language: Language, stamp:
       `DTEND:${at}`,
       `SUMMARY;LANGUAGE=${language}:${escapeText(kindText(d.kind, language))}`,
       `DESCRIPTION;LANGUAGE=${language}:${escapeText(`${headLines(view, language).join('\n')}\n${l.because}: ${d.because.map(name).join(', ')}`)}`,
-      'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-PT2H', `DESCRIPTION:${escapeText(kindText(d.kind, language))}`, 'END:VALARM',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER:-PT2H',
+      `DESCRIPTION:${escapeText(kindText(d.kind, language))}`,
+      'END:VALARM',
       'END:VEVENT',
     );
   }

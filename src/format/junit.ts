@@ -21,9 +21,7 @@ export function formatJunit(result: LintResult, options: JunitOptions): string {
     failures += errors.length > 0 ? 1 : 0;
     const body = [
       ...errors.map((f) => `      <failure message="${attribute(f.message)}" type="${attribute(f.ruleId)}">${escape(`${f.file}:${f.line}:${f.column} ${f.ruleId}: ${f.message}`)}</failure>`),
-      ...(warnings.length > 0
-        ? [`      <system-out>${escape(warnings.map((f) => `warning ${f.file}:${f.line}:${f.column} ${f.ruleId}: ${f.message}`).join('\n'))}</system-out>`]
-        : []),
+      ...(warnings.length > 0 ? [`      <system-out>${escape(warnings.map((f) => `warning ${f.file}:${f.line}:${f.column} ${f.ruleId}: ${f.message}`).join('\n'))}</system-out>`] : []),
     ];
     const open = `    <testcase classname="${attribute(file)}" name="${attribute(file)}" file="${attribute(file)}" time="0"`;
     cases.push(body.length === 0 ? `${open}/>` : `${open}>\n${body.join('\n')}\n    </testcase>`);

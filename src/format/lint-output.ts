@@ -59,7 +59,12 @@ export function formatLintOutput(result: LintResult, options: LintOutputOptions)
     case 'gitlab':
       return formatGitlab(ciResult);
     default:
-      return formatStylish(result, { paint: options.paint ?? plain, language, maxWarnings: options.maxWarnings, ...(options.countedWarnings === undefined ? {} : { countedWarnings: options.countedWarnings }) });
+      return formatStylish(result, {
+        paint: options.paint ?? plain,
+        language,
+        maxWarnings: options.maxWarnings,
+        ...(options.countedWarnings === undefined ? {} : { countedWarnings: options.countedWarnings }),
+      });
   }
 }
 

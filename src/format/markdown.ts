@@ -16,14 +16,16 @@ export function escapeMarkdown(value: unknown): unknown {
 
 /** One string for Markdown text or a table cell (see escapeMarkdown). */
 export function escapeMarkdownText(value: string): string {
-  return value
-    .replace(/[\\`*_[\]]/g, '\\$&')
-    // Only where a link or image could start: ordinary parentheses and exclamation marks stay readable.
-    .replace(/\\\]\(/g, '\\]\\(')
-    .replace(/!\\\[/g, '\\!\\[')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n?|\n/g, ' ');
+  return (
+    value
+      .replace(/[\\`*_[\]]/g, '\\$&')
+      // Only where a link or image could start: ordinary parentheses and exclamation marks stay readable.
+      .replace(/\\\]\(/g, '\\]\\(')
+      .replace(/!\\\[/g, '\\!\\[')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|')
+      .replace(/\r\n?|\n/g, ' ')
+  );
 }

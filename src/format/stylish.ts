@@ -14,8 +14,38 @@ export interface StylishOptions {
 }
 
 const words = {
-  sv: { error: 'fel', warning: 'varning', problems: (n: number) => `${n} problem`, errors: (_n: number) => 'fel', warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'), suppressed: (n: number) => (n === 1 ? 'undertryckt av ett beslutat undantag' : 'undertryckta av beslutade undantag'), baselined: (n: number) => (n === 1 ? 'undertryckt i itreg-suppressions.json' : 'undertryckta i itreg-suppressions.json'), unused: (n: number) => (n === 1 ? 'oanvänd post där' : 'oanvända poster där'), prune: 'ta bort med itreg lint --prune-suppressions', clean: 'Inga problem', files: 'filer', inPaths: (n: number) => `${n} ${n === 1 ? 'fil' : 'filer'} i de angivna sökvägarna`, elsewhere: (e: number, w: number) => `; i registrets andra filer: ${e} fel, ${w} ${w === 1 ? 'varning' : 'varningar'} (itreg lint utan sökvägar visar dem)`, tooManyWarnings: (n: number, max: number) => `för många varningar (${n}, högst ${max})` },
-  en: { error: 'error', warning: 'warning', problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`, errors: (n: number) => (n === 1 ? 'error' : 'errors'), warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'), suppressed: (n: number) => (n === 1 ? 'suppressed by a decided exception' : 'suppressed by decided exceptions'), baselined: (_n: number) => 'suppressed in itreg-suppressions.json', unused: (n: number) => (n === 1 ? 'unused entry there' : 'unused entries there'), prune: 'remove with itreg lint --prune-suppressions', clean: 'No problems', files: 'files', inPaths: (n: number) => `${n} ${n === 1 ? 'file' : 'files'} in the paths given`, elsewhere: (e: number, w: number) => `; in the register's other files: ${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'} (itreg lint without paths shows them)`, tooManyWarnings: (n: number, max: number) => `too many warnings (${n}, max ${max})` },
+  sv: {
+    error: 'fel',
+    warning: 'varning',
+    problems: (n: number) => `${n} problem`,
+    errors: (_n: number) => 'fel',
+    warnings: (n: number) => (n === 1 ? 'varning' : 'varningar'),
+    suppressed: (n: number) => (n === 1 ? 'undertryckt av ett beslutat undantag' : 'undertryckta av beslutade undantag'),
+    baselined: (n: number) => (n === 1 ? 'undertryckt i itreg-suppressions.json' : 'undertryckta i itreg-suppressions.json'),
+    unused: (n: number) => (n === 1 ? 'oanvänd post där' : 'oanvända poster där'),
+    prune: 'ta bort med itreg lint --prune-suppressions',
+    clean: 'Inga problem',
+    files: 'filer',
+    inPaths: (n: number) => `${n} ${n === 1 ? 'fil' : 'filer'} i de angivna sökvägarna`,
+    elsewhere: (e: number, w: number) => `; i registrets andra filer: ${e} fel, ${w} ${w === 1 ? 'varning' : 'varningar'} (itreg lint utan sökvägar visar dem)`,
+    tooManyWarnings: (n: number, max: number) => `för många varningar (${n}, högst ${max})`,
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    problems: (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`,
+    errors: (n: number) => (n === 1 ? 'error' : 'errors'),
+    warnings: (n: number) => (n === 1 ? 'warning' : 'warnings'),
+    suppressed: (n: number) => (n === 1 ? 'suppressed by a decided exception' : 'suppressed by decided exceptions'),
+    baselined: (_n: number) => 'suppressed in itreg-suppressions.json',
+    unused: (n: number) => (n === 1 ? 'unused entry there' : 'unused entries there'),
+    prune: 'remove with itreg lint --prune-suppressions',
+    clean: 'No problems',
+    files: 'files',
+    inPaths: (n: number) => `${n} ${n === 1 ? 'file' : 'files'} in the paths given`,
+    elsewhere: (e: number, w: number) => `; in the register's other files: ${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'} (itreg lint without paths shows them)`,
+    tooManyWarnings: (n: number, max: number) => `too many warnings (${n}, max ${max})`,
+  },
 } as const;
 
 export function formatStylish(result: LintResult, options: StylishOptions): string {

@@ -32,7 +32,10 @@ export async function readTreeFiles(cwd: string, commit: string, folder: string,
     if (type === 'blob' && mode !== '120000' && oid !== undefined && wanted(path) && (only === undefined || only.has(path))) entries.push({ oid, path });
   }
   if (entries.length === 0) return [];
-  const contents = await readObjects(cwd, entries.map((entry) => entry.oid));
+  const contents = await readObjects(
+    cwd,
+    entries.map((entry) => entry.oid),
+  );
   return entries.flatMap((entry, i) => (contents[i] === undefined ? [] : [{ path: entry.path, bytes: contents[i] }]));
 }
 

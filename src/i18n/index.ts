@@ -14,11 +14,7 @@ export const languages: readonly Language[] = ['sv', 'en'];
  * A word from the term list, chosen when the message is translated: a rule or a kind in words, or a count with its
  * noun in the plural the count takes ("1 värde", "2 värden").
  */
-export type TermArgument =
-  | { readonly ruleName: string }
-  | { readonly kindName: string }
-  | { readonly country: string }
-  | { readonly count: number; readonly of: keyof Terms['counted'] };
+export type TermArgument = { readonly ruleName: string } | { readonly kindName: string } | { readonly country: string } | { readonly count: number; readonly of: keyof Terms['counted'] };
 
 /** An argument is plain text, a number, a nested message (a "did you mean" clause), or a word of the term list. */
 export type MessageArgument = string | number | Message | TermArgument | undefined;

@@ -44,7 +44,9 @@ export interface Terms {
   /** Each rule in words: a person reads these; the id is for itreg.yaml, --rule, JSON and SARIF. */
   readonly rules: Readonly<Record<RuleId, string>>;
   /** Other things the CLI counts. */
-  readonly counted: Readonly<Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry' | 'entry' | 'collaborationLevel' | 'person', Noun>>;
+  readonly counted: Readonly<
+    Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry' | 'entry' | 'collaborationLevel' | 'person', Noun>
+  >;
 }
 
 const sv: Terms = {

@@ -12,9 +12,7 @@ export type MappedRole = keyof typeof mappedRoles;
 export type RolePart = 'title' | 'unit' | 'name' | 'from';
 
 /** Where a column's value goes: a field of the row's entity, or a part of one of its roles. */
-export type ColumnTarget =
-  | { readonly type: 'field'; readonly path: readonly string[] }
-  | { readonly type: 'role'; readonly role: MappedRole; readonly part: RolePart };
+export type ColumnTarget = { readonly type: 'field'; readonly path: readonly string[] } | { readonly type: 'role'; readonly role: MappedRole; readonly part: RolePart };
 
 export interface MappedColumn {
   /** The header as the mapping writes it. */
@@ -112,12 +110,20 @@ export function parseNumber(text: string): number | undefined {
 
 /** A yes or no as a spreadsheet writes it (`critical`, `member`), in either language; a mapping's `values` can add more. */
 const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ['true', true], ['false', false], ['ja', true], ['nej', false], ['yes', true], ['no', false],
+  ['true', true],
+  ['false', false],
+  ['ja', true],
+  ['nej', false],
+  ['yes', true],
+  ['no', false],
 ]);
 
 /** The items of a list cell: split at `,` and `;`. */
 export function listItems(text: string): string[] {
-  return text.split(/\s*[,;]\s*/).map((item) => item.trim()).filter(Boolean);
+  return text
+    .split(/\s*[,;]\s*/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -53,7 +53,7 @@ export function completeJournal(root: string): number {
       else writeFileAtomic(entry.file, entry.text);
     } catch (error: unknown) {
       // A full disk, or something in a file's place: say how far it got; the journal stays for the next run.
-      const detail = error instanceof ItregError ? error.localized ?? error.message : errorMessage(error);
+      const detail = error instanceof ItregError ? (error.localized ?? error.message) : errorMessage(error);
       throw new UsageError({ id: 'importStopped', data: { written, total: entries.length, detail } });
     }
     written++;

@@ -218,7 +218,11 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
     for (const cell of sheetRow.unreadable ?? []) {
       if (!readColumns.has(cell.column)) continue;
       const reference = `${columnLetters(cell.column)}${row}`;
-      problems.push({ field: fieldColumns.find((c) => c.index === cell.column)?.path.join('.') ?? reference, column: headers[cell.column], message: { id: 'importUnreadableCell', data: { cell: reference, value: cell.value } } });
+      problems.push({
+        field: fieldColumns.find((c) => c.index === cell.column)?.path.join('.') ?? reference,
+        column: headers[cell.column],
+        message: { id: 'importUnreadableCell', data: { cell: reference, value: cell.value } },
+      });
     }
     let id: string;
     if (idColumn !== undefined) {
@@ -305,7 +309,11 @@ export function planImport(sheet: Sheet, mapping: ImportMapping, options: PlanOp
     if (clash) {
       const { id: clashId } = clash.entity;
       const label = clash.entity.kind === kind ? 'id' : `${clashId}: id`;
-      outcomes.push({ row, status: 'fail', problems: [{ field: label, column: headers[idColumn ?? nameColumn!], message: { id: 'importPlannedClash', data: { id: clashId, row: plannedFiles.get(clashId)! } } }] });
+      outcomes.push({
+        row,
+        status: 'fail',
+        problems: [{ field: label, column: headers[idColumn ?? nameColumn!], message: { id: 'importPlannedClash', data: { id: clashId, row: plannedFiles.get(clashId)! } } }],
+      });
       continue;
     }
     const taken = entities.find(({ entity }) => options.existing.has(entity.id));

@@ -42,7 +42,11 @@ export function rowRoles(model: RegisterModel, entity: Entity, date: string): Pa
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+  );
 }
 
 /**
@@ -51,7 +55,10 @@ function canonical(value: unknown): unknown {
  */
 export function rowDigest(entity: Entity, roles: Partial<Record<MappedRole, RoleAssignment>>, mapping: ImportMapping): string {
   const shown = { entity, owner: mapping.owner ? (roles.owner ?? null) : null, administrator: mapping.administrator ? (roles.administrator ?? null) : null };
-  return createHash('sha256').update(JSON.stringify(canonical(shown))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(shown)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The cells of one entity in the mapping's columns: the first target a column feeds decides what it shows. */

@@ -89,7 +89,16 @@ export interface ImportResult {
   readonly completed: number;
   readonly lines: readonly ReportLine[];
   readonly madeUnits: readonly PlannedEntity[];
-  readonly counts: { readonly written: number; readonly files: number; readonly skipped: number; readonly failed: number; readonly changed: number; readonly changedFiles: number; readonly unchanged: number; readonly conflicts: number };
+  readonly counts: {
+    readonly written: number;
+    readonly files: number;
+    readonly skipped: number;
+    readonly failed: number;
+    readonly changed: number;
+    readonly changedFiles: number;
+    readonly unchanged: number;
+    readonly conflicts: number;
+  };
 }
 
 /** Completes an interrupted import's journal (refused with --dry-run, which must not write); the number of files. */

@@ -30,7 +30,8 @@ export interface Sheet {
 }
 
 /** Windows-1252 at 0x80–0x9F (where it differs from Latin-1): € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ. */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -191,7 +192,14 @@ export interface SheetToWrite {
 /** The widest cell of a column, in characters, within bounds a screen shows (a long description wraps no column away). */
 function columnWidth(header: string, cells: readonly Cell[]): number {
   let widest = header.length;
-  for (const cell of cells) if (cell !== undefined) widest = Math.max(widest, ...String(cell).split('\n').map((line) => line.length));
+  for (const cell of cells)
+    if (cell !== undefined)
+      widest = Math.max(
+        widest,
+        ...String(cell)
+          .split('\n')
+          .map((line) => line.length),
+      );
   return Math.min(Math.max(widest + 2, 8), 60);
 }
 
@@ -218,7 +226,10 @@ export async function writeSpreadsheet(file: string, sheet: SheetToWrite, langua
   for (const row of sheet.rows) worksheet.addRow(row.map((cell) => (cell === undefined ? null : cell)));
   sheet.headers.forEach((text, index) => {
     const column = worksheet.getColumn(index + 1);
-    column.width = columnWidth(text, sheet.rows.map((row) => row[index]));
+    column.width = columnWidth(
+      text,
+      sheet.rows.map((row) => row[index]),
+    );
     if (sheet.quiet.has(text)) column.font = { name: 'Calibri', size: 11, color: { argb: 'FF808080' } };
     if (sheet.rows.some((row) => typeof row[index] === 'string' && row[index].includes('\n'))) column.alignment = { wrapText: true, vertical: 'top' };
   });

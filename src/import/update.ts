@@ -20,9 +20,7 @@ export interface FileText {
 }
 
 /** One change as the report says it: `subject: field: old → new`, or a sentence about a role's assignments. */
-export type ChangeLine =
-  | { readonly subject: string; readonly field: string; readonly old: unknown; readonly new: unknown }
-  | { readonly subject: string; readonly message: Message };
+export type ChangeLine = { readonly subject: string; readonly field: string; readonly old: unknown; readonly new: unknown } | { readonly subject: string; readonly message: Message };
 
 export interface NewFile {
   /** Relative to the register's root; the command adds the schema line. */
@@ -32,7 +30,15 @@ export interface NewFile {
 
 export type UpdateOutcome =
   | { readonly row: number; readonly status: 'unchanged'; readonly id: string }
-  | { readonly row: number; readonly status: 'change'; readonly id: string; readonly changes: readonly ChangeLine[]; readonly edits: readonly FileText[]; readonly created: readonly NewFile[]; readonly units: readonly PlannedEntity[] }
+  | {
+      readonly row: number;
+      readonly status: 'change';
+      readonly id: string;
+      readonly changes: readonly ChangeLine[];
+      readonly edits: readonly FileText[];
+      readonly created: readonly NewFile[];
+      readonly units: readonly PlannedEntity[];
+    }
   | { readonly row: number; readonly status: 'conflict'; readonly id: string; readonly file: string }
   | { readonly row: number; readonly status: 'fail'; readonly problems: readonly RowProblem[] };
 
@@ -89,7 +95,12 @@ export function planUpdate(sheet: Sheet, mapping: ImportMapping, model: Register
       continue;
     }
     const roles = rowRoles(model, entity, date);
-    const exported = entityCells(model, entity, columns.map((c) => c.column), roles);
+    const exported = entityCells(
+      model,
+      entity,
+      columns.map((c) => c.column),
+      roles,
+    );
     // A cell written otherwise but meaning the same ("Åmål; Mellerud" for "Åmål, Mellerud", a name for an id) is no change.
     const means = (column: MappedColumn, cell: Cell): boolean => meansCurrent(column, cell, entity, roles, options.units, kindUnits);
     const changed = columns.filter(({ column, index }, i) => !sameCell(exported[i], cells[index]) && !means(column, cells[index]));
@@ -109,7 +120,14 @@ export function planUpdate(sheet: Sheet, mapping: ImportMapping, model: Register
 }
 
 /** Whether a cell, read as import reads it, gives every target of its column the value it has now. */
-function meansCurrent(column: MappedColumn, cell: Cell, entity: Entity, roles: Partial<Record<MappedRole, RoleAssignment>>, units: readonly KnownUnit[], kindUnits: Readonly<Record<string, string>>): boolean {
+function meansCurrent(
+  column: MappedColumn,
+  cell: Cell,
+  entity: Entity,
+  roles: Partial<Record<MappedRole, RoleAssignment>>,
+  units: readonly KnownUnit[],
+  kindUnits: Readonly<Record<string, string>>,
+): boolean {
   const municipalities = municipalitiesOf(entity as unknown as Record<string, unknown>);
   const unitOf = (): string | undefined => {
     const text = cellText(cell);
@@ -252,13 +270,17 @@ function planRow(
     };
     if (role === 'owner') newOwner = newId;
     // A unit not found is said once, at its cell; the assignment it leaves without a unit is not said again.
-    if (problems.length === 0) for (const issue of validateEntity(assignment, context.limits)) {
-      const named = issue.message.data?.['field'];
-      problems.push({ field: `${newId}: ${typeof named === 'string' ? named : fieldName(issue.path)}`, message: issue.message });
-    }
+    if (problems.length === 0)
+      for (const issue of validateEntity(assignment, context.limits)) {
+        const named = issue.message.data?.['field'];
+        problems.push({ field: `${newId}: ${typeof named === 'string' ? named : fieldName(issue.path)}`, message: issue.message });
+      }
     const path = context.newPath('RoleAssignment', newId, oldFile?.path);
     created.push({ path, entity: { kind: 'RoleAssignment', id: newId, data: assignment } });
-    changes.push({ subject: entity.id, message: old ? { id: 'importRoleEnds', data: { id: old.id, until, newId, from: start, file: path } } : { id: 'importRoleNew', data: { newId, from: start, file: path } } });
+    changes.push({
+      subject: entity.id,
+      message: old ? { id: 'importRoleEnds', data: { id: old.id, until, newId, from: start, file: path } } : { id: 'importRoleNew', data: { newId, from: start, file: path } },
+    });
   }
   if (problems.length > 0) return { row, status: 'fail', problems };
   if (files.length === 0 && created.length === 0) return { row, status: 'unchanged', id: entity.id };

@@ -52,7 +52,14 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
     if (exception.until === undefined) continue;
     const entity = exception.entity ?? '';
     const app = register.getOf('Application', entity);
-    add('exception', `${exception.rule}.${entity || 'register'}`, exception.until, t({ id: 'calendarException', data: { rule: { ruleName: exception.rule }, entity: app?.name ?? (entity || t({ id: 'calendarWholeRegister' })) } }), app ? [app.id] : [], app?.municipalities ?? []);
+    add(
+      'exception',
+      `${exception.rule}.${entity || 'register'}`,
+      exception.until,
+      t({ id: 'calendarException', data: { rule: { ruleName: exception.rule }, entity: app?.name ?? (entity || t({ id: 'calendarWholeRegister' })) } }),
+      app ? [app.id] : [],
+      app?.municipalities ?? [],
+    );
   }
   for (const app of register.ofKind('Application')) {
     if (app.lifecycle?.status === 'planned' || app.lifecycle?.status === 'introducing') {
@@ -101,14 +108,7 @@ const compact = (day: string) => day.replace(/-/g, '');
 
 /** The calendar file: VCALENDAR with one all-day VEVENT per deadline, each with a display alarm 30 days before. */
 export function formatCalendar(deadlines: readonly Deadline[], options: { name: string; stamp: string; language: Language }): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//itreg//itreg calendar//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(options.name)}`,
-  ];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//itreg//itreg calendar//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.name)}`];
   for (const d of deadlines) {
     lines.push(
       'BEGIN:VEVENT',

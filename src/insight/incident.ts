@@ -45,7 +45,10 @@ function affectedBy(register: RegisterModel, target: IncidentTarget): Applicatio
     const app = register.getOf('Application', target.application);
     return app ? [app] : [];
   }
-  return dependentsOf(register, target.supplier).map((d) => d.application).filter(isLive).sort(compareByConsequence);
+  return dependentsOf(register, target.supplier)
+    .map((d) => d.application)
+    .filter(isLive)
+    .sort(compareByConsequence);
 }
 
 export function assessIncident(register: RegisterModel, target: IncidentTarget, detected: number, timeZone: string): IncidentAssessment {

@@ -64,13 +64,14 @@ export function rankSuppliers(register: RegisterModel): SupplierExposure[] {
   return register
     .ofKind('Supplier')
     .map((s) => supplierExposure(register, s))
-    .sort((a, b) =>
-      Number(b.concentration) - Number(a.concentration) ||
-      (b.highestLevel ?? -1) - (a.highestLevel ?? -1) ||
-      b.critical - a.critical ||
-      b.serious.length - a.serious.length ||
-      b.sensitive - a.sensitive ||
-      b.dependents.length - a.dependents.length ||
-      collator.compare(a.supplier.name, b.supplier.name),
+    .sort(
+      (a, b) =>
+        Number(b.concentration) - Number(a.concentration) ||
+        (b.highestLevel ?? -1) - (a.highestLevel ?? -1) ||
+        b.critical - a.critical ||
+        b.serious.length - a.serious.length ||
+        b.sensitive - a.sensitive ||
+        b.dependents.length - a.dependents.length ||
+        collator.compare(a.supplier.name, b.supplier.name),
     );
 }

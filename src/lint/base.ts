@@ -34,7 +34,11 @@ async function registerAt(config: Config, repository: Repository, commit: string
   const registerFolder = repository.pathOf(join(config.root, config.register));
   const paths = [...touched].map((path) => repository.pathOf(join(config.root, path)));
   const before = commit === undefined ? [] : await readTreeFiles(repository.top, commit, registerFolder, (path) => /\.ya?ml$/i.test(path), paths);
-  return replaceFiles(now, touched, before.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes })));
+  return replaceFiles(
+    now,
+    touched,
+    before.map((file) => ({ path: repository.toRoot(file.path, config.root), bytes: file.bytes })),
+  );
 }
 
 /**
@@ -47,8 +51,15 @@ export async function readStaged(config: Config, staged: StagedChanges, onDisk: 
   const { repository } = staged;
   const notStaged = [...staged.notStaged].filter((path) => touchesRegister(config, path));
   // `:path` names a file's staged version; an untracked file has none and is left out.
-  const indexed = await readObjects(repository.top, notStaged.map((path) => `:${repository.pathOf(join(config.root, path))}`));
-  const now = replaceFiles(onDisk, new Set(notStaged), notStaged.flatMap((path, i) => (indexed[i] ? [{ path, bytes: indexed[i] }] : [])));
+  const indexed = await readObjects(
+    repository.top,
+    notStaged.map((path) => `:${repository.pathOf(join(config.root, path))}`),
+  );
+  const now = replaceFiles(
+    onDisk,
+    new Set(notStaged),
+    notStaged.flatMap((path, i) => (indexed[i] ? [{ path, bytes: indexed[i] }] : [])),
+  );
   const changed = new Set([...staged.staged].filter((path) => touchesRegister(config, path)));
   const touched = new Set([...changed, ...[...staged.stagedDeleted].filter((path) => touchesRegister(config, path))]);
   if (touched.size === 0) return { changed, touched, now };

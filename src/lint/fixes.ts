@@ -184,7 +184,10 @@ export function planFixes(loaded: LoadedRegister, findings: readonly Finding[], 
     if (fixes.length === 0) continue;
     const renameTo = fixes.find((fix) => fix.renameTo !== undefined)?.renameTo;
     if (renameTo !== undefined) taken.add(renameTo.toLowerCase());
-    const after = applyEdits(source.text, fixes.flatMap((fix) => fix.edits));
+    const after = applyEdits(
+      source.text,
+      fixes.flatMap((fix) => fix.edits),
+    );
     plans.push({ path: source.path, before: source.text, after, ...(renameTo === undefined ? {} : { renameTo }), fixes });
   }
   return plans;

@@ -96,11 +96,7 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
     ...(hooks.onRuleCrash ? { onRuleCrash: hooks.onRuleCrash } : {}),
   };
   // --changed: the register at the base is read first, so that the lint now can note which checks the change reaches.
-  const change = gitStaged
-    ? await readStaged(config, await gitStaged, onDisk)
-    : gitChanges
-      ? await readChange(config, await gitChanges, onDisk, request.given)
-      : undefined;
+  const change = gitStaged ? await readStaged(config, await gitStaged, onDisk) : gitChanges ? await readChange(config, await gitChanges, onDisk, request.given) : undefined;
   // --staged lints the register as the commit holds it, not as the files on disk are.
   const loaded = change?.now ?? onDisk;
   const everything = request.suppressAll === true || request.pruneSuppressions === true;
@@ -120,9 +116,7 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
   const judged = loaded.files.filter((f) => inPaths(f.path)).length;
   const scoped = !request.given && request.paths.length > 0 && judged < loaded.files.length;
   const others = scoped ? selectFindings(current, (f) => !inPaths(f.file) && inChanges(f)).summary : undefined;
-  const reported = others
-    ? { ...selected, summary: { ...selected.summary, scope: { files: judged, otherErrors: others.errors, otherWarnings: others.warnings } } }
-    : selected;
+  const reported = others ? { ...selected, summary: { ...selected.summary, scope: { files: judged, otherErrors: others.errors, otherWarnings: others.warnings } } } : selected;
   const result = request.quiet ? selectFindings(reported, (f) => f.severity === 'error') : reported;
   return { result, loaded, inPaths, warnings: reported.summary.warnings, reported };
 }

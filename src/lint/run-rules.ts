@@ -114,7 +114,12 @@ export function runRules(source: LoadedRegister | FileModel, rules: readonly Rul
     source === config.source ? undefined : fileRecords[loaded.files[checking] === source ? checking : indexOfFile(loaded.files, source)];
   const { watch, subset } = options;
   // The files file rules run on, by their place, in order.
-  const fileIndices = subset && [...subset.files].map((path) => indexOfPath(loaded.files, path)).filter((i) => i >= 0).sort((a, b) => a - b);
+  const fileIndices =
+    subset &&
+    [...subset.files]
+      .map((path) => indexOfPath(loaded.files, path))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b);
   const ruleIds = rules.map((rule) => rule.id);
   const findings: Finding[] = [];
   const reached = new Map<string, Set<string>>();
@@ -201,8 +206,7 @@ export function runRules(source: LoadedRegister | FileModel, rules: readonly Rul
   }
 
   const exceptions = config.exceptions.filter((exception) => isValidException(exception, options.date));
-  const silenced = (finding: Finding): boolean =>
-    finding.ruleId !== 'exception' && exceptions.some((e) => e.rule === finding.ruleId && e.entity === finding.entityId);
+  const silenced = (finding: Finding): boolean => finding.ruleId !== 'exception' && exceptions.some((e) => e.rule === finding.ruleId && e.entity === finding.entityId);
   const reported = findings.filter((finding) => !silenced(finding)).sort(compareFindings);
   return {
     findings: reported,

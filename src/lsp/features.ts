@@ -146,7 +146,12 @@ export function codeActionsFor(workspace: RegisterWorkspace, path: string, uri: 
       fix.renameTo === undefined
         ? { changes: { [uri]: edits } }
         : { documentChanges: [...(edits.length > 0 ? [{ textDocument: { uri, version: null }, edits }] : []), { kind: 'rename', oldUri: uri, newUri: uriOf(fix.renameTo) }] };
-    actions.push({ title: t({ id: FIX_TITLES[fix.kind], ...(fix.title.data ? { data: fix.title.data } : {}) }), kind: 'quickfix', ...(fixed.length > 0 ? { diagnostics: fixed, isPreferred: true } : {}), edit });
+    actions.push({
+      title: t({ id: FIX_TITLES[fix.kind], ...(fix.title.data ? { data: fix.title.data } : {}) }),
+      kind: 'quickfix',
+      ...(fixed.length > 0 ? { diagnostics: fixed, isPreferred: true } : {}),
+      edit,
+    });
   }
   for (const diagnostic of diagnostics) {
     const data = diagnostic.data as Partial<SuggestionData> | undefined;

@@ -184,7 +184,11 @@ export class RegisterWorkspace {
     this.suppressions = 'unread';
     const onDisk = loadRegister(config);
     const open = [...this.documents].filter(([path]) => path !== CONFIG_FILE && isReadFile(config, path));
-    this.loaded = replaceSources(onDisk, new Set(open.map(([path]) => path)), open.map(([path, text]) => decodeSource(path, Buffer.from(text, 'utf8'))));
+    this.loaded = replaceSources(
+      onDisk,
+      new Set(open.map(([path]) => path)),
+      open.map(([path, text]) => decodeSource(path, Buffer.from(text, 'utf8'))),
+    );
     this.model = new RegisterModel(this.loaded);
     this.mentions = new Mentions(this.loaded.records);
     this.date = this.today();

@@ -63,9 +63,7 @@ export function referencesOf(entity: Entity): Reference[] {
       break;
     case 'TrainingPlan':
       many('applications', entity.applications, 'Application');
-      entity.activities?.forEach((activity, a) =>
-        activity.municipalities?.forEach((id, index) => one(['activities', a, 'municipalities', index], id, 'Municipality')),
-      );
+      entity.activities?.forEach((activity, a) => activity.municipalities?.forEach((id, index) => one(['activities', a, 'municipalities', index], id, 'Municipality')));
       break;
     case 'Investment':
       one(['application'], entity.application, 'Application');

@@ -89,9 +89,7 @@ function applyEdit(text: string, edit: FieldEdit, order: (path: readonly string[
       const data = (map.toJSON() ?? {}) as Record<string, unknown>;
       const changed = setData(data, edit.path.slice(depth), edit.value);
       const range = map.range as Range;
-      return Object.keys(changed).length === 0 && depth > 0
-        ? applyEdit(text, { path: here, value: undefined }, order)
-        : text.slice(0, range[0]) + valueText(changed) + text.slice(range[1]);
+      return Object.keys(changed).length === 0 && depth > 0 ? applyEdit(text, { path: here, value: undefined }, order) : text.slice(0, range[0]) + valueText(changed) + text.slice(range[1]);
     }
     if (!pair) {
       if (edit.value === undefined) return text;

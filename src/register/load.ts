@@ -119,14 +119,14 @@ const READ_HERE_FIRST = 3000;
  * that commit, read elsewhere, are put in; they are chosen and parsed as from disk. Every other file is the same text
  * then and now, so its parse and record are the current ones.
  */
-export function replaceFiles(
-  current: LoadedRegister,
-  touched: ReadonlySet<string>,
-  before: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }>,
-): LoadedRegister {
+export function replaceFiles(current: LoadedRegister, touched: ReadonlySet<string>, before: ReadonlyArray<{ readonly path: string; readonly bytes: Uint8Array }>): LoadedRegister {
   const { config } = current;
   const read = before.filter((file) => isReadFile(config, file.path));
-  return replaceSources(current, touched, read.map((file) => decodeSource(file.path, file.bytes)));
+  return replaceSources(
+    current,
+    touched,
+    read.map((file) => decodeSource(file.path, file.bytes)),
+  );
 }
 
 /**
@@ -150,7 +150,11 @@ export function replaceSources(current: LoadedRegister, touched: ReadonlySet<str
   const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   fresh.sort(byPath);
   const freshRecords = buildRecords(fresh, config);
-  const files = mergeSorted(current.files.filter((source) => !touched.has(source.path)), fresh, byPath);
+  const files = mergeSorted(
+    current.files.filter((source) => !touched.has(source.path)),
+    fresh,
+    byPath,
+  );
   const records = mergeSorted(
     current.records.filter((record) => !touched.has(record.source.path)),
     freshRecords,

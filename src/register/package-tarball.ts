@@ -10,7 +10,27 @@ interface Manifest {
 }
 
 /** What npm never packs, whatever `files` says (npm-packlist's defaults). */
-const NEVER = [/^\.git$/, /^\.svn$/, /^\.hg$/, /^CVS$/, /^node_modules$/, /^\.npmrc$/, /^\.npmignore$/, /^\.gitignore$/, /^\.DS_Store$/, /^\._/, /^\..*\.swp$/, /^npm-debug\.log$/, /^\.lock-wscript$/, /^\.wafpickle-\d+$/, /^config\.gypi$/, /^package-lock\.json$/, /^yarn\.lock$/, /^pnpm-lock\.yaml$/, /\.orig$/];
+const NEVER = [
+  /^\.git$/,
+  /^\.svn$/,
+  /^\.hg$/,
+  /^CVS$/,
+  /^node_modules$/,
+  /^\.npmrc$/,
+  /^\.npmignore$/,
+  /^\.gitignore$/,
+  /^\.DS_Store$/,
+  /^\._/,
+  /^\..*\.swp$/,
+  /^npm-debug\.log$/,
+  /^\.lock-wscript$/,
+  /^\.wafpickle-\d+$/,
+  /^config\.gypi$/,
+  /^package-lock\.json$/,
+  /^yarn\.lock$/,
+  /^pnpm-lock\.yaml$/,
+  /\.orig$/,
+];
 
 /** What npm always packs from the package's top, whatever `files` says. */
 const ALWAYS = /^(package\.json|readme(\..*)?|licen[cs]e(\..*)?|copying(\..*)?)$/i;
@@ -29,12 +49,21 @@ function filesBelow(root: string, folder: string): string[] {
 
 /** A `files` entry's segment as a pattern: `*` and `?` within one name, as npm's globs read them. */
 function segmentPattern(segment: string): RegExp {
-  return new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+  return new RegExp(
+    `^${segment
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
 }
 
 /** The files one `files` entry names: a file, a folder (all below it), or a glob of names. */
 function filesOf(root: string, entry: string): string[] {
-  const segments = entry.replace(/^\.?\//, '').replace(/\/$/, '').split('/').filter((s) => s !== '' && s !== '.');
+  const segments = entry
+    .replace(/^\.?\//, '')
+    .replace(/\/$/, '')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
   let paths = [''];
   for (const segment of segments) {
     const pattern = segmentPattern(segment);

@@ -194,7 +194,6 @@ function orderKeys(data: Record<string, unknown>, schema: SchemaNode): Record<st
   return Object.fromEntries(Object.entries(data).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
 }
 
-
 /** The schema of a dotted field of a kind ('vendor.name'), or undefined when the kind has no such field. */
 export function fieldSchema(kind: Kind, path: readonly string[]): { type?: string; enum?: unknown[] } | undefined {
   let file: string = schemaFiles[kind];

@@ -114,9 +114,7 @@ export function parseWithYaml(text: string): ParseResult {
   try {
     // parseDocument is about a quarter faster than parseAllDocuments; only a file with several documents needs the latter.
     const single = parseDocument(text, YAML_OPTIONS);
-    documents = single.errors.some((e) => e.code === 'MULTIPLE_DOCS')
-      ? (parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[])
-      : [single];
+    documents = single.errors.some((e) => e.code === 'MULTIPLE_DOCS') ? (parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[]) : [single];
   } catch (error: unknown) {
     // The parser recovers from almost anything; a throw here is a parser limit.
     return { ...empty, syntaxProblems: [{ message: { id: 'yamlError', data: { detail: firstLine(error) } }, position: { line: 1, column: 1 } }] };
@@ -339,7 +337,10 @@ function directiveProblem(text: string): SyntaxProblem | undefined {
   // A directive with no document after it.
   const trimmed = text.replace(/(^|\n)#[^\n]*/g, '').trimEnd();
   if (/(^|\n)%[^\n]*$/.test(trimmed)) {
-    return { message: { id: 'yamlError', data: { detail: 'a directive must be followed by a document ("---")' } }, position: { line: text.slice(0, text.lastIndexOf('%')).split('\n').length, column: 1 } };
+    return {
+      message: { id: 'yamlError', data: { detail: 'a directive must be followed by a document ("---")' } },
+      position: { line: text.slice(0, text.lastIndexOf('%')).split('\n').length, column: 1 },
+    };
   }
   return undefined;
 }

@@ -49,7 +49,8 @@ export async function assembleReport(config: Config, request: ReportRequest): Pr
   } catch (error: unknown) {
     if (!(error instanceof ItregError)) throw error; // not a git repository: the report says so
   }
-  const monthEnds = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-${String(daysInMonth(year, m + 1)).padStart(2, '0')}`).filter((end) => end.slice(0, 8) <= date.slice(0, 8))
+  const monthEnds = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-${String(daysInMonth(year, m + 1)).padStart(2, '0')}`)
+    .filter((end) => end.slice(0, 8) <= date.slice(0, 8))
     // The month the report is judged in ends, for the trend, on the date judged (not on a day still to come).
     .map((end) => (end > date ? date : end));
   const previousEnd = `${year - 1}-12-31`;
@@ -60,7 +61,16 @@ export async function assembleReport(config: Config, request: ReportRequest): Pr
   };
   const only = template === 'yearly' ? request.municipality : undefined;
   if (only !== undefined && !register.getOf('Municipality', only)) {
-    throw new UsageError({ id: 'noMunicipality', data: { id: only, suggestion: suggestNearest(only, register.ofKind('Municipality').map((m) => m.id)) } });
+    throw new UsageError({
+      id: 'noMunicipality',
+      data: {
+        id: only,
+        suggestion: suggestNearest(
+          only,
+          register.ofKind('Municipality').map((m) => m.id),
+        ),
+      },
+    });
   }
   const trend = allSnapshots
     .filter((snapshot) => snapshot.date !== previousEnd)
@@ -122,11 +132,31 @@ export function renderReport(input: ReportInput, options: RenderReportOptions): 
   if (template === 'application') {
     if (!options.id) throw new UsageError({ id: 'reportNeedsId' });
     view = buildApplicationView(input, options.id);
-    if (!view) throw new UsageError({ id: 'noApplication', data: { id: options.id, suggestion: suggestNearest(options.id, register.ofKind('Application').map((a) => a.id)) } });
+    if (!view)
+      throw new UsageError({
+        id: 'noApplication',
+        data: {
+          id: options.id,
+          suggestion: suggestNearest(
+            options.id,
+            register.ofKind('Application').map((a) => a.id),
+          ),
+        },
+      });
   } else if (template === 'costs') {
     if (!options.municipality) throw new UsageError({ id: 'reportNeedsMunicipality' });
     view = buildCostsView(input, options.municipality);
-    if (!view) throw new UsageError({ id: 'noMunicipality', data: { id: options.municipality, suggestion: suggestNearest(options.municipality, register.ofKind('Municipality').map((m) => m.id)) } });
+    if (!view)
+      throw new UsageError({
+        id: 'noMunicipality',
+        data: {
+          id: options.municipality,
+          suggestion: suggestNearest(
+            options.municipality,
+            register.ofKind('Municipality').map((m) => m.id),
+          ),
+        },
+      });
   } else {
     // The yearly view; a custom template also gets the sheet or statement asked for.
     const yearly = buildYearlyView(input);

@@ -11,7 +11,6 @@ import { formatAmount } from '../util/money.js';
 import { reportLabels } from './labels.js';
 import { formatDecimal } from '../util/percent.js';
 
-
 /** The figures of the end of the previous year, from the register as committed then (git). */
 export interface PreviousYear {
   readonly date: string;
@@ -95,12 +94,24 @@ export function buildBoardView(input: BoardInput) {
   const thisTotal = costOf(input.costs) ?? 0;
   const lastTotal = costOf(input.lastYearCosts);
 
-  const since = input.previous ? new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${input.previous.date}T00:00:00Z`)) : '';
+  const since = input.previous
+    ? new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${input.previous.date}T00:00:00Z`))
+    : '';
   const figures = [
     input.compliance === undefined
       ? { label: t.compliance, value: 'none', number: '–', change: undefined }
-      : { label: t.compliance, value: 'percent', number: input.compliance, change: input.previous ? change(Math.round((input.compliance - input.previous.compliance) * 10) / 10, language, 'points', currency, t) : undefined },
-    { label: `${t.applications} ${t.liveApplications}`, value: 'count', number: input.live, change: input.previous ? change(input.live - input.previous.live, language, 'count', currency, t) : undefined },
+      : {
+          label: t.compliance,
+          value: 'percent',
+          number: input.compliance,
+          change: input.previous ? change(Math.round((input.compliance - input.previous.compliance) * 10) / 10, language, 'points', currency, t) : undefined,
+        },
+    {
+      label: `${t.applications} ${t.liveApplications}`,
+      value: 'count',
+      number: input.live,
+      change: input.previous ? change(input.live - input.previous.live, language, 'count', currency, t) : undefined,
+    },
     { label: `${t.costs} ${year}`, value: 'money', number: thisTotal, change: lastTotal !== undefined ? change(thisTotal - lastTotal, language, 'money', currency, t) : undefined },
     { label: t.errorsFigure, value: 'count', number: errors.length, change: input.previous ? change(errors.length - input.previous.errors, language, 'count', currency, t) : undefined },
   ].map((f) => ({ ...f, since: f.value === 'money' ? String(year - 1) : since, isPercent: f.value === 'percent', isMoney: f.value === 'money' }));
@@ -160,7 +171,13 @@ export function buildBoardView(input: BoardInput) {
     proposals: [...input.proposals],
     errorsByMunicipality,
     generalErrors: general,
-    opportunities: opportunities.map((o) => ({ trigger: t.triggers[o.trigger], applications: o.applications.map((id) => register.nameOf(id)).join(', '), deadline: o.deadline, passed: o.deadlinePassed === true, message: o.message })),
+    opportunities: opportunities.map((o) => ({
+      trigger: t.triggers[o.trigger],
+      applications: o.applications.map((id) => register.nameOf(id)).join(', '),
+      deadline: o.deadline,
+      passed: o.deadlinePassed === true,
+      message: o.message,
+    })),
     costComparison: {
       rows: costRows,
       lastYear: year - 1,

@@ -59,7 +59,10 @@ export function lineChart(points: readonly Point[], options: { title: string; wi
   const low = Math.max(0, Math.floor(Math.min(100, ...points.map((p) => p.value)) / 10) * 10 - 10);
   const y = (v: number) => top + plotHeight - ((Math.max(low, Math.min(100, v)) - low) / (100 - low)) * plotHeight;
   const grid = [low, Math.round((low + 100) / 2), 100]
-    .map((v) => `<line x1="${left}" x2="${left + plotWidth}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11" ${FONT}>${escapeXml(format(v))}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${left}" x2="${left + plotWidth}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11" ${FONT}>${escapeXml(format(v))}</text>`,
+    )
     .join('');
   const body =
     points.length === 0

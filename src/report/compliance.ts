@@ -97,8 +97,18 @@ const demands: readonly Demand[] = [
   perApplication('owner', 'application-has-owner', always, (app, r, date) => r.currentRoles(app.id, 'system-owner', date).length > 0),
   perApplication('administrator', 'application-has-administrator', always, (app, r, date) => r.currentRoles(app.id, 'system-administrator', date).length > 0),
   perApplication('trainingPlan', 'training-plan', needsTrainingPlan, (app, r) => isInTrainingPlan(r, app)),
-  perApplication('operationsAgreement', 'operations-agreement', (app) => app.operatedBy !== undefined, (app, r, date) => r.currentAgreements(app.id, 'operations', date).length > 0),
-  perApplication('supportAgreement', 'support-agreement', (app) => app.vendor !== undefined, (app, r, date) => r.currentAgreements(app.id, 'support', date).length > 0),
+  perApplication(
+    'operationsAgreement',
+    'operations-agreement',
+    (app) => app.operatedBy !== undefined,
+    (app, r, date) => r.currentAgreements(app.id, 'operations', date).length > 0,
+  ),
+  perApplication(
+    'supportAgreement',
+    'support-agreement',
+    (app) => app.vendor !== undefined,
+    (app, r, date) => r.currentAgreements(app.id, 'support', date).length > 0,
+  ),
   perApplication('dataProcessingAgreement', 'data-processing-agreement', needsDataProcessingAgreement, (app, r, date) => r.currentAgreements(app.id, 'data-processing', date).length > 0),
   perApplication('documentation', 'documentation', always, (app) => missingDocumentation(app).length === 0),
   perApplication('specialist', 'specialist-competence', isShared, (app, r, date) => hasCurrentSpecialist(r, app, date)),
@@ -115,7 +125,9 @@ const demands: readonly Demand[] = [
     key: 'planReview',
     rule: 'training-plan-review',
     assess: (register, date) =>
-      register.ofKind('TrainingPlan').map((plan) => ({ subject: { kind: 'TrainingPlan', id: plan.id, name: plan.name, municipalities: planMunicipalities(register, plan) }, met: !isPlanReviewOverdue(plan, date) })),
+      register
+        .ofKind('TrainingPlan')
+        .map((plan) => ({ subject: { kind: 'TrainingPlan', id: plan.id, name: plan.name, municipalities: planMunicipalities(register, plan) }, met: !isPlanReviewOverdue(plan, date) })),
   },
   {
     key: 'documentReview',
@@ -137,8 +149,7 @@ function percent(ok: number, total: number): number {
 /** Whose demands: all of them, one municipality's, or the cooperation's own (those that belong to no municipality). */
 export type Scope = { readonly municipality: string } | 'cooperation' | 'all';
 
-const inScope = (scope: Scope) => (subject: Subject) =>
-  scope === 'all' ? true : scope === 'cooperation' ? subject.municipalities.length === 0 : subject.municipalities.includes(scope.municipality);
+const inScope = (scope: Scope) => (subject: Subject) => (scope === 'all' ? true : scope === 'cooperation' ? subject.municipalities.length === 0 : subject.municipalities.includes(scope.municipality));
 
 /**
  * Compliance on `date` in each scope asked for, from one assessment of the register. A decided exception in force

@@ -14,7 +14,16 @@ export function findChromium(): string | undefined {
 }
 
 /** Flags for a closed network and a root user: no sandbox, no background traffic, a fresh profile. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export interface PdfOptions {
   /** Left part of every page's footer (register name, date judged, commit), plain text. */
@@ -70,7 +79,9 @@ export async function printPdf(html: string, options: PdfOptions = {}): Promise<
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    const label = escapeHtml(options.pageLabel ?? 'Page {page} of {pages}').replace('{page}', '<span class="pageNumber"></span>').replace('{pages}', '<span class="totalPages"></span>');
+    const label = escapeHtml(options.pageLabel ?? 'Page {page} of {pages}')
+      .replace('{page}', '<span class="pageNumber"></span>')
+      .replace('{pages}', '<span class="totalPages"></span>');
     const footerTemplate = `<div style="font-size:7.5pt;font-family:sans-serif;color:#5b6675;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(options.footer ?? '')}</span><span>${label}</span></div>`;
     const print = async (content: string) => {
       await page.setContent(content, { waitUntil: 'load' });

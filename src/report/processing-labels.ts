@@ -6,7 +6,8 @@ export const processingLabels = {
     registerDate: 'Behandlingar som pågår per',
     contents: 'Innehåll',
     controller: 'Personuppgiftsansvarig',
-    intro: 'Förteckningen upptar varje behandling av personuppgifter som pågår per dagen ovan, ordnad efter personuppgiftsansvarig. Punkterna a–g motsvarar artikel 30.1 a–g. Varje behandling avslutas med de applikationer som används, deras personuppgiftsbiträdesavtal (artikel 28) och underbiträden.',
+    intro:
+      'Förteckningen upptar varje behandling av personuppgifter som pågår per dagen ovan, ordnad efter personuppgiftsansvarig. Punkterna a–g motsvarar artikel 30.1 a–g. Varje behandling avslutas med de applikationer som används, deras personuppgiftsbiträdesavtal (artikel 28) och underbiträden.',
     none: 'Inga behandlingar av personuppgifter pågår per denna dag.',
     element: 'Uppgift',
     content: 'Innehåll',
@@ -66,7 +67,8 @@ export const processingLabels = {
     registerDate: 'Processing ongoing on',
     contents: 'Contents',
     controller: 'Controller',
-    intro: 'The record lists every processing of personal data ongoing on the date above, by controller. Items a–g are those of Article 30(1)(a)–(g). Each processing ends with the applications it uses, their data processing agreements (Article 28) and sub-processors.',
+    intro:
+      'The record lists every processing of personal data ongoing on the date above, by controller. Items a–g are those of Article 30(1)(a)–(g). Each processing ends with the applications it uses, their data processing agreements (Article 28) and sub-processors.',
     none: 'No processing of personal data is ongoing on this date.',
     element: 'Item',
     content: 'Content',

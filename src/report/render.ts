@@ -43,7 +43,9 @@ function handlebars(): typeof Handlebars {
   hb.registerHelper('date', (iso: unknown, options: Options) => {
     // A date that does not exist (2027-02-29) is shown as written, never as the day JavaScript rolls it over to.
     if (typeof iso !== 'string' || !isIsoDate(iso)) return iso ?? '';
-    return cached(dateFormats, languageOf(options), (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${iso}T00:00:00Z`));
+    return cached(dateFormats, languageOf(options), (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
   });
   hb.registerHelper('percent', (value: unknown, options: Options) => formatPercent(Number(value), languageOf(options)));
   hb.registerHelper('plural', (count: unknown, one: unknown, other: unknown, options: Options) => countOf(languageOf(options), Number(count), { one: String(one), other: String(other) }));
@@ -59,7 +61,10 @@ function handlebars(): typeof Handlebars {
   // A message with `code spans` (field names, YAML to write): escaped, the spans as <code>. For HTML templates.
   hb.registerHelper('withCode', (text: unknown) => new hb.SafeString(hb.escapeExpression(String(text ?? '')).replace(/&#x60;(.*?)&#x60;/g, '<code>$1</code>')));
   // Report partials by name ({{> style}}); the site's under site/ ({{> site/link}}).
-  for (const [folder, prefix] of [[join(templateDir, 'partials'), ''], [join(templateDir, 'site', 'partials'), 'site/']] as const) {
+  for (const [folder, prefix] of [
+    [join(templateDir, 'partials'), ''],
+    [join(templateDir, 'site', 'partials'), 'site/'],
+  ] as const) {
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.hbs'))) {
       hb.registerPartial(`${prefix}${basename(file, '.hbs')}`, readFileSync(join(folder, file), 'utf8'));
     }

@@ -310,7 +310,14 @@ export function buildYearlyView(input: ReportInput) {
     date,
     glance: { applications: apps.length, live: live.length, byType, levels, members: members.map((m) => m.name), partners: partners.map((m) => m.name) },
     compliance: { overall: compliance.overall, applies: compliance.applies, live: compliance.live, measures, measureLabels: measureKeys.map((k) => t.measures[k]), byMunicipality, byMeasure },
-    ownership: { rows: ownership, unowned: unowned.sort(collator.compare).join(', '), unownedCount: unowned.length, unownedShare: shareOf(unowned.length), hasUnowned: unowned.length > 0, shared: shared.length },
+    ownership: {
+      rows: ownership,
+      unowned: unowned.sort(collator.compare).join(', '),
+      unownedCount: unowned.length,
+      unownedShare: shareOf(unowned.length),
+      hasUnowned: unowned.length > 0,
+      shared: shared.length,
+    },
     agreements,
     documents,
     costs,
@@ -325,8 +332,14 @@ export function buildYearlyView(input: ReportInput) {
     },
     findings: { errors, warnings: input.findings.length - errors },
     charts: {
-      costs: barChart(costs.byMunicipality.map((m) => ({ label: m.name, value: m.amount, text: formatAmount(m.amount, language, costs.currency) })), { title: `${t.chartCosts} ${year}` }),
-      levels: barChart(levels.map((l) => ({ label: `${l.level}. ${l.name}`, value: l.count })), { title: t.chartLevels }),
+      costs: barChart(
+        costs.byMunicipality.map((m) => ({ label: m.name, value: m.amount, text: formatAmount(m.amount, language, costs.currency) })),
+        { title: `${t.chartCosts} ${year}` },
+      ),
+      levels: barChart(
+        levels.map((l) => ({ label: `${l.level}. ${l.name}`, value: l.count })),
+        { title: t.chartLevels },
+      ),
       trend: lineChart(trendPoints, { title: t.chartTrend, empty: t.trendEmpty, format: (value) => formatPercent(value, language) }),
     },
   };
@@ -346,7 +359,17 @@ export function buildApplicationView(input: ReportInput, id: string) {
     const deadline = a.noticeDeadline ?? '';
     const ending = a.end !== undefined && a.renewedBy.length === 0 && deadline <= horizon;
     const parties = register.getOf('Agreement', a.id)?.parties ?? [];
-    return { name: a.name, type: t.agreementTypes[a.type], start: a.start, end: a.end ?? '', openEnded: a.end === undefined, deadline, ending, ...agreementRowState(a, t), parties: parties.map((p) => register.nameOf(p)).join(', ') };
+    return {
+      name: a.name,
+      type: t.agreementTypes[a.type],
+      start: a.start,
+      end: a.end ?? '',
+      openEnded: a.end === undefined,
+      deadline,
+      ending,
+      ...agreementRowState(a, t),
+      parties: parties.map((p) => register.nameOf(p)).join(', '),
+    };
   });
   return {
     lang: language,
@@ -359,7 +382,7 @@ export function buildApplicationView(input: ReportInput, id: string) {
     app: {
       ...app,
       typeLabel: capitalise(terms[language].applicationTypes[app.type].one),
-      levelName: app.collaborationLevel ? config.collaborationLevels[app.collaborationLevel - 1] ?? String(app.collaborationLevel) : '',
+      levelName: app.collaborationLevel ? (config.collaborationLevels[app.collaborationLevel - 1] ?? String(app.collaborationLevel)) : '',
       users: app.municipalities.map((m) => register.nameOf(m)).join(', '),
       operator: app.operatedBy ? register.nameOf(app.operatedBy) : t.vendorHosted,
       status: capitalise(t.statuses[app.lifecycle?.status ?? 'active']),
@@ -386,7 +409,15 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
   // force of a pro-rated agreement, and the item's total.
   const items = billRows(result, municipalityId).map((row) => {
     const s = row.split;
-    return { name: s.item.entity.name, key: t.keys[s.item.split], basis: basisText(row, language), days: daysText(s, language), preliminary: preliminaryText(s, language), amount: Number(row.part.amount) / unit, itemAmount: Number(s.item.amount) / unit };
+    return {
+      name: s.item.entity.name,
+      key: t.keys[s.item.split],
+      basis: basisText(row, language),
+      days: daysText(s, language),
+      preliminary: preliminaryText(s, language),
+      amount: Number(row.part.amount) / unit,
+      itemAmount: Number(s.item.amount) / unit,
+    };
   });
   return {
     lang: language,
@@ -402,4 +433,3 @@ export function buildCostsView(input: ReportInput, municipalityId: string) {
     total: items.reduce((sum, i) => sum + i.amount, 0),
   };
 }
-

@@ -47,9 +47,7 @@ export default defineRule({
     if (deadline >= date) {
       const warnMonths = Number(options['warnMonths'] ?? 6);
       if (terms.terminated !== undefined || deadline > addMonths(date, warnMonths)) return [];
-      const option: Message | undefined = terms.optionLeft
-        ? { id: 'agreementOptionLeft', data: { period: monthsMessage(terms.optionLeft.months), optionEnd: terms.optionLeft.end } }
-        : undefined;
+      const option: Message | undefined = terms.optionLeft ? { id: 'agreementOptionLeft', data: { period: monthsMessage(terms.optionLeft.months), optionEnd: terms.optionLeft.end } } : undefined;
       const message: Message = terms.renewsTo
         ? { id: 'agreementNoticeRenews', data: { ...base, period: monthsMessage(terms.renewsTo.months), renewsTo: terms.renewsTo.end, option } }
         : { id: 'agreementNotice', data: { ...base, option } };

@@ -19,7 +19,10 @@ export default defineRule({
       en: 'A live business application without an information classification (classification), or an application whose classification was decided more than reviewMonths (24) months ago or has no decision date.',
     },
     basis: {
-      source: { sv: 'NIS 2-direktivet (EU) 2022/2555 art. 21.1, genomfört i cybersäkerhetslagen (2025:1506)', en: 'NIS 2 Directive (EU) 2022/2555 Art. 21(1), implemented by the Swedish Cybersecurity Act (2025:1506)' },
+      source: {
+        sv: 'NIS 2-direktivet (EU) 2022/2555 art. 21.1, genomfört i cybersäkerhetslagen (2025:1506)',
+        en: 'NIS 2 Directive (EU) 2022/2555 Art. 21(1), implemented by the Swedish Cybersecurity Act (2025:1506)',
+      },
       quote: {
         sv: 'Medlemsstaterna ska säkerställa att väsentliga och viktiga entiteter vidtar lämpliga och proportionella tekniska, operativa och organisatoriska åtgärder för att hantera de risker som hotar säkerheten i de nätverks- och informationssystem som dessa entiteter använder för sin verksamhet eller för att tillhandahålla sina tjänster …',
         en: 'Member States shall ensure that essential and important entities take appropriate and proportionate technical, operational and organisational measures to manage the risks posed to the security of network and information systems which those entities use for their operations or for the provision of their services …',
@@ -27,7 +30,7 @@ export default defineRule({
     },
     details: {
       sv: 'Klassningen följer KLASSA: konsekvensnivå 0–4 för konfidentialitet, riktighet och tillgänglighet (`classification: { confidentiality, integrity, availability, decided, decidedBy }`); nivåernas namn står i itreg.yaml (`classificationLevels`). Den avgör vad de andra reglerna kräver: kontinuitetsplan (`continuity-plan`), driftplats (`hosting-location`) och bemanning (`critical-staffing`). Fyndet om saknad klassning pekar på applikationens första rad, det om översyn på `classification.decided`. Ändra tiden med `[warning, { reviewMonths: 36 }]`.',
-      en: 'The classification follows KLASSA: consequence levels 0–4 for confidentiality, integrity and availability (classification: { confidentiality, integrity, availability, decided, decidedBy }); itreg.yaml names the levels (classificationLevels). It decides what the other rules demand: a continuity plan (continuity-plan), where it may be hosted (hosting-location) and staffing (critical-staffing). A missing classification is reported at the application\'s first line, an overdue review at classification.decided. Change the period with [warning, { reviewMonths: 36 }].',
+      en: "The classification follows KLASSA: consequence levels 0–4 for confidentiality, integrity and availability (classification: { confidentiality, integrity, availability, decided, decidedBy }); itreg.yaml names the levels (classificationLevels). It decides what the other rules demand: a continuity plan (continuity-plan), where it may be hosted (hosting-location) and staffing (critical-staffing). A missing classification is reported at the application's first line, an overdue review at classification.decided. Change the period with [warning, { reviewMonths: 36 }].",
     },
   },
   check(app, { date, options }) {

@@ -23,7 +23,10 @@ export default defineRule({
       en: 'A live application that is critical (critical: true) or has availability level minAvailability (3) or higher, without a continuity plan (continuity.plan) or a restore tried within the last restoreMonths (12) months (continuity.restoreTested).',
     },
     basis: {
-      source: { sv: 'NIS 2-direktivet (EU) 2022/2555 art. 21.2 c, genomfört i cybersäkerhetslagen (2025:1506)', en: 'NIS 2 Directive (EU) 2022/2555 Art. 21(2)(c), implemented by the Swedish Cybersecurity Act (2025:1506)' },
+      source: {
+        sv: 'NIS 2-direktivet (EU) 2022/2555 art. 21.2 c, genomfört i cybersäkerhetslagen (2025:1506)',
+        en: 'NIS 2 Directive (EU) 2022/2555 Art. 21(2)(c), implemented by the Swedish Cybersecurity Act (2025:1506)',
+      },
       quote: {
         sv: 'driftskontinuitet, såsom hantering av säkerhetskopior och återställning efter katastrofer, samt krishantering',
         en: 'business continuity, such as backup management and disaster recovery, and crisis management',
@@ -31,7 +34,7 @@ export default defineRule({
     },
     details: {
       sv: 'Planen anges i `continuity.plan`: ett styrdokuments id (ett `Document`, som regeln `reference` kontrollerar) eller en adress eller sökväg. En säkerhetskopia som aldrig har lästs tillbaka är ingen säkerhetskopia: ange dagen för senaste provade återläsning i `continuity.restoreTested`, och gärna längsta tillåtna avbrott i timmar i `continuity.rto`. Saknas både plan och test blir det ett fynd; annars ett per brist. Fyndet pekar på `critical` eller `classification.availability` (det som gör kravet), på `continuity.restoreTested` när testet är för gammalt. Ändra gränserna med `[error, { minAvailability: 4, restoreMonths: 6 }]`.',
-      en: 'The plan goes in continuity.plan: a governing document\'s id (a Document, which reference checks) or an address or path. A backup never restored is no backup: set the day of the last restore tried in continuity.restoreTested, and the longest allowed outage in hours in continuity.rto. With neither plan nor test there is one finding; otherwise one for each lack. The finding points at critical or classification.availability (what makes the demand), at continuity.restoreTested when the test is too old. Change the limits with [error, { minAvailability: 4, restoreMonths: 6 }].',
+      en: "The plan goes in continuity.plan: a governing document's id (a Document, which reference checks) or an address or path. A backup never restored is no backup: set the day of the last restore tried in continuity.restoreTested, and the longest allowed outage in hours in continuity.rto. With neither plan nor test there is one finding; otherwise one for each lack. The finding points at critical or classification.availability (what makes the demand), at continuity.restoreTested when the test is too old. Change the limits with [error, { minAvailability: 4, restoreMonths: 6 }].",
     },
   },
   check(app, { config, date, options }) {

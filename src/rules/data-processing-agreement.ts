@@ -21,7 +21,7 @@ export default defineRule({
     },
     details: {
       sv: 'En leverantör som driver eller supporterar ett system med personuppgifter är personuppgiftsbiträde åt kommunen: ett personuppgiftsbiträdesavtal (PUB-avtal) krävs. Avtalet registreras som ett avtal med `type: data-processing` och `application: <id>`; det är gällande när `--date` ligger mellan start och aktuellt slutdatum. Applikationer utan leverantör (`vendor`) och de som inte behandlar personuppgifter (`personalData: none`) eller ännu inte är bedömda (se regeln Bedömning av personuppgifter) omfattas inte.',
-      en: 'A vendor that runs or supports a system holding personal data is the municipality\'s processor: a data processing agreement is required. Register it as an Agreement with type: data-processing and application: <id>; it is current when --date lies between start and its current end. Applications without a vendor, or with personalData: none or not assessed (see personal-data-assessed), are not covered.',
+      en: "A vendor that runs or supports a system holding personal data is the municipality's processor: a data processing agreement is required. Register it as an Agreement with type: data-processing and application: <id>; it is current when --date lies between start and its current end. Applications without a vendor, or with personalData: none or not assessed (see personal-data-assessed), are not covered.",
     },
   },
   check(app, { register, date }) {

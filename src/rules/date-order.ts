@@ -77,7 +77,7 @@ export default defineRule({
     },
     details: {
       sv: 'Gäller avtal (`end`, `terminated`, `options`), rollbemanningar och kommuners medlemskap (`until` mot `from`), och varje datum i varje fil (2026-02-30 finns inte). `updated` och `adopted` efter `--date` är varningar: planen eller beslutet har inte kommit än, eller så är datumet felskrivet.',
-      en: 'Covers agreements (end, terminated, options), role assignments and municipalities\' memberships (until against from), and every date in every file (2026-02-30 does not exist). updated and adopted after --date are warnings: the plan or decision has not happened yet, or the date is mistyped.',
+      en: "Covers agreements (end, terminated, options), role assignments and municipalities' memberships (until against from), and every date in every file (2026-02-30 does not exist). updated and adopted after --date are warnings: the plan or decision has not happened yet, or the date is mistyped.",
     },
   },
   check(entity, { date }) {

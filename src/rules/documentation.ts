@@ -18,7 +18,7 @@ export default defineRule({
     },
     details: {
       sv: 'Värdet är en URI eller en sökväg i ett repo. Fyndet pekar på `documentation` när fältet finns, annars på postens första rad.',
-      en: 'The value is a URI or a repository path. Points at documentation when present, else at the entity\'s first line.',
+      en: "The value is a URI or a repository path. Points at documentation when present, else at the entity's first line.",
     },
   },
   check(app) {

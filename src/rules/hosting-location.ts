@@ -28,7 +28,7 @@ export default defineRule({
     },
     details: {
       sv: 'EU/EES är EU:s 27 medlemsländer samt Island, Liechtenstein och Norge (landskoder enligt ISO 3166-1 alpha-2; Grekland är GR). Utan `hosting` driftas applikationen i kommunens egna lokaler i Sverige. Skyddsåtgärder som standardavtalsklausuler gör en överföring laglig (se regeln `third-country-transfer`) men skyddar inte information med allvarliga konsekvenser vid röjande mot ett annat lands myndigheters åtkomst: därför krävs drift inom EU/EES från nivå 3 (Allvarlig). Ett beslutat avsteg registreras som undantag i itreg.yaml. Fyndet pekar på `hosting.country`. Ändra gränsen med `[error, { minConfidentiality: 4 }]`.',
-      en: 'The EU/EEA is the 27 EU member states and Iceland, Liechtenstein and Norway (ISO 3166-1 alpha-2 codes; Greece is GR). Without hosting the application runs on the municipality\'s own premises in Sweden. Safeguards such as standard contractual clauses make a transfer lawful (see third-country-transfer) but do not shield information whose disclosure has serious consequences from another country\'s authorities: hence hosting within the EU/EEA from level 3 (Serious). A decided deviation is an exception in itreg.yaml. The finding points at hosting.country. Change the limit with [error, { minConfidentiality: 4 }].',
+      en: "The EU/EEA is the 27 EU member states and Iceland, Liechtenstein and Norway (ISO 3166-1 alpha-2 codes; Greece is GR). Without hosting the application runs on the municipality's own premises in Sweden. Safeguards such as standard contractual clauses make a transfer lawful (see third-country-transfer) but do not shield information whose disclosure has serious consequences from another country's authorities: hence hosting within the EU/EEA from level 3 (Serious). A decided deviation is an exception in itreg.yaml. The finding points at hosting.country. Change the limit with [error, { minConfidentiality: 4 }].",
     },
   },
   check(app, { config, options }) {
@@ -36,6 +36,11 @@ export default defineRule({
     if (!isLive(app) || confidentiality === undefined || confidentiality < Number(options['minConfidentiality'] ?? SERIOUS_LEVEL)) return [];
     const country = hostingCountry(app);
     if (isInEea(country)) return [];
-    return [{ path: ['hosting', 'country'], message: { id: 'hostingOutsideEea', data: { app: app.name, level: confidentiality, name: levelName(config.classificationLevels, confidentiality), country: { country } } } }];
+    return [
+      {
+        path: ['hosting', 'country'],
+        message: { id: 'hostingOutsideEea', data: { app: app.name, level: confidentiality, name: levelName(config.classificationLevels, confidentiality), country: { country } } },
+      },
+    ];
   },
 });

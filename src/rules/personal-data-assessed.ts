@@ -15,12 +15,12 @@ export default defineRule({
       source: { sv: 'Dataskyddsförordningen (GDPR) art. 30.1', en: 'General Data Protection Regulation (GDPR) Art. 30(1)' },
       quote: {
         sv: 'Varje personuppgiftsansvarig och, i tillämpliga fall, den personuppgiftsansvariges företrädare ska föra ett register över behandling som utförts under dess ansvar.',
-        en: 'Each controller and, where applicable, the controller\'s representative, shall maintain a record of processing activities under its responsibility.',
+        en: "Each controller and, where applicable, the controller's representative, shall maintain a record of processing activities under its responsibility.",
       },
     },
     details: {
       sv: 'Verksamhetssystem behandlar nästan alltid personuppgifter. Bedömningen (`personalData`: `none`, `personal`, eller `sensitive` för känsliga personuppgifter enligt art. 9) avgör om ett personuppgiftsbiträdesavtal krävs. Fyndet pekar på applikationens första rad.',
-      en: 'Business systems almost always process personal data. The assessment (personalData: none, personal, or sensitive for the special categories of Art. 9) decides whether data-processing-agreement requires a processor agreement. The finding points at the application\'s first line.',
+      en: "Business systems almost always process personal data. The assessment (personalData: none, personal, or sensitive for the special categories of Art. 9) decides whether data-processing-agreement requires a processor agreement. The finding points at the application's first line.",
     },
   },
   check(app) {

@@ -16,7 +16,7 @@ export default defineRule({
       source: { sv: 'Dataskyddsförordningen (GDPR) art. 30.1', en: 'General Data Protection Regulation (GDPR) Art. 30(1)' },
       quote: {
         sv: 'Varje personuppgiftsansvarig och, i tillämpliga fall, den personuppgiftsansvariges företrädare ska föra ett register över behandling som utförts under dess ansvar.',
-        en: 'Each controller and, where applicable, the controller\'s representative, shall maintain a record of processing activities under its responsibility.',
+        en: "Each controller and, where applicable, the controller's representative, shall maintain a record of processing activities under its responsibility.",
       },
     },
     details: {

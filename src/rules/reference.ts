@@ -70,7 +70,10 @@ export default defineRule({
         const other = target.data['application'];
         hits.push({
           ...where(),
-          message: { id: 'appointedByOtherApplication', data: { id: ref.id, other: typeof other === 'string' ? other : '–', app: entity.application === undefined ? '–' : register.nameOf(entity.application) } },
+          message: {
+            id: 'appointedByOtherApplication',
+            data: { id: ref.id, other: typeof other === 'string' ? other : '–', app: entity.application === undefined ? '–' : register.nameOf(entity.application) },
+          },
         });
       }
     }

@@ -29,13 +29,15 @@ export default defineRule({
     if (entity.kind === 'Processing') {
       if (hasEnded(entity, date)) return [];
       entity.transfers?.forEach((transfer, index) => {
-        if (lacksSafeguard(transfer)) hits.push({ path: ['transfers', index, 'country'], message: { id: 'transferWithoutSafeguard', data: { processing: entity.name, country: { country: transfer.country } } } });
+        if (lacksSafeguard(transfer))
+          hits.push({ path: ['transfers', index, 'country'], message: { id: 'transferWithoutSafeguard', data: { processing: entity.name, country: { country: transfer.country } } } });
       });
       return hits;
     }
     if (entity.subProcessors === undefined || (!isCurrentAgreement(entity, date) && entity.start <= date)) return [];
     entity.subProcessors.forEach((sub, index) => {
-      if (lacksSafeguard(sub)) hits.push({ path: ['subProcessors', index, 'country'], message: { id: 'subProcessorWithoutSafeguard', data: { name: sub.name, agreement: entity.name, country: { country: sub.country } } } });
+      if (lacksSafeguard(sub))
+        hits.push({ path: ['subProcessors', index, 'country'], message: { id: 'subProcessorWithoutSafeguard', data: { name: sub.name, agreement: entity.name, country: { country: sub.country } } } });
     });
     return hits;
   },

@@ -119,7 +119,13 @@ export function validateEntity(data: unknown, limits?: RegisterLimits): readonly
   if (kind === undefined) return [{ path: [], target: 'value', message: { id: 'missingKind', data: { kinds: kinds.join(', ') } } }];
   if (!isKind(kind)) {
     const near = typeof kind === 'string' ? nearestName(kind, kinds) : undefined;
-    return [{ path: ['kind'], target: 'value', message: { id: 'unknownKind', data: { kind: typeof kind === 'string' ? kind : JSON.stringify(kind), kinds: kinds.join(', '), suggestion: suggestion(near) } } }];
+    return [
+      {
+        path: ['kind'],
+        target: 'value',
+        message: { id: 'unknownKind', data: { kind: typeof kind === 'string' ? kind : JSON.stringify(kind), kinds: kinds.join(', '), suggestion: suggestion(near) } },
+      },
+    ];
   }
   const validate = validators().entity.get(kind)!;
   // One empty list for every valid entity (113,000 in a national register), not one each.
@@ -341,9 +347,7 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
     // The key itself is wrong: a population year, a share's municipality id.
     const keyPath = childPath(path, String(params['propertyName']));
     const pattern = (error.schema as { pattern?: string }).pattern;
-    const message: Message = pattern
-      ? { id: 'schemaPattern', data: { field: fieldName(keyPath), pattern } }
-      : { id: 'schemaId', data: { field: fieldName(keyPath) } };
+    const message: Message = pattern ? { id: 'schemaPattern', data: { field: fieldName(keyPath), pattern } } : { id: 'schemaId', data: { field: fieldName(keyPath) } };
     return at(message, 'key', keyPath);
   }
   // An empty value (`name:` as `itreg new` leaves it to fill in): say what to fill in, not that null is the wrong type.

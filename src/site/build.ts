@@ -180,7 +180,13 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   const exceptionsFor = (id: string) =>
     config.exceptions.filter((e) => e.entity === id && isValidException(e, date)).map((e) => ({ rule: ruleName(language, e.rule), reason: e.reason ?? '', until: e.until ?? '' }));
   /** A change from git as the pages list it (a removed entity by its name). */
-  const changeView = (c: EntityChange) => ({ date: c.date, change: l.change[c.change], entity: entityLink(c.entity) ?? { text: c.name ?? c.entity }, subject: subjectLine(c.subject), author: c.author });
+  const changeView = (c: EntityChange) => ({
+    date: c.date,
+    change: l.change[c.change],
+    entity: entityLink(c.entity) ?? { text: c.name ?? c.entity },
+    subject: subjectLine(c.subject),
+    author: c.author,
+  });
   const historyFor = (id: string) => (historyOf.get(id) ?? []).slice(0, 50).map((c) => Object.assign(changeView(c), { fields: c.fields.slice(0, 12) }));
   const editLink = (entity: Entity): string | undefined => {
     if (!input.editUrl) return undefined;
@@ -245,7 +251,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   // quadratic in them (1,000 owner units: 47 s of CPU).
   type Dimension = keyof typeof l.filterBy;
   type Row = (typeof allRows)[number];
-  const grouped = <K,>(keysOf: (row: Row) => Iterable<K>) => {
+  const grouped = <K>(keysOf: (row: Row) => Iterable<K>) => {
     const groups = new Map<K, Row[]>();
     for (const row of allRows) for (const key of keysOf(row)) (groups.get(key) ?? groups.set(key, []).get(key)!).push(row);
     return groups;
@@ -256,21 +262,52 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
   const byOwner = grouped((r) => [r.ownerUnit]);
   const byFindings = grouped((r) => [r.findingsKey]);
   const dimensions: ReadonlyArray<{ key: Dimension; values: Array<{ value: string; label: string; rows: readonly Row[] }> }> = [
-    { key: 'municipality', values: byName(register.ofKind('Municipality')).flatMap((m) => { const rows = byMunicipality.get(m.id); return rows ? [{ value: m.id, label: m.name, rows }] : []; }) },
-    { key: 'type', values: (['business', 'general', 'infrastructure'] as const).flatMap((t) => { const rows = byType.get(t); return rows ? [{ value: t, label: capitalise(term.applicationTypes[t].other), rows }] : []; }) },
+    {
+      key: 'municipality',
+      values: byName(register.ofKind('Municipality')).flatMap((m) => {
+        const rows = byMunicipality.get(m.id);
+        return rows ? [{ value: m.id, label: m.name, rows }] : [];
+      }),
+    },
+    {
+      key: 'type',
+      values: (['business', 'general', 'infrastructure'] as const).flatMap((t) => {
+        const rows = byType.get(t);
+        return rows ? [{ value: t, label: capitalise(term.applicationTypes[t].other), rows }] : [];
+      }),
+    },
     {
       key: 'level',
       values: [
-        ...config.collaborationLevels.flatMap((_, i) => { const rows = byLevel.get(i + 1); return rows ? [{ value: String(i + 1), label: levelName(i + 1), rows }] : []; }),
+        ...config.collaborationLevels.flatMap((_, i) => {
+          const rows = byLevel.get(i + 1);
+          return rows ? [{ value: String(i + 1), label: levelName(i + 1), rows }] : [];
+        }),
         ...(byLevel.has('') ? [{ value: 'none', label: l.noLevel, rows: byLevel.get('')! }] : []),
       ],
     },
-    { key: 'owner', values: byName(register.ofKind('Unit')).flatMap((u) => { const rows = byOwner.get(u.id); return rows ? [{ value: u.id, label: u.name, rows }] : []; }) },
-    { key: 'findings', values: (['errors', 'warnings', 'none'] as const).flatMap((k) => { const rows = byFindings.get(k); return rows ? [{ value: k, label: l.findingsFilter[k], rows }] : []; }) },
+    {
+      key: 'owner',
+      values: byName(register.ofKind('Unit')).flatMap((u) => {
+        const rows = byOwner.get(u.id);
+        return rows ? [{ value: u.id, label: u.name, rows }] : [];
+      }),
+    },
+    {
+      key: 'findings',
+      values: (['errors', 'warnings', 'none'] as const).flatMap((k) => {
+        const rows = byFindings.get(k);
+        return rows ? [{ value: k, label: l.findingsFilter[k], rows }] : [];
+      }),
+    },
   ];
   const filterPath = (dimension: string, value: string) => `applications/${dimension}-${slug(value)}.html`;
   const findingsFilter = (value: 'errors' | 'warnings') => (byFindings.has(value) ? filterPath('findings', value) : undefined);
-  const navOf = dimensions.map((d) => ({ key: d.key, label: l.filterBy[d.key], values: d.values.map((v) => ({ label: v.label, value: v.value, count: v.rows.length, href: filterPath(d.key, v.value) })) }));
+  const navOf = dimensions.map((d) => ({
+    key: d.key,
+    label: l.filterBy[d.key],
+    values: d.values.map((v) => ({ label: v.label, value: v.value, count: v.rows.length, href: filterPath(d.key, v.value) })),
+  }));
   /** The filters on a page: every value of a short dimension; of a long one, on a filtered page, its own value and a way to the rest. */
   const filterNav = (current?: string) =>
     navOf.map((d) => {
@@ -346,7 +383,15 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         compliance: {
           overall: yearly.compliance.overall,
           applies: yearly.compliance.applies,
-          measures: yearly.compliance.measures.map((m) => ({ label: m.label, scope: m.scope, ok: m.ok, total: m.total, percent: m.percent, applies: m.applies, gaps: m.gaps.map((g) => entityLink(g.id) ?? { text: g.name }) })),
+          measures: yearly.compliance.measures.map((m) => ({
+            label: m.label,
+            scope: m.scope,
+            ok: m.ok,
+            total: m.total,
+            percent: m.percent,
+            applies: m.applies,
+            gaps: m.gaps.map((g) => entityLink(g.id) ?? { text: g.name }),
+          })),
           byMunicipality: yearly.compliance.byMunicipality,
           measureLabels: yearly.compliance.measureLabels,
         },
@@ -357,12 +402,24 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
     };
 
     // Applications, and their filtered views.
-    yield { path: navPages.applications, template: 'applications', title: l.nav.applications, nav: 'applications', view: { rows: allRows, filters: filterNav(), total: allRows.length, count: allRows.length } };
+    yield {
+      path: navPages.applications,
+      template: 'applications',
+      title: l.nav.applications,
+      nav: 'applications',
+      view: { rows: allRows, filters: filterNav(), total: allRows.length, count: allRows.length },
+    };
     for (const d of dimensions) {
       for (const v of d.values) {
         const path = filterPath(d.key, v.value);
         const matching = v.rows;
-        yield { path, template: 'applications', title: `${l.nav.applications}: ${l.filterBy[d.key]} ${v.label}`, nav: 'applications', view: { rows: matching, filters: filterNav(path), total: allRows.length, count: matching.length, filtered: { label: l.filterBy[d.key], value: v.label } } };
+        yield {
+          path,
+          template: 'applications',
+          title: `${l.nav.applications}: ${l.filterBy[d.key]} ${v.label}`,
+          nav: 'applications',
+          view: { rows: matching, filters: filterNav(path), total: allRows.length, count: matching.length, filtered: { label: l.filterBy[d.key], value: v.label } },
+        };
       }
     }
     for (const app of applications) {
@@ -402,7 +459,11 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
             level: levelName(app.collaborationLevel),
             operatedBy: app.operatedBy ? ref(app.id, app.operatedBy, 'Unit') : { text: words.vendorHosted },
             vendor: app.vendor,
-            documentation: Object.entries(app.documentation ?? {}).map(([key, value]) => ({ key: l.documentationKinds[key as keyof typeof l.documentationKinds] ?? key, value, url: /^https?:\/\//.test(value) })),
+            documentation: Object.entries(app.documentation ?? {}).map(([key, value]) => ({
+              key: l.documentationKinds[key as keyof typeof l.documentationKinds] ?? key,
+              value,
+              url: /^https?:\/\//.test(value),
+            })),
             personalData: personalDataOf(app),
             fit: app.assessment?.fit ? term.fit[app.assessment.fit] : undefined,
             competenceRisk: app.assessment?.competenceRisk ? term.competenceRisk[app.assessment.competenceRisk] : undefined,
@@ -423,7 +484,14 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       template: 'municipalities',
       title: l.nav.municipalities,
       nav: 'municipalities',
-      view: { rows: municipalities.map((m) => ({ name: m.name, href: href('Municipality', m.id), member: m.member !== false, applications: allRows.filter((r) => r.municipalityIds.split(' ').includes(m.id)).length })) },
+      view: {
+        rows: municipalities.map((m) => ({
+          name: m.name,
+          href: href('Municipality', m.id),
+          member: m.member !== false,
+          applications: allRows.filter((r) => r.municipalityIds.split(' ').includes(m.id)).length,
+        })),
+      },
     };
     for (const m of municipalities) {
       const apps = applications.filter((a) => a.municipalities.includes(m.id));
@@ -441,7 +509,9 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         view: Object.assign(common(m), {
           name: m.name,
           member: m.member !== false,
-          population: Object.entries(m.population ?? {}).map(([y, n]) => ({ year: y, count: number.format(n) })).sort((a, b) => (a.year < b.year ? 1 : -1)),
+          population: Object.entries(m.population ?? {})
+            .map(([y, n]) => ({ year: y, count: number.format(n) }))
+            .sort((a, b) => (a.year < b.year ? 1 : -1)),
           rows: rowsOf(apps.map((a) => a.id)),
           units,
           bill: { items, total: items.reduce((sum, i) => sum + i.amount, 0) },
@@ -466,7 +536,15 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       template: 'units',
       title: l.nav.units,
       nav: 'units',
-      view: { rows: units.map((u) => ({ name: u.name, href: href('Unit', u.id), type: capitalise(term.unitTypes[u.type].one), municipality: u.municipality ? ref(u.id, u.municipality, 'Municipality') : undefined, roles: rolesHeld.get(u.id)?.length ?? 0 })) },
+      view: {
+        rows: units.map((u) => ({
+          name: u.name,
+          href: href('Unit', u.id),
+          type: capitalise(term.unitTypes[u.type].one),
+          municipality: u.municipality ? ref(u.id, u.municipality, 'Municipality') : undefined,
+          roles: rolesHeld.get(u.id)?.length ?? 0,
+        })),
+      },
     };
     for (const u of units) {
       const held = rolesHeld.get(u.id) ?? [];
@@ -482,9 +560,14 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           municipality: u.municipality ? ref(u.id, u.municipality, 'Municipality') : undefined,
           owns: appsWith('system-owner'),
           administers: appsWith('system-administrator'),
-          otherRoles: held.filter((r) => r.role === 'specialist' || r.role === 'it-manager').map((r) => ({ role: words.roleNames[r.role], title: r.holder.title, application: r.application ? ref(r.id, r.application, 'Application') : undefined })),
+          otherRoles: held
+            .filter((r) => r.role === 'specialist' || r.role === 'it-manager')
+            .map((r) => ({ role: words.roleNames[r.role], title: r.holder.title, application: r.application ? ref(r.id, r.application, 'Application') : undefined })),
           operates: rowsOf(applications.filter((a) => a.operatedBy === u.id).map((a) => a.id)),
-          agreements: register.ofKind('Agreement').filter((a) => a.parties?.includes(u.id)).map(agreementRow),
+          agreements: register
+            .ofKind('Agreement')
+            .filter((a) => a.parties?.includes(u.id))
+            .map(agreementRow),
         }),
       };
     }
@@ -509,8 +592,11 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           terms: agreementRow(a).terms,
           parties: parties(a),
           participants: (a.participants ?? []).map((p) => ref(a.id, p, 'Municipality')),
-          split: typeof a.split === 'string' ? words.keys[a.split as keyof typeof words.keys] ?? a.split : a.split ? words.keys.shares : undefined,
-          shares: typeof a.split === 'object' && a.split !== null && 'shares' in a.split ? Object.entries(a.split.shares).map(([id, percent]) => ({ municipality: ref(a.id, id, 'Municipality'), percent })) : [],
+          split: typeof a.split === 'string' ? (words.keys[a.split as keyof typeof words.keys] ?? a.split) : a.split ? words.keys.shares : undefined,
+          shares:
+            typeof a.split === 'object' && a.split !== null && 'shares' in a.split
+              ? Object.entries(a.split.shares).map(([id, percent]) => ({ municipality: ref(a.id, id, 'Municipality'), percent }))
+              : [],
           renewedBy: later.map((o) => ({ text: o.name, href: href('Agreement', o.id) })),
           costs: costsThisYear.get(a.id) ?? [],
           currency: config.currency,
@@ -557,7 +643,11 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
             ...item,
             link: entityLink(item.id),
             // A share is a percent; population and equal parts are a weight of the whole.
-            participants: item.participants.map((p) => ({ ...p, link: entityLink(p.id), weight: item.key === words.keys.shares ? withPercentSign(number.format(p.weight), language) : `${number.format(p.weight)} / ${number.format(item.totalWeight)}` })),
+            participants: item.participants.map((p) => ({
+              ...p,
+              link: entityLink(p.id),
+              weight: item.key === words.keys.shares ? withPercentSign(number.format(p.weight), language) : `${number.format(p.weight)} / ${number.format(item.totalWeight)}`,
+            })),
           })),
         },
       },
@@ -592,16 +682,41 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
 export function searchDocuments(register: RegisterModel, date: string, language: Language): SearchDocument[] {
   const term = terms[language];
   const docs: SearchDocument[] = [];
-  const kindWord = { Application: term.kinds.Application.one, Municipality: term.kinds.Municipality.one, Unit: term.kinds.Unit.one, Agreement: term.kinds.Agreement.one, Document: term.kinds.Document.one };
+  const kindWord = {
+    Application: term.kinds.Application.one,
+    Municipality: term.kinds.Municipality.one,
+    Unit: term.kinds.Unit.one,
+    Agreement: term.kinds.Agreement.one,
+    Document: term.kinds.Document.one,
+  };
   for (const app of register.ofKind('Application')) {
-    const unitIds = new Set(register.roles(app.id).filter((r) => isCurrentRole(r, date)).map((r) => r.holder.unit));
+    const unitIds = new Set(
+      register
+        .roles(app.id)
+        .filter((r) => isCurrentRole(r, date))
+        .map((r) => r.holder.unit),
+    );
     if (app.operatedBy) unitIds.add(app.operatedBy);
-    docs.push({ id: app.id, kind: kindWord.Application, name: app.name, product: app.vendor?.product ?? '', vendor: app.vendor?.name ?? '', units: [...unitIds].map((u) => register.nameOf(u)).join('; '), href: href('Application', app.id) });
+    docs.push({
+      id: app.id,
+      kind: kindWord.Application,
+      name: app.name,
+      product: app.vendor?.product ?? '',
+      vendor: app.vendor?.name ?? '',
+      units: [...unitIds].map((u) => register.nameOf(u)).join('; '),
+      href: href('Application', app.id),
+    });
   }
   for (const kind of ['Municipality', 'Unit', 'Agreement', 'Document'] as const) {
     for (const e of register.ofKind(kind)) {
       const vendor = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => !/^[a-z0-9][a-z0-9-]*$/.test(p)).join('; ') : '';
-      const units = e.kind === 'Agreement' ? (e.parties ?? []).filter((p) => register.getOf('Unit', p)).map((p) => register.nameOf(p)).join('; ') : '';
+      const units =
+        e.kind === 'Agreement'
+          ? (e.parties ?? [])
+              .filter((p) => register.getOf('Unit', p))
+              .map((p) => register.nameOf(p))
+              .join('; ')
+          : '';
       docs.push({ id: e.id, kind: kindWord[kind], name: e.name, product: '', vendor, units, href: href(kind, e.id) });
     }
   }

@@ -20,6 +20,9 @@ const searchOptions = { prefix: true, fuzzy: 0.2, boost: { name: 3, id: 2, produ
 export function searchIndexScript(documents: readonly SearchDocument[]): string {
   const engine = new MiniSearch<SearchDocument & { detail: string }>(options);
   engine.addAll(documents.map((d) => ({ ...d, detail: [d.product, d.vendor].filter((x) => x !== '').join(', ') })));
-  const json = JSON.stringify({ options, searchOptions, index: engine.toJSON() }).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify({ options, searchOptions, index: engine.toJSON() })
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `window.ITREG_SEARCH = ${json};\n`;
 }

@@ -106,5 +106,8 @@ export function localDate(epochMs: number, timeZone: string): string {
 
 /** An instant as iCalendar's UTC form: 20260329T090000Z. */
 export function formatIcsUtc(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -36,7 +36,13 @@ export interface AgreementView {
 export function agreementView(register: RegisterModel, agreement: Agreement, date: string): AgreementView {
   const state = agreementState(agreement, date);
   const { terms } = state;
-  const renewedBy = agreement.application === undefined ? [] : register.agreements(agreement.application, agreement.type).filter((o) => o !== agreement && o.start > agreement.start).map((o) => o.id);
+  const renewedBy =
+    agreement.application === undefined
+      ? []
+      : register
+          .agreements(agreement.application, agreement.type)
+          .filter((o) => o !== agreement && o.start > agreement.start)
+          .map((o) => o.id);
   return {
     id: agreement.id,
     name: agreement.name,
@@ -62,11 +68,17 @@ export function agreementView(register: RegisterModel, agreement: Agreement, dat
 export function agreementStateMessage(view: Pick<AgreementView, 'state' | 'stateOn' | 'terminated' | 'renewsTo'>, formatDate: (day: string) => string = (day) => day): Message {
   const on = view.stateOn === undefined ? '' : formatDate(view.stateOn);
   switch (view.state) {
-    case 'running': return { id: 'agreementStateRunning' };
-    case 'renews': return { id: 'agreementStateRenews', data: { on, to: view.renewsTo ? formatDate(view.renewsTo.end) : '' } };
-    case 'ends': return { id: 'agreementStateEnds', data: { on } };
-    case 'deadline-passed': return { id: 'agreementStateDeadlinePassed', data: { on } };
-    case 'terminated': return { id: 'agreementStateTerminated', data: { on, terminated: view.terminated === undefined ? '' : formatDate(view.terminated) } };
-    case 'ended': return { id: 'agreementStateEnded', data: { on } };
+    case 'running':
+      return { id: 'agreementStateRunning' };
+    case 'renews':
+      return { id: 'agreementStateRenews', data: { on, to: view.renewsTo ? formatDate(view.renewsTo.end) : '' } };
+    case 'ends':
+      return { id: 'agreementStateEnds', data: { on } };
+    case 'deadline-passed':
+      return { id: 'agreementStateDeadlinePassed', data: { on } };
+    case 'terminated':
+      return { id: 'agreementStateTerminated', data: { on, terminated: view.terminated === undefined ? '' : formatDate(view.terminated) } };
+    case 'ended':
+      return { id: 'agreementStateEnded', data: { on } };
   }
 }

@@ -30,7 +30,16 @@ export function registerViews(register: RegisterModel, config: Pick<Config, 'rou
     return split.apportionment.parts.flatMap((p) => {
       const part = partView(split, p.id);
       if (!part) return [];
-      return [{ item: part.item, municipality: part.municipality, amount: Number(part.amount), preliminary: population.preliminary, referenceYear: population.referenceYear, ...(part.populationYear !== undefined ? { populationYear: part.populationYear } : {}) }];
+      return [
+        {
+          item: part.item,
+          municipality: part.municipality,
+          amount: Number(part.amount),
+          preliminary: population.preliminary,
+          referenceYear: population.referenceYear,
+          ...(part.populationYear !== undefined ? { populationYear: part.populationYear } : {}),
+        },
+      ];
     });
   });
   return { date, agreements: register.ofKind('Agreement').map((a) => agreementView(register, a, date)), costs: { year, parts } };

@@ -13,5 +13,13 @@ export interface RoleView {
 }
 
 export function roleView(role: RoleAssignment, date: string): RoleView {
-  return { id: role.id, role: role.role, title: role.holder.title, unit: role.holder.unit, from: role.from, ...(role.until !== undefined ? { until: role.until } : {}), current: isCurrentRole(role, date) };
+  return {
+    id: role.id,
+    role: role.role,
+    title: role.holder.title,
+    unit: role.holder.unit,
+    from: role.from,
+    ...(role.until !== undefined ? { until: role.until } : {}),
+    current: isCurrentRole(role, date),
+  };
 }

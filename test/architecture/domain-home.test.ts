@@ -13,14 +13,22 @@ describe('where domain questions live', () => {
   it('no module outside src/rules imports a rule file (only the registry and defineRule types)', () => {
     const offending = files
       .filter((file) => !relative(src, file).startsWith('rules/'))
-      .flatMap((file) => importsOf(file).filter((spec) => /\/rules\/(?!index\.js$|define-rule\.js$)[\w-]+\.js$/.test(spec)).map((spec) => `${relative(src, file)} → ${spec}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => /\/rules\/(?!index\.js$|define-rule\.js$)[\w-]+\.js$/.test(spec))
+          .map((spec) => `${relative(src, file)} → ${spec}`),
+      );
     expect(offending).toEqual([]);
   });
 
   it("the report's view models import no formatter (the renderer may escape Markdown)", () => {
     const offending = files
       .filter((file) => relative(src, file).startsWith('report/') && !file.endsWith('render.ts'))
-      .flatMap((file) => importsOf(file).filter((spec) => spec.includes('/format/')).map((spec) => `${relative(src, file)} → ${spec}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => spec.includes('/format/'))
+          .map((spec) => `${relative(src, file)} → ${spec}`),
+      );
     expect(offending).toEqual([]);
   });
 });

@@ -128,7 +128,7 @@ describe('help and version', () => {
     expect(result.status).toBe(0);
   });
 
-  it('--help lists the commands with examples, in the register\'s language or --lang', () => {
+  it("--help lists the commands with examples, in the register's language or --lang", () => {
     const swedish = runCli(['--help']);
     expect(swedish.status).toBe(0);
     expect(swedish.stdout).toMatch(/Kommandon:[\s\S]*lint[\s\S]*kontrollera registret mot scheman[\s\S]*rules/);

@@ -25,8 +25,7 @@ function parseCsv(text: string, separator: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === separator) {
@@ -37,8 +36,7 @@ function parseCsv(text: string, separator: string): string[][] {
       rows.push(row);
       row = [];
       field = '';
-    }
-    else if (c !== '\r') field += c;
+    } else if (c !== '\r') field += c;
   }
   return rows;
 }
@@ -49,9 +47,23 @@ describe('itreg costs', () => {
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout) as CostsJson;
     expect(json).toMatchObject({ year: 2026, currency: 'SEK', populationYear: 2025 });
-    expect(json.items[0]).toEqual({ id: 'ag-half', name: 'Half a year; shared, by agreed shares', amount: 184000, split: 'shares', parts: [{ municipality: 'a', amount: 92000 }, { municipality: 'b', amount: 92000 }] });
+    expect(json.items[0]).toEqual({
+      id: 'ag-half',
+      name: 'Half a year; shared, by agreed shares',
+      amount: 184000,
+      split: 'shares',
+      parts: [
+        { municipality: 'a', amount: 92000 },
+        { municipality: 'b', amount: 92000 },
+      ],
+    });
     for (const item of json.items) expect(item.parts.reduce((s, p) => s + p.amount, 0)).toBe(item.amount);
-    expect(json.totals).toEqual([{ municipality: 'a', amount: 92050 }, { municipality: 'b', amount: 92066 }, { municipality: 'c', amount: 84 }, { municipality: 'p', amount: 10 }]);
+    expect(json.totals).toEqual([
+      { municipality: 'a', amount: 92050 },
+      { municipality: 'b', amount: 92066 },
+      { municipality: 'c', amount: 84 },
+      { municipality: 'p', amount: 10 },
+    ]);
   });
 
   it('on the example register: every item sums exactly, and the totals are the bill', () => {
@@ -77,7 +89,17 @@ describe('itreg costs', () => {
     const text = runCli(['costs', '--year', '2026', '--format', 'csv', '--lang', lang], folder).stdout;
     expect(text.startsWith('\ufeffid')).toBe(true); // a BOM, so Excel reads UTF-8
     const rows = parseCsv(text.slice(1), separator);
-    expect(rows[0]).toEqual(['id', lang === 'sv' ? 'Post' : 'Item', lang === 'sv' ? 'Nyckel' : 'Key', lang === 'sv' ? 'Belopp' : 'Amount', 'a', 'b', 'c', 'p', lang === 'sv' ? 'Preliminär' : 'Preliminary']);
+    expect(rows[0]).toEqual([
+      'id',
+      lang === 'sv' ? 'Post' : 'Item',
+      lang === 'sv' ? 'Nyckel' : 'Key',
+      lang === 'sv' ? 'Belopp' : 'Amount',
+      'a',
+      'b',
+      'c',
+      'p',
+      lang === 'sv' ? 'Preliminär' : 'Preliminary',
+    ]);
     expect(rows[1]).toEqual(['ag-half', 'Half a year; shared, by agreed shares', 'shares', '184000', '92000', '92000', '0', '0', '']);
     expect(rows.at(-1)?.slice(3)).toEqual(['184210', '92050', '92066', '84', '10', '']);
     for (const row of rows.slice(1, -1)) expect(row.slice(4, -1).reduce((s, v) => s + Number(v), 0)).toBe(Number(row[3]));
@@ -90,7 +112,7 @@ describe('itreg costs', () => {
     expect(rows).toContainEqual(['c', 'inv-pop', 'P', 'population', '50,00', '']);
   });
 
-  it('shows one municipality\'s bill with the share behind each amount', () => {
+  it("shows one municipality's bill with the share behind each amount", () => {
     const result = runCli(['costs', '--year', '2026', '--municipality', 'a'], folder);
     expect(result.stdout).toMatch(/^Alby — Cost split 2026 \(population 2025\), SEK/);
     expect(result.stdout).toMatch(/Half a year; shared, by agreed shares\s*│ agreed share 50%, 184 of 365 days\s*│\s*92,000/);
@@ -113,12 +135,38 @@ describe('itreg costs', () => {
   // 99 in equal parts leaves nothing over, so no population decides it: these rows are about inv-pop alone.
   const equal99 = { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 99\nsplit: equal\ndecision: D\n' };
   it.each([
-    ['a missing population, no earlier year either', { ...equal99, 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2026: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
-    ['a missing population with populationFallback: none', { ...equal99, 'itreg.yaml': 'name: X\npopulationFallback: none\n', 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2024: 2000 }\n' }, /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/],
-    ['shares not summing to 100', { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, b: 49.9 }\ndecision: D\n' }, /^itreg: register\/ag-half\.yaml:9:11: the shares sum to 99\.9, not 100/],
-    ['a share for a non-participant', { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, c: 50 }\ndecision: D\n' }, /^itreg: register\/ag-half\.yaml:9:20: the shares name c, which is not a participant/],
-    ['an agreed key without decision', { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 100\nsplit: equal\n' }, /^itreg: register\/inv-equal\.yaml:6:8: the split "equal" is not by population and cites no decision/],
-    ['a file with a schema error', { 'register/broken.yaml': 'kind: Investment\nid: broken\nname: B\nyear: 2026\n' }, /^itreg: register\/broken\.yaml:1:1: missing required field "amount"; fix the register/],
+    [
+      'a missing population, no earlier year either',
+      { ...equal99, 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2026: 2000 }\n' },
+      /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/,
+    ],
+    [
+      'a missing population with populationFallback: none',
+      { ...equal99, 'itreg.yaml': 'name: X\npopulationFallback: none\n', 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2024: 2000 }\n' },
+      /^itreg: register\/inv-pop\.yaml:1:1: Borg has no population for 2025: add it/,
+    ],
+    [
+      'shares not summing to 100',
+      {
+        'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, b: 49.9 }\ndecision: D\n',
+      },
+      /^itreg: register\/ag-half\.yaml:9:11: the shares sum to 99\.9, not 100/,
+    ],
+    [
+      'a share for a non-participant',
+      { 'register/ag-half.yaml': 'kind: Agreement\nid: ag-half\nname: H\ntype: licence\nstart: 2026-01-01\nannualCost: 100\nparticipants: [a, b]\nsplit:\n  shares: { a: 50, c: 50 }\ndecision: D\n' },
+      /^itreg: register\/ag-half\.yaml:9:20: the shares name c, which is not a participant/,
+    ],
+    [
+      'an agreed key without decision',
+      { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 100\nsplit: equal\n' },
+      /^itreg: register\/inv-equal\.yaml:6:8: the split "equal" is not by population and cites no decision/,
+    ],
+    [
+      'a file with a schema error',
+      { 'register/broken.yaml': 'kind: Investment\nid: broken\nname: B\nyear: 2026\n' },
+      /^itreg: register\/broken\.yaml:1:1: missing required field "amount"; fix the register/,
+    ],
   ])('exits 2 with one line for %s', (_name, changes, message) => {
     const result = runCli(['costs', '--year', '2026', '--lang', 'en'], registerFrom('costs', changes));
     expect(result.status).toBe(2);
@@ -147,7 +195,10 @@ describe('itreg costs', () => {
 describe('preliminary splits (populationFallback: latest, the default)', () => {
   // Borg has no population for 2025: its latest earlier year, 2024, is used and inv-pop is preliminary. inv-equal's 99
   // leaves nothing over in equal parts, so no population decides it and it stays final.
-  const preliminary = registerFrom('costs', { 'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 99\nsplit: equal\ndecision: D\n', 'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2023: 1900, 2024: 2000 }\n' });
+  const preliminary = registerFrom('costs', {
+    'register/inv-equal.yaml': 'kind: Investment\nid: inv-equal\nname: E\nyear: 2026\namount: 99\nsplit: equal\ndecision: D\n',
+    'register/b.yaml': 'kind: Municipality\nid: b\nname: Borg\npopulation: { 2023: 1900, 2024: 2000 }\n',
+  });
 
   it('marks the item in JSON with preliminary and the population year of each participant', () => {
     const result = runCli(['costs', '--year', '2026', '--format', 'json'], preliminary);
@@ -166,11 +217,16 @@ describe('preliminary splits (populationFallback: latest, the default)', () => {
   });
 
   it('costs --final and report --final stop with exit 2 and one line', () => {
-    for (const args of [['costs', '--year', '2026', '--final'], ['report', 'yearly', '--year', '2026', '--date', '2026-06-01', '--final', '--format', 'md']]) {
+    for (const args of [
+      ['costs', '--year', '2026', '--final'],
+      ['report', 'yearly', '--year', '2026', '--date', '2026-06-01', '--final', '--format', 'md'],
+    ]) {
       const result = runCli(args, preliminary);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toBe('itreg: --final: the costs of 2026 are preliminary (register/inv-pop.yaml:1:1: Borg has no population for 2025: the split is preliminary, by the population of 2024; add 2025 once SCB has published it); run without --final until the population is known\n');
+      expect(result.stderr).toBe(
+        'itreg: --final: the costs of 2026 are preliminary (register/inv-pop.yaml:1:1: Borg has no population for 2025: the split is preliminary, by the population of 2024; add 2025 once SCB has published it); run without --final until the population is known\n',
+      );
     }
     expect(runCli(['costs', '--year', '2026', '--final'], folder).status).toBe(0);
   });
@@ -191,9 +247,13 @@ describe('preliminary splits (populationFallback: latest, the default)', () => {
   });
 });
 
-describe('one municipality\'s bill and one item\'s explanation as JSON and CSV (defect 9)', () => {
+describe("one municipality's bill and one item's explanation as JSON and CSV (defect 9)", () => {
   it('--municipality honours --format json and csv', () => {
-    const json = JSON.parse(runCli(['costs', '--year', '2026', '--municipality', 'a', '--format', 'json'], folder).stdout) as { municipality: { id: string }; items: Array<Record<string, unknown>>; total: number };
+    const json = JSON.parse(runCli(['costs', '--year', '2026', '--municipality', 'a', '--format', 'json'], folder).stdout) as {
+      municipality: { id: string };
+      items: Array<Record<string, unknown>>;
+      total: number;
+    };
     expect(json.municipality.id).toBe('a');
     expect(json.items.find((i) => i['id'] === 'ag-half')).toMatchObject({ itemAmount: 184000, split: 'shares', share: 50, daysInForce: 184, daysInYear: 365, amount: 92000 });
     expect(json.items.find((i) => i['id'] === 'inv-pop')).toMatchObject({ population: 1000, populationYear: 2025, totalPopulation: 6000, amount: 17 });

@@ -29,7 +29,8 @@ describe('1. a unit named in a cell', () => {
     'Ekonomisystem;VS;Ekonomichef;  socialFÖRVALTNINGEN ',
     '',
   ].join('\r\n');
-  const mapping = 'kind: Application\nid: { from: System, prefix: amal- }\ncolumns: { System: name, Typ: type }\nowner: { title: Systemägare, unit: Förvaltning }\nconstants: { municipalities: [amal] }\nvalues: { Typ: { VS: business } }\n';
+  const mapping =
+    'kind: Application\nid: { from: System, prefix: amal- }\ncolumns: { System: name, Typ: type }\nowner: { title: Systemägare, unit: Förvaltning }\nconstants: { municipalities: [amal] }\nvalues: { Typ: { VS: business } }\n';
   const files = {
     'lista.csv': sheet,
     'm.yaml': mapping,
@@ -38,7 +39,7 @@ describe('1. a unit named in a cell', () => {
     'register/units/soc-bengtsfors.yaml': 'kind: Unit\nid: soc-bengtsfors\nname: Socialförvaltningen\ntype: department\nmunicipality: bengtsfors\n',
   };
 
-  it('is found by its name (case and spacing ignored) within the row\'s municipality; one not found is refused with the cell\'s text and the mapping line to add', () => {
+  it("is found by its name (case and spacing ignored) within the row's municipality; one not found is refused with the cell's text and the mapping line to add", () => {
     const folder = register(files);
     const result = runCli(['import', 'lista.csv', '--map', 'm.yaml', '--date', '2026-06-01'], folder);
     expect(result.stdout).toBe(
@@ -55,7 +56,7 @@ describe('1. a unit named in a cell', () => {
     expect(read(folder, 'register/roles/amal-ekonomisystem-systemagare.yaml')).toContain('  unit: soc-amal\n');
   });
 
-  it('--create-units makes each unit once, a department of the row\'s municipality, and the rows refer to it', () => {
+  it("--create-units makes each unit once, a department of the row's municipality, and the rows refer to it", () => {
     const folder = register({ ...files, 'lista.csv': `${sheet}Lönesystem;VS;HR-chef;Kommunledningsförvaltningen\r\n` });
     const result = runCli(['import', 'lista.csv', '--map', 'm.yaml', '--date', '2026-06-01', '--create-units'], folder);
     expect(result.stdout).toBe(
@@ -66,7 +67,9 @@ describe('1. a unit named in a cell', () => {
       ].join('\n'),
     );
     expect(result.status).toBe(0);
-    expect(read(folder, 'register/units/kommunledningsforvaltningen-amal.yaml')).toMatch(/kind: Unit\nid: kommunledningsforvaltningen-amal\nname: Kommunledningsförvaltningen\ntype: department\nmunicipality: amal\n$/);
+    expect(read(folder, 'register/units/kommunledningsforvaltningen-amal.yaml')).toMatch(
+      /kind: Unit\nid: kommunledningsforvaltningen-amal\nname: Kommunledningsförvaltningen\ntype: department\nmunicipality: amal\n$/,
+    );
     expect(read(folder, 'register/roles/amal-lonesystem-systemagare.yaml')).toContain('  unit: kommunledningsforvaltningen-amal\n');
     expect(read(folder, 'register/roles/amal-diariesystem-systemagare.yaml')).toContain('  unit: kommunledningsforvaltningen-amal\n');
     const lint = runCli(['lint', '--format', 'json', '--date', '2026-06-01'], folder);
@@ -114,7 +117,10 @@ describe('4. init --from plans every row before it writes a file', () => {
   const sheet = 'System;Typ\r\nEkonomi;VS\r\n';
   it('a mapping whose kind is written in lower case (as --kind takes it) imports', () => {
     const parent = temporaryFolder();
-    writeFiles(parent, { 'lista.csv': sheet, 'm.yaml': 'kind: application\nid: { from: System }\ncolumns: { System: name, Typ: type }\nconstants: { municipalities: [amal] }\nvalues: { Typ: { VS: business } }\n' });
+    writeFiles(parent, {
+      'lista.csv': sheet,
+      'm.yaml': 'kind: application\nid: { from: System }\ncolumns: { System: name, Typ: type }\nconstants: { municipalities: [amal] }\nvalues: { Typ: { VS: business } }\n',
+    });
     const result = runCli(['init', 'reg', '--from', 'lista.csv', '--map', 'm.yaml', '--lang', 'en'], parent);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('1 row imported (1 file), 0 skipped, 0 failed');

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { bin, fixtures, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 const rowCount = 400;
-const csv = ['System;Typ;Systemägare;Förvaltning', ...Array.from({ length: rowCount }, (_, i) => `System ${i + 1};${i % 2 ? 'Verksamhetssystem' : 'Generell applikation'};Chef ${i % 7};${i % 3 ? 'Kommunkansliet' : 'IT-enheten'}`)].join('\n');
+const csv = [
+  'System;Typ;Systemägare;Förvaltning',
+  ...Array.from({ length: rowCount }, (_, i) => `System ${i + 1};${i % 2 ? 'Verksamhetssystem' : 'Generell applikation'};Chef ${i % 7};${i % 3 ? 'Kommunkansliet' : 'IT-enheten'}`),
+].join('\n');
 const mapping = `kind: Application
 id: { from: System }
 columns: { System: name, Typ: type }
@@ -95,7 +98,9 @@ describe('an import that cannot write one of its files', () => {
     writeFiles(folder, { 'register/roles': 'not a folder\n' });
     const stopped = runCli(args, folder);
     expect(stopped.status, stopped.stderr).toBe(2);
-    expect(stopped.stderr).toMatch(/^itreg: the import stopped after writing \d+ of its 800 files: cannot write .*register\/roles\/system-1-systemagare\.yaml \(ENOTDIR\): check the folder and its permissions; the rest is kept in \.itreg-import-journal\.json: fix that and run the import again to complete it\n$/);
+    expect(stopped.stderr).toMatch(
+      /^itreg: the import stopped after writing \d+ of its 800 files: cannot write .*register\/roles\/system-1-systemagare\.yaml \(ENOTDIR\): check the folder and its permissions; the rest is kept in \.itreg-import-journal\.json: fix that and run the import again to complete it\n$/,
+    );
     expect(existsSync(join(folder, '.itreg-import-journal.json'))).toBe(true);
     rmSync(blocker);
     cpSync(join(fixtures, 'clean/register/roles'), blocker, { recursive: true });

@@ -77,16 +77,43 @@ describe.each([['xlsx'], ['csv']])('the example register through .%s and back', 
   const sheet = join(folder, `applikationer.${format}`);
   const exported = runCli(['export', '--map', mapping, '--output', sheet, '--date', date, '--lang', 'en'], folder);
 
-  it('export --map writes every application in the mapping\'s layout, with itreg-id and itreg-digest', async () => {
+  it("export --map writes every application in the mapping's layout, with itreg-id and itreg-digest", async () => {
     expect(exported.stderr).toBe(`itreg: 14 rows → ${sheet}\n`); // 14 applications since format 1.2's example
     expect(exported.status).toBe(0);
     const { readSpreadsheet } = await import('../../src/import/spreadsheet.js');
     const rows = (await readSpreadsheet(sheet, undefined)).rows;
-    expect(rows[0]!.cells).toEqual(['System', 'Typ', 'Kommuner', 'Samverkansnivå', 'Systemägare', 'Ägarens förvaltning', 'Systemförvaltare', 'Förvaltarens förvaltning', 'Drift', 'Leverantör', 'Produkt', 'Livscykel', 'Beskrivning', 'itreg-id', 'itreg-digest']);
+    expect(rows[0]!.cells).toEqual([
+      'System',
+      'Typ',
+      'Kommuner',
+      'Samverkansnivå',
+      'Systemägare',
+      'Ägarens förvaltning',
+      'Systemförvaltare',
+      'Förvaltarens förvaltning',
+      'Drift',
+      'Leverantör',
+      'Produkt',
+      'Livscykel',
+      'Beskrivning',
+      'itreg-id',
+      'itreg-digest',
+    ]);
     // By name, values translated backwards, units by name, "absent" as the mapping says it, the current owner.
     const gis = rows.find((row) => row.cells[13] === 'gis')!;
     expect(gis.row).toBe(9);
-    expect(gis.cells.slice(0, 10)).toEqual(['GIS och kartsystem', 'Verksamhetssystem', 'Färgelanda, Mellerud, Dals-Ed', 'Gemensam upphandling', 'Plan- och byggchef', 'Samhällsbyggnadsförvaltningen, Färgelanda', 'GIS-ingenjör', 'Samhällsbyggnadsförvaltningen, Färgelanda', 'IT-enheten Färgelanda', 'Kartbolaget AB']);
+    expect(gis.cells.slice(0, 10)).toEqual([
+      'GIS och kartsystem',
+      'Verksamhetssystem',
+      'Färgelanda, Mellerud, Dals-Ed',
+      'Gemensam upphandling',
+      'Plan- och byggchef',
+      'Samhällsbyggnadsförvaltningen, Färgelanda',
+      'GIS-ingenjör',
+      'Samhällsbyggnadsförvaltningen, Färgelanda',
+      'IT-enheten Färgelanda',
+      'Kartbolaget AB',
+    ]);
     expect(gis.cells[14]).toMatch(/^[0-9a-f]{16}$/);
     expect(rows.find((row) => row.cells[13] === 'bibliotek')!.cells[8]).toBe('Leverantören (SaaS)');
     if (format === 'csv') {
@@ -114,7 +141,7 @@ describe.each([['xlsx'], ['csv']])('the example register through .%s and back', 
     expect(changes(folder)).toEqual({ diff: [], untracked: [`applikationer.${format}`] });
   });
 
-  it('five edited cells of five kinds become exactly those changes, the owner\'s as a new assignment', async () => {
+  it("five edited cells of five kinds become exactly those changes, the owner's as a new assignment", async () => {
     await editSheet(sheet, fiveEdits);
     const dry = runCli(['import', sheet, '--map', mapping, '--update', '--dry-run', '--date', date, '--lang', 'en'], folder);
     expect(changes(folder).diff).toEqual([]);
@@ -176,7 +203,8 @@ describe('a row whose entity changed in the register since the export', () => {
       ['register/applications/gis.yaml', 'fit: adequate', 'fit: poor'],
       ['register/applications/pa-lon.yaml', 'type: business', 'type: business # checked'],
       ['register/roles/ekonomi-systemagare.yaml', 'title: Ekonomichef', 'title: Ekonomichef och controller'],
-    ] as const) writeFileSync(join(folder, file), readFileSync(join(folder, file), 'utf8').replace(from, to));
+    ] as const)
+      writeFileSync(join(folder, file), readFileSync(join(folder, file), 'utf8').replace(from, to));
     git(folder, 'commit', '--quiet', '-am', 'meanwhile');
     await editSheet(sheet, [
       { id: 'gis', header: 'Samverkansnivå', value: 'Gemensam drift' },
@@ -228,11 +256,14 @@ describe.skipIf(!soffice)('a spreadsheet LibreOffice wrote (skipped: no soffice;
   const convert = (file: string, folder: string, filter?: string): void => {
     mkdirSync(folder, { recursive: true });
     const profile = `file://${temporaryFolder('itreg-lo-')}`;
-    const result = spawnSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'xlsx', '--outdir', folder, file], { encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'xlsx', '--outdir', folder, file], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
   };
 
-  it('an export saved again by LibreOffice imports with no change; an edited CSV saved as .xlsx gives the changes exceljs\' file gives', async () => {
+  it("an export saved again by LibreOffice imports with no change; an edited CSV saved as .xlsx gives the changes exceljs' file gives", async () => {
     const folder = exampleRepository();
     const out = temporaryFolder();
     runCli(['export', '--map', mapping, '--output', join(out, 'exported.xlsx'), '--date', date], folder);
@@ -259,7 +290,14 @@ describe.skipIf(!soffice)('a spreadsheet LibreOffice wrote (skipped: no soffice;
       const folder = temporaryFolder();
       writeFileSync(join(folder, 'itreg.yaml'), 'name: Åmål\nlanguage: en\n');
       mkdirSync(join(folder, 'register/units'), { recursive: true });
-      for (const [id, name] of [['amal-ksf', 'Kommunstyrelseförvaltningen'], ['amal-soc', 'Socialförvaltningen'], ['amal-bou', 'Barn- och utbildningsförvaltningen'], ['amal-sbf', 'Samhällsbyggnadsförvaltningen'], ['amal-kof', 'Kultur- och fritidsförvaltningen'], ['amal-it', 'IT-enheten']]) {
+      for (const [id, name] of [
+        ['amal-ksf', 'Kommunstyrelseförvaltningen'],
+        ['amal-soc', 'Socialförvaltningen'],
+        ['amal-bou', 'Barn- och utbildningsförvaltningen'],
+        ['amal-sbf', 'Samhällsbyggnadsförvaltningen'],
+        ['amal-kof', 'Kultur- och fritidsförvaltningen'],
+        ['amal-it', 'IT-enheten'],
+      ]) {
         writeFileSync(join(folder, `register/units/${id}.yaml`), `kind: Unit\nid: ${id}\nname: ${name}\ntype: department\nmunicipality: amal\n`);
       }
       const result = runCli(['import', file, '--map', join(projectRoot, 'examples/import/mapping.yaml'), '--date', date], folder);
@@ -291,7 +329,13 @@ describe('an import killed half-way (whole writes)', () => {
     const telefoni = join(folder, 'register/applications/telefoni.yaml');
     const newGis = readFileSync(gis, 'utf8').replace('collaborationLevel: 3', 'collaborationLevel: 4');
     const newTelefoni = readFileSync(telefoni, 'utf8').replace('name: Telefonisystem', 'name: Telefoni och växel');
-    writeFileSync(join(folder, JOURNAL_FILE), JSON.stringify([{ file: gis, text: newGis }, { file: telefoni, text: newTelefoni }]));
+    writeFileSync(
+      join(folder, JOURNAL_FILE),
+      JSON.stringify([
+        { file: gis, text: newGis },
+        { file: telefoni, text: newTelefoni },
+      ]),
+    );
     writeFileSync(gis, newGis);
 
     const dry = runCli(['import', sheet, '--map', mapping, '--update', '--dry-run', '--date', date, '--lang', 'en'], folder);

@@ -8,7 +8,8 @@ import { decodeText } from '../../src/import/spreadsheet.js';
 import { runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 const config = 'name: Dalsland\nregister: register\nlanguage: en\n';
-const mapping = 'kind: Application\nid: { from: System }\ncolumns: { System: name, Typ: type }\nconstants: { municipalities: [amal] }\nvalues: { Typ: { VS: business } }\nowner: { title: Ägare, unit: Enhet }\n';
+const mapping =
+  'kind: Application\nid: { from: System }\ncolumns: { System: name, Typ: type }\nconstants: { municipalities: [amal] }\nvalues: { Typ: { VS: business } }\nowner: { title: Ägare, unit: Enhet }\n';
 
 function register(files: Record<string, string>): string {
   const folder = temporaryFolder();
@@ -32,7 +33,7 @@ function ids(folder: string): string[] {
 }
 
 describe('7. no two files of an import share an id', () => {
-  it('a row whose id is another row\'s owner role id is refused, naming that row (either order), and the import exits 1', () => {
+  it("a row whose id is another row's owner role id is refused, naming that row (either order), and the import exits 1", () => {
     for (const [rows, refused, clash] of [
       [['Ekonomi;VS;Ekonomichef', 'Ekonomi Systemägare;VS;Controller'], 3, 'ekonomi-systemagare-2'],
       [['Ekonomi Systemägare;VS;Controller', 'Ekonomi;VS;Ekonomichef'], 3, 'ekonomi-systemagare'],
@@ -52,10 +53,11 @@ describe('7. no two files of an import share an id', () => {
     }
   });
 
-  it('an id column naming another row\'s role id is refused (Swedish too)', () => {
+  it("an id column naming another row's role id is refused (Swedish too)", () => {
     const folder = register({
       'lista.csv': 'Id;System;Typ;Ägare;Enhet\nekonomi;Ekonomi;VS;Ekonomichef;ks\nekonomi-systemagare;Annat;VS;Chef;ks\n',
-      'm.yaml': 'kind: Application\nid: { column: Id }\ncolumns: { System: name, Typ: type }\nconstants: { municipalities: [amal] }\nvalues: { Typ: { VS: business } }\nowner: { title: Ägare, unit: Enhet }\n',
+      'm.yaml':
+        'kind: Application\nid: { column: Id }\ncolumns: { System: name, Typ: type }\nconstants: { municipalities: [amal] }\nvalues: { Typ: { VS: business } }\nowner: { title: Ägare, unit: Enhet }\n',
       'itreg.yaml': config.replace('language: en', 'language: sv'),
     });
     const result = runCli(['import', 'lista.csv', '--map', 'm.yaml', '--date', '2026-06-01'], folder);

@@ -176,9 +176,17 @@ describe('a mapping or sheet that does not fit stops before anything is written 
     return runCli(['import', csv, '--map', 'm.yaml', '--kind', 'application'], folder);
   };
   it.each([
-    ['a column the sheet lacks', 'columns: { Sytem: name }\n', 'itreg: the mapping names the column "Sytem" (did you mean "System"?), which row 1 of systemforteckning.csv does not have: its columns are System, Leverantör, Produkt, Typ, Systemägare, Förvaltning, Systemförvaltare, Kommentar\n'],
+    [
+      'a column the sheet lacks',
+      'columns: { Sytem: name }\n',
+      'itreg: the mapping names the column "Sytem" (did you mean "System"?), which row 1 of systemforteckning.csv does not have: its columns are System, Leverantör, Produkt, Typ, Systemägare, Förvaltning, Systemförvaltare, Kommentar\n',
+    ],
     ['a field the kind lacks', 'columns: { System: nmae }\n', 'itreg: the mapping names the field "nmae" (did you mean "name"?), which the kind Application does not have\n'],
-    ['a constant the kind lacks', 'columns: { System: name }\nconstants: { municipalitis: [amal] }\n', 'itreg: the mapping names the field "municipalitis" (did you mean "municipalities"?), which the kind Application does not have\n'],
+    [
+      'a constant the kind lacks',
+      'columns: { System: name }\nconstants: { municipalitis: [amal] }\n',
+      'itreg: the mapping names the field "municipalitis" (did you mean "municipalities"?), which the kind Application does not have\n',
+    ],
     ['a mapping its schema refuses', 'columns: { System: name }\nskip: { rows: two }\n', 'itreg: m.yaml:2:15: "skip.rows" must be a list\n'],
     ['an empty mapping', '', 'itreg: m.yaml: a mapping holds at least "columns:" (see schema/import-mapping.schema.json)\n'],
   ])('%s', (_name, text, stderr) => {
@@ -196,14 +204,15 @@ describe('a mapping or sheet that does not fit stops before anything is written 
 });
 
 describe('an .xlsx with several sheets, dates, formulas and rich text', () => {
-  it('reads the sheet asked for; a date cell becomes YYYY-MM-DD for the role\'s from, a number stays a number, a formula gives its result', async () => {
+  it("reads the sheet asked for; a date cell becomes YYYY-MM-DD for the role's from, a number stays a number, a formula gives its result", async () => {
     const { default: ExcelJS } = await import('exceljs');
     const folder = temporaryFolder();
     writeFiles(folder, {
       'itreg.yaml': config,
       // A unit a cell names by its id must be in the register (else the row is refused, naming the mapping line to add).
       'register/units/ks-bengtsfors.yaml': 'kind: Unit\nid: ks-bengtsfors\nname: Kommunstyrelseförvaltningen\ntype: department\nmunicipality: bengtsfors\n',
-      'm.yaml': 'kind: Application\nid: { from: System, prefix: bengtsfors- }\ncolumns: { System: name, Typ: type, Kommuner: municipalities, Nivå: collaborationLevel }\nowner: { title: Ägare, unit: Enhet, from: Från }\nvalues: { Typ: { VS: business } }\n',
+      'm.yaml':
+        'kind: Application\nid: { from: System, prefix: bengtsfors- }\ncolumns: { System: name, Typ: type, Kommuner: municipalities, Nivå: collaborationLevel }\nowner: { title: Ägare, unit: Enhet, from: Från }\nvalues: { Typ: { VS: business } }\n',
     });
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Åmål').addRow(['annat']);

@@ -15,21 +15,31 @@ const sh = (command: string, cwd: string) => {
 };
 const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
-interface Step { run?: string; with?: Record<string, string> }
-interface Workflow { on: { push: { branches: string[] } }; jobs: { lint: { defaults: { run: { 'working-directory': string } }; steps: Step[] }; pages: { if: string; steps: Step[] } } }
-interface GitlabJob { itreg: { before_script: string[]; script: string[]; artifacts: { reports: { codequality: string } } } }
+interface Step {
+  run?: string;
+  with?: Record<string, string>;
+}
+interface Workflow {
+  on: { push: { branches: string[] } };
+  jobs: { lint: { defaults: { run: { 'working-directory': string } }; steps: Step[] }; pages: { if: string; steps: Step[] } };
+}
+interface GitlabJob {
+  itreg: { before_script: string[]; script: string[]; artifacts: { reports: { codequality: string } } };
+}
 
 /** Runs the workflow's `run:` steps in the clone as the runner would (GitHub's expression for the base branch filled in); the exit code of each. */
 function runGithubSteps(clone: string, branch: string): number[] {
   const workflow = parse(readFileSync(join(clone, '.github/workflows/itreg.yml'), 'utf8')) as Workflow;
   const folder = join(clone, workflow.jobs.lint.defaults.run['working-directory']);
-  return workflow.jobs.lint.steps.filter((step) => step.run).map((step) => {
-    const command = step.run!.replace(/\$\{\{ github\.base_ref \|\| '([^']*)' \}\}/g, (_whole, fallback: string) => {
-      expect(fallback).toBe(branch);
-      return fallback;
+  return workflow.jobs.lint.steps
+    .filter((step) => step.run)
+    .map((step) => {
+      const command = step.run!.replace(/\$\{\{ github\.base_ref \|\| '([^']*)' \}\}/g, (_whole, fallback: string) => {
+        expect(fallback).toBe(branch);
+        return fallback;
+      });
+      return sh(command, folder).status ?? -1;
     });
-    return sh(command, folder).status ?? -1;
-  });
 }
 
 /** Runs the GitLab job's before_script and script as one shell would, from the clone's top. */
@@ -72,7 +82,7 @@ describe('itreg init: a register that carries its checker, on a repository whose
     expect(listed.filter((path) => /^package\/(src|test|node_modules)\//.test(path))).toEqual([]);
   });
 
-  it('writes the CI files at the repository\'s top, for the branch git reports (master), working in the register\'s folder', () => {
+  it("writes the CI files at the repository's top, for the branch git reports (master), working in the register's folder", () => {
     expect(existsSync(join(repo, 'gov/.github'))).toBe(false);
     const workflow = parse(readFileSync(join(repo, '.github/workflows/itreg.yml'), 'utf8')) as Workflow;
     expect(workflow.on.push.branches).toEqual(['master']);
@@ -93,7 +103,7 @@ describe('itreg init: a register that carries its checker, on a repository whose
     }
   });
 
-  it('runs the GitHub workflow\'s steps and the GitLab job in a clone elsewhere: the vendored itreg, a lint-only install, no path of the first folder', () => {
+  it("runs the GitHub workflow's steps and the GitLab job in a clone elsewhere: the vendored itreg, a lint-only install, no path of the first folder", () => {
     // npm install writes the lock file CI installs from (npm ci); it is committed with the register and its vendor/.
     const installed = sh('npm install', join(repo, 'gov'));
     expect(installed.status, installed.output).toBe(0);
@@ -121,10 +131,17 @@ describe('itreg init: a register that carries its checker, on a repository whose
     expect(kilobytes(modules)).toBeLessThanOrEqual(25 * 1024);
     for (const name of ['esbuild', 'playwright-core', 'exceljs']) expect(existsSync(join(modules, name)), name).toBe(false);
     const pdf = sh('npx --no-install itreg report yearly --lang en --format pdf --out r.pdf || echo "exit $?"', join(elsewhere, 'gov'));
-    expect(pdf.stderr).toBe('itreg: --format pdf needs the package playwright-core, an optional dependency of itreg that is not installed: add it with npm install playwright-core where itreg is installed (-g for a global itreg)\n');
+    expect(pdf.stderr).toBe(
+      'itreg: --format pdf needs the package playwright-core, an optional dependency of itreg that is not installed: add it with npm install playwright-core where itreg is installed (-g for a global itreg)\n',
+    );
     expect(pdf.stdout).toBe('exit 2\n');
-    const xlsx = sh(`npx --no-install itreg import ${join(projectRoot, 'examples/import/systemforteckning.xlsx')} --map ${join(projectRoot, 'examples/import/mapping.yaml')} --lang sv --dry-run || echo "exit $?"`, join(elsewhere, 'gov'));
-    expect(xlsx.stderr).toBe('itreg: systemforteckning.xlsx behöver paketet exceljs, ett valfritt beroende till itreg som inte är installerat: lägg till det med npm install exceljs där itreg är installerat (-g om itreg är globalt installerat)\n');
+    const xlsx = sh(
+      `npx --no-install itreg import ${join(projectRoot, 'examples/import/systemforteckning.xlsx')} --map ${join(projectRoot, 'examples/import/mapping.yaml')} --lang sv --dry-run || echo "exit $?"`,
+      join(elsewhere, 'gov'),
+    );
+    expect(xlsx.stderr).toBe(
+      'itreg: systemforteckning.xlsx behöver paketet exceljs, ett valfritt beroende till itreg som inte är installerat: lägg till det med npm install exceljs där itreg är installerat (-g om itreg är globalt installerat)\n',
+    );
     expect(xlsx.stdout).toBe('exit 2\n');
     expect(statSync(join(elsewhere, 'gov/itreg.sarif')).size).toBeGreaterThan(0);
     // Without the register's schema/ copy, new points at the locally installed itreg's schemas, the same in every clone.
@@ -134,7 +151,10 @@ describe('itreg init: a register that carries its checker, on a repository whose
     expect(existsSync(join(elsewhere, 'gov/node_modules/itreg/schema/application.schema.json'))).toBe(true);
 
     // Upgrading the register to a new itreg, as docs/install.md says (a 9.9.9 made from the vendored tarball).
-    const next = sh(`mkdir -p ../up && tar -xzf vendor/itreg-${version}.tgz -C ../up && sed -i 's/"version": "${version}"/"version": "9.9.9"/' ../up/package/package.json && tar -czf ../itreg-9.9.9.tgz -C ../up package`, join(elsewhere, 'gov'));
+    const next = sh(
+      `mkdir -p ../up && tar -xzf vendor/itreg-${version}.tgz -C ../up && sed -i 's/"version": "${version}"/"version": "9.9.9"/' ../up/package/package.json && tar -czf ../itreg-9.9.9.tgz -C ../up package`,
+      join(elsewhere, 'gov'),
+    );
     expect(next.status, next.output).toBe(0);
     const upgrade = sh([`cp ../itreg-9.9.9.tgz vendor/`, `git rm -q vendor/itreg-${version}.tgz`, 'npm install -D file:vendor/itreg-9.9.9.tgz'].join('\n'), join(elsewhere, 'gov'));
     expect(upgrade.status, upgrade.output).toBe(0);
@@ -162,7 +182,11 @@ describe('itreg init --itreg-source', () => {
   const pinned = (folder: string) => (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['itreg'];
 
   it('takes a registry version or a git URL as given', () => {
-    for (const [source, spec] of [['itreg@~0.1.2', '~0.1.2'], ['0.2.0', '0.2.0'], ['git+https://example.org/itreg.git#v0.1.0', 'git+https://example.org/itreg.git#v0.1.0']] as const) {
+    for (const [source, spec] of [
+      ['itreg@~0.1.2', '~0.1.2'],
+      ['0.2.0', '0.2.0'],
+      ['git+https://example.org/itreg.git#v0.1.0', 'git+https://example.org/itreg.git#v0.1.0'],
+    ] as const) {
       const folder = join(temporaryFolder(), 'r');
       const result = runCli(['init', folder, '--lang', 'en', '--itreg-source', source]);
       expect(result.status, result.stderr).toBe(0);
@@ -211,8 +235,8 @@ describe('itreg init --itreg-source', () => {
   });
 });
 
-describe('itreg init and the repository\'s hook', () => {
-  it('refuses to re-point the repository\'s itreg hook to another register without --force', () => {
+describe("itreg init and the repository's hook", () => {
+  it("refuses to re-point the repository's itreg hook to another register without --force", () => {
     const repo = temporaryFolder();
     git(repo, 'init', '--quiet', '--initial-branch=main');
     expect(runCli(['init', 'gov', '--lang', 'en'], repo).status).toBe(0);

@@ -41,7 +41,16 @@ describe('itreg init', () => {
     expect(lint.stderr).toBe('');
     expect(lint.status).toBe(0);
     const kinds = new Set<string>();
-    for (const file of ['municipalities/exempelstad', 'units/it-enheten', 'applications/exempelsystem', 'roles/exempelsystem-systemagare', 'agreements/exempelsystem-drift', 'training/it-personal', 'investments/exempelsystem-inforande', 'documents/it-policy']) {
+    for (const file of [
+      'municipalities/exempelstad',
+      'units/it-enheten',
+      'applications/exempelsystem',
+      'roles/exempelsystem-systemagare',
+      'agreements/exempelsystem-drift',
+      'training/it-personal',
+      'investments/exempelsystem-inforande',
+      'documents/it-policy',
+    ]) {
       kinds.add((parse(readFileSync(join(folder, `register/${file}.yaml`), 'utf8')) as { kind: string }).kind);
     }
     expect(kinds.size).toBe(8);
@@ -85,7 +94,8 @@ describe('itreg init', () => {
     expect(gitlab.itreg.artifacts.reports.codequality).toBe('gl-code-quality-report.json');
     expect(gitlab.itreg.script[0]).toContain('--format gitlab --output gl-code-quality-report.json');
     // Both publish the register as a website, redacted, from the folder the Pages step uploads.
-    const pages = (parse(readFileSync(join(folder, '.github/workflows/itreg.yml'), 'utf8')) as { jobs: { pages: { steps: Array<{ run?: string; uses?: string; with?: { path?: string } }> } } }).jobs.pages.steps;
+    const pages = (parse(readFileSync(join(folder, '.github/workflows/itreg.yml'), 'utf8')) as { jobs: { pages: { steps: Array<{ run?: string; uses?: string; with?: { path?: string } }> } } }).jobs
+      .pages.steps;
     expect(pages.find((s) => s.run?.includes('itreg site'))?.run).toContain('itreg site --redact --output public --edit-url');
     expect(pages.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe('public');
     const gitlabPages = (parse(readFileSync(join(folder, '.gitlab/itreg.gitlab-ci.yml'), 'utf8')) as { pages: { script: string[]; artifacts: { paths: string[] } } }).pages;
@@ -114,7 +124,9 @@ describe('itreg init', () => {
     git(folder, 'add', '-A');
     expect(commit(folder, 'the register').status).toBe(0);
 
-    writeFiles(folder, { 'register/applications/gis.yaml': '# yaml-language-server: $schema=../../schema/application.schema.json\nkind: Application\nid: gis\nname: GIS\ntype: general\nmunicipalities: [exempelstad]\n' });
+    writeFiles(folder, {
+      'register/applications/gis.yaml': '# yaml-language-server: $schema=../../schema/application.schema.json\nkind: Application\nid: gis\nname: GIS\ntype: general\nmunicipalities: [exempelstad]\n',
+    });
     git(folder, 'add', '-A');
     const blocked = commit(folder, 'add gis');
     expect(blocked.status).not.toBe(0);
@@ -133,7 +145,7 @@ describe('itreg init', () => {
 });
 
 describe('itreg hook', () => {
-  it('refuses another tool\'s hook unless --force, and uninstall removes only its own', () => {
+  it("refuses another tool's hook unless --force, and uninstall removes only its own", () => {
     const repo = repositoryFrom('clean');
     const hook = join(repo, '.git/hooks/pre-commit');
     writeFiles(repo, { '.git/hooks/pre-commit': '#!/bin/sh\necho other tool\n' });
@@ -150,7 +162,7 @@ describe('itreg hook', () => {
     expect(runCli(['hook', 'uninstall', '--lang', 'en'], repo).stdout).toBe('no pre-commit hook to remove\n');
   });
 
-  it('says in the register\'s language, and blocks the commit, when it finds no itreg to run', () => {
+  it("says in the register's language, and blocks the commit, when it finds no itreg to run", () => {
     const repo = repositoryFrom('clean');
     const hook = join(repo, '.git/hooks/pre-commit');
     for (const [lang, message] of [
@@ -184,7 +196,11 @@ describe('itreg new', () => {
     expect(result.stdout).toBe('created register/roles/diarium-specialist-2.yaml\nfill in: role, holder.title, holder.unit, from\n');
     const file = join(folder, 'register/roles/diarium-specialist-2.yaml');
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n').slice(0, 3)).toEqual([expect.stringMatching(/^# yaml-language-server: \$schema=(\.\.\/)+.*schema\/role-assignment\.schema\.json$/), 'kind: RoleAssignment', 'id: diarium-specialist-2']);
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      expect.stringMatching(/^# yaml-language-server: \$schema=(\.\.\/)+.*schema\/role-assignment\.schema\.json$/),
+      'kind: RoleAssignment',
+      'id: diarium-specialist-2',
+    ]);
     expect(text).toMatch(/^role: # Roll \/ Role: system-owner \| system-administrator \| specialist \| it-manager$/m);
     expect(existsSync(resolve(dirname(file), /\$schema=(\S+)/.exec(text)![1]!))).toBe(true);
     // Not valid until the values are given …
@@ -256,4 +272,3 @@ describe('itreg new', () => {
     expect(result.stderr).toMatch(message);
   });
 });
-

@@ -14,7 +14,7 @@ const clean = join(fixtures, 'clean'); // language: en
 const example = projectRoot; // language: sv
 
 describe('the language of the CLI', () => {
-  it('is --lang, else itreg.yaml\'s, else the locale, else Swedish', () => {
+  it("is --lang, else itreg.yaml's, else the locale, else Swedish", () => {
     const empty = temporaryFolder();
     expect(decideLanguage(['lint', '-C', example], {})).toBe('sv');
     expect(decideLanguage(['lint', '-C', clean], {})).toBe('en');
@@ -44,25 +44,41 @@ describe('the language of the CLI', () => {
 describe('usage errors', () => {
   it.each([
     [['lint', '--bogus'], "okänd flagga '--bogus' (se itreg --help)", "unknown option '--bogus' (see itreg --help)"],
-    [['lint', '--quite'], "okänd flagga '--quite' (menade du \"--quiet\"?) (se itreg --help)", "unknown option '--quite' (did you mean \"--quiet\"?) (see itreg --help)"],
-    [['lnt'], "okänt kommando 'lnt' (menade du \"lint\"?) (se itreg --help)", "unknown command 'lnt' (did you mean \"lint\"?) (see itreg --help)"],
+    [['lint', '--quite'], 'okänd flagga \'--quite\' (menade du "--quiet"?) (se itreg --help)', 'unknown option \'--quite\' (did you mean "--quiet"?) (see itreg --help)'],
+    [['lnt'], 'okänt kommando \'lnt\' (menade du "lint"?) (se itreg --help)', 'unknown command \'lnt\' (did you mean "lint"?) (see itreg --help)'],
     // Two suggestions, each in its own quotes ("export, report" in one quote before).
-    [['eport'], "okänt kommando 'eport' (menade du \"export\" eller \"report\"?) (se itreg --help)", "unknown command 'eport' (did you mean \"export\" or \"report\"?) (see itreg --help)"],
+    [['eport'], 'okänt kommando \'eport\' (menade du "export" eller "report"?) (se itreg --help)', 'unknown command \'eport\' (did you mean "export" or "report"?) (see itreg --help)'],
     [['new', 'unit'], "argumentet 'id' saknas (se itreg --help)", "the argument 'id' is missing (see itreg --help)"],
     [['lint', '--date'], "flaggan '--date <ÅÅÅÅ-MM-DD>' behöver ett värde (se itreg --help)", "the option '--date <YYYY-MM-DD>' needs a value (see itreg --help)"],
-    [['costs', '--by', 'kommun'], "flaggan '--by <vy>' tar inte 'kommun': använd en av item, municipality (se itreg --help)", "the option '--by <view>' does not take 'kommun': use one of item, municipality (see itreg --help)"],
+    [
+      ['costs', '--by', 'kommun'],
+      "flaggan '--by <vy>' tar inte 'kommun': använd en av item, municipality (se itreg --help)",
+      "the option '--by <view>' does not take 'kommun': use one of item, municipality (see itreg --help)",
+    ],
     [['rules', 'a', 'b'], "för många argument till 'rules': väntade 1, fick 2 (se itreg --help)", "too many arguments for 'rules': expected 1, got 2 (see itreg --help)"],
     [['lint', '--date', '1 juni'], '--date ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte "1 juni"', '--date must be a date written YYYY-MM-DD, not "1 juni"'],
     // Written as asked, but no day of the calendar: said so, not asked for the form it has.
-    [['lint', '--date', '2026-02-30'], '--date: 2026-02-30 finns inte i kalendern; skriv ett datum som finns, ÅÅÅÅ-MM-DD', '--date: 2026-02-30 is not in the calendar; write a date that exists, YYYY-MM-DD'],
-    [['history', '--since', '2026-13-01'], '--since: 2026-13-01 finns inte i kalendern; skriv ett datum som finns, ÅÅÅÅ-MM-DD', '--since: 2026-13-01 is not in the calendar; write a date that exists, YYYY-MM-DD'],
+    [
+      ['lint', '--date', '2026-02-30'],
+      '--date: 2026-02-30 finns inte i kalendern; skriv ett datum som finns, ÅÅÅÅ-MM-DD',
+      '--date: 2026-02-30 is not in the calendar; write a date that exists, YYYY-MM-DD',
+    ],
+    [
+      ['history', '--since', '2026-13-01'],
+      '--since: 2026-13-01 finns inte i kalendern; skriv ett datum som finns, ÅÅÅÅ-MM-DD',
+      '--since: 2026-13-01 is not in the calendar; write a date that exists, YYYY-MM-DD',
+    ],
     [['site', '-C', 'no-such-folder', '--output', 'x'], '-C no-such-folder: det finns ingen sådan mapp', '-C no-such-folder: there is no such folder'],
     [['site'], "flaggan '-o, --output <mapp>' måste anges (se itreg --help)", "the option '-o, --output <dir>' is required (see itreg --help)"],
     [['new'], "argumentet 'posttyp' saknas (se itreg --help)", "the argument 'kind' is missing (see itreg --help)"],
     [['lint', '--rule', 'owner=off'], '--rule owner=off: okänd regel "owner"; se `itreg rules`', '--rule owner=off: unknown rule "owner"; see `itreg rules`'],
     [['costs', '--year', '26'], '--year ska vara ett årtal som 2026, inte "26"', '--year must be a year such as 2026, not "26"'],
-    [['new', 'unit', 'Stora Enheten'], '"Stora Enheten" är inget id: använd gemena bokstäver, siffror och bindestreck, t.ex. "pa-lon"', '"Stora Enheten" is not an id: use lower-case letters, digits and hyphens, e.g. "pa-lon"'],
-  ])('%j: one line in the register\'s language', (args, swedish, english) => {
+    [
+      ['new', 'unit', 'Stora Enheten'],
+      '"Stora Enheten" är inget id: använd gemena bokstäver, siffror och bindestreck, t.ex. "pa-lon"',
+      '"Stora Enheten" is not an id: use lower-case letters, digits and hyphens, e.g. "pa-lon"',
+    ],
+  ])("%j: one line in the register's language", (args, swedish, english) => {
     const inSwedish = runCli(args, example);
     expect(inSwedish.status).toBe(2);
     expect(inSwedish.stderr).toBe(`itreg: ${swedish}\n`);
@@ -71,7 +87,7 @@ describe('usage errors', () => {
     expect(inEnglish.stderr).toBe(`itreg: ${english}\n`);
   });
 
-  it('outside a register, in the locale\'s language (Swedish unless it is English)', () => {
+  it("outside a register, in the locale's language (Swedish unless it is English)", () => {
     const folder = temporaryFolder();
     expect(runCli(['lint', '--bogus'], folder, { LANG: 'en_US.UTF-8', LC_ALL: '' }).stderr).toBe("itreg: unknown option '--bogus' (see itreg --help)\n");
     expect(runCli(['lint', '--bogus'], folder, { LANG: 'C.UTF-8', LC_ALL: '' }).stderr).toBe("itreg: okänd flagga '--bogus' (se itreg --help)\n");
@@ -114,7 +130,7 @@ describe('--help in Swedish', () => {
     expect(runCli(['--lang', 'en', 'help', 'lint'], example).stdout).toMatch(/^Usage: itreg lint/);
   });
 
-  it('shows commander\'s headings, defaults and choices in Swedish', () => {
+  it("shows commander's headings, defaults and choices in Swedish", () => {
     const help = runCli(['costs', '--help'], example).stdout;
     expect(help).toMatch(/^Användning: itreg costs \[flaggor\]/);
     expect(help).toMatch(/Flaggor:\n/);

@@ -42,7 +42,7 @@ describe('colour', () => {
 });
 
 describe('SARIF rules', () => {
-  it('carry helpUri to the rule\'s section of docs/rules.md, which has an anchor for every rule', () => {
+  it("carry helpUri to the rule's section of docs/rules.md, which has an anchor for every rule", () => {
     const folder = registerFrom('clean');
     const sarif = JSON.parse(runCli(['lint', '--date', '2026-06-01', '--format', 'sarif'], folder).stdout) as {
       runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string }> } } }>;
@@ -83,7 +83,9 @@ describe('single-value options', () => {
 
 describe('--quiet with --max-warnings', () => {
   // The clean fixture with two warnings (documentation) and no error.
-  const folder = registerFrom('clean', { 'register/applications/diarium.yaml': readFileSync(join(projectRoot, 'test/fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace(/documentation:\n(  .*\n)+/, '') });
+  const folder = registerFrom('clean', {
+    'register/applications/diarium.yaml': readFileSync(join(projectRoot, 'test/fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace(/documentation:\n(  .*\n)+/, ''),
+  });
 
   it('reports errors only, but --max-warnings still counts the warnings (exit 1, as ESLint)', () => {
     const result = runCli(['lint', '--date', '2026-06-01', '--lang', 'en', '--quiet', '--max-warnings', '0'], folder);

@@ -105,7 +105,10 @@ describe('itreg lint --fix', () => {
   });
 
   it('a second run changes nothing and says so', () => {
-    const folder = fixable({ 'register/applications/diarium.yaml': damaged, 'register/municipalities/amal.yaml': readFileSync(join(projectRoot, 'test/fixtures/clean/register/municipalities/amal.yaml'), 'utf8') });
+    const folder = fixable({
+      'register/applications/diarium.yaml': damaged,
+      'register/municipalities/amal.yaml': readFileSync(join(projectRoot, 'test/fixtures/clean/register/municipalities/amal.yaml'), 'utf8'),
+    });
     expect(lint(folder, '--fix').status).toBe(0);
     const once = snapshot(folder);
     const again = lint(folder, '--fix');

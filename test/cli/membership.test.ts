@@ -51,11 +51,11 @@ describe('membership on 1 January decides the year', () => {
       'kind: Municipality\nid: dals-ed\nname: Dals-Ed\npopulation: { 2015: 4800, 2016: 4780, 2017: 4760, 2019: 4700, 2020: 4680 }\nmemberships:\n  - { from: 2001-01-01, until: 2018-06-30 }\n  - { from: 2021-07-01 }\n',
   });
 
-  it('one who leaves during the year is in that year\'s bill (a member on 1 January)', () => {
+  it("one who leaves during the year is in that year's bill (a member on 1 January)", () => {
     expect(bill(2018, midYear).items[0]!.parts.map((p) => p.municipality)).toEqual(['amal', 'dals-ed']);
   });
 
-  it('one who joins during the year is out of that year\'s bill (not a member on 1 January)', () => {
+  it("one who joins during the year is out of that year's bill (not a member on 1 January)", () => {
     expect(bill(2021, midYear).items[0]!.parts.map((p) => p.municipality)).toEqual(['amal']);
   });
 });

@@ -85,7 +85,12 @@ describe('itreg new: required fields, conditional ones included', () => {
     const before = schemaFindings(file);
     expect(before).toHaveLength(placeholders);
     for (const finding of before) expect(finding.message).toMatch(/ is empty: fill in \S|needs at least 1 item/);
-    const listed = created.stdout.split('\n').slice(1).join(' ').match(/[a-z][A-Za-z.]+(?=,|$| )/g) ?? [];
+    const listed =
+      created.stdout
+        .split('\n')
+        .slice(1)
+        .join(' ')
+        .match(/[a-z][A-Za-z.]+(?=,|$| )/g) ?? [];
     for (const field of written) expect(listed).toContain(field);
 
     writeFileSync(join(folder, file), fillIn(text, kind));

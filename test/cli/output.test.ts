@@ -32,11 +32,13 @@ describe('--output', () => {
     expect(readFileSync(join(folder, file), 'utf8').length).toBeGreaterThan(0);
   });
 
-  it.each(commands.flatMap(([name, args]) => [
-    [name, args, 'fifo', 'a named pipe (FIFO)'],
-    [name, args, 'link', 'a link'],
-    [name, args, 'dir', 'a folder'],
-  ]))('%s --output %s (%s is no regular file): exit 2, one line, nothing replaced', (_name, args, target, what) => {
+  it.each(
+    commands.flatMap(([name, args]) => [
+      [name, args, 'fifo', 'a named pipe (FIFO)'],
+      [name, args, 'link', 'a link'],
+      [name, args, 'dir', 'a folder'],
+    ]),
+  )('%s --output %s (%s is no regular file): exit 2, one line, nothing replaced', (_name, args, target, what) => {
     const result = runCli([...args, '--output', target, '--lang', 'en'], folder);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`itreg: ${join(folder, target)} is ${what}, not a regular file: give the path of a file to write\n`);

@@ -37,7 +37,7 @@ describe.skipIf(!hasPreCommit)('the pre-commit framework', () => {
   };
   const commit = (message: string) => run('git', '-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '--quiet', '-m', message);
 
-  it('installs the hook from the tagged clone (npm builds it without devDependencies\' tsc)', () => {
+  it("installs the hook from the tagged clone (npm builds it without devDependencies' tsc)", () => {
     git(register, 'init', '--quiet', '--initial-branch=main');
     git(register, 'add', '-A');
     git(register, 'commit', '--quiet', '-m', 'register');
@@ -45,7 +45,7 @@ describe.skipIf(!hasPreCommit)('the pre-commit framework', () => {
     expect(installed.status, installed.output).toBe(0);
   }, 900_000);
 
-  it('blocks a commit that ends the only owner\'s role, naming the application it breaks', () => {
+  it("blocks a commit that ends the only owner's role, naming the application it breaks", () => {
     appendFileSync(join(register, 'register/roles/diarium-owner.yaml'), 'until: 2021-01-01\n');
     git(register, 'add', '-A');
     const result = commit('end the owner');
@@ -54,7 +54,7 @@ describe.skipIf(!hasPreCommit)('the pre-commit framework', () => {
     git(register, 'reset', '--quiet', '--hard');
   });
 
-  it('blocks a commit that only deletes the administrator\'s file', () => {
+  it("blocks a commit that only deletes the administrator's file", () => {
     git(register, 'rm', '--quiet', 'register/roles/diarium-admin.yaml');
     const result = commit('remove the administrator');
     expect(result.status).toBe(1);

@@ -27,9 +27,17 @@ describe('small wrong answers', () => {
   it('list agreements --sort end sorts by the current end on the date, open-ended last', () => {
     const list = runCli(['list', 'agreements', '--where', 'application=gis', '--sort', 'end', '--date', '2026-06-01', '--format', 'csv', '--lang', 'en'], folder);
     expect(list.status, list.stderr).toBe(0);
-    const rows = list.stdout.trim().split('\n').slice(1).map((line) => line.replace(/^\uFEFF/, '').split(','));
+    const rows = list.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.replace(/^\uFEFF/, '').split(','));
     // id, name, type, application, start, end, currentEnd, …
-    expect(rows.map((row) => [row[0], row[6]])).toEqual([['g-ends', '2026-09-30'], ['g-renews', '2026-12-31'], ['g-open', '']]);
+    expect(rows.map((row) => [row[0], row[6]])).toEqual([
+      ['g-ends', '2026-09-30'],
+      ['g-renews', '2026-12-31'],
+      ['g-open', ''],
+    ]);
   });
 
   it('lint of some paths says only those files were judged, and what the other files hold', () => {
@@ -37,7 +45,9 @@ describe('small wrong answers', () => {
     const units = runCli(['lint', 'register/units', '--date', '2026-06-01', '--lang', 'en'], broken);
     expect(units.status).toBe(0);
     expect(units.stdout).toMatch(/^No problems \(2 files in the paths given\); in the register's other files: 1 error, 0 warnings \(itreg lint without paths shows them\)\n$/);
-    expect(runCli(['lint', 'register/units', '--date', '2026-06-01', '--lang', 'sv'], broken).stdout).toContain("Inga problem (2 filer i de angivna sökvägarna); i registrets andra filer: 1 fel, 0 varningar");
+    expect(runCli(['lint', 'register/units', '--date', '2026-06-01', '--lang', 'sv'], broken).stdout).toContain(
+      'Inga problem (2 filer i de angivna sökvägarna); i registrets andra filer: 1 fel, 0 varningar',
+    );
     // The whole register, or paths holding every file, read as before.
     expect(runCli(['lint', '--date', '2026-06-01', '--lang', 'en'], registerFrom('clean')).stdout).toMatch(/^No problems \(\d+ files\)\n$/);
   });

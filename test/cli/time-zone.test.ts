@@ -10,7 +10,7 @@ const exported = (folder: string, env: Record<string, string>) => {
   return (JSON.parse(result.stdout) as { exported: string }).exported;
 };
 
-describe('today is the register zone\'s date', () => {
+describe("today is the register zone's date", () => {
   const folder = registerFrom('clean');
   // 22:30 UTC on 1 June is already 2 June, 00:30, in Stockholm (UTC+2), and 14:30 on 1 June in Anchorage.
   // 21:30 UTC on 1 June is still 1 June, 23:30, in Stockholm, and already 2 June, 11:30, in Kiritimati.
@@ -29,16 +29,19 @@ describe('today is the register zone\'s date', () => {
     expect(exported(anchorage, { TZ: 'Pacific/Kiritimati', ITREG_NOW: '2026-06-01T22:30:00Z' })).toBe('2026-06-01');
   });
 
-  it('judges lint on that date: an agreement ending on 1 June has ended on Stockholm\'s 2 June', () => {
-    const ends = registerFrom('clean', { 'register/agreements/diarium-support.yaml': 'kind: Agreement\nid: diarium-support\nname: Support\ntype: support\napplication: diarium\nstart: 2020-01-01\nend: 2026-06-01\n' });
+  it("judges lint on that date: an agreement ending on 1 June has ended on Stockholm's 2 June", () => {
+    const ends = registerFrom('clean', {
+      'register/agreements/diarium-support.yaml': 'kind: Agreement\nid: diarium-support\nname: Support\ntype: support\napplication: diarium\nstart: 2020-01-01\nend: 2026-06-01\n',
+    });
     const lint = (now: string) => runCli(['lint', '--format', 'json'], ends, { TZ: 'America/Anchorage', ITREG_NOW: now });
-    const messages = (now: string) => (JSON.parse(lint(now).stdout) as { findings: Array<{ ruleId: string; severity: string }> }).findings.filter((f) => f.ruleId === 'agreement-expiry').map((f) => f.severity);
+    const messages = (now: string) =>
+      (JSON.parse(lint(now).stdout) as { findings: Array<{ ruleId: string; severity: string }> }).findings.filter((f) => f.ruleId === 'agreement-expiry').map((f) => f.severity);
     expect(messages('2026-06-01T21:30:00Z')).toEqual(['warning']);
     expect(messages('2026-06-01T22:30:00Z')).toContain('error');
   });
 
   // Issue 25, item 7: JavaScript reads 2027-02-31T10:00:00Z as 3 March; --date 2027-02-31 is refused, and so is this.
-  it('checks ITREG_NOW\'s day as --date is checked: a day the calendar lacks is exit 2', () => {
+  it("checks ITREG_NOW's day as --date is checked: a day the calendar lacks is exit 2", () => {
     for (const [env, args, message] of [
       [{ ITREG_NOW: '2027-02-31T10:00:00Z' }, ['lint'], 'itreg: ITREG_NOW: 2027-02-31 is not in the calendar; write a date that exists, YYYY-MM-DD\n'],
       [{}, ['lint', '--date', '2027-02-31'], 'itreg: --date: 2027-02-31 is not in the calendar; write a date that exists, YYYY-MM-DD\n'],
@@ -59,7 +62,16 @@ describe('today is the register zone\'s date', () => {
 
 function commitAt(folder: string, instant: string, message: string): void {
   git(folder, 'add', '-A');
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org', GIT_AUTHOR_DATE: instant, GIT_COMMITTER_DATE: instant };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'T',
+    GIT_AUTHOR_EMAIL: 't@example.org',
+    GIT_COMMITTER_NAME: 'T',
+    GIT_COMMITTER_EMAIL: 't@example.org',
+    GIT_AUTHOR_DATE: instant,
+    GIT_COMMITTER_DATE: instant,
+  };
   const result = spawnSync('git', ['commit', '--quiet', '-m', message], { cwd: folder, encoding: 'utf8', env });
   if (result.status !== 0) throw new Error(result.stderr);
 }
@@ -82,7 +94,7 @@ describe('history --since/--until: whole days in the register zone, both ends in
     return (JSON.parse(result.stdout) as { history: Array<{ subject: string; date: string }> }).history.map((c) => `${c.date} ${c.subject}`);
   };
 
-  it.each(['Pacific/Kiritimati', 'America/Anchorage'])('--since D --until D finds that day\'s commits (TZ=%s)', (tz) => {
+  it.each(['Pacific/Kiritimati', 'America/Anchorage'])("--since D --until D finds that day's commits (TZ=%s)", (tz) => {
     expect(subjects(tz, '--since', '2026-06-01', '--until', '2026-06-01')).toEqual(['2026-06-01 late on 1 June', '2026-06-01 early on 1 June']);
   });
 

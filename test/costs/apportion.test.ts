@@ -7,14 +7,80 @@ const parts = (amount: number, participants: Weighted[]) => apportion(BigInt(amo
 
 describe('apportion', () => {
   it.each([
-    ['population: the largest remainder gets the leftover', 100, [w('a', 1000, 1000), w('b', 2000, 2000), w('c', 3000, 3000)], [['a', 17], ['b', 33], ['c', 50]]],
-    ['equal parts: a tie goes to the larger population', 100, [w('a', 1, 1000), w('b', 1, 2000), w('c', 1, 3000)], [['a', 33], ['b', 33], ['c', 34]]],
-    ['equal parts and equal populations: the tie goes to the id first in order', 100, [w('c', 1, 5), w('b', 1, 5), w('a', 1, 5)], [['c', 33], ['b', 33], ['a', 34]]],
-    ['several leftover units go to the largest remainders in turn', 10, [w('a', 1, 1), w('b', 1, 2), w('c', 1, 3), w('d', 1, 4), w('e', 1, 5), w('f', 1, 6), w('g', 1, 7)], [['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 2], ['f', 2], ['g', 2]]],
+    [
+      'population: the largest remainder gets the leftover',
+      100,
+      [w('a', 1000, 1000), w('b', 2000, 2000), w('c', 3000, 3000)],
+      [
+        ['a', 17],
+        ['b', 33],
+        ['c', 50],
+      ],
+    ],
+    [
+      'equal parts: a tie goes to the larger population',
+      100,
+      [w('a', 1, 1000), w('b', 1, 2000), w('c', 1, 3000)],
+      [
+        ['a', 33],
+        ['b', 33],
+        ['c', 34],
+      ],
+    ],
+    [
+      'equal parts and equal populations: the tie goes to the id first in order',
+      100,
+      [w('c', 1, 5), w('b', 1, 5), w('a', 1, 5)],
+      [
+        ['c', 33],
+        ['b', 33],
+        ['a', 34],
+      ],
+    ],
+    [
+      'several leftover units go to the largest remainders in turn',
+      10,
+      [w('a', 1, 1), w('b', 1, 2), w('c', 1, 3), w('d', 1, 4), w('e', 1, 5), w('f', 1, 6), w('g', 1, 7)],
+      [
+        ['a', 1],
+        ['b', 1],
+        ['c', 1],
+        ['d', 1],
+        ['e', 2],
+        ['f', 2],
+        ['g', 2],
+      ],
+    ],
     ['one participant takes all', 123457, [w('a', 9076)], [['a', 123457]]],
-    ['a zero amount gives zero parts', 0, [w('a', 1), w('b', 2)], [['a', 0], ['b', 0]]],
-    ['a zero weight gets nothing', 100, [w('a', 0), w('b', 1), w('c', 1)], [['a', 0], ['b', 50], ['c', 50]]],
-    ['öre: 1000,00 kr over three equal parts', 100000, [w('a', 1, 1), w('b', 1, 2), w('c', 1, 3)], [['a', 33333], ['b', 33333], ['c', 33334]]],
+    [
+      'a zero amount gives zero parts',
+      0,
+      [w('a', 1), w('b', 2)],
+      [
+        ['a', 0],
+        ['b', 0],
+      ],
+    ],
+    [
+      'a zero weight gets nothing',
+      100,
+      [w('a', 0), w('b', 1), w('c', 1)],
+      [
+        ['a', 0],
+        ['b', 50],
+        ['c', 50],
+      ],
+    ],
+    [
+      'öre: 1000,00 kr over three equal parts',
+      100000,
+      [w('a', 1, 1), w('b', 1, 2), w('c', 1, 3)],
+      [
+        ['a', 33333],
+        ['b', 33333],
+        ['c', 33334],
+      ],
+    ],
   ] as const)('%s', (_name, amount, participants, expected) => {
     expect(parts(amount, [...participants])).toEqual(expected);
   });
@@ -23,7 +89,11 @@ describe('apportion', () => {
     const result = apportion(100n, [w('a', 1000, 1000), w('b', 2000, 2000), w('c', 3000, 3000)]);
     expect(result.totalWeight).toBe(6000n);
     expect(result.leftoverUnits).toBe(1n);
-    expect(result.parts.map((p) => [p.floor, p.remainder, p.leftover])).toEqual([[16n, 4000n, 1], [33n, 2000n, 0], [50n, 0n, 0]]);
+    expect(result.parts.map((p) => [p.floor, p.remainder, p.leftover])).toEqual([
+      [16n, 4000n, 1],
+      [33n, 2000n, 0],
+      [50n, 0n, 0],
+    ]);
   });
 
   it('refuses no participants, negative amounts and no weight', () => {

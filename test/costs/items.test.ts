@@ -33,12 +33,40 @@ describe('computeCosts', () => {
     const result = costs(join(fixtures, 'costs'), 2026);
     expect(result.problems).toEqual([]);
     expect(result.splits.map((s) => [s.item.entity.id, Number(s.item.amount), s.apportionment.parts.map((p) => [p.id, Number(p.amount)])])).toEqual([
-      ['ag-half', 184000, [['a', 92000], ['b', 92000]]],
-      ['inv-equal', 100, [['a', 33], ['b', 33], ['c', 34]]],
-      ['inv-pop', 100, [['a', 17], ['b', 33], ['c', 50]]],
+      [
+        'ag-half',
+        184000,
+        [
+          ['a', 92000],
+          ['b', 92000],
+        ],
+      ],
+      [
+        'inv-equal',
+        100,
+        [
+          ['a', 33],
+          ['b', 33],
+          ['c', 34],
+        ],
+      ],
+      [
+        'inv-pop',
+        100,
+        [
+          ['a', 17],
+          ['b', 33],
+          ['c', 50],
+        ],
+      ],
       ['p-only', 10, [['p', 10]]],
     ]);
-    expect([...result.totals]).toEqual([['a', 92050n], ['b', 92066n], ['c', 84n], ['p', 10n]]);
+    expect([...result.totals]).toEqual([
+      ['a', 92050n],
+      ['b', 92066n],
+      ['c', 84n],
+      ['p', 10n],
+    ]);
   });
 
   it('pro-rates an agreement over a leap year, rounding to the krona before the split', () => {
@@ -52,13 +80,16 @@ describe('computeCosts', () => {
     expect(split?.item.amount).toBe(83607n);
   });
 
-  it('uses the application\'s municipalities (partners included), else all members', () => {
+  it("uses the application's municipalities (partners included), else all members", () => {
     const folder = registerFrom('costs', {
       'register/app.yaml': 'kind: Application\nid: app\nname: Telefoni\ntype: general\nmunicipalities: [a, p]\ncollaborationLevel: 1\n',
       'register/inv-pop.yaml': 'kind: Investment\nid: inv-pop\nname: P\nyear: 2026\namount: 500\napplication: app\n',
     });
     const result = costs(folder, 2026);
-    expect(result.splits.find((s) => s.item.entity.id === 'inv-pop')?.apportionment.parts.map((p) => [p.id, Number(p.amount)])).toEqual([['a', 100], ['p', 400]]);
+    expect(result.splits.find((s) => s.item.entity.id === 'inv-pop')?.apportionment.parts.map((p) => [p.id, Number(p.amount)])).toEqual([
+      ['a', 100],
+      ['p', 400],
+    ]);
     expect(result.splits.find((s) => s.item.entity.id === 'inv-equal')?.item.participants.map((p) => p.id)).toEqual(['a', 'b', 'c']);
   });
 
@@ -88,10 +119,17 @@ describe('computeCosts', () => {
     expect(result.problems).toEqual([]);
     const split = result.splits.find((s) => s.item.entity.id === 'inv-pop')!;
     expect(split.item.preliminary).toBe(true);
-    expect(split.item.participants.map((p) => [p.id, p.population, p.populationYear])).toEqual([['a', 1000, 2025], ['b', 2000, 2024], ['c', 3000, 2025]]);
+    expect(split.item.participants.map((p) => [p.id, p.population, p.populationYear])).toEqual([
+      ['a', 1000, 2025],
+      ['b', 2000, 2024],
+      ['c', 3000, 2025],
+    ]);
     const fallback = { id: 'populationFallback', data: { municipality: 'Borg', year: 2025, used: 2024 } };
     // inv-equal's leftover krona falls between three equal remainders, so Borg's population decides it there too.
-    expect(result.preliminary.map((p) => [p.entity.id, p.message])).toEqual([['inv-equal', fallback], ['inv-pop', fallback]]);
+    expect(result.preliminary.map((p) => [p.entity.id, p.message])).toEqual([
+      ['inv-equal', fallback],
+      ['inv-pop', fallback],
+    ]);
     expect(result.splits.find((s) => s.item.entity.id === 'inv-equal')?.item.preliminary).toBe(true);
     expect(result.splits.find((s) => s.item.entity.id === 'p-only')?.item.preliminary).toBe(false);
   });

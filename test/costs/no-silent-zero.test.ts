@@ -22,12 +22,14 @@ function costs(folder: string, year: number) {
   const config = readConfig(join(folder, 'itreg.yaml'));
   const result = computeCosts(new RegisterModel(loadRegister(config)), config, year);
   for (const { item, apportionment } of result.splits) {
-    expect(apportionment.parts.reduce((sum, p) => sum + p.amount, 0n), item.entity.id).toBe(item.amount);
+    expect(
+      apportionment.parts.reduce((sum, p) => sum + p.amount, 0n),
+      item.entity.id,
+    ).toBe(item.amount);
   }
   return result;
 }
-const parts = (result: ReturnType<typeof costs>, id: string) =>
-  Object.fromEntries(result.splits.find((s) => s.item.entity.id === id)?.apportionment.parts.map((p) => [p.id, Number(p.amount)]) ?? []);
+const parts = (result: ReturnType<typeof costs>, id: string) => Object.fromEntries(result.splits.find((s) => s.item.entity.id === id)?.apportionment.parts.map((p) => [p.id, Number(p.amount)]) ?? []);
 
 describe('a year in which no one takes part (item 2)', () => {
   // The cooperation's first year: every membership starts mid-year, so nobody is a member on 1 January 2026.
@@ -49,7 +51,12 @@ describe('a year in which no one takes part (item 2)', () => {
     expect(bill.stderr).toBe('itreg: register/inv.yaml:1:1: Startup has nobody to share it in 2026: no municipality is a member on 2026-01-01; name the participants, or check the memberships\n');
     expect(runCli(['costs', '--year', '2027', '--format', 'json'], folder).stdout).toContain('"inv-next"');
     expect(runCli(['report', 'yearly', '--year', '2026', '--format', 'md'], folder).stderr).toContain('Startup has nobody to share it in 2026');
-    for (const args of [['report', 'yearly', '--year', '2026', '--draft', '--format', 'md'], ['site', '--date', '2026-06-01', '--output', 'public'], ['show', 'inv'], ['lint', '--date', '2026-06-01']]) {
+    for (const args of [
+      ['report', 'yearly', '--year', '2026', '--draft', '--format', 'md'],
+      ['site', '--date', '2026-06-01', '--output', 'public'],
+      ['show', 'inv'],
+      ['lint', '--date', '2026-06-01'],
+    ]) {
       const result = runCli(args, folder);
       expect(result.stderr, args.join(' ')).not.toMatch(/internal error|internt fel/);
       expect(result.status, args.join(' ')).toBeLessThan(2);
@@ -131,9 +138,12 @@ describe('a date that does not exist flows into no money and no deadline (item 4
     expect(page).not.toContain('March 2027');
   });
 
-  it('a membership date that does not exist decides nobody\'s part of a members\' item', () => {
+  it("a membership date that does not exist decides nobody's part of a members' item", () => {
     const members = registerFrom('costs', { 'register/a.yaml': 'kind: Municipality\nid: a\nname: Alby\npopulation: { 2025: 1000 }\nmemberships: [{ from: 2019-02-30 }]\n' });
     const result = costs(members, 2026);
-    expect(result.problems.map((p) => [p.entity.id, p.message.id])).toEqual([['inv-equal', 'membershipDateDoesNotExist'], ['inv-pop', 'membershipDateDoesNotExist']]);
+    expect(result.problems.map((p) => [p.entity.id, p.message.id])).toEqual([
+      ['inv-equal', 'membershipDateDoesNotExist'],
+      ['inv-pop', 'membershipDateDoesNotExist'],
+    ]);
   });
 });

@@ -10,15 +10,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** README.md and every Markdown page in docs/, as paths from the repository's top. */
 function pages(): string[] {
   const docs = join(root, 'docs');
-  const inDocs = existsSync(docs) ? readdirSync(docs).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`) : [];
+  const inDocs = existsSync(docs)
+    ? readdirSync(docs)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => `docs/${name}`)
+    : [];
   return ['README.md', ...inDocs];
 }
 
 /** The text outside fenced code blocks and inline code, where a link is a link. */
 function prose(markdown: string): string {
-  return markdown
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '')
-    .replace(/`[^`\n]*`/g, '');
+  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
 }
 
 /** GitHub's anchor of a heading: lower case, code marks and punctuation dropped, spaces to hyphens; repeats get -1, -2. */
@@ -87,9 +89,7 @@ describe('documentation', () => {
   });
 
   it('makes anchors as GitHub does', () => {
-    expect(anchorsOf("# Lint's JSON output\n## `itreg.yaml`\n## Å och ö\n## A\n## A\n```sh\n# a comment\n```\n")).toEqual(
-      new Set(['lints-json-output', 'itregyaml', 'å-och-ö', 'a', 'a-1']),
-    );
+    expect(anchorsOf("# Lint's JSON output\n## `itreg.yaml`\n## Å och ö\n## A\n## A\n```sh\n# a comment\n```\n")).toEqual(new Set(['lints-json-output', 'itregyaml', 'å-och-ö', 'a', 'a-1']));
   });
 
   it('finds a missing file, a missing anchor and a link out of the repository, not links in code', () => {

@@ -18,7 +18,15 @@ describe('--format sarif', () => {
   const validate = ajv.compile(JSON.parse(readFileSync(sarifSchemaFile, 'utf8')) as object);
   const result = lintAs('sarif');
   const sarif = JSON.parse(result.stdout) as {
-    runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; help: { text: string } }> } }; results: Array<{ ruleId: string; level: string; partialFingerprints: Record<string, string>; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }>;
+    runs: Array<{
+      tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; help: { text: string } }> } };
+      results: Array<{
+        ruleId: string;
+        level: string;
+        partialFingerprints: Record<string, string>;
+        locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+      }>;
+    }>;
   };
 
   it('is valid SARIF 2.1.0', () => {
@@ -76,7 +84,9 @@ describe('--format junit', () => {
   });
 
   it('escapes what XML cannot carry', () => {
-    const folder = registerFrom('clean', { 'register/applications/diarium.yaml': readFileSync(join(fixtures, 'clean/register/applications/diarium.yaml'), 'utf8').replace('name: Diariesystem', 'name: "Diarie<&>\\"system\\u0001"') });
+    const folder = registerFrom('clean', {
+      'register/applications/diarium.yaml': readFileSync(join(fixtures, 'clean/register/applications/diarium.yaml'), 'utf8').replace('name: Diariesystem', 'name: "Diarie<&>\\"system\\u0001"'),
+    });
     writeFiles(folder, { 'register/roles/diarium-owner.yaml': null });
     const out = lintAs('junit', folder).stdout;
     expect(XMLValidator.validate(out)).toBe(true);
@@ -148,7 +158,13 @@ describe('--format github', () => {
 
 describe('--format gitlab', () => {
   it('prints a Code Quality array with the documented fields', () => {
-    const issues = JSON.parse(lintAs('gitlab').stdout) as Array<{ description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }>;
+    const issues = JSON.parse(lintAs('gitlab').stdout) as Array<{
+      description: string;
+      check_name: string;
+      fingerprint: string;
+      severity: string;
+      location: { path: string; lines: { begin: number } };
+    }>;
     expect(issues).toHaveLength(31);
     for (const issue of issues) {
       expect(typeof issue.description).toBe('string');

@@ -26,7 +26,7 @@ const run = sarif.runs[0]!;
 describe('--format sarif', () => {
   it('percent-encodes every character outside the unreserved set and /', () => {
     expect(toUriReference('register/units/med mellanslag.yaml')).toBe('register/units/med%20mellanslag.yaml');
-    expect(toUriReference("a#b?c%d!e'(f)*g~h-i_j.k")).toBe("a%23b%3Fc%25d%21e%27%28f%29%2Ag~h-i_j.k");
+    expect(toUriReference("a#b?c%d!e'(f)*g~h-i_j.k")).toBe('a%23b%3Fc%25d%21e%27%28f%29%2Ag~h-i_j.k');
     expect(toUriReference('åäö.yaml')).toBe('%C3%A5%C3%A4%C3%B6.yaml');
   });
 
@@ -69,7 +69,7 @@ describe('--format sarif', () => {
     chmodSync(multitool, 0o755);
     return spawnSync(multitool, ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
   })();
-  it.skipIf(!runs)('passes Microsoft\'s SARIF multitool validate with no error', () => {
+  it.skipIf(!runs)("passes Microsoft's SARIF multitool validate with no error", () => {
     const scratch = temporaryFolder();
     const input = join(scratch, 'itreg.sarif');
     writeFileSync(input, result.stdout);

@@ -14,7 +14,18 @@ function result(findings: Finding[], suppressed: number, files = 2): LintResult 
 describe('formatStylish', () => {
   it('groups by file and aligns line:column and severity', () => {
     const text = formatStylish(result([finding('a.yaml', 7, 'error', 'broken'), finding('a.yaml', 12, 'warning', 'odd'), finding('b.yaml', 1, 'error', 'bad')], 0), { language: 'en' });
-    expect(text.split('\n')).toEqual(['', 'a.yaml', '  7:3   error    broken  schema', '  12:3  warning  odd  schema', '', 'b.yaml', '  1:3  error    bad  schema', '', '✖ 3 problems (2 errors, 1 warning)', '']);
+    expect(text.split('\n')).toEqual([
+      '',
+      'a.yaml',
+      '  7:3   error    broken  schema',
+      '  12:3  warning  odd  schema',
+      '',
+      'b.yaml',
+      '  1:3  error    bad  schema',
+      '',
+      '✖ 3 problems (2 errors, 1 warning)',
+      '',
+    ]);
   });
 
   it.each([
@@ -23,7 +34,12 @@ describe('formatStylish', () => {
     ['sv', 1, '✖ 1 problem (1 fel, 0 varningar), 1 undertryckt av ett beslutat undantag'],
     ['sv', 3, '✖ 1 problem (1 fel, 0 varningar), 3 undertryckta av beslutade undantag'],
   ] as const)('%s, %i suppressed: the summary in the right number', (language, suppressed, summary) => {
-    expect(formatStylish(result([finding('a.yaml', 1, 'error', 'x')], suppressed), { language }).trimEnd().split('\n').at(-1)).toBe(summary);
+    expect(
+      formatStylish(result([finding('a.yaml', 1, 'error', 'x')], suppressed), { language })
+        .trimEnd()
+        .split('\n')
+        .at(-1),
+    ).toBe(summary);
   });
 
   it('says there are no problems, with the file count', () => {

@@ -30,7 +30,9 @@ describe('lint --changed', () => {
       'register/units/staged.yaml': 'kind: Unit\nid: staged\nname: S\ntype: departement\n',
     });
     git(repo, 'add', 'register/units/staged.yaml');
-    expect(files(repo, '--changed').found).toEqual(['schema register/units/staged.yaml', 'id-matches-filename register/units/new-unit.yaml'].sort((a, b) => (a.split(' ')[1]! < b.split(' ')[1]! ? -1 : 1)));
+    expect(files(repo, '--changed').found).toEqual(
+      ['schema register/units/staged.yaml', 'id-matches-filename register/units/new-unit.yaml'].sort((a, b) => (a.split(' ')[1]! < b.split(' ')[1]! ? -1 : 1)),
+    );
   });
 
   it('finds changed and untracked files of a register in a sub-folder of the repository, also before the first commit', () => {
@@ -51,10 +53,7 @@ describe('lint --changed', () => {
       'governance/register/units/new-unit.yaml': 'kind: Unit\nid: ny-enhet\nname: Ny\ntype: group\n',
       'governance/register/documents/it-policy.yaml': overdue,
     });
-    expect(files(join(top, 'governance'), '--changed').found).toEqual([
-      'document-review register/documents/it-policy.yaml',
-      'id-matches-filename register/units/new-unit.yaml',
-    ]);
+    expect(files(join(top, 'governance'), '--changed').found).toEqual(['document-review register/documents/it-policy.yaml', 'id-matches-filename register/units/new-unit.yaml']);
   });
 
   it('reports references broken by a staged deletion, in the file that still refers, and the application left without owner', () => {
@@ -64,7 +63,7 @@ describe('lint --changed', () => {
     expect(found).toEqual(['application-has-owner register/applications/diarium.yaml', 'reference register/roles/diarium-admin.yaml']);
   });
 
-  it('--base HEAD (the pre-commit hook): ending the only owner\'s role breaks the application in another file', () => {
+  it("--base HEAD (the pre-commit hook): ending the only owner's role breaks the application in another file", () => {
     // The base already has an overdue document in a file the change does not touch: not the change's doing.
     const repo = repositoryFrom('clean', { 'register/documents/it-policy.yaml': overdue });
     const owner = join(repo, 'register/roles/diarium-owner.yaml');
@@ -74,7 +73,7 @@ describe('lint --changed', () => {
     expect(files(repo).found).toContain('document-review register/documents/it-policy.yaml');
   });
 
-  it('git rm of the administrator\'s file is reported on the application', () => {
+  it("git rm of the administrator's file is reported on the application", () => {
     const repo = repositoryFrom('clean');
     git(repo, 'rm', '--quiet', 'register/roles/diarium-admin.yaml');
     expect(files(repo, '--changed', '--base', 'HEAD')).toMatchObject({ status: 1, found: ['application-has-administrator register/applications/diarium.yaml'] });

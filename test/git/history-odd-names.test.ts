@@ -12,7 +12,16 @@ function commit(folder: string, message: string): void {
   const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
     cwd: folder,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Karin', GIT_AUTHOR_EMAIL: 'k@example.org', GIT_COMMITTER_NAME: 'Karin', GIT_COMMITTER_EMAIL: 'k@example.org', GIT_AUTHOR_DATE: '2026-03-02T12:00:00+01:00', GIT_COMMITTER_DATE: '2026-03-02T12:00:00+01:00' },
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: 'Karin',
+      GIT_AUTHOR_EMAIL: 'k@example.org',
+      GIT_COMMITTER_NAME: 'Karin',
+      GIT_COMMITTER_EMAIL: 'k@example.org',
+      GIT_AUTHOR_DATE: '2026-03-02T12:00:00+01:00',
+      GIT_COMMITTER_DATE: '2026-03-02T12:00:00+01:00',
+    },
   });
   if (result.status !== 0) throw new Error(result.stderr);
 }

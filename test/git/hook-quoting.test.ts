@@ -41,7 +41,7 @@ describe('the hook in a register folder whose name the shell would read', () => 
     expect(existsSync(join(folder, 'pwned'))).toBe(false);
   });
 
-  it('quotes every value of the script as one word, and reads an earlier itreg\'s hook', () => {
+  it("quotes every value of the script as one word, and reads an earlier itreg's hook", () => {
     for (const text of [...hostile, '', "''", "a'b'c"]) expect(unquoteShell(quoteShell(text))).toBe(text);
     const script = hookScript("it's", "/opt/no'de", '/x/$(y)/itreg.js', { notInstalled: "it's not here", blocked: 'fix `it`' });
     expect(script).toContain(`cd "$(git rev-parse --show-toplevel)"/'it'\\''s' || exit 1`);

@@ -12,7 +12,16 @@ function commitAt(folder: string, date: string, message: string): void {
   const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
     cwd: folder,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Karin Registrator', GIT_AUTHOR_EMAIL: 'k@example.org', GIT_COMMITTER_NAME: 'Karin Registrator', GIT_COMMITTER_EMAIL: 'k@example.org', GIT_AUTHOR_DATE: `${date}T12:00:00+01:00`, GIT_COMMITTER_DATE: `${date}T12:00:00+01:00` },
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: 'Karin Registrator',
+      GIT_AUTHOR_EMAIL: 'k@example.org',
+      GIT_COMMITTER_NAME: 'Karin Registrator',
+      GIT_COMMITTER_EMAIL: 'k@example.org',
+      GIT_AUTHOR_DATE: `${date}T12:00:00+01:00`,
+      GIT_COMMITTER_DATE: `${date}T12:00:00+01:00`,
+    },
   });
   if (result.status !== 0) throw new Error(result.stderr);
 }
@@ -113,6 +122,9 @@ describe('a register in a sub-folder of its repository', () => {
   it('the hook installed through a symbolic link changes into the register by its path from the top, and is the same hook by the real path', () => {
     expect(runCli(['hook', 'install', '-C', join(linked, 'governance')], top).status).toBe(0);
     expect(readFileSync(join(top, '.git/hooks/pre-commit'), 'utf8')).toContain(`\ncd "$(git rev-parse --show-toplevel)"/'governance' || exit 1\n`);
-    expect(runCli(['hook', 'install', '-C', 'governance', '--lang', 'en'], top)).toMatchObject({ status: 0, stdout: `the pre-commit hook is already installed: ${join(top, '.git/hooks/pre-commit')}\n` });
+    expect(runCli(['hook', 'install', '-C', 'governance', '--lang', 'en'], top)).toMatchObject({
+      status: 0,
+      stdout: `the pre-commit hook is already installed: ${join(top, '.git/hooks/pre-commit')}\n`,
+    });
   });
 });

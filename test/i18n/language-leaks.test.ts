@@ -36,22 +36,71 @@ function strings(value: unknown, path: string): Array<[string, string]> {
 /** The words of the other language, looked up in lower case. Built from the register's own values where it can be. */
 const englishWords = new Set<string>([
   // The words that leaked (issue 18) and their families.
-  'kind', 'kinds', 'active', 'operations', 'support', 'users', 'user', 'error', 'errors', 'warning', 'warnings',
-  'options', 'command', 'commands', 'paths', 'default', 'floor', 'usage', 'owner', 'vendor', 'item', 'items',
-  'entity', 'entities', 'rule', 'rules', 'finding', 'findings', 'file', 'files', 'folder', 'missing', 'unknown', 'none',
+  'kind',
+  'kinds',
+  'active',
+  'operations',
+  'support',
+  'users',
+  'user',
+  'error',
+  'errors',
+  'warning',
+  'warnings',
+  'options',
+  'command',
+  'commands',
+  'paths',
+  'default',
+  'floor',
+  'usage',
+  'owner',
+  'vendor',
+  'item',
+  'items',
+  'entity',
+  'entities',
+  'rule',
+  'rules',
+  'finding',
+  'findings',
+  'file',
+  'files',
+  'folder',
+  'missing',
+  'unknown',
+  'none',
   // English that only an untranslated sentence has.
-  'the', 'and', 'with', 'without', 'for', 'of', 'is', 'are', 'must', 'should', 'which', 'from', 'until', 'only',
+  'the',
+  'and',
+  'with',
+  'without',
+  'for',
+  'of',
+  'is',
+  'are',
+  'must',
+  'should',
+  'which',
+  'from',
+  'until',
+  'only',
   // The register's English values: kinds, enum values (the keys of the term list) and rule ids.
   ...kinds.map((kind) => kind.toLowerCase()),
   // (Keys that are no word, such as a level's number or an article's letter, are not looked for.)
-  ...Object.values(terms.en).flatMap((group: object) => Object.keys(group)).map((key) => key.toLowerCase()).filter((key) => /^[a-z][a-z-]+$/.test(key)),
+  ...Object.values(terms.en)
+    .flatMap((group: object) => Object.keys(group))
+    .map((key) => key.toLowerCase())
+    .filter((key) => /^[a-z][a-z-]+$/.test(key)),
   ...ruleIds,
 ]);
 
 /** Words in both languages, or Swedish words in the English value lists: never a leak in Swedish text. */
 const alsoSwedish = new Set<string>([
   'schema', // the rule id is also the Swedish word
-  'specialist', 'plan', 'policy', // role, document type: the same word in Swedish
+  'specialist',
+  'plan',
+  'policy', // role, document type: the same word in Swedish
   'personal', // personalData value; Swedish "personal" = staff
   'population', // cost key; a Swedish word too (we write "befolkning")
   'person', // a counted noun: the same word in Swedish
@@ -59,21 +108,83 @@ const alsoSwedish = new Set<string>([
 for (const word of alsoSwedish) englishWords.delete(word);
 
 const swedishWords = new Set<string>([
-  'och', 'eller', 'inte', 'för', 'med', 'är', 'av', 'till', 'på', 'som', 'saknar', 'gäller', 'ska', 'finns', 'ingen', 'inget',
-  'kommun', 'kommuner', 'kommunen', 'avtal', 'avtalet', 'applikation', 'applikationer', 'applikationen', 'enhet', 'enheten',
-  'systemägare', 'systemansvarig', 'systemansvariga', 'utbildningsplan', 'undantag', 'undantaget', 'regel', 'regeln',
-  'fynd', 'varning', 'varningar', 'drift', 'förvaltning', 'användning', 'flaggor', 'kommandon', 'befolkning', 'andelar',
-  'posttyp', 'registret', 'mappen', 'filen', 'kontrollera',
+  'och',
+  'eller',
+  'inte',
+  'för',
+  'med',
+  'är',
+  'av',
+  'till',
+  'på',
+  'som',
+  'saknar',
+  'gäller',
+  'ska',
+  'finns',
+  'ingen',
+  'inget',
+  'kommun',
+  'kommuner',
+  'kommunen',
+  'avtal',
+  'avtalet',
+  'applikation',
+  'applikationer',
+  'applikationen',
+  'enhet',
+  'enheten',
+  'systemägare',
+  'systemansvarig',
+  'systemansvariga',
+  'utbildningsplan',
+  'undantag',
+  'undantaget',
+  'regel',
+  'regeln',
+  'fynd',
+  'varning',
+  'varningar',
+  'drift',
+  'förvaltning',
+  'användning',
+  'flaggor',
+  'kommandon',
+  'befolkning',
+  'andelar',
+  'posttyp',
+  'registret',
+  'mappen',
+  'filen',
+  'kontrollera',
   // Every word of the Swedish term list.
-  ...Object.entries(terms.sv).filter(([group]) => group !== 'rules').flatMap(([, group]) => strings(group, '')).flatMap(([, text]) => text.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? []),
+  ...Object.entries(terms.sv)
+    .filter(([group]) => group !== 'rules')
+    .flatMap(([, group]) => strings(group, ''))
+    .flatMap(([, text]) => text.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? []),
 ]);
 /** Words in both languages (or names) found in the Swedish term list: never a leak in English text. */
 const alsoEnglish = [
-  'specialist', 'plan', 'policy', // the same word in both
-  'i', 'under', 'god', // "i drift", "under införande", fit "god": English words too
-  'en', 'id', 'text', 'system', 'yaml', // "en" is also the language code; the others are the same in both
-  'personnummer', 'samordningsnummer', // the Swedish identifiers' own names, used in English too
-  'art', 'a', 'b', 'c', 'd', 'e', 'f', // "art." and an article's points (GDPR art. 6.1 a–f) in the legal bases' Swedish names; "a" and "e.g." in English
+  'specialist',
+  'plan',
+  'policy', // the same word in both
+  'i',
+  'under',
+  'god', // "i drift", "under införande", fit "god": English words too
+  'en',
+  'id',
+  'text',
+  'system',
+  'yaml', // "en" is also the language code; the others are the same in both
+  'personnummer',
+  'samordningsnummer', // the Swedish identifiers' own names, used in English too
+  'art',
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f', // "art." and an article's points (GDPR art. 6.1 a–f) in the legal bases' Swedish names; "a" and "e.g." in English
   'person', // a counted noun: the same word in both
 ];
 for (const word of alsoEnglish) swedishWords.delete(word);
@@ -85,7 +196,10 @@ function prose(text: string, language: Language): string {
     .replace(/<code>[\s\S]*?<\/code>/g, ' ')
     .replace(/\{\{[\s\S]*?\}\}/g, ' ')
     .replace(/<[^<>]*>/g, ' ')
-    .replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&#x60;/g, '`').replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&#x60;/g, '`')
+    .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, ' ')
     .replace(/`[^`]*`/g, ' ')
     .replace(/"[^"\n]*"|”[^”\n]*”|“[^”\n]*”/g, ' ')
     .replace(/\{[^{}]*\}/g, ' ')
@@ -144,7 +258,10 @@ function filesBelow(folder: string, keep: (name: string) => boolean): string[] {
 const templates = filesBelow(join(projectRoot, 'templates'), (name) => name.endsWith('.hbs'));
 const snapshots = filesBelow(join(projectRoot, 'test'), (name) => /\.sv\.(md|html|txt)$/.test(name)).filter((path) => path.includes('__snapshots__'));
 const ruleDocs = (language: Language): Array<[string, string]> =>
-  (rules as readonly Rule[]).flatMap((rule) => [[`rule ${rule.id} description`, rule.docs.description[language]], [`rule ${rule.id} details`, rule.docs.details[language]]]);
+  (rules as readonly Rule[]).flatMap((rule) => [
+    [`rule ${rule.id} description`, rule.docs.description[language]],
+    [`rule ${rule.id} details`, rule.docs.details[language]],
+  ]);
 const noop = async () => {};
 
 const sources: Record<Language, () => Array<[string, string]>> = {
@@ -176,7 +293,7 @@ describe('language leaks', () => {
     expect(found, `\n${explain(found)}\n(see the top of test/i18n/language-leaks.test.ts for how to fix)`).toEqual([]);
   });
 
-  it('no English word in the rendered Swedish reports (the file snapshots), other than the register\'s own prose', () => {
+  it("no English word in the rendered Swedish reports (the file snapshots), other than the register's own prose", () => {
     const entries = snapshots.map((file): [string, string] => [relative(projectRoot, file), readFileSync(file, 'utf8')]);
     expect(entries.length).toBeGreaterThanOrEqual(6);
     const found = leaks(entries, 'sv', registerProse);

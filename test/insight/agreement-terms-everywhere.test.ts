@@ -15,9 +15,17 @@ const folder = registerFrom('clean', {
   // Renewed once (its deadline 2025-09-30 passed without notice): current end 2026-12-31, deadline 2026-09-30.
   'register/agreements/diarium-support.yaml': agreement('diarium-support', 'Supportavtal Dokumentor', 'support', 'renewal: { months: 12 }\nannualCost: 12000\n'),
   // A six-month option called, another left: current end 2026-06-30, deadline 2026-06-30 − 3 months = 2026-03-30 (passed).
-  'register/agreements/diarium-drift.yaml': agreement('diarium-drift', 'Driftavtal diarium', 'operations', 'options:\n  - { months: 6, exercised: 2025-05-01 }\n  - { months: 24 }\nannualCost: 36500\n'),
+  'register/agreements/diarium-drift.yaml': agreement(
+    'diarium-drift',
+    'Driftavtal diarium',
+    'operations',
+    'options:\n  - { months: 6, exercised: 2025-05-01 }\n  - { months: 24 }\nannualCost: 36500\n',
+  ),
   // Renews, but notice was given after the 2026-09-30 deadline: it ends a period later, 2027-12-31.
-  'register/agreements/diarium-licens.yaml': agreement('diarium-licens', 'Licensavtal Dokumentor', 'licence', 'renewal: { months: 12 }\nterminated: 2026-10-15\nannualCost: 1000\n').replace('end: 2025-12-31', 'end: 2026-12-31'),
+  'register/agreements/diarium-licens.yaml': agreement('diarium-licens', 'Licensavtal Dokumentor', 'licence', 'renewal: { months: 12 }\nterminated: 2026-10-15\nannualCost: 1000\n').replace(
+    'end: 2025-12-31',
+    'end: 2026-12-31',
+  ),
 });
 
 const terms = (id: string) => {
@@ -79,7 +87,10 @@ describe('one current end and notice deadline for every consumer', () => {
   it('the application report and the yearly report', () => {
     const sheet = run('report', 'application', '--id', 'diarium', '--format', 'md');
     const yearly = run('report', 'yearly', '--format', 'md');
-    for (const [id, name] of [['diarium-support', 'Supportavtal Dokumentor'], ['diarium-drift', 'Driftavtal diarium']] as const) {
+    for (const [id, name] of [
+      ['diarium-support', 'Supportavtal Dokumentor'],
+      ['diarium-drift', 'Driftavtal diarium'],
+    ] as const) {
       const { end, noticeDeadline } = terms(id);
       expect(sheet).toContain(`- ${name} (`);
       expect(sheet).toMatch(new RegExp(`- ${name} \\(.*\\): 1 January 2020 – ${longDate(end!)}; notice by ${longDate(noticeDeadline!)}`));
@@ -91,7 +102,9 @@ describe('one current end and notice deadline for every consumer', () => {
     expect(runCli(['site', '--output', 'public', '--date', DATE, '--lang', 'en'], folder).status).toBe(0);
     for (const id of ['diarium-support', 'diarium-drift']) {
       const { end, noticeDeadline } = terms(id);
-      const text = readFileSync(join(folder, 'public/agreement', `${id}.html`), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const text = readFileSync(join(folder, 'public/agreement', `${id}.html`), 'utf8')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
       expect(text).toContain(`In force until ${longDate(end!)}`);
       expect(text).toContain(`Notice by ${longDate(noticeDeadline!)}`);
     }

@@ -42,12 +42,15 @@ describe('itreg calendar', () => {
     expect(summaries).toContain('Undantaget från regeln ”Utbildningsplan för verksamhetssystem” för Telefonisystem går ut');
     expect(summaries.join('\n')).not.toMatch(/training-plan/);
     const english = new ICAL.Component(ICAL.parse(runCli(['calendar', '--date', '2026-11-26', '--lang', 'en'], projectRoot).stdout));
-    expect(english.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('summary')))).toContain('The exception from the rule “Training plan for business systems” for Telefonisystem ends');
+    expect(english.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('summary')))).toContain(
+      'The exception from the rule “Training plan for business systems” for Telefonisystem ends',
+    );
   });
 
   it('stays valid with a lone CR or control characters in a name, and an agreement ending 9999-12-31', () => {
     const folder = registerFrom('clean', {
-      'register/agreements/diarium-support.yaml': 'kind: Agreement\nid: diarium-support\nname: "Support\\rX-INJECTED:1\\u0007\\u001b[31m, del\\r\\nB"\ntype: support\napplication: diarium\nparties: [Ärendesystem Väst AB]\nstart: 2020-01-01\nend: 9999-12-31\nnoticeMonths: 6\n',
+      'register/agreements/diarium-support.yaml':
+        'kind: Agreement\nid: diarium-support\nname: "Support\\rX-INJECTED:1\\u0007\\u001b[31m, del\\r\\nB"\ntype: support\napplication: diarium\nparties: [Ärendesystem Väst AB]\nstart: 2020-01-01\nend: 9999-12-31\nnoticeMonths: 6\n',
     });
     const text = runCli(['calendar', '--date', '2026-06-01'], folder).stdout;
     // Every line ends in CRLF, and no CR, LF or other control character stands anywhere else.
@@ -67,7 +70,10 @@ describe('itreg calendar', () => {
     const uids = (args: string[]) => [...runCli(['calendar', '--date', '2026-11-26', ...args], projectRoot).stdout.matchAll(/^UID:(\S+)/gm)].map((m) => m[1]!);
     const all = uids([]);
     for (const kind of ['agreement-notice.', 'agreement-end.', 'document-review.', 'plan-review.', 'exception.training-plan.telefoni', 'introduction.e-bygglov']) {
-      expect(all.some((uid) => uid.startsWith(kind)), kind).toBe(true);
+      expect(
+        all.some((uid) => uid.startsWith(kind)),
+        kind,
+      ).toBe(true);
     }
     expect(all.some((uid) => uid.startsWith('agreement-end.e-tjanst-support'))).toBe(false); // ended 2026-06-30
     const kultur = uids(['--owner-unit', 'kultur-bengtsfors']);
@@ -87,8 +93,10 @@ describe('itreg calendar', () => {
 
 describe('itreg export', () => {
   const names = {
-    'register/roles/diarium-owner.yaml': 'kind: RoleAssignment\nid: diarium-owner\nrole: system-owner\napplication: diarium\nholder: { title: Kanslichef, unit: kansli-amal, name: Astrid Lindqvist }\nfrom: 2020-01-01\nnotes: Astrid Lindqvist tar över efter Bertil Ek.\n',
-    'register/roles/diarium-admin.yaml': 'kind: RoleAssignment\nid: diarium-admin\nrole: system-administrator\napplication: diarium\nholder: { title: Registrator, unit: kansli-amal, name: Cecilia Öberg }\nappointedBy: diarium-owner\nfrom: 2020-01-01\n',
+    'register/roles/diarium-owner.yaml':
+      'kind: RoleAssignment\nid: diarium-owner\nrole: system-owner\napplication: diarium\nholder: { title: Kanslichef, unit: kansli-amal, name: Astrid Lindqvist }\nfrom: 2020-01-01\nnotes: Astrid Lindqvist tar över efter Bertil Ek.\n',
+    'register/roles/diarium-admin.yaml':
+      'kind: RoleAssignment\nid: diarium-admin\nrole: system-administrator\napplication: diarium\nholder: { title: Registrator, unit: kansli-amal, name: Cecilia Öberg }\nappointedBy: diarium-owner\nfrom: 2020-01-01\n',
   };
 
   it('--redact leaves no personal name anywhere, and says what it removed', () => {
@@ -99,7 +107,9 @@ describe('itreg export', () => {
     for (const name of ['Astrid', 'Lindqvist', 'Bertil', 'Cecilia', 'Öberg']) expect(redacted.stdout).not.toContain(name);
     // Counts by the plural rule: "1 note", not "1 notes".
     expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name) and 1 note, and replaced 0 personal identity numbers by ÅÅMMDD-XXXX\n');
-    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe('itreg: tog bort 2 personnamn (holder.name) och 1 anteckning (notes), och ersatte 0 personnummer eller samordningsnummer med ÅÅMMDD-XXXX\n');
+    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe(
+      'itreg: tog bort 2 personnamn (holder.name) och 1 anteckning (notes), och ersatte 0 personnummer eller samordningsnummer med ÅÅMMDD-XXXX\n',
+    );
     const json = JSON.parse(redacted.stdout) as { redacted: string[]; entities: { RoleAssignment: Array<{ holder: object }> } };
     expect(json.redacted).toEqual(['holder.name', 'notes', 'personal identity numbers']);
     expect(json.entities.RoleAssignment[0]!.holder).toEqual({ title: 'Registrator', unit: 'kansli-amal' });
@@ -118,14 +128,27 @@ describe('itreg export', () => {
     expect(app.description).toBe('Frågor: Astrid (ÅÅMMDD-XXXX) eller ÅÅMMDD-XXXX');
     expect(app.vendor.product).toBe('Dokumentor ÅÅMMDD-XXXX');
     expect(redacted.stderr).toBe('itreg: removed 2 personal names (holder.name) and 1 note, and replaced 3 personal identity numbers by ÅÅMMDD-XXXX\n');
-    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe('itreg: tog bort 2 personnamn (holder.name) och 1 anteckning (notes), och ersatte 3 personnummer eller samordningsnummer med ÅÅMMDD-XXXX\n');
+    expect(runCli(['export', '--redact', '--lang', 'sv'], folder).stderr).toBe(
+      'itreg: tog bort 2 personnamn (holder.name) och 1 anteckning (notes), och ersatte 3 personnummer eller samordningsnummer med ÅÅMMDD-XXXX\n',
+    );
   });
 
   it('writes one CSV per kind, redacted too', () => {
     const folder = registerFrom('clean', names);
     const result = runCli(['export', '--format', 'csv', '--out-dir', 'out', '--redact'], folder);
     expect(result.status).toBe(0);
-        expect(readdirSync(`${folder}/out`).sort()).toEqual(['Agreement.csv', 'Application.csv', 'Document.csv', 'Investment.csv', 'Municipality.csv', 'Processing.csv', 'RoleAssignment.csv', 'Supplier.csv', 'TrainingPlan.csv', 'Unit.csv']);
+    expect(readdirSync(`${folder}/out`).sort()).toEqual([
+      'Agreement.csv',
+      'Application.csv',
+      'Document.csv',
+      'Investment.csv',
+      'Municipality.csv',
+      'Processing.csv',
+      'RoleAssignment.csv',
+      'Supplier.csv',
+      'TrainingPlan.csv',
+      'Unit.csv',
+    ]);
     const roles = readFileSync(`${folder}/out/RoleAssignment.csv`, 'utf8');
     expect(roles.split('\r\n')[0]).toBe('\ufeffkind,id,role,application,holder.title,holder.unit,appointedBy,from'); // the fixture speaks English: comma-separated
     expect(roles).not.toMatch(/Astrid|Cecilia/);
@@ -155,7 +178,11 @@ describe('itreg list and show', () => {
       referencedBy: Array<{ id: string }>;
     };
     expect(json.entity.id).toBe('telefoni');
-    expect(json.roles.map((r) => [r.id, r.current])).toEqual([['telefoni-specialist', true], ['telefoni-systemagare', true], ['telefoni-systemansvarig', true]]);
+    expect(json.roles.map((r) => [r.id, r.current])).toEqual([
+      ['telefoni-specialist', true],
+      ['telefoni-systemagare', true],
+      ['telefoni-systemansvarig', true],
+    ]);
     expect(json.agreements.find((a) => a.id === 'telefoni-support')?.noticeDeadline).toBe('2027-06-30');
     expect(json.costs.map((c) => c.id)).toEqual(['telefoni-samverkan']);
     expect(json.costs[0]!.parts.map((p) => p.municipality)).toContain('arjang');

@@ -96,18 +96,14 @@ const rows: readonly Row[] = [
   ['d08', 'end: 2023-08-31\nnoticeMonths: 6\noptions: [{ months: 6, exercised: 2023-05-01 }]', '2024-02-29', '2024-02-29', '2023-08-29', 'passed'],
 ];
 
-const agreementFile = (id: string, fields: string) =>
-  `kind: Agreement\nid: ${id}\nname: Avtal ${id}\ntype: licence\napplication: diarium\nstart: 2020-01-01\n${fields}\n`;
+const agreementFile = (id: string, fields: string) => `kind: Agreement\nid: ${id}\nname: Avtal ${id}\ntype: licence\napplication: diarium\nstart: 2020-01-01\n${fields}\n`;
 const longDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 const compact = (iso: string) => iso.replace(/-/g, '');
 
 // One register per date, all the date's agreements under one application (same type and start, so none renews another).
 const dates = [...new Set(rows.map((row) => row[2]))];
 const folders = new Map(
-  dates.map((date) => [
-    date,
-    registerFrom('clean', Object.fromEntries(rows.filter((row) => row[2] === date).map(([id, fields]) => [`register/agreements/${id}.yaml`, agreementFile(id, fields)]))),
-  ]),
+  dates.map((date) => [date, registerFrom('clean', Object.fromEntries(rows.filter((row) => row[2] === date).map(([id, fields]) => [`register/agreements/${id}.yaml`, agreementFile(id, fields)])))]),
 );
 const run = (date: string, ...args: string[]) => {
   const result = runCli([...args, '--date', date, '--lang', 'en'], folders.get(date));
@@ -155,7 +151,8 @@ describe('notice deadlines by the calendar a person reads (DESIGN.md 1.2), a tab
     });
 
     it('opportunities', () => {
-      const found = (JSON.parse(run(date, 'opportunities', '--months', '1200', '--format', 'json')) as { opportunities: Array<{ agreement?: string; deadline?: string; message: string }> }).opportunities;
+      const found = (JSON.parse(run(date, 'opportunities', '--months', '1200', '--format', 'json')) as { opportunities: Array<{ agreement?: string; deadline?: string; message: string }> })
+        .opportunities;
       for (const [id, , , end, deadline, state] of table) {
         const entry = found.find((o) => o.agreement === id);
         // Every agreement in force with a deadline is a chance; an ended or open-ended one is not.
@@ -194,7 +191,9 @@ describe('notice deadlines by the calendar a person reads (DESIGN.md 1.2), a tab
     it('the site', () => {
       expect(runCli(['site', '--output', 'public', '--date', date, '--lang', 'en'], folders.get(date)).status).toBe(0);
       for (const [id, fields, , end, deadline] of table) {
-        const text = readFileSync(join(folders.get(date)!, 'public/agreement', `${id}.html`), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+        const text = readFileSync(join(folders.get(date)!, 'public/agreement', `${id}.html`), 'utf8')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ');
         if (end === undefined) {
           expect(text, id).not.toContain('Notice by');
           continue;

@@ -10,7 +10,16 @@ function commitAt(folder: string, date: string, author: string, message: string)
   const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
     cwd: folder,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: 'a@example.org', GIT_AUTHOR_DATE: `${date}T12:00:00+01:00`, GIT_COMMITTER_DATE: `${date}T12:00:00+01:00` },
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: author,
+      GIT_AUTHOR_EMAIL: 'a@example.org',
+      GIT_COMMITTER_NAME: author,
+      GIT_COMMITTER_EMAIL: 'a@example.org',
+      GIT_AUTHOR_DATE: `${date}T12:00:00+01:00`,
+      GIT_COMMITTER_DATE: `${date}T12:00:00+01:00`,
+    },
   });
   if (result.status !== 0) throw new Error(result.stderr);
 }
@@ -66,9 +75,12 @@ describe('itreg history', () => {
       ['diarium-owner', 'changed'],
     ]);
     // Added in January: the application and every entity that refers to it, and nothing else.
-    expect(diarium.slice(2).map((c) => `${c.entity} ${c.change}`).sort()).toEqual(
-      ['diarium', 'diarium-2026', 'diarium-admin', 'diarium-drift', 'diarium-owner', 'diarium-specialist', 'diarium-support', 'users'].map((e) => `${e} added`),
-    );
+    expect(
+      diarium
+        .slice(2)
+        .map((c) => `${c.entity} ${c.change}`)
+        .sort(),
+    ).toEqual(['diarium', 'diarium-2026', 'diarium-admin', 'diarium-drift', 'diarium-owner', 'diarium-specialist', 'diarium-support', 'users'].map((e) => `${e} added`));
     expect(diarium.find((c) => c.change === 'renamed')).toMatchObject({ file: 'register/training/diarium-users.yaml', fields: [] });
     expect(diarium.every((c) => c.entity !== 'it-policy')).toBe(true);
   });

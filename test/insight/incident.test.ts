@@ -50,9 +50,15 @@ describe('itreg incident', () => {
     expect(due(incident('--application', 'lon', '--detected', '2026-10-24T10:00'))['csirt-early-warning']).toBe('2026-10-25T09:00:00+01:00');
   });
 
-  it('puts the final report one calendar month after the notification, at a month end the month\'s last day', () => {
-    expect(due(incident('--application', 'lon', '--detected', '2026-01-31T10:00'))).toMatchObject({ 'csirt-notification': '2026-02-03T10:00:00+01:00', 'csirt-final-report': '2026-03-03T10:00:00+01:00' });
-    expect(due(incident('--application', 'lon', '--detected', '2026-01-28T10:00'))).toMatchObject({ 'csirt-notification': '2026-01-31T10:00:00+01:00', 'csirt-final-report': '2026-02-28T10:00:00+01:00' });
+  it("puts the final report one calendar month after the notification, at a month end the month's last day", () => {
+    expect(due(incident('--application', 'lon', '--detected', '2026-01-31T10:00'))).toMatchObject({
+      'csirt-notification': '2026-02-03T10:00:00+01:00',
+      'csirt-final-report': '2026-03-03T10:00:00+01:00',
+    });
+    expect(due(incident('--application', 'lon', '--detected', '2026-01-28T10:00'))).toMatchObject({
+      'csirt-notification': '2026-01-31T10:00:00+01:00',
+      'csirt-final-report': '2026-02-28T10:00:00+01:00',
+    });
     expect(due(incident('--application', 'lon', '--detected', '2026-01-28T23:30'))['csirt-early-warning']).toBe('2026-01-29T23:30:00+01:00');
   });
 
@@ -62,7 +68,7 @@ describe('itreg incident', () => {
     expect(incident('--supplier', 'lone', '--detected', '2026-03-28T10:00').deadlines.map((d) => d.kind)).toEqual(['csirt-early-warning', 'csirt-notification', 'imy-breach', 'csirt-final-report']);
   });
 
-  it('reads the detection time in itreg.yaml\'s time zone, or as the instant an offset names', () => {
+  it("reads the detection time in itreg.yaml's time zone, or as the instant an offset names", () => {
     const newYork = lawCommandsRegister('en', 'America/New_York');
     const json = JSON.parse(runCli(['incident', '--application', 'lon', '--detected', '2026-03-07T10:00', '--format', 'json'], newYork, env).stdout) as IncidentJson;
     expect(json.timeZone).toBe('America/New_York');
@@ -90,7 +96,10 @@ describe('itreg incident', () => {
 
   it.each([
     [['--supplier', 'datahall', '--detected', 'yesterday'], '--detected must be a date and time such as 2026-03-28T10:00 (the register\'s time zone) or 2026-03-28T09:00Z, not "yesterday"'],
-    [['--supplier', 'datahall', '--detected', '2026-02-29T10:00'], '--detected must be a date and time such as 2026-03-28T10:00 (the register\'s time zone) or 2026-03-28T09:00Z, not "2026-02-29T10:00"'],
+    [
+      ['--supplier', 'datahall', '--detected', '2026-02-29T10:00'],
+      '--detected must be a date and time such as 2026-03-28T10:00 (the register\'s time zone) or 2026-03-28T09:00Z, not "2026-02-29T10:00"',
+    ],
     [['--supplier', 'datahall', '--detected', '2026-03-28'], '--detected must be a date and time such as 2026-03-28T10:00 (the register\'s time zone) or 2026-03-28T09:00Z, not "2026-03-28"'],
     [['--supplier', 'nordisk', '--detected', '2026-03-28T10:00'], 'no supplier "nordisk"; itreg suppliers lists them'],
     [['--supplier', 'datahal', '--detected', '2026-03-28T10:00'], 'no supplier "datahal" (did you mean "datahall"?); itreg suppliers lists them'],
@@ -105,7 +114,9 @@ describe('itreg incident', () => {
   });
 
   it('says so in Swedish too', () => {
-    expect(runCli(['incident', '--supplier', 'datahall', '--detected', 'igår', '--lang', 'sv'], folder, env).stderr).toBe('itreg: --detected ska vara datum och klockslag som 2026-03-28T10:00 (registrets tidszon) eller 2026-03-28T09:00Z, inte "igår"\n');
+    expect(runCli(['incident', '--supplier', 'datahall', '--detected', 'igår', '--lang', 'sv'], folder, env).stderr).toBe(
+      'itreg: --detected ska vara datum och klockslag som 2026-03-28T10:00 (registrets tidszon) eller 2026-03-28T09:00Z, inte "igår"\n',
+    );
   });
 });
 
@@ -117,7 +128,7 @@ describe('zoned time', () => {
     expect(parseDateTime('2026-01-01T24:00', 'UTC')).toBeUndefined();
   });
 
-  it('adds calendar months at the same wall time, a missing day becoming the month\'s last', () => {
+  it("adds calendar months at the same wall time, a missing day becoming the month's last", () => {
     const zone = 'Europe/Stockholm';
     const start = instantOf({ year: 2024, month: 1, day: 31, hour: 8, minute: 0, second: 0 }, zone);
     expect(formatZoned(addCalendarMonths(start, 1, zone), zone)).toBe('2024-02-29T08:00:00+01:00');

@@ -46,7 +46,11 @@ describe('itreg opportunities', () => {
           state: end === '2026-08-31' ? 'deadline-passed' : 'ends',
           // A passed deadline is said to have passed (defect 6), never given as a date to act by.
           ...(end === '2026-08-31' ? { deadlinePassed: true } : {}),
-          message: expect.stringContaining(end === '2026-08-31' ? 'Supportavtal Dokumentor for Diariesystem: the notice deadline passed on 2026-02-28, and the agreement ends on 2026-08-31' : 'Supportavtal Dokumentor for Diariesystem ends on') as unknown,
+          message: expect.stringContaining(
+            end === '2026-08-31'
+              ? 'Supportavtal Dokumentor for Diariesystem: the notice deadline passed on 2026-02-28, and the agreement ends on 2026-08-31'
+              : 'Supportavtal Dokumentor for Diariesystem ends on',
+          ) as unknown,
         },
       ]);
     } else {
@@ -95,6 +99,8 @@ describe('itreg opportunities', () => {
       'register/agreements/diarium-drift.yaml': 'kind: Agreement\nid: diarium-drift\nname: Drift\ntype: operations\napplication: diarium\nstart: 2020-01-01\nend: 2027-01-31\n',
     });
     expect(run(folder, '--date', '2026-06-01').map((o) => o.deadline)).toEqual(['2026-09-30', '2027-01-31']);
-    expect(runCli(['opportunities', '--date', '2026-06-01', '--format', 'md', '--lang', 'sv'], folder).stdout).toMatch(/^\| Anledning \| Uppsägning senast \| Applikationer \| Kommuner \| Vad \|\n.*\n\| avtal på väg ut \| 2026-09-30 \| Diariesystem \| Åmåls kommun, Melleruds kommun \|/);
+    expect(runCli(['opportunities', '--date', '2026-06-01', '--format', 'md', '--lang', 'sv'], folder).stdout).toMatch(
+      /^\| Anledning \| Uppsägning senast \| Applikationer \| Kommuner \| Vad \|\n.*\n\| avtal på väg ut \| 2026-09-30 \| Diariesystem \| Åmåls kommun, Melleruds kommun \|/,
+    );
   });
 });

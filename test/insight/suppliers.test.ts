@@ -5,7 +5,22 @@ import { lawCommandsRegister } from './law-commands-register.js';
 
 interface SuppliersJson {
   concentrations: string[];
-  suppliers: Array<{ id: string; highestLevel?: number; concentration: boolean; serious: number; critical: number; applications: Array<{ id: string; via: string[]; municipalities: string[]; highestLevel?: number; critical: boolean; personalData?: string; processorAgreements: Array<{ id: string; current: boolean }> }> }>;
+  suppliers: Array<{
+    id: string;
+    highestLevel?: number;
+    concentration: boolean;
+    serious: number;
+    critical: number;
+    applications: Array<{
+      id: string;
+      via: string[];
+      municipalities: string[];
+      highestLevel?: number;
+      critical: boolean;
+      personalData?: string;
+      processorAgreements: Array<{ id: string; current: boolean }>;
+    }>;
+  }>;
 }
 
 const env = { ITREG_NOW: '2026-06-01T10:00:00Z' };
@@ -22,11 +37,21 @@ describe('itreg suppliers', () => {
     expect(datahall).toMatchObject({ highestLevel: 4, concentration: true, serious: 3, critical: 2 });
     // As agreement party (journal, ekonomi) and as a sub-processor (lon), critical and highest level first; the retired
     // system that names it is left out.
-    expect(datahall.applications.map((a) => [a.id, a.via])).toEqual([['journal', ['party']], ['lon', ['sub-processor']], ['ekonomi', ['party']]]);
-    expect(datahall.applications.find((a) => a.id === 'lon')).toMatchObject({ municipalities: ['mellerud'], highestLevel: 3, critical: true, personalData: 'personal', processorAgreements: [{ id: 'lon-pub', current: true }] });
+    expect(datahall.applications.map((a) => [a.id, a.via])).toEqual([
+      ['journal', ['party']],
+      ['lon', ['sub-processor']],
+      ['ekonomi', ['party']],
+    ]);
+    expect(datahall.applications.find((a) => a.id === 'lon')).toMatchObject({
+      municipalities: ['mellerud'],
+      highestLevel: 3,
+      critical: true,
+      personalData: 'personal',
+      processorAgreements: [{ id: 'lon-pub', current: true }],
+    });
   });
 
-  it('counts a plain vendor name equal to a supplier\'s name, case and spacing aside', () => {
+  it("counts a plain vendor name equal to a supplier's name, case and spacing aside", () => {
     const omsorg = json().suppliers.find((s) => s.id === 'omsorg')!;
     expect(omsorg.applications.map((a) => [a.id, a.via])).toEqual([['journal', ['vendor']]]);
     expect(omsorg.concentration).toBe(false);

@@ -106,7 +106,10 @@ describe('--changed at the base lints only what the change can reach', () => {
       const { result, isNew } = lintAgainstBase(now, replaceFiles(now, touched, before), touched, changed, rules, options);
       // The lint now runs only what the change can reach: part of the full lint's findings, never another.
       const all = new Set(full.findings.map(shown));
-      expect(result.findings.map(shown).filter((line) => !all.has(line)), `change ${seed}: ${change.describe}`).toEqual([]);
+      expect(
+        result.findings.map(shown).filter((line) => !all.has(line)),
+        `change ${seed}: ${change.describe}`,
+      ).toEqual([]);
       ranNow += result.findings.length;
       fullNow += full.findings.length;
       expect(result.findings.filter(isNew).map(shown), `change ${seed}: ${change.describe}`).toEqual(expected);
@@ -118,7 +121,7 @@ describe('--changed at the base lints only what the change can reach', () => {
     expect(ranNow).toBeLessThan(fullNow / 2);
   });
 
-  it('agrees with a full lint when a copied file sorts before its original (a file rule\'s finding then gets another ordinal)', () => {
+  it("agrees with a full lint when a copied file sorts before its original (a file rule's finding then gets another ordinal)", () => {
     const path = 'register/applications/skolplattform-mellerud.yaml';
     const change: Change = { describe: 'copy', files: new Map([[path.replace(/\.yaml$/, '-copy.yaml'), texts.get(path)!]]) };
     const { now, touched, changed } = apply(example, change);

@@ -91,10 +91,17 @@ describe('fixes', () => {
   it('a key with damaged text is repaired as a key', () => {
     const text = 'kind: Municipality\nid: amal\nname: Åmål\nnoteÃ¥: x\n';
     const source = parseSource('register/municipalities/amal.yaml', text);
-    const fixes = fixesOfFile({ source, kind: 'Municipality', id: 'amal' }, [
-      { ruleId: 'text-encoding', severity: 'warning', message: '', file: source.path, line: 4, column: 5, messageId: 'mojibake' },
-    ], { isTaken: () => false, schemaLine });
-    expect(applyEdits(text, fixes.flatMap((fix) => fix.edits))).toBe(`${schemaLine('Municipality', '')}kind: Municipality\nid: amal\nname: Åmål\nnoteå: x\n`);
+    const fixes = fixesOfFile(
+      { source, kind: 'Municipality', id: 'amal' },
+      [{ ruleId: 'text-encoding', severity: 'warning', message: '', file: source.path, line: 4, column: 5, messageId: 'mojibake' }],
+      { isTaken: () => false, schemaLine },
+    );
+    expect(
+      applyEdits(
+        text,
+        fixes.flatMap((fix) => fix.edits),
+      ),
+    ).toBe(`${schemaLine('Municipality', '')}kind: Municipality\nid: amal\nname: Åmål\nnoteå: x\n`);
   });
 
   it('id-matches-filename: renamed to <id>.yaml where the name is free, never onto another file', () => {

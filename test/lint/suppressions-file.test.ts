@@ -33,7 +33,9 @@ describe('the suppressions file', () => {
       const result = lint(folder);
       expect(result.status).toBe(2);
       expect(result.stderr).not.toContain('hunter2');
-      expect(result.stderr).toBe('itreg: itreg-suppressions.json is a link that leads outside the register, or no regular file, and is not read: make it a plain file beside itreg.yaml (itreg lint --suppress-all writes one)\n');
+      expect(result.stderr).toBe(
+        'itreg: itreg-suppressions.json is a link that leads outside the register, or no regular file, and is not read: make it a plain file beside itreg.yaml (itreg lint --suppress-all writes one)\n',
+      );
     }
   });
 
@@ -55,7 +57,9 @@ describe('the suppressions file', () => {
     writeFiles(folder, { 'itreg-suppressions.json': JSON.stringify({ version: 1, suppressions: [entry('training-plan'), bad] }) });
     const result = lint(folder);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('itreg: itreg-suppressions.json: entry 2 of "suppressions" is not { fingerprint, rule, file, date } in plain text (a field is missing, or holds a control character): write it again with itreg lint --suppress-all\n');
+    expect(result.stderr).toBe(
+      'itreg: itreg-suppressions.json: entry 2 of "suppressions" is not { fingerprint, rule, file, date } in plain text (a field is missing, or holds a control character): write it again with itreg lint --suppress-all\n',
+    );
   });
 
   it('reads a file that begins with a UTF-8 byte-order mark', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
-const application = (id: string, name: string) => `kind: Application\nid: ${id}\nname: ${name}\ntype: general\nmunicipalities: [amal]\ndocumentation: { routines: https://intranat.amal.example/${id} }\n`;
+const application = (id: string, name: string) =>
+  `kind: Application\nid: ${id}\nname: ${name}\ntype: general\nmunicipalities: [amal]\ndocumentation: { routines: https://intranat.amal.example/${id} }\n`;
 const owner = (app: string) => `kind: RoleAssignment\nid: ${app}-systemagare\nrole: system-owner\napplication: ${app}\nholder: { title: IT-chef, unit: amal-it }\nfrom: 2026-01-01\n`;
 const admin = (app: string) => `kind: RoleAssignment\nid: ${app}-systemansvarig\nrole: system-administrator\napplication: ${app}\nholder: { title: Systemtekniker, unit: amal-it }\nfrom: 2026-01-01\n`;
 
@@ -17,7 +18,9 @@ describe('suppressions: suppress, fix one, a new gap, prune', () => {
   let folder: string;
   const lint = (...args: string[]) => runCli(['lint', '--date', '2026-06-01', '--lang', 'en', ...args], folder);
   const json = (...args: string[]) => JSON.parse(lint('--format', 'json', ...args).stdout) as Json;
-  const entries = () => (JSON.parse(readFileSync(join(folder, 'itreg-suppressions.json'), 'utf8')) as { suppressions: Array<{ rule: string; entity?: string; file: string; date: string; fingerprint: string }> }).suppressions;
+  const entries = () =>
+    (JSON.parse(readFileSync(join(folder, 'itreg-suppressions.json'), 'utf8')) as { suppressions: Array<{ rule: string; entity?: string; file: string; date: string; fingerprint: string }> })
+      .suppressions;
 
   beforeAll(() => {
     folder = temporaryFolder();
@@ -116,18 +119,24 @@ describe('suppressions: suppress, fix one, a new gap, prune', () => {
     for (const broken of ['kind: Application\nid: intranat\nname: [Intranät\n', good.replace('type: general', 'type: nonsense')]) {
       writeFiles(folder, { [path]: broken });
       const result = lint('--prune-suppressions');
-      expect(result.stderr).toBe('itreg: itreg-suppressions.json: removed 0 unused entries (their findings are gone); kept 2 entries in files with a YAML or schema error, which the rules could not judge: repair those files and prune again\n');
+      expect(result.stderr).toBe(
+        'itreg: itreg-suppressions.json: removed 0 unused entries (their findings are gone); kept 2 entries in files with a YAML or schema error, which the rules could not judge: repair those files and prune again\n',
+      );
       expect(entries().map((entry) => `${entry.rule} ${entry.entity}`)).toEqual(['application-has-administrator e-post', 'application-has-administrator intranat', 'application-has-owner intranat']);
     }
     writeFiles(folder, { [path]: good });
     expect(json().summary).toMatchObject({ errors: 0, suppressed: 3, unusedSuppressions: 0 });
-    expect(runCli(['lint', '--date', '2026-06-01', '--lang', 'sv', '--prune-suppressions'], folder).stderr).toBe('itreg: itreg-suppressions.json: tog bort 0 oanvända poster (deras fynd finns inte längre)\n');
+    expect(runCli(['lint', '--date', '2026-06-01', '--lang', 'sv', '--prune-suppressions'], folder).stderr).toBe(
+      'itreg: itreg-suppressions.json: tog bort 0 oanvända poster (deras fynd finns inte längre)\n',
+    );
   });
 
   it('a damaged file is exit 2 with one line', () => {
     writeFileSync(join(folder, 'itreg-suppressions.json'), '{ "suppressions": [ { "rule": 1 } ] }');
     const result = lint();
-    expect(result.stderr).toBe('itreg: itreg-suppressions.json: entry 1 of "suppressions" is not { fingerprint, rule, file, date } in plain text (a field is missing, or holds a control character): write it again with itreg lint --suppress-all\n');
+    expect(result.stderr).toBe(
+      'itreg: itreg-suppressions.json: entry 1 of "suppressions" is not { fingerprint, rule, file, date } in plain text (a field is missing, or holds a control character): write it again with itreg lint --suppress-all\n',
+    );
     expect(result.status).toBe(2);
   });
 });

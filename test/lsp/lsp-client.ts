@@ -33,7 +33,10 @@ export class LspClient {
   exited: Promise<number | null>;
   private versions = new Map<string, number>();
 
-  constructor(readonly folder: string, options: LspClientOptions = {}) {
+  constructor(
+    readonly folder: string,
+    options: LspClientOptions = {},
+  ) {
     this.process = spawn(process.execPath, [bin, 'lsp', ...(options.args ?? [])], {
       cwd: folder,
       env: { ...process.env, ITREG_NOW: '2026-06-01T12:00:00Z', ...options.env },
@@ -67,7 +70,10 @@ export class LspClient {
       processId: process.pid,
       rootUri: pathToFileURL(this.folder).href,
       workspaceFolders: [{ uri: pathToFileURL(this.folder).href, name: 'register' }],
-      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } }, textDocument: { publishDiagnostics: {} } },
+      capabilities: {
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
+        textDocument: { publishDiagnostics: {} },
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

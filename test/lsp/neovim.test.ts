@@ -19,7 +19,7 @@ function lintLines(folder: string, file: string): string[] {
 }
 
 describe.skipIf(!hasNeovim)('itreg lsp in Neovim', () => {
-  it('shows lint\'s findings for the open file, and an owner\'s role ended in another buffer as application-has-owner', () => {
+  it("shows lint's findings for the open file, and an owner's role ended in another buffer as application-has-owner", () => {
     const folder = registerFrom('clean', { [APP]: readFileSync(join(projectRoot, 'test/fixtures/clean', APP), 'utf8').replace(/^documentation:\n(  .*\n)+/m, '') });
     const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `luafile ${join(projectRoot, 'test/lsp/neovim.lua')}`], {
       cwd: folder,

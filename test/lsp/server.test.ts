@@ -27,7 +27,14 @@ const ADMIN = 'register/roles/diarium-admin.yaml';
 const APP = 'register/applications/diarium.yaml';
 
 /** A diagnostic's place and words, as `itreg lint --format json` gives a finding's. */
-const asFinding = (file: string) => (d: Diagnostic) => ({ ruleId: d.code, severity: d.severity === 1 ? 'error' : 'warning', message: d.message, file, line: d.range.start.line + 1, column: d.range.start.character + 1 });
+const asFinding = (file: string) => (d: Diagnostic) => ({
+  ruleId: d.code,
+  severity: d.severity === 1 ? 'error' : 'warning',
+  message: d.message,
+  file,
+  line: d.range.start.line + 1,
+  column: d.range.start.character + 1,
+});
 
 describe('itreg lsp', () => {
   it('publishes for an open file exactly the findings itreg lint gives for it, with the rule as code and its documentation link', async () => {
@@ -53,7 +60,7 @@ describe('itreg lsp', () => {
     expect(client.stderr).toMatch(/itreg lsp: \d+ files of the register in .* read and checked in \d+ ms/);
   });
 
-  it('re-publishes the open application when its owner\'s role ends in another file, and again when the change is undone', async () => {
+  it("re-publishes the open application when its owner's role ends in another file, and again when the change is undone", async () => {
     const folder = registerFrom('clean');
     const client = start(folder);
     await client.initialize();
@@ -103,17 +110,27 @@ describe('itreg lsp', () => {
     await client.shutdown();
   });
 
-  it('offers lint --fix\'s fixes as code actions: damaged text repaired, the file renamed to its id, the schema line added', async () => {
+  it("offers lint --fix's fixes as code actions: damaged text repaired, the file renamed to its id, the schema line added", async () => {
     const folder = withSchemas(registerFrom('clean'));
     const client = start(folder);
     await client.initialize();
     const misnamed = 'register/roles/owner-of-diarium.yaml';
     const text = readFileSync(join(folder, ROLE), 'utf8').replace('title: Kanslichef', 'title: Chef frÃ¥n kansliet');
     writeFiles(folder, { [ROLE]: null, [misnamed]: text });
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(ROLE), type: 3 }, { uri: client.uri(misnamed), type: 1 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: client.uri(ROLE), type: 3 },
+        { uri: client.uri(misnamed), type: 1 },
+      ],
+    });
     const diagnostics = await client.open(misnamed, text);
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['id-matches-filename', 'text-encoding']);
-    type Action = { title: string; kind: string; diagnostics?: Diagnostic[]; edit: { changes?: Record<string, Array<{ range: Diagnostic['range']; newText: string }>>; documentChanges?: Array<Record<string, unknown>> } };
+    type Action = {
+      title: string;
+      kind: string;
+      diagnostics?: Diagnostic[];
+      edit: { changes?: Record<string, Array<{ range: Diagnostic['range']; newText: string }>>; documentChanges?: Array<Record<string, unknown>> };
+    };
     const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri: client.uri(misnamed) }, range: diagnostics[0]!.range, context: { diagnostics } });
     const byTitle = new Map(actions.map((action) => [action.title, action]));
     expect([...byTitle.keys()].sort()).toEqual(['Add the schema line (# yaml-language-server)', 'Rename the file to diarium-owner.yaml', 'Repair the damaged text: "Chef från kansliet"']);
@@ -121,7 +138,9 @@ describe('itreg lsp', () => {
     expect(repair.diagnostics?.map((d) => d.code)).toEqual(['text-encoding']);
     expect(repair.edit.changes![client.uri(misnamed)]!.map((edit) => edit.newText).join('')).toContain('å');
     expect(byTitle.get('Rename the file to diarium-owner.yaml')!.edit.documentChanges).toContainEqual({ kind: 'rename', oldUri: client.uri(misnamed), newUri: client.uri(ROLE) });
-    expect(byTitle.get('Add the schema line (# yaml-language-server)')!.edit.changes![client.uri(misnamed)]![0]!.newText).toBe('# yaml-language-server: $schema=../../schema/role-assignment.schema.json\n');
+    expect(byTitle.get('Add the schema line (# yaml-language-server)')!.edit.changes![client.uri(misnamed)]![0]!.newText).toBe(
+      '# yaml-language-server: $schema=../../schema/role-assignment.schema.json\n',
+    );
     await client.shutdown();
   });
 
@@ -136,7 +155,10 @@ describe('itreg lsp', () => {
       const line = lines.findIndex((l) => l.includes(pattern));
       return { line, character: lines[line]!.indexOf(pattern) + offset };
     };
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: client.uri(ADMIN) }, position: at('application: diarium', 'application: '.length + 3) });
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: client.uri(ADMIN) },
+      position: at('application: diarium', 'application: '.length + 3),
+    });
     expect(hover.contents.value).toContain('**Application** Diariesystem');
     const definition = await client.request<{ uri: string; range: Diagnostic['range'] }>('textDocument/definition', { textDocument: { uri: client.uri(ADMIN) }, position: at('diarium-owner', 2) });
     expect(definition.uri).toBe(client.uri(ROLE));
@@ -204,7 +226,10 @@ describe('itreg lsp', () => {
       const app = client.nextDiagnostics(APP);
       writeFileSync(join(folder, ROLE), `${readFileSync(join(folder, ROLE), 'utf8')}until: 2026-01-31\n`);
       if (watchesFiles) await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(ROLE), type: 2 }] });
-      expect((await app).map((d) => d.code), `client watches: ${watchesFiles}`).toEqual(['application-has-owner']);
+      expect(
+        (await app).map((d) => d.code),
+        `client watches: ${watchesFiles}`,
+      ).toEqual(['application-has-owner']);
       // itreg.yaml saved with the rule off: read again, and the finding goes.
       const off = client.nextDiagnostics(APP);
       writeFileSync(join(folder, 'itreg.yaml'), `${readFileSync(join(folder, 'itreg.yaml'), 'utf8')}rules:\n  application-has-owner: off\n`);

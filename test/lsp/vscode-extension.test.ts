@@ -24,7 +24,7 @@ describe('the VS Code extension', () => {
     expect(Object.keys(manifest.dependencies)).toEqual(['vscode-languageclient']);
   });
 
-  it('starts for a workspace with an itreg.yaml and runs `itreg lsp`, the register\'s own itreg first', () => {
+  it("starts for a workspace with an itreg.yaml and runs `itreg lsp`, the register's own itreg first", () => {
     expect(manifest.activationEvents).toEqual(['workspaceContains:**/itreg.yaml']);
     expect(source).toMatch(/args: \['lsp'\]/);
     expect(source).toMatch(/join\(dir, 'node_modules', '\.bin', name\)/);

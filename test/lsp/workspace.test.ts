@@ -50,13 +50,15 @@ describe('RegisterWorkspace', () => {
     const open = new Map<string, string>();
     for (let step = 0; step < 120; step++) {
       const path = pick(paths);
-      const text = open.get(path) ?? (() => {
-        try {
-          return readFileSync(join(folder, path), 'utf8');
-        } catch {
-          return '';
-        }
-      })();
+      const text =
+        open.get(path) ??
+        (() => {
+          try {
+            return readFileSync(join(folder, path), 'utf8');
+          } catch {
+            return '';
+          }
+        })();
       const what = next();
       let changed: string;
       if (what < 0.08) changed = '';
@@ -88,13 +90,19 @@ describe('RegisterWorkspace', () => {
         workspace.filesChanged([path]);
       }
       // The full lint reads the disk: the open documents' texts are written there for it, then put back.
-      const saved = [...open.keys()].map((file) => [file, (() => {
-        try {
-          return readFileSync(join(folder, file), 'utf8');
-        } catch {
-          return null;
-        }
-      })()] as const);
+      const saved = [...open.keys()].map(
+        (file) =>
+          [
+            file,
+            (() => {
+              try {
+                return readFileSync(join(folder, file), 'utf8');
+              } catch {
+                return null;
+              }
+            })(),
+          ] as const,
+      );
       writeFiles(folder, Object.fromEntries(open));
       const full = RegisterWorkspace.open(join(folder, 'itreg.yaml'), { now, language: 'en' });
       writeFiles(folder, Object.fromEntries(saved));
@@ -102,7 +110,7 @@ describe('RegisterWorkspace', () => {
     }
   });
 
-  it('says which files\' findings a change changed: an owner\'s role ended → the application\'s file', () => {
+  it("says which files' findings a change changed: an owner's role ended → the application's file", () => {
     const folder = registerFrom('clean');
     const workspace = RegisterWorkspace.open(join(folder, 'itreg.yaml'), { now });
     const role = readFileSync(join(folder, 'register/roles/diarium-owner.yaml'), 'utf8');
@@ -127,7 +135,8 @@ describe('RegisterWorkspace', () => {
     const withLaw = registerFrom('clean', {
       'register/suppliers/vastdata.yaml': 'kind: Supplier\nid: vastdata\nname: Västdata AB\n',
       'register/processing/diarium-registrering.yaml': 'kind: Processing\nid: diarium-registrering\nname: Registrering\ncontroller: kansli-amal\napplications: [diarium]\n',
-      'register/agreements/diarium-support.yaml': 'kind: Agreement\nid: diarium-support\nname: Support\ntype: support\napplication: diarium\nparties: [it-amal, vastdata]\nsubProcessors:\n  - supplier: vastdata\nstart: 2020-01-01\n',
+      'register/agreements/diarium-support.yaml':
+        'kind: Agreement\nid: diarium-support\nname: Support\ntype: support\napplication: diarium\nparties: [it-amal, vastdata]\nsubProcessors:\n  - supplier: vastdata\nstart: 2020-01-01\n',
       'register/applications/diarium.yaml': `${readFileSync(join(projectRoot, 'test/fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: vastdata\n')}continuity: { plan: it-policy }\n`,
     });
     for (const folder of [projectRoot, withLaw, ...['clean', 'every-rule', 'reference', 'costs'].map((name) => join(projectRoot, 'test/fixtures', name))]) {

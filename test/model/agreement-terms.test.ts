@@ -12,7 +12,13 @@ describe('agreementTerms (DESIGN.md "Format 1.1")', () => {
     ['on the deadline itself notice can still be given', a({ end: '2025-12-31', noticeMonths: 3, renewal: { months: 12 } }), '2025-09-30', '2025-12-31', '2025-09-30'],
     ['the day after the deadline it has renewed', a({ end: '2025-12-31', noticeMonths: 3, renewal: { months: 12 } }), '2025-10-01', '2026-12-31', '2026-09-30'],
     ['renewal from a leap day keeps to month ends of February', a({ end: '2024-02-29', renewal: { months: 12 } }), '2027-06-01', '2028-02-29', '2028-02-29'],
-    ['exercised options add their months; one not called does not', a({ end: '2025-12-31', options: [{ months: 12, exercised: '2025-06-01' }, { months: 6 }] }), '2026-01-01', '2026-12-31', '2026-12-31'],
+    [
+      'exercised options add their months; one not called does not',
+      a({ end: '2025-12-31', options: [{ months: 12, exercised: '2025-06-01' }, { months: 6 }] }),
+      '2026-01-01',
+      '2026-12-31',
+      '2026-12-31',
+    ],
     ['an option exercised after its deadline still counts', a({ end: '2026-03-31', noticeMonths: 3, options: [{ months: 12, exercised: '2026-05-20' }] }), '2026-06-01', '2027-03-31', '2026-12-31'],
     ['notice given before the deadline ends the first period', a({ end: '2026-12-31', noticeMonths: 3, renewal: { months: 12 }, terminated: '2026-05-15' }), '2030-01-01', '2026-12-31', '2026-09-30'],
     ['notice given after a deadline ends the next period', a({ end: '2026-12-31', noticeMonths: 3, renewal: { months: 12 }, terminated: '2026-10-15' }), '2030-01-01', '2027-12-31', '2027-09-30'],
@@ -24,7 +30,13 @@ describe('agreementTerms (DESIGN.md "Format 1.1")', () => {
 
   // DESIGN.md 1.2: a period's deadline is that period's end, as the date it is, − noticeMonths (issue 25, item 1).
   it.each([
-    ['12 months before 2029-02-28 is 2028-02-28: on 2028-02-29 it has renewed to 2030-02-28', a({ end: '2028-02-29', noticeMonths: 12, renewal: { months: 12 } }), '2028-02-29', '2030-02-28', '2029-02-28'],
+    [
+      '12 months before 2029-02-28 is 2028-02-28: on 2028-02-29 it has renewed to 2030-02-28',
+      a({ end: '2028-02-29', noticeMonths: 12, renewal: { months: 12 } }),
+      '2028-02-29',
+      '2030-02-28',
+      '2029-02-28',
+    ],
     ['the first period from a leap day: 2028-02-29 − 12 = 2027-02-28', a({ end: '2028-02-29', noticeMonths: 12, renewal: { months: 12 } }), '2027-01-01', '2028-02-29', '2027-02-28'],
     ['monthly from 2025-01-31: the period ending 2025-02-28 has its deadline 2025-01-28', a({ end: '2025-01-31', noticeMonths: 1, renewal: { months: 1 } }), '2025-01-05', '2025-02-28', '2025-01-28'],
     ['monthly from 2025-01-31: on 2026-01-29 the deadline 2026-01-28 has passed', a({ end: '2025-01-31', noticeMonths: 1, renewal: { months: 1 } }), '2026-01-29', '2026-03-31', '2026-02-28'],

@@ -24,32 +24,49 @@ describe('countries', () => {
 
 describe('classification and continuity in the example register', () => {
   it('finds the critical and high-availability applications', () => {
-    const needing = model.ofKind('Application').filter((a) => needsContinuity(a)).map((a) => a.id);
+    const needing = model
+      .ofKind('Application')
+      .filter((a) => needsContinuity(a))
+      .map((a) => a.id);
     expect(needing).toEqual(['katalogtjanst', 'pa-lon', 'socialtjanst-journal', 'telefoni']);
     expect(highestLevel(app('socialtjanst-journal'))).toBe(4);
     expect(highestLevel(app('intranat-gammalt'))).toBeUndefined();
   });
 
-  it('has exactly one restore test overdue on 2026-11-26: the payroll system\'s', () => {
-    const overdue = model.ofKind('Application').filter((a) => needsContinuity(a) && isRestoreTestOverdue(a, '2026-11-26')).map((a) => a.id);
+  it("has exactly one restore test overdue on 2026-11-26: the payroll system's", () => {
+    const overdue = model
+      .ofKind('Application')
+      .filter((a) => needsContinuity(a) && isRestoreTestOverdue(a, '2026-11-26'))
+      .map((a) => a.id);
     expect(overdue).toEqual(['pa-lon']);
   });
 
   it('hosts the e-service platform in the US and everything else in Sweden', () => {
-    expect(model.ofKind('Application').filter((a) => hostingCountry(a) !== 'SE').map((a) => [a.id, hostingCountry(a)])).toEqual([['e-tjanst', 'US']]);
+    expect(
+      model
+        .ofKind('Application')
+        .filter((a) => hostingCountry(a) !== 'SE')
+        .map((a) => [a.id, hostingCountry(a)]),
+    ).toEqual([['e-tjanst', 'US']]);
   });
 });
 
 describe('records of processing in the example register', () => {
   it('covers the social services, the payroll and the Bengtsfors school platform, each with its controller', () => {
     const of = (id: string) => currentProcessingsOf(model, id, '2026-11-26').map((p) => [p.id, p.controller]);
-    expect(of('socialtjanst-journal')).toEqual([['socialtjanst-amal', 'socialforvaltningen-amal'], ['socialtjanst-bengtsfors', 'omsorg-bengtsfors']]);
+    expect(of('socialtjanst-journal')).toEqual([
+      ['socialtjanst-amal', 'socialforvaltningen-amal'],
+      ['socialtjanst-bengtsfors', 'omsorg-bengtsfors'],
+    ]);
     expect(of('pa-lon')).toEqual([['lon-och-personaladministration', 'hr-mellerud']]);
     expect(of('skolplattform-bengtsfors')).toEqual([['elevdokumentation-bengtsfors', 'barn-utbildning-bengtsfors']]);
   });
 
   it('leaves two applications with personal data outside the record', () => {
-    const missing = model.ofKind('Application').filter((a) => needsProcessingRecord(a) && currentProcessingsOf(model, a.id, '2026-11-26').length === 0).map((a) => a.id);
+    const missing = model
+      .ofKind('Application')
+      .filter((a) => needsProcessingRecord(a) && currentProcessingsOf(model, a.id, '2026-11-26').length === 0)
+      .map((a) => a.id);
     expect(missing).toEqual(['e-bygglov', 'skolplattform-mellerud']);
   });
 });

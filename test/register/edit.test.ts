@@ -21,8 +21,18 @@ const edit = (text: string, ...edits: FieldEdit[]): string => editYaml(text, edi
 
 describe('editYaml', () => {
   it.each<[string, FieldEdit[], string, string]>([
-    ['a scalar keeps its comment and spacing', [{ path: ['collaborationLevel'], value: 4 }], 'collaborationLevel: 3        # Gemensam upphandling', 'collaborationLevel: 4        # Gemensam upphandling'],
-    ['a flow list stays a flow list, its comment kept', [{ path: ['municipalities'], value: ['fargelanda', 'mellerud', 'amal'] }], 'municipalities: [fargelanda, mellerud]   # delad', 'municipalities: [fargelanda, mellerud, amal]   # delad'],
+    [
+      'a scalar keeps its comment and spacing',
+      [{ path: ['collaborationLevel'], value: 4 }],
+      'collaborationLevel: 3        # Gemensam upphandling',
+      'collaborationLevel: 4        # Gemensam upphandling',
+    ],
+    [
+      'a flow list stays a flow list, its comment kept',
+      [{ path: ['municipalities'], value: ['fargelanda', 'mellerud', 'amal'] }],
+      'municipalities: [fargelanda, mellerud]   # delad',
+      'municipalities: [fargelanda, mellerud, amal]   # delad',
+    ],
     ['a quoted scalar keeps its quotes', [{ path: ['notes'], value: 'nytt' }], "notes: 'med citat'", "notes: 'nytt'"],
     ['a text that needs quotes gets them', [{ path: ['name'], value: 'GIS: kartor' }], 'name: GIS och kartsystem', 'name: "GIS: kartor"'],
     ['a nested field in a block mapping', [{ path: ['vendor', 'product'], value: 'KartWeb 2' }], '  product: KartWeb', '  product: KartWeb 2'],
@@ -31,10 +41,12 @@ describe('editYaml', () => {
     expect(edit(application, ...edits)).toBe(application.replace(before, after));
   });
 
-  it('a new field goes where the schema orders it, at the mapping\'s indentation', () => {
+  it("a new field goes where the schema orders it, at the mapping's indentation", () => {
     expect(edit(application, { path: ['operatedBy'], value: 'it-amal' })).toBe(application.replace('vendor:\n', 'operatedBy: it-amal\nvendor:\n'));
     expect(edit(application, { path: ['lifecycle', 'status'], value: 'retired' })).toBe(application.replace('vendor:\n', 'lifecycle:\n  status: retired\nvendor:\n'));
-    expect(edit(application, { path: ['documentation', 'routines'], value: 'https://x.example/r' })).toBe(application.replace('assessment:', 'documentation:\n  routines: https://x.example/r\nassessment:'));
+    expect(edit(application, { path: ['documentation', 'routines'], value: 'https://x.example/r' })).toBe(
+      application.replace('assessment:', 'documentation:\n  routines: https://x.example/r\nassessment:'),
+    );
   });
 
   it('a removed field takes its line; the last field of a nested mapping takes the mapping', () => {

@@ -24,7 +24,7 @@ describe('the package as a tarball', () => {
     writeFiles(root, {
       'package.json': JSON.stringify({ name: 'p', version: '1.0.0', bin: { p: 'cli.js' }, files: ['lib', 'dist/*.js', '!lib/secret.js', 'deep'] }),
       'README.md': '# p\n',
-      'LICENSE': 'MIT\n',
+      LICENSE: 'MIT\n',
       'cli.js': '#!/usr/bin/env node\n',
       'lib/a.js': 'a',
       'lib/secret.js': 's',

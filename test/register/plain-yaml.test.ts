@@ -22,7 +22,10 @@ function disagreement(text: string): string | undefined {
   if (reference.syntaxProblems.length > 0) return `accepted what yaml rejects: ${JSON.stringify(reference.syntaxProblems)}`;
   if (!isDeepStrictEqual(plain.value, reference.value)) return `value ${JSON.stringify(plain.value)} ≠ ${JSON.stringify(reference.value)}`;
   if (!isDeepStrictEqual(sharedObjects(plain.value), sharedObjects(reference.value))) return `shared ${JSON.stringify(sharedObjects(plain.value))} ≠ ${JSON.stringify(sharedObjects(reference.value))}`;
-  for (const [name, paths] of [['fast path', plain.index.paths], ['yaml', reference.index?.paths ?? []]] as const) {
+  for (const [name, paths] of [
+    ['fast path', plain.index.paths],
+    ['yaml', reference.index?.paths ?? []],
+  ] as const) {
     if (new Set(paths).size !== paths.length) return `${name}: a path twice in the index`;
   }
   const [index, referenceIndex] = [indexEntries(plain.index), indexEntries(reference.index ?? newPathIndex())];
@@ -85,7 +88,11 @@ const kitchenSink = [
 
 describe('parsePlainYaml', () => {
   it.each([
-    ['scalars as the core schema reads them', 'a: 12\nb: -2.5\nc: ~\nd: true\ne: False\nf: 2027-09-01\ng: yes\nh: NULL\n', { a: 12, b: -2.5, c: null, d: true, e: false, f: '2027-09-01', g: 'yes', h: null }],
+    [
+      'scalars as the core schema reads them',
+      'a: 12\nb: -2.5\nc: ~\nd: true\ne: False\nf: 2027-09-01\ng: yes\nh: NULL\n',
+      { a: 12, b: -2.5, c: null, d: true, e: false, f: '2027-09-01', g: 'yes', h: null },
+    ],
     ['numeric keys as strings', 'population:\n  2023: 12006\n  2024: 11950   # note\n', { population: { '2023': 12006, '2024': 11950 } }],
     ['empty values', 'a:\nb: # note\nc: 1\n', { a: null, b: null, c: 1 }],
     ['quoted scalars', "a: 'it''s'\nb: \"x: y # z\"\nc: ''\n", { a: "it's", b: 'x: y # z', c: '' }],
@@ -95,11 +102,19 @@ describe('parsePlainYaml', () => {
     ['block sequences, also at the key column', 'a:\n- x\n- k: 1\n  l: 2\nb:\n  - y\n', { a: ['x', { k: 1, l: 2 }], b: ['y'] }],
     ['CRLF line ends', 'a: 1\r\nb:\r\n  c: 2\r\n', { a: 1, b: { c: 2 } }],
     ['literal and folded block scalars', 'a: |\n  one\n    two\n\n  # three\nb: >-\n  one\n  two\n\n\n  three\nc: 1\n', { a: 'one\n  two\n\n# three\n', b: 'one two\n\nthree', c: 1 }],
-    ['plain scalars over several lines', 'a: Gemensamt system,\n  budget och\n    reskontra.\n\n  Nytt stycke.\nb:\n  - en rad\n    till\n  - 1\n    2\n', { a: 'Gemensamt system, budget och reskontra.\nNytt stycke.', b: ['en rad till', '1 2'] }],
+    [
+      'plain scalars over several lines',
+      'a: Gemensamt system,\n  budget och\n    reskontra.\n\n  Nytt stycke.\nb:\n  - en rad\n    till\n  - 1\n    2\n',
+      { a: 'Gemensamt system, budget och reskontra.\nNytt stycke.', b: ['en rad till', '1 2'] },
+    ],
     ['block scalars in a sequence', 'a:\n  - |  # note\n    x\n    y\n  - >\n    z\n', { a: ['x\ny\n', 'z\n'] }],
     ['a value with commas and brackets in block context', 'a: Katalog, utlån [och] webb\n', { a: 'Katalog, utlån [och] webb' }],
     ['anchors and aliases of scalars', 'a: &x 1\nb: *x\nc: &y\nd: *y # note\ne: &z |\n  text\nf:\n  - *z\n', { a: 1, b: 1, c: null, d: null, e: 'text\n', f: ['text\n'] }],
-    ['anchors and aliases of collections', 'a: &m\n  k: v\nb: *m\nc: &s\n- 1\nd:\n  - &f [x]\n  - *f\n  - &n\n    k: 2\n  - *n\n', { a: { k: 'v' }, b: { k: 'v' }, c: [1], d: [['x'], ['x'], { k: 2 }, { k: 2 }] }],
+    [
+      'anchors and aliases of collections',
+      'a: &m\n  k: v\nb: *m\nc: &s\n- 1\nd:\n  - &f [x]\n  - *f\n  - &n\n    k: 2\n  - *n\n',
+      { a: { k: 'v' }, b: { k: 'v' }, c: [1], d: [['x'], ['x'], { k: 2 }, { k: 2 }] },
+    ],
   ])('%s', (_name, text, expected) => {
     expect(parsePlainYaml(text)?.value).toStrictEqual(expected);
     expect(disagreement(text)).toBeUndefined();
@@ -263,7 +278,56 @@ describe('parsePlainYaml', () => {
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       return ((t ^ (t >>> 14)) >>> 0) % n;
     };
-    const pieces = [' ', '  ', '\n', ':', ': ', '-', '- ', '#', ' #', "'", '"', '[', ']', ',', '{', '}', '&a', '*a', '&a ', '*b', ' &b', '!', '|', '>', '?', '%', '\t', '\r', '\r\n', '0', '1', '.', 'a', 'x: 1', '\n  ', '\n- ', '~', '\\', 'null', 'true', '0x1', '1e3', '.5', '-1', '+1', '007', '__proto__', 'Å'];
+    const pieces = [
+      ' ',
+      '  ',
+      '\n',
+      ':',
+      ': ',
+      '-',
+      '- ',
+      '#',
+      ' #',
+      "'",
+      '"',
+      '[',
+      ']',
+      ',',
+      '{',
+      '}',
+      '&a',
+      '*a',
+      '&a ',
+      '*b',
+      ' &b',
+      '!',
+      '|',
+      '>',
+      '?',
+      '%',
+      '\t',
+      '\r',
+      '\r\n',
+      '0',
+      '1',
+      '.',
+      'a',
+      'x: 1',
+      '\n  ',
+      '\n- ',
+      '~',
+      '\\',
+      'null',
+      'true',
+      '0x1',
+      '1e3',
+      '.5',
+      '-1',
+      '+1',
+      '007',
+      '__proto__',
+      'Å',
+    ];
     // The constructs the example register lacks weigh as much as its 105 files.
     const seeds = [...exampleTexts, ...Array.from({ length: 20 }, () => kitchenSink).flat()];
     let read = 0;

@@ -34,8 +34,15 @@ describe('duplicate keys (through the yaml package)', () => {
 
   it.each([
     ['block mapping', 'id: !!str x\nname: a\nname: b\n', [['duplicateKey', 3, 1]]],
-    ['nested, twice', 'id: !!str x\nholder:\n  title: a\n  unit: u\n  title: b\n  title: c\n', [['duplicateKey', 5, 3], ['duplicateKey', 6, 3]]],
-    ['flow mapping', 'id: !!str x\nshares: { amal: 50, mellerud: 20, amal: 30 }\n', [["duplicateKey", 2, 35]]],
+    [
+      'nested, twice',
+      'id: !!str x\nholder:\n  title: a\n  unit: u\n  title: b\n  title: c\n',
+      [
+        ['duplicateKey', 5, 3],
+        ['duplicateKey', 6, 3],
+      ],
+    ],
+    ['flow mapping', 'id: !!str x\nshares: { amal: 50, mellerud: 20, amal: 30 }\n', [['duplicateKey', 2, 35]]],
     ['anchored keys', 'id: !!str x\n&b name: a\n&c name: b\n', [['duplicateKey', 3, 4]]],
     ['an explicit key, then an implicit one', 'id: !!str x\n? name\n: a\nname: b\n', [['duplicateKey', 4, 1]]],
     ['numbers as keys', 'id: !!str x\npopulation:\n  2024: 1\n  2024: 2\n', [['duplicateKey', 4, 3]]],

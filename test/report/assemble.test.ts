@@ -14,7 +14,17 @@ function commitAt(folder: string, at: string, message: string): void {
   const result = spawnSync('git', ['commit', '--quiet', '--allow-empty', '-m', message], {
     cwd: folder,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at },
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.org',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.org',
+      GIT_AUTHOR_DATE: at,
+      GIT_COMMITTER_DATE: at,
+    },
   });
   if (result.status !== 0) throw new Error(result.stderr);
 }
@@ -22,7 +32,7 @@ function commitAt(folder: string, at: string, message: string): void {
 const request = { year: 2026, date: '2026-06-01', template: 'yearly' };
 
 describe('assembleReport', () => {
-  it('takes the trend from the month ends git has a commit in, and last year\'s figures from the year\'s end', async () => {
+  it("takes the trend from the month ends git has a commit in, and last year's figures from the year's end", async () => {
     const folder = registerFrom('clean');
     git(folder, 'init', '--quiet', '--initial-branch=main');
     commitAt(folder, '2025-12-20T12:00:00+01:00', 'last year');

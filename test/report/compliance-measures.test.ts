@@ -92,7 +92,12 @@ describe('each compliance measure moves alone and agrees with its rule', () => {
       entity: 'utbildning-gis-och-skola',
       gap: 'Utbildningsplan GIS, bygglov och lärplattformar',
       edit: (f) => replaceIn(f, 'register/training/utbildning-gis-och-skola.yaml', 'updated: 2025-09-01', 'updated: 2024-01-01'),
-      moves: ['Översyn av utbildningsplaner · Bengtsfors kommun: 5/5 → 4/5', 'Översyn av utbildningsplaner · Dals-Eds kommun: 4/4 → 3/4', 'Översyn av utbildningsplaner · Färgelanda kommun: 4/4 → 3/4', 'Översyn av utbildningsplaner · Melleruds kommun: 4/4 → 3/4'],
+      moves: [
+        'Översyn av utbildningsplaner · Bengtsfors kommun: 5/5 → 4/5',
+        'Översyn av utbildningsplaner · Dals-Eds kommun: 4/4 → 3/4',
+        'Översyn av utbildningsplaner · Färgelanda kommun: 4/4 → 3/4',
+        'Översyn av utbildningsplaner · Melleruds kommun: 4/4 → 3/4',
+      ],
     },
     {
       name: "document revision: Bengtsfors' IT instruction valid 3 years instead of 4 (due 2026-05-10)",

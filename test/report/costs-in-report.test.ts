@@ -45,7 +45,10 @@ describe('never a silent total (defect 1)', () => {
     expect(report.stdout).toBe('');
     expect(report.stderr).toBe(costs.stderr);
     expect(report.stderr).toMatch(/^itreg: register\/investments\/gis-flygfoto-2026\.yaml:\d+:\d+: .*decision.*\n$/);
-    for (const template of [['application', '--id', 'gis'], ['costs', '--municipality', 'amal']]) {
+    for (const template of [
+      ['application', '--id', 'gis'],
+      ['costs', '--municipality', 'amal'],
+    ]) {
       const other = runCli(['report', ...template, '--date', '2026-11-26'], noDecision);
       expect(other.status).toBe(2);
       expect(other.stderr).toBe(costs.stderr);
@@ -76,7 +79,7 @@ describe('never a silent total (defect 1)', () => {
   });
 });
 
-describe('the report\'s cost totals are itreg costs --format json', () => {
+describe("the report's cost totals are itreg costs --format json", () => {
   it.each([
     [2025, '2025-12-31'],
     [2026, '2026-12-31'],

@@ -47,7 +47,7 @@ describe('defect 3: ownership of shared applications', () => {
 });
 
 describe('defect 5: a decided exception is shown as decided, not as a gap', () => {
-  it('telefoni\'s training plan (exception until 2027-06-30) counts as met and is listed as decided', () => {
+  it("telefoni's training plan (exception until 2027-06-30) counts as met and is listed as decided", () => {
     const md = run(example, 'report', 'yearly', '--date', '2026-11-26', '--format', 'md');
     // 10 business systems: the 10th, the social services' journal (format 1.2's example), has its plan.
     expect(md).toContain('| Utbildningsplan (verksamhetssystem) | 9 / 10 | 90 % | Bibliotekssystem; Telefonisystem: beslutat undantag till och med 30 juni 2027 |');
@@ -60,10 +60,14 @@ describe('defect 5: a decided exception is shown as decided, not as a gap', () =
 describe('defect 6: a passed notice deadline is not actionable', () => {
   // On 2026-11-29 the PersonalWeb support agreement's deadline (2026-09-30) has passed; it ends 2027-03-31.
   it('opportunities says the deadline passed and what is left to do, never "act by" that date', () => {
-    const json = JSON.parse(run(example, 'opportunities', '--date', '2026-11-29', '--format', 'json')) as { opportunities: Array<{ agreement?: string; deadline?: string; deadlinePassed?: boolean; message: string }> };
+    const json = JSON.parse(run(example, 'opportunities', '--date', '2026-11-29', '--format', 'json')) as {
+      opportunities: Array<{ agreement?: string; deadline?: string; deadlinePassed?: boolean; message: string }>;
+    };
     const personalWeb = json.opportunities.find((o) => o.agreement === 'pa-lon-support')!;
     expect(personalWeb).toMatchObject({ deadline: '2026-09-30', deadlinePassed: true });
-    expect(personalWeb.message).toBe('Avtalet Supportavtal PersonalWeb för PA- och lönesystem: sista dag för uppsägning passerade 2026-09-30, och avtalet löper ut 2027-03-31: upphandla, avtala på nytt (gärna tillsammans) eller planera avvecklingen ("Avtal är på väg ut").');
+    expect(personalWeb.message).toBe(
+      'Avtalet Supportavtal PersonalWeb för PA- och lönesystem: sista dag för uppsägning passerade 2026-09-30, och avtalet löper ut 2027-03-31: upphandla, avtala på nytt (gärna tillsammans) eller planera avvecklingen ("Avtal är på väg ut").',
+    );
     const table = run(example, 'opportunities', '--date', '2026-11-29');
     expect(table).not.toContain('Agera senast');
     expect(table).toMatch(/passerade\s*│[^\n]*\n[^\n]*2026-09-30/);
@@ -77,8 +81,8 @@ describe('defect 6: a passed notice deadline is not actionable', () => {
   });
 });
 
-describe('defect 7: a municipality\'s cost statement can be checked by hand', () => {
-  it('shows days in force, the item\'s total and grouped digits', () => {
+describe("defect 7: a municipality's cost statement can be checked by hand", () => {
+  it("shows days in force, the item's total and grouped digits", () => {
     const md = run(example, 'report', 'costs', '--municipality', 'amal', '--date', '2026-11-26', '--format', 'md');
     expect(md).toContain('| Plattformsavtal E-plattform | befolkning 11\u00A0902 av 40\u00A0872 (2025) | 181 av 365 dagar | 357\u00A0041 kr | 103\u00A0971 kr |');
     expect(md).not.toMatch(/11902|40872/);
@@ -104,7 +108,7 @@ describe('defect 8: the Swedish application sheet speaks Swedish', () => {
 });
 
 describe('report yearly --municipality', () => {
-  it('is the same report for one municipality\'s applications and its bill', () => {
+  it("is the same report for one municipality's applications and its bill", () => {
     const md = run(example, 'report', 'yearly', '--municipality', 'amal', '--date', '2026-11-26', '--format', 'md');
     expect(md).toMatch(/^# IT-policyns årsrapport 2026: Åmåls kommun/);
     // The first page's figures are Åmål's: its compliance (63 of 66 demands, its column in the full report), its 9

@@ -10,9 +10,21 @@ import { projectRoot, runCli, temporaryFolder } from '../helpers.js';
 import { lawCommandsRegister } from '../insight/law-commands-register.js';
 
 interface ProcessingFile {
-  id: string; name: string; controller: string; purpose: string; legalBasis: Array<keyof typeof processingLabels.sv.legalBases>; article9Basis?: string;
-  dataSubjects: string[]; dataCategories: string[]; recipients?: string[]; transfers?: Array<{ country: string; safeguard?: keyof typeof processingLabels.sv.safeguards }>;
-  retention: string; securityMeasures?: string; applications: string[]; start?: string; end?: string;
+  id: string;
+  name: string;
+  controller: string;
+  purpose: string;
+  legalBasis: Array<keyof typeof processingLabels.sv.legalBases>;
+  article9Basis?: string;
+  dataSubjects: string[];
+  dataCategories: string[];
+  recipients?: string[];
+  transfers?: Array<{ country: string; safeguard?: keyof typeof processingLabels.sv.safeguards }>;
+  retention: string;
+  securityMeasures?: string;
+  applications: string[];
+  start?: string;
+  end?: string;
 }
 
 const read = (file: string): Record<string, unknown> => parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -62,7 +74,9 @@ function checkRecord(register: string, language: 'sv' | 'en', date: string): num
     // Each application, with its processor agreements' names, parties and sub-processors.
     for (const app of p.applications) {
       expect(section).toContain(`| ${md(nameOf(register, 'applications', app))} (`);
-      const agreements = readdirSync(join(register, 'register', 'agreements')).map((f) => read(join(register, 'register', 'agreements', f))).filter((a) => a['application'] === app && a['type'] === 'data-processing');
+      const agreements = readdirSync(join(register, 'register', 'agreements'))
+        .map((f) => read(join(register, 'register', 'agreements', f)))
+        .filter((a) => a['application'] === app && a['type'] === 'data-processing');
       if (agreements.length === 0) expect(section).toContain(`| ${md(nameOf(register, 'applications', app))} (`);
       for (const agreement of agreements) {
         expect(section).toContain(md(String(agreement['name'])));
@@ -81,7 +95,9 @@ describe('itreg report processing', () => {
     expect(checkRecord(register, 'en', '2026-06-01')).toBe(2);
     const sv = runCli(['report', 'processing', '--format', 'md', '--date', '2026-06-01'], register).stdout;
     expect(sv).toContain('| e) Överföringar till tredjeland och skyddsåtgärder | USA (US): Backup Corp (underbiträde), standardavtalsklausuler (art. 46.2 c) |');
-    expect(sv).toContain('| Lönesystem (personuppgifter) | PUB-avtal lön, 1 januari 2024 | Lönepartner Väst AB | Nordisk Datahall AB, Sverige (SE): inom EU/EES; Backup Corp, USA (US), sedan 1 mars 2025: standardavtalsklausuler (art. 46.2 c) |');
+    expect(sv).toContain(
+      '| Lönesystem (personuppgifter) | PUB-avtal lön, 1 januari 2024 | Lönepartner Väst AB | Nordisk Datahall AB, Sverige (SE): inom EU/EES; Backup Corp, USA (US), sedan 1 mars 2025: standardavtalsklausuler (art. 46.2 c) |',
+    );
     expect(sv).toContain('| Socialtjänstens journal (känsliga personuppgifter) | Inget personuppgiftsbiträdesavtal registrerat | | |');
     expect(sv).toContain('| Konsekvensbedömning (art. 35) | Krävs, genomförd (1 maj 2025) |');
     // Controllers by municipality: Mellerud before Åmål.
@@ -94,7 +110,7 @@ describe('itreg report processing', () => {
     checkRecord(projectRoot, 'en', '2026-06-01');
   });
 
-  it('gives one controller\'s record with --unit, and refuses an unknown unit in one line, exit 2', () => {
+  it("gives one controller's record with --unit, and refuses an unknown unit in one line, exit 2", () => {
     const register = lawCommandsRegister('en');
     const one = runCli(['report', 'processing', '--format', 'md', '--unit', 'soc-amal', '--date', '2026-06-01'], register).stdout;
     expect(one).toContain('## Controller: Socialförvaltningen Åmål, Åmåls kommun');

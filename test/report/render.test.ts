@@ -60,7 +60,10 @@ describe('built-in templates, in Swedish and English', () => {
 
 describe('hostile text', () => {
   const hostile = registerFrom('clean', {
-    'register/applications/diarium.yaml': readFileSync(join(__dirname, '../fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace('name: Diariesystem', 'name: "<script>alert(1)</script> {{constructor}} | {{{x}}}"'),
+    'register/applications/diarium.yaml': readFileSync(join(__dirname, '../fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace(
+      'name: Diariesystem',
+      'name: "<script>alert(1)</script> {{constructor}} | {{{x}}}"',
+    ),
   });
 
   it('is escaped in HTML and cannot reach templates', () => {
@@ -78,7 +81,10 @@ describe('hostile text', () => {
 
   it('cannot form a link or an image in Markdown ([x](javascript:…), ![](tracker))', () => {
     const links = registerFrom('clean', {
-      'register/applications/diarium.yaml': readFileSync(join(__dirname, '../fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace('name: Diariesystem', 'name: "[Klicka](javascript:alert(1)) ![](http://tracker.example/p.gif) *fet* `kod` \\\\[x]"'),
+      'register/applications/diarium.yaml': readFileSync(join(__dirname, '../fixtures/clean/register/applications/diarium.yaml'), 'utf8').replace(
+        'name: Diariesystem',
+        'name: "[Klicka](javascript:alert(1)) ![](http://tracker.example/p.gif) *fet* `kod` \\\\[x]"',
+      ),
     });
     const md = report(links, 'application', '--id', 'diarium', '--format', 'md');
     const heading = md.split('\n').find((line) => line.startsWith('# '))!;
@@ -105,12 +111,25 @@ describe('hostile text', () => {
   });
 });
 
-describe('the year\'s changes from git', () => {
+describe("the year's changes from git", () => {
   it('shows added, removed and owner changes with dates, and compliance month by month', () => {
     const folder = registerFrom('clean', { 'itreg.yaml': 'name: X\nlanguage: en\n' });
     const commit = (date: string, message: string) => {
       git(folder, 'add', '-A');
-      const result = spawnSync('git', ['commit', '--quiet', '-m', message], { cwd: folder, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org', GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } });
+      const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: 'T',
+          GIT_AUTHOR_EMAIL: 't@example.org',
+          GIT_COMMITTER_NAME: 'T',
+          GIT_COMMITTER_EMAIL: 't@example.org',
+          GIT_AUTHOR_DATE: `${date}T12:00:00Z`,
+          GIT_COMMITTER_DATE: `${date}T12:00:00Z`,
+        },
+      });
       expect(result.status, result.stderr).toBe(0);
     };
     git(folder, 'init', '--quiet', '--initial-branch=main');

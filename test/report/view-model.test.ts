@@ -50,7 +50,12 @@ describe('the yearly view of the example register on 2026-11-26', () => {
 
   it('has the register at a glance', () => {
     // Format 1.2's example added the social services' journal (a business system at collaboration level 3).
-    expect(view.glance).toMatchObject({ applications: 14, live: 13, members: ['Bengtsfors kommun', 'Dals-Eds kommun', 'Färgelanda kommun', 'Melleruds kommun', 'Åmåls kommun'], partners: ['Säffle kommun', 'Årjängs kommun'] });
+    expect(view.glance).toMatchObject({
+      applications: 14,
+      live: 13,
+      members: ['Bengtsfors kommun', 'Dals-Eds kommun', 'Färgelanda kommun', 'Melleruds kommun', 'Åmåls kommun'],
+      partners: ['Säffle kommun', 'Årjängs kommun'],
+    });
     expect(view.glance.byType.map((t) => t.count)).toEqual([10, 2, 1]);
     expect(view.glance.levels.map((l) => l.count)).toEqual([1, 2, 3, 2, 3]);
   });
@@ -141,7 +146,15 @@ describe('the yearly view of the example register on 2026-11-26', () => {
     ]);
     expect(view.costs.total).toBe(5632041);
     expect(view.costs.byMunicipality.reduce((s, m) => s + m.amount, 0)).toBe(5632041);
-    expect(view.exceptions).toEqual([{ rule: 'Utbildningsplan för verksamhetssystem', ruleId: 'training-plan', entity: 'Telefonisystem', reason: 'Ingen användarutbildning behövs; beslut IT-chefsgruppen 2026-03-04 § 12', until: '2027-06-30' }]);
+    expect(view.exceptions).toEqual([
+      {
+        rule: 'Utbildningsplan för verksamhetssystem',
+        ruleId: 'training-plan',
+        entity: 'Telefonisystem',
+        reason: 'Ingen användarutbildning behövs; beslut IT-chefsgruppen 2026-03-04 § 12',
+        until: '2027-06-30',
+      },
+    ]);
     expect(view.findings).toEqual({ errors: 9, warnings: 15 }); // as test/lint/example-register.test.ts explains
     expect(view.changes.available).toBe(false);
   });
@@ -152,7 +165,10 @@ describe('the yearly view of the example register on 2026-11-26', () => {
   });
 
   it('writes the trend in the language of the report: "92,1 %" in Swedish, "92.1%" in English', () => {
-    const trend = [{ date: '2026-10-31', percent: 91.5 }, { date: '2026-11-30', percent: 92.1 }];
+    const trend = [
+      { date: '2026-10-31', percent: 91.5 },
+      { date: '2026-11-30', percent: 92.1 },
+    ];
     const sv = buildYearlyView({ ...input(projectRoot, '2026-11-26'), trend }).charts.trend;
     expect(sv).toContain('>92,1 %</text>');
     expect(sv).toContain('>100 %</text>');
@@ -172,13 +188,16 @@ describe('the application sheet and the cost statement', () => {
       ['Systemägare', true],
       ['Systemansvarig', false],
     ]);
-    expect(view.costs.map((c) => [c.id, c.amount])).toEqual([['gis-flygfoto-2026', 186000], ['gis-support', 210000]]);
+    expect(view.costs.map((c) => [c.id, c.amount])).toEqual([
+      ['gis-flygfoto-2026', 186000],
+      ['gis-support', 210000],
+    ]);
     // The 4th: GIS's classification was due for review on 2026-10-03 (format 1.2's example).
     expect(view.findings.map((f) => f.ruleId)).toEqual(['application-has-administrator', 'personal-data-assessed', 'specialist-competence', 'classification-assessed']);
     expect(view.findings.map((f) => f.rule)).toEqual(['Systemansvarig för varje applikation', 'Bedömning av personuppgifter', 'Specialist för gemensamma system', 'Informationsklassning']);
   });
 
-  it('states one municipality\'s costs, summing to its total', () => {
+  it("states one municipality's costs, summing to its total", () => {
     const view = buildCostsView(input(projectRoot, '2026-11-26'), 'amal')!;
     expect(view.total).toBe(1405432);
     expect(view.items.find((i) => i.name === 'Uppgradering av PA/lön till ny version')).toMatchObject({ amount: 349442, basis: 'befolkning 11\u00A0902 av 40\u00A0872 (2025)', itemAmount: 1200000 });

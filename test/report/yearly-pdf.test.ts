@@ -18,10 +18,26 @@ describe.skipIf(!findChromium() || !hasPdfToText)('the yearly report as PDF, fro
 
   beforeAll(() => {
     spawnSync('cp', ['-r', join(__dirname, '../../register'), join(__dirname, '../../itreg.yaml'), folder]);
-    appendFileSync(join(folder, 'itreg.yaml'), 'report:\n  proposals:\n    - Kommunstyrelserna utser en systemansvarig för GIS och kartsystem.\n    - IT-chefsgruppen upphandlar lärplattformen gemensamt.\n');
+    appendFileSync(
+      join(folder, 'itreg.yaml'),
+      'report:\n  proposals:\n    - Kommunstyrelserna utser en systemansvarig för GIS och kartsystem.\n    - IT-chefsgruppen upphandlar lärplattformen gemensamt.\n',
+    );
     const commitAt = (date: string, message: string) => {
       git(folder, 'add', '-A');
-      const result = spawnSync('git', ['commit', '--quiet', '-m', message], { cwd: folder, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org', GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } });
+      const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: 'T',
+          GIT_AUTHOR_EMAIL: 't@example.org',
+          GIT_COMMITTER_NAME: 'T',
+          GIT_COMMITTER_EMAIL: 't@example.org',
+          GIT_AUTHOR_DATE: `${date}T12:00:00Z`,
+          GIT_COMMITTER_DATE: `${date}T12:00:00Z`,
+        },
+      });
       expect(result.status, result.stderr).toBe(0);
     };
     git(folder, 'init', '--quiet', '--initial-branch=main');
@@ -46,7 +62,10 @@ describe.skipIf(!findChromium() || !hasPdfToText)('the yearly report as PDF, fro
       expect(text.status).toBe(0);
       pages[lang] = text.stdout.split('\f').filter((page) => page.trim() !== '');
       const raw = spawnSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
-      flowing[lang] = raw.stdout.split('\f').filter((page) => page.trim() !== '').map((page) => page.replace(/\s+/g, ' '));
+      flowing[lang] = raw.stdout
+        .split('\f')
+        .filter((page) => page.trim() !== '')
+        .map((page) => page.replace(/\s+/g, ' '));
       // Kept for looking at (pdftoppm -png -r 60 test-results/yearly-sv.pdf), as the browser tests keep screenshots.
       mkdirSync(join(projectRoot, 'test-results'), { recursive: true });
       copyFileSync(file, join(projectRoot, 'test-results', `yearly-${lang}.pdf`));
@@ -88,8 +107,30 @@ describe.skipIf(!findChromium() || !hasPdfToText)('the yearly report as PDF, fro
 
   it('has every section, each on the page its table of contents says', () => {
     const sections = {
-      sv: ['Registret i korthet', 'Efterlevnad av IT-policyn', 'Ansvaret för gemensamma applikationer', 'Öppna fel per kommun och applikation', 'Samverkanstillfällen', 'Avtal: nuvarande slut, sista uppsägningsdag och läge', 'Styrande dokument att revidera', 'Kostnadsfördelning', 'Beslutade undantag i kraft', 'Förändringar under året'],
-      en: ['The register at a glance', 'Compliance with the IT policy', 'Responsibility for shared applications', 'Open errors by municipality and application', 'Collaboration opportunities', 'Agreements: current end, notice deadline and state', 'Governing documents due for revision', 'Cost split', 'Decided exceptions in force', 'Changes during the year'],
+      sv: [
+        'Registret i korthet',
+        'Efterlevnad av IT-policyn',
+        'Ansvaret för gemensamma applikationer',
+        'Öppna fel per kommun och applikation',
+        'Samverkanstillfällen',
+        'Avtal: nuvarande slut, sista uppsägningsdag och läge',
+        'Styrande dokument att revidera',
+        'Kostnadsfördelning',
+        'Beslutade undantag i kraft',
+        'Förändringar under året',
+      ],
+      en: [
+        'The register at a glance',
+        'Compliance with the IT policy',
+        'Responsibility for shared applications',
+        'Open errors by municipality and application',
+        'Collaboration opportunities',
+        'Agreements: current end, notice deadline and state',
+        'Governing documents due for revision',
+        'Cost split',
+        'Decided exceptions in force',
+        'Changes during the year',
+      ],
     } as const;
     for (const [lang, titles] of Object.entries(sections)) {
       const list = pages[lang]!;
@@ -107,7 +148,9 @@ describe.skipIf(!findChromium() || !hasPdfToText)('the yearly report as PDF, fro
     const all = flowing['sv']!.join(' ');
     expect(all).toMatch(/Kostnader per kommun, tre år/);
     expect(all).toMatch(/2027 \(preliminärt\)/);
-    expect(all).not.toMatch(/\b(training-plan|application-has-owner|gis-systemagare-2018|pa-lon-support|it-staff-training-plan|training-plan-review|document-review|specialist-competence|it-instruktion-dals-ed)\b/);
+    expect(all).not.toMatch(
+      /\b(training-plan|application-has-owner|gis-systemagare-2018|pa-lon-support|it-staff-training-plan|training-plan-review|document-review|specialist-competence|it-instruktion-dals-ed)\b/,
+    );
     // Every measure by name, per municipality and for the cooperation as a whole, with its figures.
     for (const measure of ['Dokumentation', 'Specialist', 'Utbildningsplan för IT-personalen', 'Översyn av utbildningsplaner', 'Revidering av styrdokument']) expect(all).toContain(measure);
     expect(all).toMatch(/Revidering av styrdokument 100 % 1 \/ 1 0 % 0 \/ 1 100 % 1 \/ 1 100 % 1 \/ 1 100 % 2 \/ 2 100 % 1 \/ 1/); // Åmål's 2nd: the social services' continuity plan

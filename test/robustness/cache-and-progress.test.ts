@@ -39,7 +39,8 @@ describe('lint --cache', () => {
     writeFiles(folder, { 'register/applications/gis.yaml': `# moved down a line\n${readFileSync(gis, 'utf8')}` });
     const third = runCli([...lintArgs, '--cache'], folder);
     expect(third.stderr).toMatch(/: 7 unchanged, 1 parsed, 28 read by the fast path/);
-    const owner = (out: string) => (JSON.parse(out) as { findings: Array<{ ruleId: string; file: string; line: number }> }).findings.find((f) => f.ruleId === 'application-has-owner' && f.file.endsWith('gis.yaml'));
+    const owner = (out: string) =>
+      (JSON.parse(out) as { findings: Array<{ ruleId: string; file: string; line: number }> }).findings.find((f) => f.ruleId === 'application-has-owner' && f.file.endsWith('gis.yaml'));
     expect(owner(third.stdout)?.line).toBe(2);
     expect(third.stdout).toBe(runCli(lintArgs, folder).stdout);
 

@@ -38,7 +38,13 @@ describe('hostile files in the register', () => {
   it.each([
     ['an alias bomb ("billion laughs")', 'lol.yaml', billionLaughs, 'yaml-syntax', /alias/i],
     ['20,000 levels of flow nesting', 'deep.yaml', `kind: Unit\nid: deep\nname: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, 'yaml-syntax', /nested more than 1000 levels/],
-    ['1,500 levels of block nesting (20,000 would take 200 MB of spaces)', 'deep-block.yaml', Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'), 'yaml-syntax', /nested more than 1000 levels/],
+    [
+      '1,500 levels of block nesting (20,000 would take 200 MB of spaces)',
+      'deep-block.yaml',
+      Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+      'yaml-syntax',
+      /nested more than 1000 levels/,
+    ],
     ['a Latin-1 file', 'latin1.yaml', Buffer.from('kind: Municipality\nid: amal\nname: \xC5m\xE5l\n', 'latin1'), 'yaml-syntax', /not UTF-8/],
     ['a binary file', 'binary.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), 'yaml-syntax', /binary file/],
     ['an empty file', 'empty.yaml', '', 'yaml-syntax', /empty file/],
@@ -129,7 +135,7 @@ describe('hostile folders', () => {
   it('does not follow a link out of the register folder: one yaml-syntax finding per link, nothing of the target read', () => {
     const folder = registerFrom('clean');
     const secrets = temporaryFolder();
-    writeFiles(secrets, { 'shadow': 'root: $6$SECRETHASH\ndaemon: "*"\n', 'more/x.yaml': 'kind: Unit\nid: secret-unit\nname: SECRET\n' });
+    writeFiles(secrets, { shadow: 'root: $6$SECRETHASH\ndaemon: "*"\n', 'more/x.yaml': 'kind: Unit\nid: secret-unit\nname: SECRET\n' });
     symlinkSync(join(secrets, 'shadow'), join(folder, 'register/units/shadow.yaml'));
     symlinkSync(join(secrets, 'more'), join(folder, 'register/more'));
     // A link that stays inside the register is read as before.
@@ -140,7 +146,12 @@ describe('hostile folders', () => {
     const outside = json.findings.filter((f) => f.message.startsWith('a link to a file outside'));
     expect(outside).toEqual([
       expect.objectContaining({ file: 'register/more', ruleId: 'yaml-syntax', line: 1 }),
-      expect.objectContaining({ file: 'register/units/shadow.yaml', ruleId: 'yaml-syntax', line: 1, message: 'a link to a file outside the register folder: it is not read; copy the file into the register, or remove the link' }),
+      expect.objectContaining({
+        file: 'register/units/shadow.yaml',
+        ruleId: 'yaml-syntax',
+        line: 1,
+        message: 'a link to a file outside the register folder: it is not read; copy the file into the register, or remove the link',
+      }),
     ]);
     expect(json.findings.filter((f) => f.file === 'register/it-amal-link.yml').map((f) => f.ruleId)).toContain('id-matches-filename');
   });
@@ -193,7 +204,14 @@ describe('a crash inside a rule', () => {
     const config = readConfig(join(folder, 'itreg.yaml'), 'en');
     const crashes: string[] = [];
     const result = runRules(loadRegister(config), [crashing, ...(rules as readonly Rule[])], { date: '2026-06-01', onRuleCrash: (id) => crashes.push(id) });
-    expect(result.findings).toContainEqual(expect.objectContaining({ ruleId: 'crashing', severity: 'error', file: 'register/applications/diarium.yaml', message: expect.stringMatching(/^internal error in rule crashing: boom/) as unknown }));
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'crashing',
+        severity: 'error',
+        file: 'register/applications/diarium.yaml',
+        message: expect.stringMatching(/^internal error in rule crashing: boom/) as unknown,
+      }),
+    );
     expect(result.findings.map((f) => f.ruleId)).toContain('application-has-owner');
     expect(crashes).toEqual(['crashing']);
   });

@@ -33,7 +33,13 @@ describe('an id of more than 120 characters', () => {
     const result = runCli(['site', '--output', output, '--date', '2026-06-01'], folder);
     expect(result.stderr, result.stderr).toMatch(/^itreg: \d+ (pages|sidor) → /);
     expect(result.status).toBe(0);
-    expect(readdirSync(join(output), { recursive: true }).every((name) => String(name).split('/').every((part) => part.length <= 255))).toBe(true);
+    expect(
+      readdirSync(join(output), { recursive: true }).every((name) =>
+        String(name)
+          .split('/')
+          .every((part) => part.length <= 255),
+      ),
+    ).toBe(true);
   });
 
   it('import refuses the row and writes the others', () => {

@@ -14,7 +14,7 @@ describe('application-has-administrator', () => {
     expect(findings(registerFrom('clean', changes), 'application-has-administrator')).toHaveLength(count);
   });
 
-  it('points at the application\'s first line', () => {
+  it("points at the application's first line", () => {
     expect(findings(registerFrom('clean', { 'register/roles/diarium-admin.yaml': null }), 'application-has-administrator')).toMatchObject([
       { file: 'register/applications/diarium.yaml', line: 1, column: 1, message: expect.stringMatching(/^Diariesystem has no system administrator/) as unknown },
     ]);

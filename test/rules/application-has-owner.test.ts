@@ -16,7 +16,7 @@ describe('application-has-owner', () => {
     expect(findings(registerFrom('clean', changes), 'application-has-owner')).toHaveLength(count);
   });
 
-  it('points at the application\'s first line and names it', () => {
+  it("points at the application's first line and names it", () => {
     const [finding] = findings(registerFrom('clean', { 'register/roles/diarium-owner.yaml': null }), 'application-has-owner');
     expect(finding).toMatchObject({ file: 'register/applications/diarium.yaml', line: 1, column: 1, severity: 'error', entityId: 'diarium' });
     expect(finding?.message).toMatch(/^Diariesystem has no system owner: add a RoleAssignment with role: system-owner \(IT policy, ch\. 3: "Alla gemensamma/);

@@ -14,7 +14,11 @@ describe('classification-assessed', () => {
     ['one decided a day more than 24 months ago', classified('2024-05-31'), 1],
     ['one classified without a decision date', withApp('classification: { confidentiality: 2, integrity: 2, availability: 2 }\n'), 1],
     ['a general application without classification', { [diariumFile]: diarium.replace('type: business', 'type: general') }, 0],
-    ['a general application whose classification is overdue', { [diariumFile]: diarium.replace('type: business', 'type: general') + 'classification: { confidentiality: 2, integrity: 2, availability: 2, decided: 2020-01-01 }\n' }, 1],
+    [
+      'a general application whose classification is overdue',
+      { [diariumFile]: diarium.replace('type: business', 'type: general') + 'classification: { confidentiality: 2, integrity: 2, availability: 2, decided: 2020-01-01 }\n' },
+      1,
+    ],
     ['a retired application', withApp('lifecycle: { status: retired }\n'), 0],
     ['a planned application', withApp('lifecycle: { status: planned }\n'), 1],
   ])('%s', (_name, changes, count) => {

@@ -31,7 +31,9 @@ describe('continuity-plan', () => {
     expect(en).toMatchObject({ severity: 'error', file: diariumFile, line: 15, column: 11, entityId: 'diarium' });
     expect(en?.message).toBe('Diariesystem is critical but has neither a continuity plan nor a tried restore: write a plan, try restoring a backup and record both in `continuity`');
     const [sv] = ruleFindings('continuity-plan', withApp('critical: true\n'), { language: 'sv' });
-    expect(sv?.message).toBe('Diariesystem är samhällsviktig men saknar både kontinuitetsplan och provad återläsning: upprätta en plan, prova att läsa tillbaka en säkerhetskopia och ange båda i `continuity`');
+    expect(sv?.message).toBe(
+      'Diariesystem är samhällsviktig men saknar både kontinuitetsplan och provad återläsning: upprätta en plan, prova att läsa tillbaka en säkerhetskopia och ange båda i `continuity`',
+    );
   });
 
   it('points at the availability level and names it from itreg.yaml when that is the reason', () => {
@@ -64,7 +66,9 @@ describe('continuity-plan', () => {
 
   it('takes minAvailability and restoreMonths from itreg.yaml, and refuses bad ones (exit 2)', () => {
     expect(ruleFindings('continuity-plan', withApp(level(3)), { config: 'rules:\n  continuity-plan: [error, { minAvailability: 4 }]\n' })).toHaveLength(0);
-    expect(ruleFindings('continuity-plan', withApp(`critical: true\n${continuity(`${plan}, restoreTested: 2025-01-31`)}`), { config: 'rules:\n  continuity-plan: [warning, { restoreMonths: 24 }]\n' })).toHaveLength(0);
+    expect(
+      ruleFindings('continuity-plan', withApp(`critical: true\n${continuity(`${plan}, restoreTested: 2025-01-31`)}`), { config: 'rules:\n  continuity-plan: [warning, { restoreMonths: 24 }]\n' }),
+    ).toHaveLength(0);
     const result = runCli(['lint'], ruleFolder('rules:\n  continuity-plan: [error, { minAvailability: 5 }]\n'));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/itreg\.yaml:6:\d+: "rules\.continuity-plan\[1\]\.minAvailability" must be at most 4/);

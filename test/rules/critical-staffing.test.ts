@@ -16,9 +16,9 @@ describe('critical-staffing', () => {
     ['critical, an administrator and a specialist', critical, 0],
     ['critical, the administrator alone', { ...critical, ...noSpecialist }, 1],
     ['critical, no one at all', { ...critical, ...noSpecialist, 'register/roles/diarium-admin.yaml': null }, 1],
-    ['critical, the administrator\'s position holds the specialist role too', { ...critical, ...specialist('{ title: Registrator, unit: kansli-amal }') }, 1],
+    ["critical, the administrator's position holds the specialist role too", { ...critical, ...specialist('{ title: Registrator, unit: kansli-amal }') }, 1],
     ['critical, the same title in another unit (another person)', { ...critical, ...specialist('{ title: Registrator, unit: it-amal }') }, 0],
-    ['critical, the specialist\'s role has ended', { ...critical, ...specialist('{ title: Arkivarie, unit: kansli-amal }', 'until: 2026-01-31\n') }, 1],
+    ["critical, the specialist's role has ended", { ...critical, ...specialist('{ title: Arkivarie, unit: kansli-amal }', 'until: 2026-01-31\n') }, 1],
     ['availability 3, the administrator alone', { ...availability(3), ...noSpecialist }, 1],
     ['availability 2, the administrator alone', { ...availability(2), ...noSpecialist }, 0],
     ['not critical, not classified, the administrator alone', noSpecialist, 0],
@@ -29,9 +29,13 @@ describe('critical-staffing', () => {
   it('is a warning at `critical` that counts the people, in both languages', () => {
     const [en] = ruleFindings('critical-staffing', { ...critical, ...noSpecialist });
     expect(en).toMatchObject({ severity: 'warning', file: diariumFile, line: 15, column: 11, entityId: 'diarium' });
-    expect(en?.message).toBe('Diariesystem is critical but has only 1 person as system administrator or specialist: appoint at least two, so that running it does not hang on one person (IT policy, ch. 2: "För att öka effektiviteten, minska sårbarheten och sänka kostnaderna ska samverkan kring applikationer systematiseras och utökas.")');
+    expect(en?.message).toBe(
+      'Diariesystem is critical but has only 1 person as system administrator or specialist: appoint at least two, so that running it does not hang on one person (IT policy, ch. 2: "För att öka effektiviteten, minska sårbarheten och sänka kostnaderna ska samverkan kring applikationer systematiseras och utökas.")',
+    );
     const [sv] = ruleFindings('critical-staffing', { ...critical, ...noSpecialist }, { language: 'sv' });
-    expect(sv?.message).toBe('Diariesystem är samhällsviktig men har bara 1 person som systemansvarig eller specialist: utse minst två, så att driften inte hänger på en enda person (IT-policyn, kap. 2: "För att öka effektiviteten, minska sårbarheten och sänka kostnaderna ska samverkan kring applikationer systematiseras och utökas.")');
+    expect(sv?.message).toBe(
+      'Diariesystem är samhällsviktig men har bara 1 person som systemansvarig eller specialist: utse minst två, så att driften inte hänger på en enda person (IT-policyn, kap. 2: "För att öka effektiviteten, minska sårbarheten och sänka kostnaderna ska samverkan kring applikationer systematiseras och utökas.")',
+    );
     const [none] = ruleFindings('critical-staffing', { ...critical, ...noSpecialist, 'register/roles/diarium-admin.yaml': null }, { language: 'sv' });
     expect(none?.message).toMatch(/men har bara 0 personer som systemansvarig/);
   });

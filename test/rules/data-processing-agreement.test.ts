@@ -4,7 +4,9 @@ import { findings, registerFrom, runCli } from '../helpers.js';
 
 const app = (extra: string) =>
   `kind: Application\nid: diarium\nname: Diariesystem\ntype: business\nmunicipalities: [amal, mellerud]\ncollaborationLevel: 1\noperatedBy: it-amal\nvendor:\n  name: Ärendesystem Väst AB\n  product: Dokumentor\ndocumentation:\n  routines: docs/diarium/rutiner.md\n  operations: docs/diarium/drift.md\n${extra}`;
-const pub = (fields: string) => ({ 'register/agreements/diarium-pub.yaml': `kind: Agreement\nid: diarium-pub\nname: PUB-avtal Dokumentor\ntype: data-processing\napplication: diarium\nparties: [kansli-amal, Ärendesystem Väst AB]\n${fields}` });
+const pub = (fields: string) => ({
+  'register/agreements/diarium-pub.yaml': `kind: Agreement\nid: diarium-pub\nname: PUB-avtal Dokumentor\ntype: data-processing\napplication: diarium\nparties: [kansli-amal, Ärendesystem Väst AB]\n${fields}`,
+});
 const withApp = (extra: string) => ({ 'register/applications/diarium.yaml': app(extra) });
 
 describe('data-processing-agreement', () => {
@@ -26,7 +28,9 @@ describe('data-processing-agreement', () => {
   it('is an error at personalData, naming the vendor and the kind of data', () => {
     const [finding] = findings(registerFrom('clean', withApp('personalData: sensitive\n')), 'data-processing-agreement');
     expect(finding).toMatchObject({ severity: 'error', file: 'register/applications/diarium.yaml', line: 14, column: 15 });
-    expect(finding?.message).toBe('Diariesystem has sensitive personal data at vendor Ärendesystem Väst AB but no current data processing agreement: sign one and register it (an agreement with `type: data-processing`)');
+    expect(finding?.message).toBe(
+      'Diariesystem has sensitive personal data at vendor Ärendesystem Väst AB but no current data processing agreement: sign one and register it (an agreement with `type: data-processing`)',
+    );
   });
 });
 

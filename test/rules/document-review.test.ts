@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findings, registerFrom } from '../helpers.js';
 
-const doc = (adopted: string, validYears: number, extra = '') =>
-  `kind: Document\nid: it-policy\nname: IT-policy\ntype: policy\nadopted: ${adopted}\nvalidYears: ${validYears}\n${extra}`;
+const doc = (adopted: string, validYears: number, extra = '') => `kind: Document\nid: it-policy\nname: IT-policy\ntype: policy\nadopted: ${adopted}\nvalidYears: ${validYears}\n${extra}`;
 const at = (text: string) => ({ 'register/documents/it-policy.yaml': text });
 
 describe('document-review', () => {

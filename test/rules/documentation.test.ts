@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findings, registerFrom } from '../helpers.js';
 
-const app = (extra: string) =>
-  `kind: Application\nid: diarium\nname: Diariesystem\ntype: business\nmunicipalities: [amal]\nvendor: { name: V }\n${extra}`;
+const app = (extra: string) => `kind: Application\nid: diarium\nname: Diariesystem\ntype: business\nmunicipalities: [amal]\nvendor: { name: V }\n${extra}`;
 const at = (text: string) => ({ 'register/applications/diarium.yaml': text });
 
 describe('documentation', () => {

@@ -19,7 +19,11 @@ describe('exception', () => {
       'register/roles/diarium-admin.yaml': null,
       'itreg.yaml': config('  - rule: training-plan\n    entity: diarium\n    reason: Beslut\n    until: 2026-12-31\n'),
     });
-    expect(lint(folder).findings.map((f) => f.ruleId).sort()).toEqual(['application-has-administrator', 'application-has-owner']);
+    expect(
+      lint(folder)
+        .findings.map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['application-has-administrator', 'application-has-owner']);
   });
 
   it.each([

@@ -4,7 +4,9 @@ import { runCli } from '../helpers.js';
 import { diariumFile, ruleFindings, ruleFolder, withApp } from './law-register.js';
 
 const app = (confidentiality: number, country?: string) =>
-  withApp(`classification: { confidentiality: ${confidentiality}, integrity: 1, availability: 1, decided: 2026-01-15 }\n${country ? `hosting:\n  country: ${country}\n  provider: Molnbolaget\n` : ''}`);
+  withApp(
+    `classification: { confidentiality: ${confidentiality}, integrity: 1, availability: 1, decided: 2026-01-15 }\n${country ? `hosting:\n  country: ${country}\n  provider: Molnbolaget\n` : ''}`,
+  );
 
 describe('hosting-location', () => {
   it.each([
@@ -30,7 +32,9 @@ describe('hosting-location', () => {
   it('is an error at hosting.country naming the country and the level, in both languages', () => {
     const [en] = ruleFindings('hosting-location', app(3, 'US'));
     expect(en).toMatchObject({ severity: 'error', file: diariumFile, line: 17, column: 12, entityId: 'diarium' });
-    expect(en?.message).toBe('Diariesystem has confidentiality level 3 (Serious) but is hosted in United States (US), outside the EU/EEA: move it into the EU/EEA, or decide an exception with its reason');
+    expect(en?.message).toBe(
+      'Diariesystem has confidentiality level 3 (Serious) but is hosted in United States (US), outside the EU/EEA: move it into the EU/EEA, or decide an exception with its reason',
+    );
     const [sv] = ruleFindings('hosting-location', app(3, 'US'), { language: 'sv' });
     expect(sv?.message).toBe('Diariesystem har konfidentialitetsnivå 3 (Allvarlig) men driftas i USA (US), utanför EU/EES: flytta driften till EU/EES, eller besluta ett undantag med skäl');
   });

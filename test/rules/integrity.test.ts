@@ -69,10 +69,17 @@ describe('integrity rules on fixture registers', () => {
     const folder = registerFrom('clean', {
       'register/applications/gis.yaml': 'kind: Application\nid: gis\nname: Kartsystem\ntype: business\nmunicipalities: [amal]\n',
       'register/roles/gis-owner.yaml': 'kind: RoleAssignment\nid: gis-owner\nrole: system-owner\napplication: gis\nholder: { title: Samhällsbyggnadschef, unit: kansli-amal }\nfrom: 2020-01-01\n',
-      'register/roles/diarium-admin.yaml': 'kind: RoleAssignment\nid: diarium-admin\nrole: system-administrator\napplication: diarium\nholder: { title: Registrator, unit: kansli-amal }\nappointedBy: gis-owner\nfrom: 2020-01-01\n',
+      'register/roles/diarium-admin.yaml':
+        'kind: RoleAssignment\nid: diarium-admin\nrole: system-administrator\napplication: diarium\nholder: { title: Registrator, unit: kansli-amal }\nappointedBy: gis-owner\nfrom: 2020-01-01\n',
     });
     expect(findings(folder, 'reference')).toMatchObject([
-      { file: 'register/roles/diarium-admin.yaml', line: 6, column: 14, severity: 'error', message: '"appointedBy" refers to "gis-owner", the system owner of "gis", not of Diariesystem: name the assignment of Diariesystem\'s system owner' },
+      {
+        file: 'register/roles/diarium-admin.yaml',
+        line: 6,
+        column: 14,
+        severity: 'error',
+        message: '"appointedBy" refers to "gis-owner", the system owner of "gis", not of Diariesystem: name the assignment of Diariesystem\'s system owner',
+      },
     ]);
     expect(findings(registerFrom('clean'), 'reference')).toEqual([]);
   });

@@ -22,7 +22,9 @@ export function processing(id: string, fields: string): Record<string, string> {
 
 /** A processor agreement for the application, with the given fields after its start. */
 export function processorAgreement(fields: string): Record<string, string> {
-  return { 'register/agreements/diarium-pub.yaml': `kind: Agreement\nid: diarium-pub\nname: PUB-avtal Dokumentor\ntype: data-processing\napplication: diarium\nparties: [kansli-amal, Ärendesystem Väst AB]\n${fields}` };
+  return {
+    'register/agreements/diarium-pub.yaml': `kind: Agreement\nid: diarium-pub\nname: PUB-avtal Dokumentor\ntype: data-processing\napplication: diarium\nparties: [kansli-amal, Ärendesystem Väst AB]\n${fields}`,
+  };
 }
 
 /** The clean register with `config` after its itreg.yaml's own lines (rules, exceptions). */

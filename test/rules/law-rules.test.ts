@@ -28,7 +28,11 @@ const entityOf: Record<(typeof LAW_RULES)[number], string> = {
 describe('the seven rules for the law', () => {
   it('each fires once on the register built for it', () => {
     const found = lint(ruleFolder('', everyLawRule)).findings;
-    for (const rule of LAW_RULES) expect(found.filter((f) => f.ruleId === rule).map((f) => f.entityId), rule).toEqual([entityOf[rule]]);
+    for (const rule of LAW_RULES)
+      expect(
+        found.filter((f) => f.ruleId === rule).map((f) => f.entityId),
+        rule,
+      ).toEqual([entityOf[rule]]);
   });
 
   it('are silenced by a decided exception each, and counted as such', () => {
@@ -51,8 +55,14 @@ describe('the seven rules for the law', () => {
 
   it('are listed by itreg rules with the law they enforce, in both languages', () => {
     const quotes: Record<(typeof LAW_RULES)[number], [RegExp, RegExp]> = {
-      'classification-assessed': [/NIS 2-direktivet \(EU\) 2022\/2555 art\. 21\.1, genomfört i cybersäkerhetslagen \(2025:1506\): "Medlemsstaterna ska säkerställa/, /NIS 2 Directive \(EU\) 2022\/2555 Art\. 21\(1\), implemented by the Swedish Cybersecurity Act \(2025:1506\): "Member States shall ensure/],
-      'continuity-plan': [/art\. 21\.2 c, genomfört i cybersäkerhetslagen \(2025:1506\): "driftskontinuitet, såsom hantering av säkerhetskopior/, /Art\. 21\(2\)\(c\), implemented by the Swedish Cybersecurity Act \(2025:1506\): "business continuity, such as backup management/],
+      'classification-assessed': [
+        /NIS 2-direktivet \(EU\) 2022\/2555 art\. 21\.1, genomfört i cybersäkerhetslagen \(2025:1506\): "Medlemsstaterna ska säkerställa/,
+        /NIS 2 Directive \(EU\) 2022\/2555 Art\. 21\(1\), implemented by the Swedish Cybersecurity Act \(2025:1506\): "Member States shall ensure/,
+      ],
+      'continuity-plan': [
+        /art\. 21\.2 c, genomfört i cybersäkerhetslagen \(2025:1506\): "driftskontinuitet, såsom hantering av säkerhetskopior/,
+        /Art\. 21\(2\)\(c\), implemented by the Swedish Cybersecurity Act \(2025:1506\): "business continuity, such as backup management/,
+      ],
       'hosting-location': [/\(GDPR\) art\. 46\.1: "I avsaknad av ett beslut enligt artikel 45\.3/, /\(GDPR\) Art\. 46\(1\): "In the absence of a decision pursuant to Article 45\(3\)/],
       'critical-staffing': [/IT-policyn, kap\. 2: "För att öka effektiviteten, minska sårbarheten/, /IT policy, ch\. 2: "För att öka effektiviteten, minska sårbarheten/],
       'processing-record': [/\(GDPR\) art\. 30\.1: "Varje personuppgiftsansvarig/, /\(GDPR\) Art\. 30\(1\): "Each controller/],

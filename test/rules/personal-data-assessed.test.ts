@@ -17,7 +17,8 @@ describe('personal-data-assessed', () => {
 
   it('speaks Swedish', () => {
     const folder = registerFrom('clean', { ...withApp(''), 'itreg.yaml': 'name: X\nlanguage: sv\n' });
-    expect(findings(folder, 'personal-data-assessed', { language: 'sv' })[0]?.message).toBe('Diariesystem saknar en bedömning av personuppgifter: ange `personalData` (`none`, `personal` eller `sensitive`)');
+    expect(findings(folder, 'personal-data-assessed', { language: 'sv' })[0]?.message).toBe(
+      'Diariesystem saknar en bedömning av personuppgifter: ange `personalData` (`none`, `personal` eller `sensitive`)',
+    );
   });
 });
-

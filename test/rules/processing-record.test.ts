@@ -27,6 +27,8 @@ describe('processing-record', () => {
     expect(en).toMatchObject({ severity: 'warning', file: diariumFile, line: 14, column: 15, entityId: 'diarium' });
     expect(en?.message).toBe('Diariesystem has sensitive personal data but is in no current processing activity of the record of processing: add a `Processing` that lists it under `applications`');
     const [sv] = ruleFindings('processing-record', personal, { language: 'sv' });
-    expect(sv?.message).toBe('Diariesystem har personuppgifter men finns inte med i någon gällande behandling i registerförteckningen: lägg till en behandling (`kind: Processing`) som listar den under `applications`');
+    expect(sv?.message).toBe(
+      'Diariesystem har personuppgifter men finns inte med i någon gällande behandling i registerförteckningen: lägg till en behandling (`kind: Processing`) som listar den under `applications`',
+    );
   });
 });

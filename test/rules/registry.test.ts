@@ -38,8 +38,15 @@ describe('the rule registry', () => {
   it.each(all.filter((r) => r.docs.policy).map((r) => [r.id, r.docs.policy!.quote] as const))('%s quotes the policy', (_id, quote) => {
     // The seed's text, with its damaged letters (¬ ª º) restored.
     const seed = readFileSync(policySeedFile, 'utf8').replace(/¬/g, 'å').replace(/ª/g, 'ä').replace(/º/g, 'ö').replace(/ï/g, '-');
-    const flat = (text: string) => text.replace(/\*/g, '').replace(/[¶\s]+/g, ' ').replace(/ -och/g, '- och').trim();
-    const words = flat(quote).split(/[:,.]\s*/).filter((part) => part.length > 12);
+    const flat = (text: string) =>
+      text
+        .replace(/\*/g, '')
+        .replace(/[¶\s]+/g, ' ')
+        .replace(/ -och/g, '- och')
+        .trim();
+    const words = flat(quote)
+      .split(/[:,.]\s*/)
+      .filter((part) => part.length > 12);
     for (const part of words) expect(flat(seed).includes(part), `seed lacks "${part}"`).toBe(true);
   });
 

@@ -6,10 +6,15 @@ describe('specialist-competence', () => {
   it.each([
     ['a shared application with a specialist', {}, 1 - 1],
     ['a shared application without one', noSpecialist, 1],
-    ['used by one municipality', {
-      ...noSpecialist,
-      'register/applications/diarium.yaml': 'kind: Application\nid: diarium\nname: Diariesystem\ntype: business\nmunicipalities: [amal]\noperatedBy: it-amal\nvendor: { name: V }\ndocumentation: { routines: r, operations: o }\n',
-    }, 0],
+    [
+      'used by one municipality',
+      {
+        ...noSpecialist,
+        'register/applications/diarium.yaml':
+          'kind: Application\nid: diarium\nname: Diariesystem\ntype: business\nmunicipalities: [amal]\noperatedBy: it-amal\nvendor: { name: V }\ndocumentation: { routines: r, operations: o }\n',
+      },
+      0,
+    ],
   ])('%s', (_name, changes, count) => {
     expect(findings(registerFrom('clean', changes), 'specialist-competence')).toHaveLength(count);
   });

@@ -22,20 +22,28 @@ describe('third-country-transfer', () => {
     expect(ruleFindings('third-country-transfer', changes)).toHaveLength(count);
   });
 
-  it('is an error at a transfer\'s country, naming it, in both languages', () => {
+  it("is an error at a transfer's country, naming it, in both languages", () => {
     const [en] = ruleFindings('third-country-transfer', transfer('country: US'));
     expect(en).toMatchObject({ severity: 'error', file: 'register/processing/diarieforing.yaml', line: 12, column: 14, entityId: 'diarieforing' });
-    expect(en?.message).toBe('processing activity Diarieföring transfers personal data to United States (US), outside the EU/EEA, without a safeguard: set `safeguard` (`adequacy`, `scc`, `bcr` or `derogation`) or stop the transfer');
+    expect(en?.message).toBe(
+      'processing activity Diarieföring transfers personal data to United States (US), outside the EU/EEA, without a safeguard: set `safeguard` (`adequacy`, `scc`, `bcr` or `derogation`) or stop the transfer',
+    );
     const [sv] = ruleFindings('third-country-transfer', transfer('country: US'), { language: 'sv' });
-    expect(sv?.message).toBe('behandlingen Diarieföring för över personuppgifter till USA (US), utanför EU/EES, utan skyddsåtgärd: ange `safeguard` (`adequacy`, `scc`, `bcr` eller `derogation`) eller stoppa överföringen');
+    expect(sv?.message).toBe(
+      'behandlingen Diarieföring för över personuppgifter till USA (US), utanför EU/EES, utan skyddsåtgärd: ange `safeguard` (`adequacy`, `scc`, `bcr` eller `derogation`) eller stoppa överföringen',
+    );
   });
 
-  it('is an error at a sub-processor\'s country, naming it and the agreement, in both languages', () => {
+  it("is an error at a sub-processor's country, naming it and the agreement, in both languages", () => {
     const changes = sub('name: Supportbolaget\n    country: IN');
     const [en] = ruleFindings('third-country-transfer', changes);
     expect(en).toMatchObject({ severity: 'error', file: 'register/agreements/diarium-pub.yaml', line: 10, column: 14, entityId: 'diarium-pub' });
-    expect(en?.message).toBe('sub-processor Supportbolaget in PUB-avtal Dokumentor processes the data in India (IN), outside the EU/EEA, without a safeguard: set `safeguard` (`adequacy`, `scc`, `bcr` or `derogation`) or require a sub-processor within the EU/EEA');
+    expect(en?.message).toBe(
+      'sub-processor Supportbolaget in PUB-avtal Dokumentor processes the data in India (IN), outside the EU/EEA, without a safeguard: set `safeguard` (`adequacy`, `scc`, `bcr` or `derogation`) or require a sub-processor within the EU/EEA',
+    );
     const [sv] = ruleFindings('third-country-transfer', changes, { language: 'sv' });
-    expect(sv?.message).toBe('underbiträdet Supportbolaget i PUB-avtal Dokumentor behandlar uppgifterna i Indien (IN), utanför EU/EES, utan skyddsåtgärd: ange `safeguard` (`adequacy`, `scc`, `bcr` eller `derogation`) eller kräv ett underbiträde inom EU/EES');
+    expect(sv?.message).toBe(
+      'underbiträdet Supportbolaget i PUB-avtal Dokumentor behandlar uppgifterna i Indien (IN), utanför EU/EES, utan skyddsåtgärd: ange `safeguard` (`adequacy`, `scc`, `bcr` eller `derogation`) eller kräv ett underbiträde inom EU/EES',
+    );
   });
 });

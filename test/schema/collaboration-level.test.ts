@@ -31,7 +31,7 @@ describe('collaborationLevel against itreg.yaml collaborationLevels', () => {
     ['the highest level named', '2', []],
     ['one above it', '3', ['6:21 "collaborationLevel" is 3, but itreg.yaml has only 2 collaboration levels in `collaborationLevels`: give at most 2 (1 = Erfarenhetsutbyte, 2 = Samordnad kompetens)']],
     ['far above it', '17', ['6:21 "collaborationLevel" is 17, but itreg.yaml has only 2 collaboration levels']],
-    ['zero (the schema\'s minimum)', '0', ['6:21 "collaborationLevel" must be at least 1']],
+    ["zero (the schema's minimum)", '0', ['6:21 "collaborationLevel" must be at least 1']],
     ['negative', '-2', ['6:21 "collaborationLevel" must be at least 1']],
   ])('%s: %s', (_name, level, expected) => {
     for (const text of [withLevel(level), viaYamlPackage(withLevel(level))]) {
@@ -68,14 +68,19 @@ describe('collaborationLevel against itreg.yaml collaborationLevels', () => {
   });
 
   it('with --cache, follows a change of the levels in itreg.yaml although the file itself is unchanged', () => {
-    const folder = registerFrom('clean', { [diariumFile]: viaYamlPackage(withLevel('3')), 'itreg.yaml': readFileSync(join(__dirname, '../fixtures/clean/itreg.yaml'), 'utf8').replace(twoLevels, threeLevels) });
+    const folder = registerFrom('clean', {
+      [diariumFile]: viaYamlPackage(withLevel('3')),
+      'itreg.yaml': readFileSync(join(__dirname, '../fixtures/clean/itreg.yaml'), 'utf8').replace(twoLevels, threeLevels),
+    });
     const first = lintJson(folder, '--cache', '--debug');
     expect(first.stderr).toMatch(/: 0 unchanged, 1 parsed,/);
     expect(schemaFindings(first.findings)).toEqual([]);
     writeFiles(folder, { 'itreg.yaml': readFileSync(join(__dirname, '../fixtures/clean/itreg.yaml'), 'utf8') });
     const second = lintJson(folder, '--cache', '--debug');
     expect(second.stderr).toMatch(/: 1 unchanged, 0 parsed,/); // the parse came from the cache, the judgement did not
-    expect(schemaFindings(second.findings)).toEqual([`${diariumFile}:6:21 "collaborationLevel" is 3, but itreg.yaml has only 2 collaboration levels in \`collaborationLevels\`: give at most 2 (1 = Erfarenhetsutbyte, 2 = Samordnad kompetens)`]);
+    expect(schemaFindings(second.findings)).toEqual([
+      `${diariumFile}:6:21 "collaborationLevel" is 3, but itreg.yaml has only 2 collaboration levels in \`collaborationLevels\`: give at most 2 (1 = Erfarenhetsutbyte, 2 = Samordnad kompetens)`,
+    ]);
   });
 
   it('with --changed, reports a level raised above the configured ones in the changed file', () => {
@@ -93,7 +98,10 @@ describe('collaborationLevel against itreg.yaml collaborationLevels', () => {
     const result = runCli(['new', 'Application', 'gis', '--set', 'name=GIS', '--set', 'type=general', '--set', 'municipalities=[amal, mellerud]', '--set', 'collaborationLevel=3'], folder);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('"collaborationLevel" is 3, but itreg.yaml has only 2 collaboration levels');
-    writeFiles(folder, { 'apps.csv': 'System;Typ;Kommuner;Nivå\nGIS;general;amal, mellerud;3\n', 'map.yaml': 'kind: Application\ncolumns: { System: name, Typ: type, Kommuner: municipalities, Nivå: collaborationLevel }\n' });
+    writeFiles(folder, {
+      'apps.csv': 'System;Typ;Kommuner;Nivå\nGIS;general;amal, mellerud;3\n',
+      'map.yaml': 'kind: Application\ncolumns: { System: name, Typ: type, Kommuner: municipalities, Nivå: collaborationLevel }\n',
+    });
     const imported = runCli(['import', 'apps.csv', '--map', 'map.yaml'], folder);
     expect(imported.stdout + imported.stderr).toContain('"collaborationLevel" is 3, but itreg.yaml has only 2');
   });

@@ -19,10 +19,14 @@ const processing = (fields: string) => ({
 
 describe('classification levels', () => {
   it.each([
-    ['levels 0..4 are KLASSA\'s scale', 'classification: { confidentiality: 0, integrity: 4, availability: 2 }\n', []],
+    ["levels 0..4 are KLASSA's scale", 'classification: { confidentiality: 0, integrity: 4, availability: 2 }\n', []],
     ['a level above 4', 'classification: { confidentiality: 5, integrity: 1, availability: 1 }\n', ['register/applications/diarium.yaml:15:36 "classification.confidentiality" must be at most 4']],
     ['a negative level', 'classification: { confidentiality: 1, integrity: -1, availability: 1 }\n', ['register/applications/diarium.yaml:15:50 "classification.integrity" must be at least 0']],
-    ['a level that is no whole number', 'classification: { confidentiality: 1, integrity: 1, availability: 2.5 }\n', ['register/applications/diarium.yaml:15:67 "classification.availability" must be a whole number']],
+    [
+      'a level that is no whole number',
+      'classification: { confidentiality: 1, integrity: 1, availability: 2.5 }\n',
+      ['register/applications/diarium.yaml:15:67 "classification.availability" must be a whole number'],
+    ],
   ])('%s', (_name, extra, expected) => {
     expect(at(registerFrom('clean', withApp(extra)), 'schema')).toEqual(expected);
   });
@@ -50,16 +54,29 @@ describe('classification levels', () => {
 describe('country codes', () => {
   it.each([
     ['a code of ISO 3166-1', 'hosting: { country: IE, provider: Molnbolaget }\n', []],
-    ['an unknown code', 'hosting: { country: XX }\n', ['register/applications/diarium.yaml:15:21 "hosting.country" is "XX", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US']],
-    ['lower case', 'hosting: { country: se }\n', ['register/applications/diarium.yaml:15:21 "hosting.country" is "se", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US']],
-    ['the EU\'s own code for Greece, not ISO\'s', 'hosting: { country: EL }\n', ['register/applications/diarium.yaml:15:21 "hosting.country" is "EL", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US']],
+    [
+      'an unknown code',
+      'hosting: { country: XX }\n',
+      ['register/applications/diarium.yaml:15:21 "hosting.country" is "XX", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US'],
+    ],
+    [
+      'lower case',
+      'hosting: { country: se }\n',
+      ['register/applications/diarium.yaml:15:21 "hosting.country" is "se", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US'],
+    ],
+    [
+      "the EU's own code for Greece, not ISO's",
+      'hosting: { country: EL }\n',
+      ['register/applications/diarium.yaml:15:21 "hosting.country" is "EL", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US'],
+    ],
   ])('%s', (_name, extra, expected) => {
     expect(at(registerFrom('clean', withApp(extra)), 'schema')).toEqual(expected);
   });
 
   it('is checked in a sub-processor, a transfer and a supplier too, in Swedish', () => {
     const folder = registerFrom('clean', {
-      'register/agreements/diarium-pub.yaml': 'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: data-processing\napplication: diarium\nstart: 2024-01-01\nsubProcessors:\n  - { name: Molnbolaget, country: UK }\n',
+      'register/agreements/diarium-pub.yaml':
+        'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: data-processing\napplication: diarium\nstart: 2024-01-01\nsubProcessors:\n  - { name: Molnbolaget, country: UK }\n',
       ...processing('controller: kansli-amal\napplications: [diarium]\ntransfers: [{ country: USA, safeguard: scc }]\n'),
       'register/suppliers/vastdata.yaml': 'kind: Supplier\nid: vastdata\nname: Väst\ncountry: Sverige\n',
     });
@@ -76,21 +93,57 @@ describe('references to and from the new kinds', () => {
     const folder = registerFrom('clean', {
       ...supplier,
       [diariumFile]: fixtureDiarium.replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: vastdata\n'),
-      'register/agreements/diarium-pub.yaml': 'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: data-processing\napplication: diarium\nparties: [kansli-amal, vastdata]\nstart: 2024-01-01\nsubProcessors:\n  - { name: Väst Drift, supplier: vastdata, country: SE }\n',
+      'register/agreements/diarium-pub.yaml':
+        'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: data-processing\napplication: diarium\nparties: [kansli-amal, vastdata]\nstart: 2024-01-01\nsubProcessors:\n  - { name: Väst Drift, supplier: vastdata, country: SE }\n',
       ...processing('controller: kansli-amal\napplications: [diarium]\n'),
     });
     expect(findings(folder)).toEqual([]);
   });
 
   it.each([
-    ['an unknown supplier in vendor.supplier', { [diariumFile]: diarium.replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: vastdta\n'), ...supplier }, ['register/applications/diarium.yaml:11:13 "vendor.supplier" refers to "vastdta", which does not exist (did you mean "vastdata"?)']],
-    ['a unit in vendor.supplier', { [diariumFile]: diarium.replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: it-amal\n') }, ['register/applications/diarium.yaml:11:13 "vendor.supplier" refers to "it-amal", which is Unit, not Supplier']],
-    ['an unknown id among the parties', { 'register/agreements/diarium-pub.yaml': 'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: other\napplication: diarium\nparties: [kansli-amal, vastdat]\nstart: 2024-01-01\n', ...supplier }, ['register/agreements/diarium-pub.yaml:6:24 "parties[1]" refers to "vastdat", which does not exist (did you mean "vastdata"?)']],
-    ['an application among the parties', { 'register/agreements/diarium-pub.yaml': 'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: other\napplication: diarium\nparties: [diarium]\nstart: 2024-01-01\n' }, ['register/agreements/diarium-pub.yaml:6:11 "parties[0]" refers to "diarium", which is Application, not Unit or Supplier']],
-    ['an unknown sub-processor supplier', { 'register/agreements/diarium-pub.yaml': 'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: data-processing\napplication: diarium\nstart: 2024-01-01\nsubProcessors:\n  - name: Väst Drift\n    supplier: ingen\n    country: SE\n' }, ['register/agreements/diarium-pub.yaml:9:15 "subProcessors[0].supplier" refers to "ingen", which does not exist']],
-    ['a processing whose controller is an application', processing('controller: diarium\napplications: [diarium]\n'), ['register/processing/diarieforing.yaml:9:13 "controller" refers to "diarium", which is Application, not Unit']],
-    ['a processing of an unknown application', processing('controller: kansli-amal\napplications: [diarum]\n'), ['register/processing/diarieforing.yaml:10:16 "applications[0]" refers to "diarum", which does not exist (did you mean "diarium"?)']],
-    ['a continuity plan that names no document', withApp('continuity: { plan: kontinuitetsplan-diarium }\n'), ['register/applications/diarium.yaml:15:21 "continuity.plan" refers to "kontinuitetsplan-diarium", which does not exist']],
+    [
+      'an unknown supplier in vendor.supplier',
+      { [diariumFile]: diarium.replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: vastdta\n'), ...supplier },
+      ['register/applications/diarium.yaml:11:13 "vendor.supplier" refers to "vastdta", which does not exist (did you mean "vastdata"?)'],
+    ],
+    [
+      'a unit in vendor.supplier',
+      { [diariumFile]: diarium.replace('  product: Dokumentor\n', '  product: Dokumentor\n  supplier: it-amal\n') },
+      ['register/applications/diarium.yaml:11:13 "vendor.supplier" refers to "it-amal", which is Unit, not Supplier'],
+    ],
+    [
+      'an unknown id among the parties',
+      { 'register/agreements/diarium-pub.yaml': 'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: other\napplication: diarium\nparties: [kansli-amal, vastdat]\nstart: 2024-01-01\n', ...supplier },
+      ['register/agreements/diarium-pub.yaml:6:24 "parties[1]" refers to "vastdat", which does not exist (did you mean "vastdata"?)'],
+    ],
+    [
+      'an application among the parties',
+      { 'register/agreements/diarium-pub.yaml': 'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: other\napplication: diarium\nparties: [diarium]\nstart: 2024-01-01\n' },
+      ['register/agreements/diarium-pub.yaml:6:11 "parties[0]" refers to "diarium", which is Application, not Unit or Supplier'],
+    ],
+    [
+      'an unknown sub-processor supplier',
+      {
+        'register/agreements/diarium-pub.yaml':
+          'kind: Agreement\nid: diarium-pub\nname: PUB\ntype: data-processing\napplication: diarium\nstart: 2024-01-01\nsubProcessors:\n  - name: Väst Drift\n    supplier: ingen\n    country: SE\n',
+      },
+      ['register/agreements/diarium-pub.yaml:9:15 "subProcessors[0].supplier" refers to "ingen", which does not exist'],
+    ],
+    [
+      'a processing whose controller is an application',
+      processing('controller: diarium\napplications: [diarium]\n'),
+      ['register/processing/diarieforing.yaml:9:13 "controller" refers to "diarium", which is Application, not Unit'],
+    ],
+    [
+      'a processing of an unknown application',
+      processing('controller: kansli-amal\napplications: [diarum]\n'),
+      ['register/processing/diarieforing.yaml:10:16 "applications[0]" refers to "diarum", which does not exist (did you mean "diarium"?)'],
+    ],
+    [
+      'a continuity plan that names no document',
+      withApp('continuity: { plan: kontinuitetsplan-diarium }\n'),
+      ['register/applications/diarium.yaml:15:21 "continuity.plan" refers to "kontinuitetsplan-diarium", which does not exist'],
+    ],
   ])('%s', (_name, changes, expected) => {
     expect(at(registerFrom('clean', changes), 'reference')).toEqual(expected);
   });
@@ -131,13 +184,16 @@ describe('itreg import', () => {
     expect(readFileSync(join(folder, 'register/suppliers/molnbolaget-inc.yaml'), 'utf8')).toContain('kind: Supplier\nid: molnbolaget-inc\nname: Molnbolaget Inc\norgNumber: "123"\ncountry: US\n');
   });
 
-  it('imports an application\'s classification, critical (ja/nej as a spreadsheet writes it) and hosting', () => {
+  it("imports an application's classification, critical (ja/nej as a spreadsheet writes it) and hosting", () => {
     const folder = registerFrom('clean', {
-      'system.yaml': 'kind: Application\ncolumns:\n  Namn: name\n  Typ: type\n  Kommuner: municipalities\n  K: classification.confidentiality\n  R: classification.integrity\n  T: classification.availability\n  Samhällsviktig: critical\n  Land: hosting.country\n',
+      'system.yaml':
+        'kind: Application\ncolumns:\n  Namn: name\n  Typ: type\n  Kommuner: municipalities\n  K: classification.confidentiality\n  R: classification.integrity\n  T: classification.availability\n  Samhällsviktig: critical\n  Land: hosting.country\n',
       'system.csv': 'Namn,Typ,Kommuner,K,R,T,Samhällsviktig,Land\nLönesystem,business,amal,3,3,4,Ja,SE\n',
     });
     const result = runCli(['import', 'system.csv', '--map', 'system.yaml', '--lang', 'en'], folder);
     expect(result.stdout).toContain('1 row imported (1 file), 0 skipped, 0 failed');
-    expect(readFileSync(join(folder, 'register/applications/lonesystem.yaml'), 'utf8')).toContain('classification:\n  confidentiality: 3\n  integrity: 3\n  availability: 4\ncritical: true\nhosting:\n  country: SE\n');
+    expect(readFileSync(join(folder, 'register/applications/lonesystem.yaml'), 'utf8')).toContain(
+      'classification:\n  confidentiality: 3\n  integrity: 3\n  availability: 4\ncritical: true\nhosting:\n  country: SE\n',
+    );
   });
 });

@@ -140,9 +140,27 @@ describe('the precompiled validators (scripts/gen-validators.mjs)', () => {
 describe('schema errors that repeat (toIssues)', () => {
   const parentSchema = { type: 'object', additionalProperties: false, properties: { name: {}, notes: {} } };
   const unknown = (instancePath: string, schemaPath: string, field: string): ErrorObject =>
-    ({ keyword: 'additionalProperties', instancePath, schemaPath, params: { additionalProperty: field }, message: 'must NOT have additional properties', schema: false, parentSchema, data: {} }) as ErrorObject;
+    ({
+      keyword: 'additionalProperties',
+      instancePath,
+      schemaPath,
+      params: { additionalProperty: field },
+      message: 'must NOT have additional properties',
+      schema: false,
+      parentSchema,
+      data: {},
+    }) as ErrorObject;
   const typeError = (instancePath: string): ErrorObject =>
-    ({ keyword: 'type', instancePath, schemaPath: '#/properties/x/type', params: { type: 'string' }, message: 'must be string', schema: 'string', parentSchema: { type: 'string' }, data: 1 }) as ErrorObject;
+    ({
+      keyword: 'type',
+      instancePath,
+      schemaPath: '#/properties/x/type',
+      params: { type: 'string' },
+      message: 'must be string',
+      schema: 'string',
+      parentSchema: { type: 'string' },
+      data: 1,
+    }) as ErrorObject;
   const paths = (errors: ErrorObject[]) => toIssues(errors).map((issue) => `${issue.path.join('.')} ${issue.message.id}`);
 
   it('keeps each unknown field of an object once, however many schemas named it', () => {

@@ -9,7 +9,8 @@ import { git, projectRoot, temporaryFolder, writeFiles } from '../helpers.js';
 const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { name: string; version: string; scripts: Record<string, string> };
 const tag = `v${manifest.version}`;
 const revisions = (file: string) => [...readFileSync(join(projectRoot, file), 'utf8').matchAll(/^\s*#?\s*rev:\s*(\S+)/gm)].map((m) => m[1]);
-const release = (cwd: string) => spawnSync(process.execPath, [join(projectRoot, 'scripts/release.mjs')], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+const release = (cwd: string) =>
+  spawnSync(process.execPath, [join(projectRoot, 'scripts/release.mjs')], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
 
 /** A repository shaped like itreg's at its version: the files the script reads, committed. */
 function repository(readmeRev = tag): string {

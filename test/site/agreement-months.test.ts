@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerFrom, runCli } from '../helpers.js';
 
-const agreement = (id: string, terms: string) =>
-  `kind: Agreement\nid: ${id}\nname: Support ${id}\ntype: support\napplication: diarium\nstart: 2020-01-01\nend: 2026-07-31\n${terms}\n`;
+const agreement = (id: string, terms: string) => `kind: Agreement\nid: ${id}\nname: Support ${id}\ntype: support\napplication: diarium\nstart: 2020-01-01\nend: 2026-07-31\n${terms}\n`;
 
 describe('itreg site: months on an agreement page', () => {
   const folder = registerFrom('clean', {
@@ -24,7 +23,9 @@ describe('itreg site: months on an agreement page', () => {
       const result = runCli(['site', '--output', output, '--date', '2026-06-01', '--lang', language], folder);
       expect(result.status).toBe(0);
     }
-    const text = readFileSync(join(folder, output, 'agreement', `${id}.html`), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const text = readFileSync(join(folder, output, 'agreement', `${id}.html`), 'utf8')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
     expect(text).toMatch(new RegExp(`(Förlängs automatiskt|Renews tacitly|Renews) ${renews}`));
     expect(text).toContain(`${option} `);
     expect(text).not.toMatch(/\b1 (månader|months)\b/);

@@ -13,7 +13,11 @@ function treeHash(folder: string): string {
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else hash.update(`${prefix}${entry.name}\0`).update(readFileSync(join(dir, entry.name))).update('\0');
+      else
+        hash
+          .update(`${prefix}${entry.name}\0`)
+          .update(readFileSync(join(dir, entry.name)))
+          .update('\0');
     }
   };
   walk(folder, '');

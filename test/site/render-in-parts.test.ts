@@ -101,7 +101,17 @@ describe('renderInParts', () => {
       ].join('\n'),
     );
     const items = Array.from({ length: 7 }, (_, i) => ({ name: `Namn ${i} <&>`, parts: Array.from({ length: i }, (_, j) => `del ${j}`) }));
-    const apps = Array.from({ length: 5 }, (_, i) => ({ name: `App ${i}`, href: `application/app-${i}.html`, type: 'Verksamhet', municipalities: [{ text: 'Åmål', href: 'municipality/amal.html' }], level: 2, levelName: 'Gemensam', errors: i, errorsText: `${i} fel`, warnings: 0 }));
+    const apps = Array.from({ length: 5 }, (_, i) => ({
+      name: `App ${i}`,
+      href: `application/app-${i}.html`,
+      type: 'Verksamhet',
+      municipalities: [{ text: 'Åmål', href: 'municipality/amal.html' }],
+      level: 2,
+      levelName: 'Gemensam',
+      errors: i,
+      errorsText: `${i} fel`,
+      warnings: 0,
+    }));
     const view = { l: siteLabels.sv, t: reportLabels.sv, base: '', apps, items, none: [] };
     const expected = renderTemplate(file, view);
     expect(expected).toContain('\n        <tr data-municipality'); // the partial's rows, indented by it

@@ -18,7 +18,9 @@ describe('itreg site at its edges', () => {
     const output = join(temporaryFolder(), 'site');
     const result = runCli(['site', '--output', output, ...DATE], folder);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/^itreg: \d+ sidor → .*\nitreg: utelämnat ur webbplatsen: 1 fil som inte kunde läsas, först register\/applications\/broken\.yaml:\d+:\d+: .+; itreg lint visar alla fel\n$/);
+    expect(result.stderr).toMatch(
+      /^itreg: \d+ sidor → .*\nitreg: utelämnat ur webbplatsen: 1 fil som inte kunde läsas, först register\/applications\/broken\.yaml:\d+:\d+: .+; itreg lint visar alla fel\n$/,
+    );
     const start = readFileSync(join(output, 'index.html'), 'utf8');
     expect(start).toContain('<h2 id="unread-h">Filer som inte kunde läsas</h2>');
     expect(start).toMatch(/<li><code>register\/applications\/broken\.yaml:\d+:\d+<\/code>: /);
@@ -68,7 +70,9 @@ describe('itreg site at its edges', () => {
     const result = runCli(['site', '--redact', '--output', site, ...DATE], folder);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('ersatte 1 personnummer eller samordningsnummer med ÅÅMMDD-XXXX');
-    const all = pagesOf(site).map((p) => readFileSync(join(site, p), 'utf8')).join('\n');
+    const all = pagesOf(site)
+      .map((p) => readFileSync(join(site, p), 'utf8'))
+      .join('\n');
     expect(all).toContain('Beskrivning enligt samtal med ÅÅMMDD-XXXX');
     expect(all).not.toContain('121212-1212');
   });
@@ -77,7 +81,8 @@ describe('itreg site at its edges', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 150; i++) {
       const id = `app-${String(i).padStart(3, '0')}`;
-      files[`register/applications/${id}.yaml`] = `kind: Application\nid: ${id}\nname: Ärendesystem ${i === 7 ? 'Solrosen' : i >= 10 && i < 15 ? `Tulpan ${i}` : id}\ntype: business\nmunicipalities: [amal]\ncollaborationLevel: 1\noperatedBy: it-amal\npersonalData: none\nvendor:\n  name: Leverantör ${i}\n  product: Produkt ${i}\n`;
+      files[`register/applications/${id}.yaml`] =
+        `kind: Application\nid: ${id}\nname: Ärendesystem ${i === 7 ? 'Solrosen' : i >= 10 && i < 15 ? `Tulpan ${i}` : id}\ntype: business\nmunicipalities: [amal]\ncollaborationLevel: 1\noperatedBy: it-amal\npersonalData: none\nvendor:\n  name: Leverantör ${i}\n  product: Produkt ${i}\n`;
     }
     const site = join(temporaryFolder(), 'site');
     expect(runCli(['site', '--output', site, ...DATE], registerFrom('clean', files)).status).toBe(0);

@@ -92,7 +92,20 @@ async function open(path: string, options: { javaScript?: boolean } = {}): Promi
 
 describe('the site as files', () => {
   it('has a page per application, municipality, unit, agreement and document, each naming the register, date and commit', () => {
-    for (const page of ['index.html', 'applications.html', 'application/gis.html', 'municipality/amal.html', 'unit/it-amal.html', 'agreement/gis-drift.html', 'document/it-policy-2022.html', 'agreements.html', 'documents.html', 'costs.html', 'opportunities.html', 'search.html']) {
+    for (const page of [
+      'index.html',
+      'applications.html',
+      'application/gis.html',
+      'municipality/amal.html',
+      'unit/it-amal.html',
+      'agreement/gis-drift.html',
+      'document/it-policy-2022.html',
+      'agreements.html',
+      'documents.html',
+      'costs.html',
+      'opportunities.html',
+      'search.html',
+    ]) {
       const html = readFileSync(join(site, page), 'utf8');
       expect(html, page).toContain('Dalslandskommunerna');
       expect(html, page).toContain('26 november 2026');
@@ -170,7 +183,9 @@ describe('the site as files', () => {
     expect(result.stderr).toMatch(/tog bort 1 personnamn \(holder\.name\) och \d+ anteckningar \(notes\), och ersatte 1 personnummer eller samordningsnummer med ÅÅMMDD-XXXX/);
     const notes = [NOTE, 'GIS-ingenjören slutade vid halvårsskiftet', 'Förlängning förhandlas'];
     // The unredacted site shows them, so the check below can fail.
-    const plain = filesBelow(site).map((f) => readFileSync(join(site, f), 'utf8')).join('\n');
+    const plain = filesBelow(site)
+      .map((f) => readFileSync(join(site, f), 'utf8'))
+      .join('\n');
     for (const text of [HOLDER_NAME, PERSONNUMMER, ...notes]) expect(plain).toContain(text);
     for (const file of filesBelow(redacted)) {
       const text = readFileSync(join(redacted, file), 'utf8');
@@ -211,8 +226,11 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     expect(await page.locator('#search-results li a').first().getAttribute('href')).toBe('application/gis.html');
     // As one types, by the vendor's name too, with prefix search: both of Kartbolaget's applications.
     await page.fill('#search-q', 'kartbolag');
-    await page.waitForFunction("document.querySelectorAll('#search-results a[href^=\"application/\"]').length === 2");
-    expect(await page.locator('#search-results a[href^="application/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort())).toEqual(['application/e-bygglov.html', 'application/gis.html']);
+    await page.waitForFunction('document.querySelectorAll(\'#search-results a[href^="application/"]\').length === 2');
+    expect(await page.locator('#search-results a[href^="application/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort())).toEqual([
+      'application/e-bygglov.html',
+      'application/gis.html',
+    ]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -24,7 +24,7 @@ describe('nearestName', () => {
 
   it('finds a candidate as close as a full scan, on 300 random questions over 2,000 ids', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const word = (n: number) => Array.from({ length: n }, () => 'abcdef-0123'[Math.floor(random() * 11)]).join('');
     const ids = Array.from({ length: 2000 }, () => `app-${word(4 + Math.floor(random() * 6))}`);
     const index = new NearestIndex(ids);

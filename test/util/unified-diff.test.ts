@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { unifiedHunks } from '../../src/util/unified-diff.js';
 import { temporaryFolder } from '../helpers.js';
 
-const lines = (n: number, change: (i: number) => string | undefined = () => undefined) =>
-  Array.from({ length: n }, (_, i) => change(i) ?? `line ${i + 1}`).join('\n') + '\n';
+const lines = (n: number, change: (i: number) => string | undefined = () => undefined) => Array.from({ length: n }, (_, i) => change(i) ?? `line ${i + 1}`).join('\n') + '\n';
 
 describe('unifiedHunks', () => {
   it.each([

@@ -18,13 +18,29 @@ const site = (() => {
 })();
 /** The text of the site table row that links to an agreement's page (tags stripped, spaces folded). */
 const siteRow = (html: string, id: string) => {
-  const row = html.split('<tr').find((r) => r.includes(`agreement/${id}.html`))?.split('</tr>')[0] ?? '';
-  return row.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const row =
+    html
+      .split('<tr')
+      .find((r) => r.includes(`agreement/${id}.html`))
+      ?.split('</tr>')[0] ?? '';
+  return row
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 };
 const reportRow = (md: string, name: string) => md.split('\n').find((line) => line.startsWith(`| ${name} |`)) ?? '';
-interface Opportunity { agreement?: string; deadline?: string; state?: string; message: string }
+interface Opportunity {
+  agreement?: string;
+  deadline?: string;
+  state?: string;
+  message: string;
+}
 const opportunities = () => (JSON.parse(run('opportunities', '--format', 'json')) as { opportunities: Opportunity[] }).opportunities;
-const calendarEvent = (ics: string, uid: string) => ics.replace(/\r\n /g, '').split('BEGIN:VEVENT').find((e) => e.includes(`UID:${uid}@`));
+const calendarEvent = (ics: string, uid: string) =>
+  ics
+    .replace(/\r\n /g, '')
+    .split('BEGIN:VEVENT')
+    .find((e) => e.includes(`UID:${uid}@`));
 
 describe('defect 1: an agreement given notice is never offered as "can be given notice"', () => {
   it('the yearly report says it was given notice', () => {
@@ -74,7 +90,10 @@ describe('defect 2: an agreement that renews tacitly is never said to run out', 
 
 describe('defect 3: the site shows a preliminary split as preliminary, with the population year used', () => {
   it('on the costs page and the municipality page', () => {
-    const item = site('costs.html').split('<article').find((a) => a.includes('id="item-diarium-support"')) ?? '';
+    const item =
+      site('costs.html')
+        .split('<article')
+        .find((a) => a.includes('id="item-diarium-support"')) ?? '';
     expect(item).toContain('befolkningsår 2024, 2025 <span class="tag tag-warn">preliminär: befolkning 2024</span>');
     const bill = site('municipality/mellerud.html');
     expect(bill).toMatch(/Supportavtal Dokumentor<\/a><\/td><td>befolkning <span class="tag tag-warn">preliminär: befolkning 2024<\/span><\/td>/);
@@ -91,7 +110,9 @@ describe('defect 4: show gives what lint computes', () => {
 
   it('an application with the findings on its agreements and roles', () => {
     const json = JSON.parse(run('show', 'diarium', '--format', 'json')) as { findings: Array<{ entityId?: string; ruleId: string }> };
-    expect(json.findings.map((f) => `${f.entityId} ${f.ruleId}`)).toEqual(expect.arrayContaining(['diarium-licens agreement-expiry', 'diarium-pub agreement-expiry', 'diarium-drift agreement-expiry']));
+    expect(json.findings.map((f) => `${f.entityId} ${f.ruleId}`)).toEqual(
+      expect.arrayContaining(['diarium-licens agreement-expiry', 'diarium-pub agreement-expiry', 'diarium-drift agreement-expiry']),
+    );
     expect(run('show', 'diarium')).toContain('register/agreements/diarium-licens.yaml');
   });
 });
@@ -124,7 +145,10 @@ describe('defect 5: the yearly report', () => {
       process.env['GIT_AUTHOR_DATE'] = process.env['GIT_COMMITTER_DATE'] = '2026-12-03T12:00:00Z';
       git(repository, 'commit', '--quiet', '--allow-empty', '-m', 'december');
     } finally {
-      for (const [key, value] of [['GIT_AUTHOR_DATE', saved.author], ['GIT_COMMITTER_DATE', saved.committer]] as const) {
+      for (const [key, value] of [
+        ['GIT_AUTHOR_DATE', saved.author],
+        ['GIT_COMMITTER_DATE', saved.committer],
+      ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }

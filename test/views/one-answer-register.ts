@@ -23,8 +23,18 @@ export const expected = {
 export function oneAnswerRegister(): string {
   return registerFrom('clean', {
     'itreg.yaml': 'name: Testkommunerna\nregister: register\nlanguage: sv\ncollaborationLevels: [Erfarenhetsutbyte, Samordnad kompetens]\n',
-    'register/agreements/diarium-support.yaml': agreement('diarium-support', 'Supportavtal Dokumentor', 'support', 'start: 2024-07-01\nend: 2027-06-30\nnoticeMonths: 3\nterminated: 2026-11-01\nannualCost: 100000\n'),
-    'register/agreements/diarium-drift.yaml': agreement('diarium-drift', 'Driftavtal diarium', 'operations', 'start: 2024-01-01\nend: 2027-06-30\nnoticeMonths: 6\nrenewal: { months: 12 }\nannualCost: 50000\nsplit: equal\ndecision: DKF direktion 2023-11-20 § 4\n'),
+    'register/agreements/diarium-support.yaml': agreement(
+      'diarium-support',
+      'Supportavtal Dokumentor',
+      'support',
+      'start: 2024-07-01\nend: 2027-06-30\nnoticeMonths: 3\nterminated: 2026-11-01\nannualCost: 100000\n',
+    ),
+    'register/agreements/diarium-drift.yaml': agreement(
+      'diarium-drift',
+      'Driftavtal diarium',
+      'operations',
+      'start: 2024-01-01\nend: 2027-06-30\nnoticeMonths: 6\nrenewal: { months: 12 }\nannualCost: 50000\nsplit: equal\ndecision: DKF direktion 2023-11-20 § 4\n',
+    ),
     'register/agreements/diarium-licens.yaml': agreement('diarium-licens', 'Licensavtal Dokumentor', 'licence', 'start: 2020-01-01\nend: 2026-06-30\nnoticeMonths: 3\n'),
     'register/agreements/diarium-pub.yaml': agreement('diarium-pub', 'Biträdesavtal Dokumentor', 'data-processing', 'start: 2024-03-01\nend: 2027-02-28\nnoticeMonths: 3\n'),
     'register/agreements/gammalt-avtal.yaml': 'kind: Agreement\nid: gammalt-avtal\nname: Gammalt avtal\ntype: other\nstart: 2015-01-01\nend: 2020-12-31\n',

@@ -23,10 +23,11 @@ const yearly = run('report', 'yearly', '--format', 'md');
 const bill = run('report', 'costs', '--municipality', 'mellerud', '--format', 'md');
 expect(runCli(['site', '--output', 'site', '--date', DATE], folder).status).toBe(0);
 const page = (path: string) => readFileSync(join(folder, 'site', path), 'utf8');
-const show = (id: string) => JSON.parse(run('show', id, '--format', 'json')) as {
-  agreement?: { end?: string; noticeDeadline?: string; state?: string };
-  costs: Array<{ id: string; preliminary?: boolean; parts: Array<{ municipality: string; amount: number; populationYear?: number }> }>;
-};
+const show = (id: string) =>
+  JSON.parse(run('show', id, '--format', 'json')) as {
+    agreement?: { end?: string; noticeDeadline?: string; state?: string };
+    costs: Array<{ id: string; preliminary?: boolean; parts: Array<{ municipality: string; amount: number; populationYear?: number }> }>;
+  };
 const opportunities = (JSON.parse(run('opportunities', '--format', 'json')) as { opportunities: Array<{ agreement?: string; end?: string; deadline?: string; state?: string }> }).opportunities;
 const calendar = run('calendar').replace(/\r\n /g, '');
 const event = (uid: string) => /DTSTART;VALUE=DATE:(\d{8})/.exec(calendar.split('BEGIN:VEVENT').find((e) => e.includes(`UID:${uid}@`)) ?? '')?.[1];
@@ -44,7 +45,11 @@ const siteSign = { terminated: 'uppsagt 1 november 2026', renews: 'Förlängs au
 
 describe('one register, one date, every output', () => {
   it('covers a terminated, a renewing, an ended and a deadline-passed agreement', () => {
-    expect(Object.values(expected).map((e) => e.state).sort()).toEqual(['deadline-passed', 'ended', 'renews', 'terminated']);
+    expect(
+      Object.values(expected)
+        .map((e) => e.state)
+        .sort(),
+    ).toEqual(['deadline-passed', 'ended', 'renews', 'terminated']);
     expect(exported.views.date).toBe(DATE);
   });
 
@@ -64,7 +69,12 @@ describe('one register, one date, every output', () => {
       expect(own).toContain(longDate(end));
       expect(own).toContain(`Uppsägning senast ${longDate(deadline)}`);
       expect(own).toContain(siteSign[state]);
-      const row = text(page('agreements.html').split('<tr').find((r) => r.includes(`agreement/${id}.html`))!.split('</tr>')[0]!);
+      const row = text(
+        page('agreements.html')
+          .split('<tr')
+          .find((r) => r.includes(`agreement/${id}.html`))!
+          .split('</tr>')[0]!,
+      );
       expect(row).toContain(`${longDate(end)} ${longDate(deadline)}`);
     });
 
@@ -86,11 +96,22 @@ describe('one register, one date, every output', () => {
     const part = shown.parts.find((p) => p.municipality === 'mellerud')!;
     expect(shown.preliminary).toBe(true);
     expect(part.populationYear).toBe(2024);
-    expect(exported.views.costs.parts.find((p) => p.item === 'diarium-support' && p.municipality === 'mellerud')).toEqual({ item: 'diarium-support', municipality: 'mellerud', amount: part.amount, preliminary: true, referenceYear: 2025, populationYear: 2024 });
+    expect(exported.views.costs.parts.find((p) => p.item === 'diarium-support' && p.municipality === 'mellerud')).toEqual({
+      item: 'diarium-support',
+      municipality: 'mellerud',
+      amount: part.amount,
+      preliminary: true,
+      referenceYear: 2025,
+      populationYear: 2024,
+    });
     const amount = new Intl.NumberFormat('sv-SE').format(part.amount).replace(/[\u00a0\u202f]/g, ' ');
     expect(text(bill)).toMatch(new RegExp(`\\| Supportavtal Dokumentor \\| befolkning .* \\(2024\\) \\(preliminär: befolkning 2024\\) \\| .* \\| ${amount} kr \\|`));
     expect(yearly).toContain('| Supportavtal Dokumentor | befolkning (preliminär: befolkning 2024) |');
-    const item = text(page('costs.html').split('<article').find((a) => a.includes('id="item-diarium-support"'))!);
+    const item = text(
+      page('costs.html')
+        .split('<article')
+        .find((a) => a.includes('id="item-diarium-support"'))!,
+    );
     expect(item).toContain('befolkningsår 2024, 2025 preliminär: befolkning 2024');
     expect(item).toContain(`Melleruds kommun 9 052 / 20 954 ${amount} kr`);
     expect(text(page('municipality/mellerud.html'))).toMatch(new RegExp(`Supportavtal Dokumentor befolkning preliminär: befolkning 2024 100 000 kr ${amount} kr`));

@@ -10,12 +10,37 @@ export async function calendarCommand(options: CommonOptions & { municipality?: 
   const date = dateOption(options.date, config);
   let deadlines = collectDeadlines(register, config, date, config.language);
   if (options.municipality) {
-    if (!register.getOf('Municipality', options.municipality)) throw new UsageError({ id: 'noMunicipality', data: { id: options.municipality, suggestion: suggestNearest(options.municipality, register.ofKind('Municipality').map((m) => m.id)) } });
+    if (!register.getOf('Municipality', options.municipality))
+      throw new UsageError({
+        id: 'noMunicipality',
+        data: {
+          id: options.municipality,
+          suggestion: suggestNearest(
+            options.municipality,
+            register.ofKind('Municipality').map((m) => m.id),
+          ),
+        },
+      });
     deadlines = deadlines.filter((d) => d.municipalities.includes(options.municipality!));
   }
   if (options.ownerUnit) {
-    if (!register.getOf('Unit', options.ownerUnit)) throw new UsageError({ id: 'noUnit', data: { id: options.ownerUnit, suggestion: suggestNearest(options.ownerUnit, register.ofKind('Unit').map((u) => u.id)) } });
-    const owned = new Set(register.ofKind('RoleAssignment').filter((r) => r.role === 'system-owner' && r.holder.unit === options.ownerUnit && isCurrentRole(r, date)).map((r) => r.application));
+    if (!register.getOf('Unit', options.ownerUnit))
+      throw new UsageError({
+        id: 'noUnit',
+        data: {
+          id: options.ownerUnit,
+          suggestion: suggestNearest(
+            options.ownerUnit,
+            register.ofKind('Unit').map((u) => u.id),
+          ),
+        },
+      });
+    const owned = new Set(
+      register
+        .ofKind('RoleAssignment')
+        .filter((r) => r.role === 'system-owner' && r.holder.unit === options.ownerUnit && isCurrentRole(r, date))
+        .map((r) => r.application),
+    );
     deadlines = deadlines.filter((d) => d.applications.some((a) => owned.has(a)));
   }
   const stamp = `${date.replace(/-/g, '')}T000000Z`;

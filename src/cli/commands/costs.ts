@@ -2,7 +2,17 @@
 import { ExitCode, RegisterError, UsageError } from '../../errors.js';
 import { checkCosts } from '../../costs/check.js';
 import { computeCosts } from '../../costs/compute.js';
-import { formatCostsBill, formatCostsBillCsv, formatCostsBillJson, formatCostsCsv, formatCostsExplain, formatCostsExplainCsv, formatCostsExplainJson, formatCostsJson, formatCostsTable } from '../../format/costs.js';
+import {
+  formatCostsBill,
+  formatCostsBillCsv,
+  formatCostsBillJson,
+  formatCostsCsv,
+  formatCostsExplain,
+  formatCostsExplainCsv,
+  formatCostsExplainJson,
+  formatCostsJson,
+  formatCostsTable,
+} from '../../format/costs.js';
 import { suggestNearest } from '../../i18n/index.js';
 import { loadRegister } from '../../register/load.js';
 import { RegisterModel } from '../../model/register-model.js';
@@ -36,12 +46,43 @@ export async function costsCommand(options: CostsCommandOptions): Promise<ExitCo
   let text: string;
   if (options.explain !== undefined) {
     const split = result.splits.find((s) => s.item.entity.id === options.explain);
-    if (!split) throw new UsageError({ id: 'noCostItem', data: { id: options.explain, year, suggestion: suggestNearest(options.explain, result.splits.map((s) => s.item.entity.id)) } });
-    text = options.format === 'json' ? formatCostsExplainJson(result, split) : options.format === 'csv' ? formatCostsExplainCsv(result, split, { language }) : formatCostsExplain(result, split, { language });
+    if (!split)
+      throw new UsageError({
+        id: 'noCostItem',
+        data: {
+          id: options.explain,
+          year,
+          suggestion: suggestNearest(
+            options.explain,
+            result.splits.map((s) => s.item.entity.id),
+          ),
+        },
+      });
+    text =
+      options.format === 'json'
+        ? formatCostsExplainJson(result, split)
+        : options.format === 'csv'
+          ? formatCostsExplainCsv(result, split, { language })
+          : formatCostsExplain(result, split, { language });
   } else if (options.municipality !== undefined) {
     const municipality = model.getOf('Municipality', options.municipality);
-    if (!municipality) throw new UsageError({ id: 'noMunicipality', data: { id: options.municipality, suggestion: suggestNearest(options.municipality, model.ofKind('Municipality').map((m) => m.id)) } });
-    text = options.format === 'json' ? formatCostsBillJson(result, municipality) : options.format === 'csv' ? formatCostsBillCsv(result, municipality, { language }) : formatCostsBill(result, municipality, { language });
+    if (!municipality)
+      throw new UsageError({
+        id: 'noMunicipality',
+        data: {
+          id: options.municipality,
+          suggestion: suggestNearest(
+            options.municipality,
+            model.ofKind('Municipality').map((m) => m.id),
+          ),
+        },
+      });
+    text =
+      options.format === 'json'
+        ? formatCostsBillJson(result, municipality)
+        : options.format === 'csv'
+          ? formatCostsBillCsv(result, municipality, { language })
+          : formatCostsBill(result, municipality, { language });
   } else if (options.format === 'json') {
     text = formatCostsJson(result);
   } else if (options.format === 'csv') {
@@ -52,4 +93,3 @@ export async function costsCommand(options: CostsCommandOptions): Promise<ExitCo
   emit(text, options.output, workingFolder(options));
   return ExitCode.Ok;
 }
-

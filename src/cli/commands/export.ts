@@ -28,7 +28,11 @@ async function exportMapped(options: ExportOptions & { map: string }): Promise<E
   if (!mapping.kind) throw new UsageError({ id: 'exportMapNeedsKind', data: { file: options.map } });
   const sheet = exportSheet(register, mapping, mapping.kind, dateOption(options.date, config), config.language);
   const file = resolve(cwd, options.output);
-  await writeSpreadsheet(file, { name: mapping.sheet ?? mapping.kind, headerRow: mapping.headerRow ?? 1, headers: sheet.headers, rows: sheet.rows.map((row) => row.cells), quiet: new Set([ID_HEADER, DIGEST_HEADER]) }, config.language);
+  await writeSpreadsheet(
+    file,
+    { name: mapping.sheet ?? mapping.kind, headerRow: mapping.headerRow ?? 1, headers: sheet.headers, rows: sheet.rows.map((row) => row.cells), quiet: new Set([ID_HEADER, DIGEST_HEADER]) },
+    config.language,
+  );
   const t = translator(config.language);
   const rows = new Intl.PluralRules(config.language).select(sheet.rows.length) === 'one' ? 0 : 1;
   process.stderr.write(`itreg: ${t({ id: 'exportMapWritten', data: { count: sheet.rows.length, rows: t({ id: 'exportRowPlural' }).split('|')[rows] ?? '', file: options.output } })}\n`);
@@ -44,7 +48,9 @@ export async function exportCommand(options: ExportOptions): Promise<ExitCode> {
   if (exported.redaction) {
     const { names, notes, identityNumbers } = exported.redaction;
     const t = translator(config.language);
-    say(`itreg: ${t({ id: 'redactedSummary', data: { names: { count: names, of: 'personalName' }, notes: { count: notes, of: 'note' }, numbers: { count: identityNumbers, of: 'identityNumber' } } })}`);
+    say(
+      `itreg: ${t({ id: 'redactedSummary', data: { names: { count: names, of: 'personalName' }, notes: { count: notes, of: 'note' }, numbers: { count: identityNumbers, of: 'identityNumber' } } })}`,
+    );
   }
   if (options.format === 'csv') {
     if (!options.outDir) throw new UsageError({ id: 'csvNeedsOutDir' });
@@ -56,7 +62,13 @@ export async function exportCommand(options: ExportOptions): Promise<ExitCode> {
   const date = dateOption(options.date, config);
   // Beside the entities, the answers on the date as every output gives them: agreements' states, municipalities' parts.
   const views = registerViews(register, config, date);
-  const json = { name: exported.name, exported: date, ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}), entities: exported.entities, views: exported.redaction ? maskIdentityNumbers(views) : views };
+  const json = {
+    name: exported.name,
+    exported: date,
+    ...(exported.redaction ? { redacted: ['holder.name', 'notes', 'personal identity numbers'] } : {}),
+    entities: exported.entities,
+    views: exported.redaction ? maskIdentityNumbers(views) : views,
+  };
   emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
   return ExitCode.Ok;
 }

@@ -16,12 +16,37 @@ export interface HistoryCommandOptions extends GlobalOptions {
 }
 
 const words = {
-  sv: { date: 'Datum', author: 'Vem', entity: 'Post', what: 'Vad', added: 'tillagd', removed: 'borttagen', changed: 'ändrad', renamed: 'flyttad', none: 'Inga ändringar.', shallow: (n: number, since: string) => `itreg: en grund klon: historiken omfattar bara ${countOf('sv', n, terms.sv.counted.commit)}, från ${since} (\`git fetch --unshallow\` hämtar resten)` },
-  en: { date: 'Date', author: 'Author', entity: 'Entity', what: 'What', added: 'added', removed: 'removed', changed: 'changed', renamed: 'moved', none: 'No changes.', shallow: (n: number, since: string) => `itreg: a shallow clone: history covers only ${countOf('en', n, terms.en.counted.commit)}, from ${since} (\`git fetch --unshallow\` brings the rest)` },
+  sv: {
+    date: 'Datum',
+    author: 'Vem',
+    entity: 'Post',
+    what: 'Vad',
+    added: 'tillagd',
+    removed: 'borttagen',
+    changed: 'ändrad',
+    renamed: 'flyttad',
+    none: 'Inga ändringar.',
+    shallow: (n: number, since: string) => `itreg: en grund klon: historiken omfattar bara ${countOf('sv', n, terms.sv.counted.commit)}, från ${since} (\`git fetch --unshallow\` hämtar resten)`,
+  },
+  en: {
+    date: 'Date',
+    author: 'Author',
+    entity: 'Entity',
+    what: 'What',
+    added: 'added',
+    removed: 'removed',
+    changed: 'changed',
+    renamed: 'moved',
+    none: 'No changes.',
+    shallow: (n: number, since: string) => `itreg: a shallow clone: history covers only ${countOf('en', n, terms.en.counted.commit)}, from ${since} (\`git fetch --unshallow\` brings the rest)`,
+  },
 } as const;
 
 export async function historyCommand(id: string | undefined, options: HistoryCommandOptions): Promise<ExitCode> {
-  for (const [name, value] of [['--since', options.since], ['--until', options.until]] as const) {
+  for (const [name, value] of [
+    ['--since', options.since],
+    ['--until', options.until],
+  ] as const) {
     if (value !== undefined) checkDate(value, name);
   }
   const config = loadConfig(options);

@@ -20,7 +20,8 @@ export async function incidentCommand(options: IncidentCommandOptions): Promise<
   if (detected === undefined) throw new UsageError({ id: 'badDateTime', data: { value: options.detected } });
   let target: IncidentTarget;
   if (options.supplier !== undefined) {
-    if (!register.getOf('Supplier', options.supplier)) throw new UsageError({ id: 'noSupplier', data: { id: options.supplier, suggestion: suggestNearest(options.supplier, register.idsOf('Supplier')) } });
+    if (!register.getOf('Supplier', options.supplier))
+      throw new UsageError({ id: 'noSupplier', data: { id: options.supplier, suggestion: suggestNearest(options.supplier, register.idsOf('Supplier')) } });
     target = { supplier: options.supplier };
   } else {
     const id = options.application!;
@@ -30,10 +31,13 @@ export async function incidentCommand(options: IncidentCommandOptions): Promise<
   const view = incidentView(register, assessIncident(register, target, detected, config.timeZone));
   const language = config.language;
   const text =
-    options.format === 'json' ? formatIncidentJson(view)
-    : options.format === 'md' ? formatIncidentMarkdown(view, language)
-    : options.format === 'ics' ? formatIncidentIcs(view, language, formatIcsUtc(currentInstant().getTime()))
-    : formatIncidentTable(view, language);
+    options.format === 'json'
+      ? formatIncidentJson(view)
+      : options.format === 'md'
+        ? formatIncidentMarkdown(view, language)
+        : options.format === 'ics'
+          ? formatIncidentIcs(view, language, formatIcsUtc(currentInstant().getTime()))
+          : formatIncidentTable(view, language);
   emit(text, options.output, workingFolder(options));
   return ExitCode.Ok;
 }

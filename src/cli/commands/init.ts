@@ -90,7 +90,13 @@ function templateName(path: string): string {
 
 /** The register's package.json: private, itreg pinned as a devDependency, so CI installs it from the lock file. */
 function packageJson(name: string, spec: string): string {
-  const slug = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'register';
+  const slug =
+    name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'register';
   const json = { name: slug, private: true, description: `${name}: IT governance register (itreg)`, scripts: { lint: 'itreg lint' }, devDependencies: { itreg: spec } };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -103,9 +109,7 @@ function existingParent(path: string): string {
 }
 
 function listFiles(folder: string, prefix = ''): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listFiles(join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
-  );
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]));
 }
 
 export async function initCommand(dir: string | undefined, options: InitCommandOptions): Promise<ExitCode> {
@@ -143,13 +147,21 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
   values['folder'] = folder;
   values['folderPrefix'] = folder === '.' ? '' : `${folder}/`;
   // From the register's folder back to the repository's top (GitLab Pages publishes public/ there).
-  values['toTop'] = folder === '.' ? '' : `${folder.split('/').map(() => '..').join('/')}/`;
+  values['toTop'] =
+    folder === '.'
+      ? ''
+      : `${folder
+          .split('/')
+          .map(() => '..')
+          .join('/')}/`;
   const render = (text: string) => text.replace(/@@(\w+)@@/g, (whole, key: string) => values[key] ?? whole);
   // The mapping checked and every row planned before the first file is written: a wrong mapping leaves nothing behind.
   let prepared: PreparedImport | undefined;
   if (options.from !== undefined && options.map !== undefined) {
     const configFile = join(target, 'itreg.yaml');
-    const config = existsSync(configFile) ? readConfig(configFile, languageOption(options)) : parseConfigText(render(readFileSync(join(templateDir, 'itreg.yaml'), 'utf8')), target, languageOption(options));
+    const config = existsSync(configFile)
+      ? readConfig(configFile, languageOption(options))
+      : parseConfigText(render(readFileSync(join(templateDir, 'itreg.yaml'), 'utf8')), target, languageOption(options));
     prepared = await prepareImport(config, options.from, { ...options, map: options.map, date: todayFor(config) }, workingFolder(options, false));
   }
   makeFolders(target);
@@ -164,7 +176,10 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
       // A register made from a spreadsheet gets its entities from it, not the examples.
       .filter((path) => options.from === undefined || !path.startsWith('register/'))
       .map((path): [string, string] => [templateName(path), render(readFileSync(join(templateDir, path), 'utf8'))]),
-    ...readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort().map((f): [string, string] => [`schema/${f}`, readFileSync(join(schemaDir, f), 'utf8')]),
+    ...readdirSync(schemaDir)
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort()
+      .map((f): [string, string] => [`schema/${f}`, readFileSync(join(schemaDir, f), 'utf8')]),
     ['package.json', packageJson(values['name']!, source.spec)],
   ];
   const shown = (file: string) => relative(target, file).split(sep).join('/');

@@ -73,32 +73,41 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     return notYaml || !isLintable(config, inRoot);
   });
   // As ESLint with a file it does not lint: a path outside the register is a mistake, not "no problems".
-  if (outside !== undefined) throw new UsageError({ id: 'pathOutsideRegister', data: { path: outside, register: join(relative(cwd, config.root) || '.', config.register).split(sep).join('/') } });
+  if (outside !== undefined)
+    throw new UsageError({
+      id: 'pathOutsideRegister',
+      data: {
+        path: outside,
+        register: join(relative(cwd, config.root) || '.', config.register)
+          .split(sep)
+          .join('/'),
+      },
+    });
   const stdinPath = options.stdinFilename === undefined ? undefined : relative(config.root, resolve(cwd, options.stdinFilename)).split(sep).join('/');
 
   const progress = progressLine(options.format === 'stylish' && !options.output);
   const note = (line: string) => process.stderr.write(`itreg: ${line}\n`);
   const request: LintRequest = {
-      paths: named,
-      cwd,
-      date,
-      today: () => todayFor(config),
-      overrides,
-      cacheFile: options.cache ? (options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root)) : undefined,
-      quiet: options.quiet,
-      changed: options.changed,
-      staged: options.staged,
-      base: options.base,
-      given: options.given,
-      suppressAll: options.suppressAll,
-      pruneSuppressions: options.pruneSuppressions,
-      ...(stdinPath === undefined ? {} : { replace: { touched: new Set([stdinPath]), files: [{ path: stdinPath, bytes: readFileSync(0) }] } }),
+    paths: named,
+    cwd,
+    date,
+    today: () => todayFor(config),
+    overrides,
+    cacheFile: options.cache ? (options.cacheLocation ? resolve(cwd, options.cacheLocation) : ContentCache.defaultFile(config.root)) : undefined,
+    quiet: options.quiet,
+    changed: options.changed,
+    staged: options.staged,
+    base: options.base,
+    given: options.given,
+    suppressAll: options.suppressAll,
+    pruneSuppressions: options.pruneSuppressions,
+    ...(stdinPath === undefined ? {} : { replace: { touched: new Set([stdinPath]), files: [{ path: stdinPath, bytes: readFileSync(0) }] } }),
   };
   const hooks = {
-      note,
-      onProgress: progress.update,
-      onLoaded: progress.done,
-      ...(options.debug ? { onDebug: (line: string) => console.error(line), onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
+    note,
+    onProgress: progress.update,
+    onLoaded: progress.done,
+    ...(options.debug ? { onDebug: (line: string) => console.error(line), onRuleCrash: (id: string, error: unknown) => console.error(`[${id}]`, error) } : {}),
   };
   const outcome = await lintRegister(config, request, hooks);
   if (options.fix || options.fixDryRun) {
@@ -141,11 +150,7 @@ function exitCode(errors: number, warnings: number, maxWarnings: number): ExitCo
  */
 async function preCommitLint(paths: readonly string[], options: LintCommandOptions): Promise<ExitCode> {
   const config = loadConfig(options);
-  const given = new Set(
-    paths
-      .map((path) => relative(config.root, resolve(process.cwd(), path)).split(sep).join('/'))
-      .filter((path) => touchesRegister(config, path)),
-  );
+  const given = new Set(paths.map((path) => relative(config.root, resolve(process.cwd(), path)).split(sep).join('/')).filter((path) => touchesRegister(config, path)));
   return lintCommand([], { ...options, preCommit: false, changed: true, base: options.base ?? 'HEAD', given });
 }
 

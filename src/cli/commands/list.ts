@@ -74,7 +74,10 @@ export async function listCommand(kindText: string, options: CommonOptions & { w
   if (options.format === 'json') text = `${JSON.stringify(rows, null, 2)}\n`;
   else if (options.format === 'csv') {
     const cell = (value: unknown) => (typeof value === 'number' ? value : show(value));
-    text = toCsv(rows.map((row) => Object.fromEntries(columns.map((c) => [c, cell(valueOf(row, c))]))), config.language);
+    text = toCsv(
+      rows.map((row) => Object.fromEntries(columns.map((c) => [c, cell(valueOf(row, c))]))),
+      config.language,
+    );
   } else {
     const table = new Table({ head: columns, style: { head: [], border: [] } });
     for (const row of rows) table.push(columns.map((c) => visible(show(valueOf(row, c)))));

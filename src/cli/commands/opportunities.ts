@@ -7,8 +7,28 @@ import { escapeMarkdownText } from '../../format/markdown.js';
 import { openRegister, dateOption, emit, workingFolder, type CommonOptions } from '../io.js';
 
 const labels = {
-  sv: { passed: (d: string) => `passerade ${d}`, noticeGiven: 'uppsagt', trigger: 'Anledning', deadline: 'Uppsägning senast', applications: 'Applikationer', municipalities: 'Kommuner', message: 'Vad', none: 'Inga samverkanstillfällen inom horisonten.', triggers: { 'agreement-ending': 'avtal på väg ut', 'poor-fit': 'fungerar dåligt', 'competence-risk': 'kompetensrisk', 'same-product': 'samma produkt' } },
-  en: { passed: (d: string) => `passed on ${d}`, noticeGiven: 'notice given', trigger: 'Trigger', deadline: 'Notice by', applications: 'Applications', municipalities: 'Municipalities', message: 'What', none: 'No collaboration opportunities within the horizon.', triggers: { 'agreement-ending': 'agreement ending', 'poor-fit': 'works poorly', 'competence-risk': 'competence risk', 'same-product': 'same product' } },
+  sv: {
+    passed: (d: string) => `passerade ${d}`,
+    noticeGiven: 'uppsagt',
+    trigger: 'Anledning',
+    deadline: 'Uppsägning senast',
+    applications: 'Applikationer',
+    municipalities: 'Kommuner',
+    message: 'Vad',
+    none: 'Inga samverkanstillfällen inom horisonten.',
+    triggers: { 'agreement-ending': 'avtal på väg ut', 'poor-fit': 'fungerar dåligt', 'competence-risk': 'kompetensrisk', 'same-product': 'samma produkt' },
+  },
+  en: {
+    passed: (d: string) => `passed on ${d}`,
+    noticeGiven: 'notice given',
+    trigger: 'Trigger',
+    deadline: 'Notice by',
+    applications: 'Applications',
+    municipalities: 'Municipalities',
+    message: 'What',
+    none: 'No collaboration opportunities within the horizon.',
+    triggers: { 'agreement-ending': 'agreement ending', 'poor-fit': 'works poorly', 'competence-risk': 'competence risk', 'same-product': 'same product' },
+  },
 } as const;
 
 export async function opportunitiesCommand(options: CommonOptions & { months?: string }): Promise<ExitCode> {
@@ -34,7 +54,16 @@ export async function opportunitiesCommand(options: CommonOptions & { months?: s
 function markdownOpportunities(found: readonly Opportunity[], language: Language, nameOf: (id: string) => string): string {
   const l = labels[language];
   if (found.length === 0) return `${l.none}\n`;
-  return [`| ${l.trigger} | ${l.deadline} | ${l.applications} | ${l.municipalities} | ${l.message} |`, '| --- | --- | --- | --- | --- |', ...found.map((o) => `| ${l.triggers[o.trigger]} | ${deadlineText(o, language)} | ${escapeMarkdownText(o.applications.map(nameOf).join(', '))} | ${escapeMarkdownText(o.municipalities.map(nameOf).join(', '))} | ${escapeMarkdownText(o.message)} |`)].join('\n') + '\n';
+  return (
+    [
+      `| ${l.trigger} | ${l.deadline} | ${l.applications} | ${l.municipalities} | ${l.message} |`,
+      '| --- | --- | --- | --- | --- |',
+      ...found.map(
+        (o) =>
+          `| ${l.triggers[o.trigger]} | ${deadlineText(o, language)} | ${escapeMarkdownText(o.applications.map(nameOf).join(', '))} | ${escapeMarkdownText(o.municipalities.map(nameOf).join(', '))} | ${escapeMarkdownText(o.message)} |`,
+      ),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The notice deadline as a date to act by, or, once passed, as a date in the past ("passerade 2026-09-30"), or "uppsagt". */

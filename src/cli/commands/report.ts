@@ -65,7 +65,10 @@ async function processingReport(options: ReportCommandOptions, cwd: string): Pro
   if (options.format !== 'pdf') emit(output, options.out, cwd);
   else {
     const t = processingLabels[config.language];
-    writeFileAtomic(resolve(cwd, options.out!), await printPdf(output, { footer: [config.name, `${t.registerDate} ${date}`].filter(Boolean).join(' · '), pageLabel: reportLabels[config.language].pageLabel }));
+    writeFileAtomic(
+      resolve(cwd, options.out!),
+      await printPdf(output, { footer: [config.name, `${t.registerDate} ${date}`].filter(Boolean).join(' · '), pageLabel: reportLabels[config.language].pageLabel }),
+    );
   }
   return ExitCode.Ok;
 }

@@ -15,7 +15,17 @@ export interface RulesCommandOptions extends GlobalOptions {
 }
 
 const labels = {
-  sv: { rule: 'Regel', default: 'Standard', configured: 'Inställd', checks: 'Kontrollerar', policy: 'IT-policyn, kap.', options: 'Inställningar', details: 'Detaljer', off: 'av', docs: 'Dokumentation' },
+  sv: {
+    rule: 'Regel',
+    default: 'Standard',
+    configured: 'Inställd',
+    checks: 'Kontrollerar',
+    policy: 'IT-policyn, kap.',
+    options: 'Inställningar',
+    details: 'Detaljer',
+    off: 'av',
+    docs: 'Dokumentation',
+  },
   en: { rule: 'Rule', default: 'Default', configured: 'Configured', checks: 'Checks', policy: 'IT policy, ch.', options: 'Options', details: 'Details', off: 'off', docs: 'Documentation' },
 } as const;
 
@@ -83,8 +93,13 @@ ${l.policy} ${rule.docs.policy.chapter}: "${rule.docs.policy.quote}"`
         ? `
 ${rule.docs.basis.source[language]}`
         : '';
-    table.push([`${ruleName(language, rule.id)}
-${rule.id}`, severity(rule.severity), severity(configured(rule)), rule.docs.description[language] + policy]);
+    table.push([
+      `${ruleName(language, rule.id)}
+${rule.id}`,
+      severity(rule.severity),
+      severity(configured(rule)),
+      rule.docs.description[language] + policy,
+    ]);
   }
   process.stdout.write(`${table.toString()}\n`);
   return ExitCode.Ok;

@@ -19,8 +19,38 @@ import { capitalise, kindName, ruleName } from '../../i18n/terms.js';
 import { openRegister, dateOption, emit, useColor, workingFolder, type CommonOptions } from '../io.js';
 
 const showLabels = {
-  sv: { roles: 'Roller', agreements: 'Avtal', plans: 'Utbildningsplaner', costs: 'Kostnader', findings: 'Fynd', exceptions: 'Beslutade undantag', referencedBy: 'Refereras av', current: 'gällande', notice: 'uppsägning senast', terms: 'Villkor och läge', currentEnd: 'nuvarande slut', state: 'läge', due: 'översyn', none: '–' },
-  en: { roles: 'Roles', agreements: 'Agreements', plans: 'Training plans', costs: 'Costs', findings: 'Findings', exceptions: 'Decided exceptions', referencedBy: 'Referred to by', current: 'current', notice: 'notice by', terms: 'Terms and state', currentEnd: 'current end', state: 'state', due: 'review', none: '–' },
+  sv: {
+    roles: 'Roller',
+    agreements: 'Avtal',
+    plans: 'Utbildningsplaner',
+    costs: 'Kostnader',
+    findings: 'Fynd',
+    exceptions: 'Beslutade undantag',
+    referencedBy: 'Refereras av',
+    current: 'gällande',
+    notice: 'uppsägning senast',
+    terms: 'Villkor och läge',
+    currentEnd: 'nuvarande slut',
+    state: 'läge',
+    due: 'översyn',
+    none: '–',
+  },
+  en: {
+    roles: 'Roles',
+    agreements: 'Agreements',
+    plans: 'Training plans',
+    costs: 'Costs',
+    findings: 'Findings',
+    exceptions: 'Decided exceptions',
+    referencedBy: 'Referred to by',
+    current: 'current',
+    notice: 'notice by',
+    terms: 'Terms and state',
+    currentEnd: 'current end',
+    state: 'state',
+    due: 'review',
+    none: '–',
+  },
 } as const;
 
 export async function showCommand(id: string, options: CommonOptions): Promise<ExitCode> {
@@ -77,10 +107,27 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
     out.push('', c.underline(title), ...(lines.length > 0 ? lines.map((line) => `  ${line}`) : [`  ${l.none}`]));
   };
   if (app) {
-    section(l.roles, roles.map((r) => `${r.current ? c.green('●') : c.dim('○')} ${words.roleNames[r.role]}: ${r.title} (${register.nameOf(r.unit)}) ${r.from}–${r.until ?? ''}${r.current ? ` ${c.dim(l.current)}` : ''}`));
-    section(l.agreements, agreements.map((a) => `${words.agreementTypes[a.type]}: ${a.name} ${a.start}–${a.end ?? ''}${a.noticeDeadline ? `, ${l.notice} ${a.noticeDeadline}` : ''} (${stateText(a)})`));
-    section(l.plans, plans.map((p) => `${words.audiences[p.audience]}: ${p.name}, ${l.due} ${p.reviewDue}`));
-    section(`${l.costs} ${year}`, costs.map((s) => `${s.item.entity.name}: ${money(s.item.amount)} ${config.currency} (${words.keys[s.item.split]}) — ${s.apportionment.parts.map((p) => `${register.nameOf(p.id)} ${money(p.amount)}`).join(', ')}`));
+    section(
+      l.roles,
+      roles.map(
+        (r) => `${r.current ? c.green('●') : c.dim('○')} ${words.roleNames[r.role]}: ${r.title} (${register.nameOf(r.unit)}) ${r.from}–${r.until ?? ''}${r.current ? ` ${c.dim(l.current)}` : ''}`,
+      ),
+    );
+    section(
+      l.agreements,
+      agreements.map((a) => `${words.agreementTypes[a.type]}: ${a.name} ${a.start}–${a.end ?? ''}${a.noticeDeadline ? `, ${l.notice} ${a.noticeDeadline}` : ''} (${stateText(a)})`),
+    );
+    section(
+      l.plans,
+      plans.map((p) => `${words.audiences[p.audience]}: ${p.name}, ${l.due} ${p.reviewDue}`),
+    );
+    section(
+      `${l.costs} ${year}`,
+      costs.map(
+        (s) =>
+          `${s.item.entity.name}: ${money(s.item.amount)} ${config.currency} (${words.keys[s.item.split]}) — ${s.apportionment.parts.map((p) => `${register.nameOf(p.id)} ${money(p.amount)}`).join(', ')}`,
+      ),
+    );
   }
   if (agreement) {
     // Once notice is given, the deadline is no date to act by: the state says when notice was given.
@@ -90,9 +137,18 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
       `${capitalise(l.state)}: ${stateText(agreement)}`,
     ]);
   }
-  section(l.findings, findings.map((f) => `${f.severity === 'error' ? c.red(words.severities.error) : c.yellow(words.severities.warning)} ${visible(f.file)}:${f.line}:${f.column} ${f.message} ${c.dim(f.ruleId)}`));
-  section(l.exceptions, exceptions.map((e) => `${visible(ruleName(config.language, e.rule))} ${c.dim(visible(e.rule))} → ${e.until ?? ''}: ${visible(e.reason ?? '')}`));
-  section(l.referencedBy, referencedBy.map((r) => `${kindName(config.language, r.kind)} ${r.id}`));
+  section(
+    l.findings,
+    findings.map((f) => `${f.severity === 'error' ? c.red(words.severities.error) : c.yellow(words.severities.warning)} ${visible(f.file)}:${f.line}:${f.column} ${f.message} ${c.dim(f.ruleId)}`),
+  );
+  section(
+    l.exceptions,
+    exceptions.map((e) => `${visible(ruleName(config.language, e.rule))} ${c.dim(visible(e.rule))} → ${e.until ?? ''}: ${visible(e.reason ?? '')}`),
+  );
+  section(
+    l.referencedBy,
+    referencedBy.map((r) => `${kindName(config.language, r.kind)} ${r.id}`),
+  );
   emit(`${out.join('\n')}\n`, options.output, workingFolder(options));
   return ExitCode.Ok;
 }

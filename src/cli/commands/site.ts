@@ -25,7 +25,10 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   const { pages, count, unread } = await writeSite(config, { output, date, redact: options.redact, editUrl: options.editUrl, buildId: String(process.pid) });
 
   const t = translator(config.language);
-  if (options.redact) process.stderr.write(`${t({ id: 'siteRedacted', data: { names: { count: count.names, of: 'personalName' }, notes: { count: count.notes, of: 'note' }, numbers: { count: count.identityNumbers, of: 'identityNumber' } } })}\n`);
+  if (options.redact)
+    process.stderr.write(
+      `${t({ id: 'siteRedacted', data: { names: { count: count.names, of: 'personalName' }, notes: { count: count.notes, of: 'note' }, numbers: { count: count.identityNumbers, of: 'identityNumber' } } })}\n`,
+    );
   process.stderr.write(`${t({ id: 'siteWritten', data: { pages, folder: options.output } })}\n`);
   // Published all the same (the site shows the register as it is, its findings too), but never silently short.
   const [first] = unread;

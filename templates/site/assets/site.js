@@ -21,7 +21,9 @@
       th.appendChild(button);
       button.addEventListener('click', function () {
         var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute('aria-sort'); });
+        Array.prototype.forEach.call(headers, function (other) {
+          other.removeAttribute('aria-sort');
+        });
         th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
@@ -29,7 +31,9 @@
           var order = collator.compare(cellValue(a, index), cellValue(b, index));
           return ascending ? order : -order;
         });
-        rows.forEach(function (row) { body.appendChild(row); });
+        rows.forEach(function (row) {
+          body.appendChild(row);
+        });
       });
     });
   }
@@ -48,9 +52,16 @@
     function run() {
       var query = input.value.trim();
       list.textContent = '';
-      if (query === '') { status.textContent = ''; return; }
+      if (query === '') {
+        status.textContent = '';
+        return;
+      }
       // Applications first among equals: they are what most readers look for.
-      var options = Object.assign({}, data.searchOptions, { boostDocument: function (id) { return id.indexOf('application/') === 0 ? 2 : 1; } });
+      var options = Object.assign({}, data.searchOptions, {
+        boostDocument: function (id) {
+          return id.indexOf('application/') === 0 ? 2 : 1;
+        },
+      });
       var all = engine.search(query, options);
       var results = all.slice(0, SHOWN);
       var lang = document.documentElement.lang || undefined;
@@ -73,7 +84,10 @@
     var params = new URLSearchParams(window.location.search);
     if (params.get('q')) input.value = params.get('q');
     input.addEventListener('input', run);
-    input.form.addEventListener('submit', function (event) { event.preventDefault(); run(); });
+    input.form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      run();
+    });
     run();
   }
 
