@@ -1,13 +1,13 @@
 // itreg init [dir]: a new register with config, one example per kind, the schemas, CI examples and the pre-commit hook. Never overwrites.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { packagePath, packageVersion } from '../../util/paths.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { packagePath } from '../../util/paths.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { translator, type Message } from '../../i18n/index.js';
 import { HOOK_MARKER, hookPaths, hookRegister, hookScript, installHook } from '../../git/hooks.js';
 import { currentBranch, findRepositoryRoot, initRepository } from '../../git/repository-root.js';
 import { parseConfigText, readConfig } from '../../register/config.js';
-import { packTarball } from '../../register/package-tarball.js';
+import { itregSource, packageJson } from '../../register/itreg-source.js';
 import { writeImport } from './import.js';
 import { prepareImport, type PreparedImport } from '../../import/run.js';
 import { createFile, makeFolders, refuseOutside } from '../../register/write.js';
@@ -34,46 +34,6 @@ const templateDir = packagePath('templates/init');
 /** CI files, written at the repository's top (where GitHub and GitLab look), run in the register's folder. */
 const ciTemplateDir = packagePath('templates/ci');
 
-/**
- * Where the register's package.json gets itreg from: `spec` for its devDependency, and the tarball to write into the
- * register when it carries its own (`vendor`, a path from the register's folder). `outside` names a folder spec that
- * a clone will not have.
- */
-export interface ItregSource {
-  readonly spec: string;
-  readonly vendor?: { readonly path: string; readonly bytes: () => Uint8Array };
-  readonly outside?: string;
-}
-
-const posixPath = (path: string) => path.split(sep).join('/');
-
-/**
- * The itreg a new register pins (DESIGN.md "The register carries its checker"). By default the running itreg, packed
- * as `npm pack` would (its files only), copied to vendor/itreg-X.Y.Z.tgz and pinned as `file:vendor/itreg-X.Y.Z.tgz`,
- * so CI and every clone install it without a registry. `--itreg-source`: a registry version or range (`itreg@0.2.0`,
- * `^0.2.0`) or a git or https URL stays as given; a tarball or folder becomes a path relative to the register's
- * package.json, and a tarball outside the repository is copied into vendor/ (a clone would not have it).
- */
-export function itregSource(source: string | undefined, cwd: string, target: string, top: string): ItregSource {
-  if (source === undefined || source === '') {
-    const path = `vendor/itreg-${packageVersion}.tgz`;
-    return { spec: `file:${path}`, vendor: { path, bytes: () => packTarball(packagePath()) } };
-  }
-  const spec = source.startsWith('itreg@') ? source.slice('itreg@'.length) : source;
-  if (/^(git\+|git:|github:|gitlab:|bitbucket:|https?:)/.test(spec) || /^[\w.-]+@[\w.-]+:/.test(spec)) return { spec };
-  const pathLike = spec.startsWith('file:') || /^\.{0,2}[\\/]/.test(spec) || /^[A-Za-z]:[\\/]/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec) || existsSync(resolve(cwd, spec));
-  if (!pathLike) return { spec };
-  const file = resolve(cwd, spec.replace(/^file:/, ''));
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (stat === undefined) throw new UsageError({ id: 'itregSourceMissing', data: { source, file } });
-  const inside = !relative(top, file).startsWith('..') && !isAbsolute(relative(top, file));
-  const fromRegister = posixPath(relative(target, file)) || '.';
-  if (stat.isDirectory()) return { spec: `file:${fromRegister}`, ...(inside ? {} : { outside: source }) };
-  if (inside) return { spec: `file:${fromRegister}` };
-  const path = `vendor/${basename(file)}`;
-  return { spec: `file:${path}`, vendor: { path, bytes: () => readFileSync(file) } };
-}
-
 /** A branch name as it can stand in the workflow's YAML, a GitHub expression's string and a shell word unquoted. */
 const SAFE_BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
@@ -86,19 +46,6 @@ function checkBranch(branch: string | undefined): string {
 /** npm leaves every .gitignore out of a package, so the template is gitignore and is written as .gitignore. */
 function templateName(path: string): string {
   return path === 'gitignore' ? '.gitignore' : path;
-}
-
-/** The register's package.json: private, itreg pinned as a devDependency, so CI installs it from the lock file. */
-function packageJson(name: string, spec: string): string {
-  const slug =
-    name
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'register';
-  const json = { name: slug, private: true, description: `${name}: IT governance register (itreg)`, scripts: { lint: 'itreg lint' }, devDependencies: { itreg: spec } };
-  return `${JSON.stringify(json, null, 2)}\n`;
 }
 
 /** The nearest folder of `path` that exists (the target of init may not exist yet). */
