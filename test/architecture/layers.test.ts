@@ -119,6 +119,12 @@ describe('architecture', () => {
     expect(direct).toEqual([]);
   });
 
+  it('keeps every command thin: no file of src/cli/commands/ over 200 lines', () => {
+    const long = [...graph.keys()].filter((file) => file.startsWith('cli/commands/')).map((file) => [file, readFileSync(join(src, file), 'utf8').split('\n').length - 1] as const);
+    expect(long.length).toBeGreaterThan(10);
+    expect(long.filter(([, lines]) => lines > 200)).toEqual([]);
+  });
+
   it('keeps the domain model apart from files and formats', () => {
     const model = [...graph].flatMap(([from, targets]) => (from.startsWith('model/') ? targets.map((to) => `${from} → ${to}`) : []));
     expect(model.filter((edge) => /→ (register|import|lint|format|cli|site|report)\//.test(edge))).toEqual([]);
