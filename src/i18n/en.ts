@@ -186,6 +186,7 @@ export const en = {
   initSourceOutside:
     '--itreg-source {source}: the folder is outside the repository, so a clone (and CI) will not find it; give a tarball instead (npm pack in that folder): init copies it into vendor/',
   itregSourceMissing: '--itreg-source {source}: there is no {file}; give an itreg tarball (npm pack), a folder, a version or a git URL',
+  initFolderUnsafe: 'the register folder "{folder}" cannot stand in the CI files as it is (letters, digits, spaces and . _ / - can): rename it and run itreg init again',
   initBranchUnsafe: 'the branch "{branch}" cannot stand in the CI files as it is: rename it (git branch -m main) and run itreg init again',
   initDone: 'A new register in {folder}. Next: edit the examples, then run `itreg lint`.',
   thisFolder: 'this folder',

@@ -181,6 +181,7 @@ export const sv: Record<MessageId, string> = {
   initSourceOutside:
     '--itreg-source {source}: mappen ligger utanför repot, så en klon (och CI) hittar den inte; ange i stället ett tarball-paket (npm pack i den mappen): init kopierar in det i vendor/',
   itregSourceMissing: '--itreg-source {source}: {file} finns inte; ange ett tarball-paket av itreg (npm pack), en mapp, en version eller en git-URL',
+  initFolderUnsafe: 'registermappen "{folder}" kan inte stå i CI-filerna som den är (bokstäver, siffror, mellanslag och . _ / - kan det): byt namn på den och kör itreg init igen',
   initBranchUnsafe: 'grenen "{branch}" kan inte stå i CI-filerna som den är: byt namn på den (git branch -m main) och kör itreg init igen',
   initDone: 'Ett nytt register i {folder}. Nästa steg: ändra exemplen och kör `itreg lint`.',
   thisFolder: 'den här mappen',

@@ -92,7 +92,7 @@ describe('itreg init: a register that carries its checker, on a repository whose
     expect(workflow.jobs.lint.defaults.run['working-directory']).toBe('gov');
     expect(workflow.jobs.lint.steps.at(-1)!.with!['sarif_file']).toBe('gov/itreg.sarif');
     const job = (parse(readFileSync(join(repo, '.gitlab/itreg.gitlab-ci.yml'), 'utf8')) as GitlabJob).itreg;
-    expect(job.before_script[0]).toBe('cd gov');
+    expect(job.before_script[0]).toBe("cd 'gov'");
     expect(job.artifacts.reports.codequality).toBe('gov/gl-code-quality-report.json');
     expect(readFileSync(join(repo, '.gitlab-ci.yml'), 'utf8')).toContain('local: .gitlab/itreg.gitlab-ci.yml');
     // Never an unpinned name: every itreg the CI files run is the one installed from the lock file.

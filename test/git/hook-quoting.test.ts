@@ -49,3 +49,25 @@ describe('the hook in a register folder whose name the shell would read', () => 
     expect(hookRegister('#!/bin/sh\ncd "$(git rev-parse --show-toplevel)/governance" || exit 1\n')).toBe('governance');
   });
 });
+
+describe('init in a folder whose name could change the CI files', () => {
+  it.each(['gov$(touch pwned)', 'a: b', 'rad\nbrytning', "it's"])('refuses %j with one line (exit 2) and writes nothing', (name) => {
+    const top = temporaryFolder();
+    git(top, 'init', '--quiet', '--initial-branch=main');
+    const result = runCli(['init', name, '--lang', 'en'], top);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^itreg: the register folder ".*" cannot stand in the CI files as it is/s);
+    expect(existsSync(join(top, '.gitlab'))).toBe(false);
+    expect(existsSync(join(top, name))).toBe(false);
+  });
+
+  it('quotes a folder with a space in the GitLab job', () => {
+    const top = temporaryFolder();
+    git(top, 'init', '--quiet', '--initial-branch=main');
+    const result = runCli(['init', 'IT styrning', '--lang', 'en'], top);
+    expect(result.status, result.stderr).toBe(0);
+    const job = readFileSync(join(top, '.gitlab/itreg.gitlab-ci.yml'), 'utf8');
+    expect(job).toContain("    - cd 'IT styrning'\n");
+    expect(job).not.toMatch(/cd IT styrning/);
+  });
+});

@@ -34,6 +34,18 @@ const templateDir = packagePath('templates/init');
 /** CI files, written at the repository's top (where GitHub and GitLab look), run in the register's folder. */
 const ciTemplateDir = packagePath('templates/ci');
 
+/**
+ * The register's folder as it can stand in the CI files: in a YAML plain scalar (the workflow's working-directory) and
+ * single-quoted in the GitLab job's `cd` line. Letters, digits, spaces and `. _ / -` can; anything else (a quote, `$`,
+ * `:`, `#`, a newline) could change the YAML or the shell's reading of it, so the folder is refused (exit 2).
+ */
+const SAFE_FOLDER = /^[\p{L}\p{N}._/][\p{L}\p{N}._ /-]*$/u;
+
+function checkFolder(folder: string): string {
+  if (!SAFE_FOLDER.test(folder) || folder.endsWith(' ')) throw new UsageError({ id: 'initFolderUnsafe', data: { folder } });
+  return folder;
+}
+
 /** A branch name as it can stand in the workflow's YAML, a GitHub expression's string and a shell word unquoted. */
 const SAFE_BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
@@ -91,7 +103,7 @@ export async function initCommand(dir: string | undefined, options: InitCommandO
     inFiveYears: addYears(date, 5),
     language,
   };
-  values['folder'] = folder;
+  values['folder'] = checkFolder(folder);
   values['folderPrefix'] = folder === '.' ? '' : `${folder}/`;
   // From the register's folder back to the repository's top (GitLab Pages publishes public/ there).
   values['toTop'] =
