@@ -1,5 +1,6 @@
 // assembleReport() and renderReport(): what `itreg report` computes (the register linted, the trend from git's month
 // ends, last year's key figures, the bills) and the view a template renders.
+import { requireMunicipality } from '../model/find-municipality.js';
 import { join } from 'node:path';
 import { ItregError, RegisterError, UsageError } from '../errors.js';
 import { readHistory, readSnapshots } from '../git/history.js';
@@ -60,18 +61,7 @@ export async function assembleReport(config: Config, request: ReportRequest): Pr
     return new RegisterModel({ config, files, records: buildRecords(files, config) });
   };
   const only = template === 'yearly' ? request.municipality : undefined;
-  if (only !== undefined && !register.getOf('Municipality', only)) {
-    throw new UsageError({
-      id: 'noMunicipality',
-      data: {
-        id: only,
-        suggestion: suggestNearest(
-          only,
-          register.ofKind('Municipality').map((m) => m.id),
-        ),
-      },
-    });
-  }
+  if (only !== undefined) requireMunicipality(register, only);
   const trend = allSnapshots
     .filter((snapshot) => snapshot.date !== previousEnd)
     .map((snapshot) => ({ date: snapshot.date, percent: computeCompliance(snapshotModel(snapshot), snapshot.date, only).overall }));
@@ -145,18 +135,8 @@ export function renderReport(input: ReportInput, options: RenderReportOptions): 
       });
   } else if (template === 'costs') {
     if (!options.municipality) throw new UsageError({ id: 'reportNeedsMunicipality' });
-    view = buildCostsView(input, options.municipality);
-    if (!view)
-      throw new UsageError({
-        id: 'noMunicipality',
-        data: {
-          id: options.municipality,
-          suggestion: suggestNearest(
-            options.municipality,
-            register.ofKind('Municipality').map((m) => m.id),
-          ),
-        },
-      });
+    requireMunicipality(register, options.municipality);
+    view = buildCostsView(input, options.municipality)!;
   } else {
     // The yearly view; a custom template also gets the sheet or statement asked for.
     const yearly = buildYearlyView(input);

@@ -1,4 +1,5 @@
 // itreg calendar: every coming deadline as iCalendar.
+import { requireMunicipality } from '../../model/find-municipality.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { suggestNearest } from '../../i18n/index.js';
 import { collectDeadlines, formatCalendar } from '../../insight/calendar.js';
@@ -10,17 +11,7 @@ export async function calendarCommand(options: CommonOptions & { municipality?: 
   const date = dateOption(options.date, config);
   let deadlines = collectDeadlines(register, config, date, config.language);
   if (options.municipality) {
-    if (!register.getOf('Municipality', options.municipality))
-      throw new UsageError({
-        id: 'noMunicipality',
-        data: {
-          id: options.municipality,
-          suggestion: suggestNearest(
-            options.municipality,
-            register.ofKind('Municipality').map((m) => m.id),
-          ),
-        },
-      });
+    requireMunicipality(register, options.municipality);
     deadlines = deadlines.filter((d) => d.municipalities.includes(options.municipality!));
   }
   if (options.ownerUnit) {

@@ -1,4 +1,5 @@
 // itreg costs: the year's shared costs split by population (or an agreed key), to the krona.
+import { requireMunicipality } from '../../model/find-municipality.js';
 import { ExitCode, RegisterError, UsageError } from '../../errors.js';
 import { checkCosts } from '../../costs/check.js';
 import { computeCosts } from '../../costs/compute.js';
@@ -65,18 +66,7 @@ export async function costsCommand(options: CostsCommandOptions): Promise<ExitCo
           ? formatCostsExplainCsv(result, split, { language })
           : formatCostsExplain(result, split, { language });
   } else if (options.municipality !== undefined) {
-    const municipality = model.getOf('Municipality', options.municipality);
-    if (!municipality)
-      throw new UsageError({
-        id: 'noMunicipality',
-        data: {
-          id: options.municipality,
-          suggestion: suggestNearest(
-            options.municipality,
-            model.ofKind('Municipality').map((m) => m.id),
-          ),
-        },
-      });
+    const municipality = requireMunicipality(model, options.municipality);
     text =
       options.format === 'json'
         ? formatCostsBillJson(result, municipality)
