@@ -94,6 +94,27 @@ export function git(folder: string, ...args: string[]): string {
   return result.stdout;
 }
 
+/** Stages everything in `folder` and commits it as made at `when` (an ISO date-time) by `author`. */
+export function commitAt(folder: string, when: string, message: string, author = 'Test'): void {
+  git(folder, 'add', '-A');
+  const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
+    cwd: folder,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: author,
+      GIT_AUTHOR_EMAIL: 'test@example.org',
+      GIT_COMMITTER_NAME: author,
+      GIT_COMMITTER_EMAIL: 'test@example.org',
+      GIT_AUTHOR_DATE: when,
+      GIT_COMMITTER_DATE: when,
+    },
+  });
+  if (result.status !== 0) throw new Error(`git commit failed: ${result.stderr}`);
+}
+
 /** A throwaway repository holding a copy of a fixture register, committed on main. */
 export function repositoryFrom(fixture: string, changes: Readonly<Record<string, string | null>> = {}): string {
   const folder = registerFrom(fixture, changes);

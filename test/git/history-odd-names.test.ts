@@ -1,30 +1,10 @@
 // History reads git's output NUL-separated (-z): files whose names git would quote (a `"`, a tab, a newline, a `\`)
 // are found, and a commit subject holding 0x1E or 0x1F cannot forge the shown commit id, date or author.
-import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRawLog } from '../../src/git/history.js';
-import { fixtures, git, runCli, temporaryFolder, writeFiles } from '../helpers.js';
-
-function commit(folder: string, message: string): void {
-  git(folder, 'add', '-A');
-  const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_AUTHOR_NAME: 'Karin',
-      GIT_AUTHOR_EMAIL: 'k@example.org',
-      GIT_COMMITTER_NAME: 'Karin',
-      GIT_COMMITTER_EMAIL: 'k@example.org',
-      GIT_AUTHOR_DATE: '2026-03-02T12:00:00+01:00',
-      GIT_COMMITTER_DATE: '2026-03-02T12:00:00+01:00',
-    },
-  });
-  if (result.status !== 0) throw new Error(result.stderr);
-}
+import { commitAt, fixtures, git, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 const unit = (id: string) => `kind: Unit\nid: ${id}\nname: Enhet ${id}\ntype: department\nmunicipality: amal\n`;
 const names = { n1: 'register/units/a"b.yaml', n2: 'register/units/tab\tx.yaml', n3: 'register/units/new\nline.yaml', n4: 'register/units/back\\slash.yaml' };
@@ -42,9 +22,9 @@ describe('history with names git quotes and subjects with separators', () => {
   const top = temporaryFolder();
   cpSync(join(fixtures, 'clean'), top, { recursive: true });
   git(top, 'init', '--quiet', '--initial-branch=main');
-  commit(top, 'Registret skapas');
+  commitAt(top, '2026-03-02T12:00:00+01:00', 'Registret skapas', 'Karin');
   writeFiles(top, Object.fromEntries(Object.entries(names).map(([id, path]) => [path, unit(id)])));
-  commit(top, 'Forged\x1e0000000000000000000000000000000000000000\x1f1999-01-01T00:00:00Z\x1fMallory\x1fsubject');
+  commitAt(top, '2026-03-02T12:00:00+01:00', 'Forged\x1e0000000000000000000000000000000000000000\x1f1999-01-01T00:00:00Z\x1fMallory\x1fsubject', 'Karin');
 
   const history = (id: string): Change[] => {
     const result = runCli(['history', '--format', 'json', '--lang', 'en', id], top);

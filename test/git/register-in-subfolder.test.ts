@@ -1,43 +1,23 @@
 // A register in a sub-folder of its repository (as `itreg init governance` lays it out), and one reached through a
 // symbolic link: history, the site's history, the yearly report's changes and --changed see the register's commits,
 // and the git hook names the register's folder from the top.
-import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, git, runCli, temporaryFolder, writeFiles } from '../helpers.js';
-
-function commitAt(folder: string, date: string, message: string): void {
-  git(folder, 'add', '-A');
-  const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_AUTHOR_NAME: 'Karin Registrator',
-      GIT_AUTHOR_EMAIL: 'k@example.org',
-      GIT_COMMITTER_NAME: 'Karin Registrator',
-      GIT_COMMITTER_EMAIL: 'k@example.org',
-      GIT_AUTHOR_DATE: `${date}T12:00:00+01:00`,
-      GIT_COMMITTER_DATE: `${date}T12:00:00+01:00`,
-    },
-  });
-  if (result.status !== 0) throw new Error(result.stderr);
-}
+import { commitAt, fixtures, git, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 /** The clean register in `governance/`, committed in January; in March a unit gets a description and the diarium a new owner. */
 function repository(): string {
   const top = temporaryFolder();
   cpSync(join(fixtures, 'clean'), join(top, 'governance'), { recursive: true });
   git(top, 'init', '--quiet', '--initial-branch=main');
-  commitAt(top, '2026-01-15', 'Registret skapas');
+  commitAt(top, '2026-01-15T12:00:00+01:00', 'Registret skapas', 'Karin Registrator');
   const owner = join(top, 'governance/register/roles/diarium-owner.yaml');
   writeFiles(top, {
     'governance/register/units/it-amal.yaml': `${readFileSync(join(top, 'governance/register/units/it-amal.yaml'), 'utf8')}description: Driftar diariet.\n`,
     'governance/register/roles/diarium-owner.yaml': readFileSync(owner, 'utf8').replace('Kanslichef', 'Kommundirektör'),
   });
-  commitAt(top, '2026-03-02', 'Ny systemägare för diariet');
+  commitAt(top, '2026-03-02T12:00:00+01:00', 'Ny systemägare för diariet', 'Karin Registrator');
   return top;
 }
 

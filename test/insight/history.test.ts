@@ -1,41 +1,21 @@
 // itreg history on real temporary repositories with dated commits, a rename and a shallow clone.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
-
-function commitAt(folder: string, date: string, author: string, message: string): void {
-  git(folder, 'add', '-A');
-  const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_AUTHOR_NAME: author,
-      GIT_AUTHOR_EMAIL: 'a@example.org',
-      GIT_COMMITTER_NAME: author,
-      GIT_COMMITTER_EMAIL: 'a@example.org',
-      GIT_AUTHOR_DATE: `${date}T12:00:00+01:00`,
-      GIT_COMMITTER_DATE: `${date}T12:00:00+01:00`,
-    },
-  });
-  if (result.status !== 0) throw new Error(result.stderr);
-}
+import { commitAt, git, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 /** The clean register with a history: created in January, owner changed in March, a plan renamed in May, a unit removed in June. */
 function repository(): string {
   const folder = registerFrom('clean');
   git(folder, 'init', '--quiet', '--initial-branch=main');
-  commitAt(folder, '2026-01-15', 'Karin Registrator', 'Registret skapas');
+  commitAt(folder, '2026-01-15T12:00:00+01:00', 'Registret skapas', 'Karin Registrator');
   const owner = join(folder, 'register/roles/diarium-owner.yaml');
   writeFiles(folder, { 'register/roles/diarium-owner.yaml': readFileSync(owner, 'utf8').replace('Kanslichef', 'Kommundirektör') });
-  commitAt(folder, '2026-03-02', 'Per Samordnare', 'Ny systemägare för diariet');
+  commitAt(folder, '2026-03-02T12:00:00+01:00', 'Ny systemägare för diariet', 'Per Samordnare');
   git(folder, 'mv', 'register/training/users.yaml', 'register/training/diarium-users.yaml');
-  commitAt(folder, '2026-05-20', 'Karin Registrator', 'Filnamn enligt konventionen');
+  commitAt(folder, '2026-05-20T12:00:00+01:00', 'Filnamn enligt konventionen', 'Karin Registrator');
   git(folder, 'rm', '--quiet', 'register/documents/it-policy.yaml');
-  commitAt(folder, '2026-06-10', 'Per Samordnare', 'IT-policyn flyttas till dokumentarkivet');
+  commitAt(folder, '2026-06-10T12:00:00+01:00', 'IT-policyn flyttas till dokumentarkivet', 'Per Samordnare');
   return folder;
 }
 

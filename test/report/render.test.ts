@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureKeys } from '../../src/report/compliance.js';
 import { reportLabels } from '../../src/report/labels.js';
-import { git, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
+import { commitAt, git, registerFrom, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 
 // A copy of the example register outside git, so the reports do not depend on this repository's history.
 const example = temporaryFolder();
@@ -114,24 +114,6 @@ describe('hostile text', () => {
 describe("the year's changes from git", () => {
   it('shows added, removed and owner changes with dates, and compliance month by month', () => {
     const folder = registerFrom('clean', { 'itreg.yaml': 'name: X\nlanguage: en\n' });
-    const commit = (date: string, message: string) => {
-      git(folder, 'add', '-A');
-      const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
-        cwd: folder,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_AUTHOR_NAME: 'T',
-          GIT_AUTHOR_EMAIL: 't@example.org',
-          GIT_COMMITTER_NAME: 'T',
-          GIT_COMMITTER_EMAIL: 't@example.org',
-          GIT_AUTHOR_DATE: `${date}T12:00:00Z`,
-          GIT_COMMITTER_DATE: `${date}T12:00:00Z`,
-        },
-      });
-      expect(result.status, result.stderr).toBe(0);
-    };
     git(folder, 'init', '--quiet', '--initial-branch=main');
     const owner = readFileSync(join(folder, 'register/roles/diarium-owner.yaml'), 'utf8');
     writeFiles(folder, {
@@ -140,11 +122,11 @@ describe("the year's changes from git", () => {
       'register/roles/webb-owner.yaml': 'kind: RoleAssignment\nid: webb-owner\nrole: system-owner\napplication: webb\nholder: { title: Kommunikationschef, unit: kansli-amal }\nfrom: 2020-01-01\n',
       'register/roles/webb-admin.yaml': 'kind: RoleAssignment\nid: webb-admin\nrole: system-administrator\napplication: webb\nholder: { title: Webbredaktör, unit: kansli-amal }\nfrom: 2020-01-01\n',
     });
-    commit('2026-01-31', 'Registret, diariet utan systemägare');
+    commitAt(folder, '2026-01-31T12:00:00Z', 'Registret, diariet utan systemägare');
     writeFiles(folder, { 'register/roles/diarium-owner.yaml': owner });
-    commit('2026-02-28', 'Systemägare utsedd');
+    commitAt(folder, '2026-02-28T12:00:00Z', 'Systemägare utsedd');
     writeFiles(folder, { 'register/roles/diarium-owner.yaml': owner.replace('Kanslichef', 'Kommundirektör'), 'register/documents/it-policy.yaml': null });
-    commit('2026-03-31', 'Ny systemägare; policyn flyttad');
+    commitAt(folder, '2026-03-31T12:00:00Z', 'Ny systemägare; policyn flyttad');
     const md = runCli(['report', 'yearly', '--format', 'md', '--year', '2026', '--date', '2026-04-15'], folder).stdout;
     expect(md).toContain('- 31 March 2026: Diariesystem: Kanslichef → Kommundirektör');
     // The first owner of an application that already existed is a change; the January register's own roles are not.

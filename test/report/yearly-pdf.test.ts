@@ -5,7 +5,7 @@ import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFil
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/report/pdf.js';
-import { git, projectRoot, runCli, temporaryFolder } from '../helpers.js';
+import { commitAt, git, projectRoot, runCli, temporaryFolder } from '../helpers.js';
 
 const hasPdfToText = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 
@@ -22,35 +22,17 @@ describe.skipIf(!findChromium() || !hasPdfToText)('the yearly report as PDF, fro
       join(folder, 'itreg.yaml'),
       'report:\n  proposals:\n    - Kommunstyrelserna utser en systemansvarig för GIS och kartsystem.\n    - IT-chefsgruppen upphandlar lärplattformen gemensamt.\n',
     );
-    const commitAt = (date: string, message: string) => {
-      git(folder, 'add', '-A');
-      const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
-        cwd: folder,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_AUTHOR_NAME: 'T',
-          GIT_AUTHOR_EMAIL: 't@example.org',
-          GIT_COMMITTER_NAME: 'T',
-          GIT_COMMITTER_EMAIL: 't@example.org',
-          GIT_AUTHOR_DATE: `${date}T12:00:00Z`,
-          GIT_COMMITTER_DATE: `${date}T12:00:00Z`,
-        },
-      });
-      expect(result.status, result.stderr).toBe(0);
-    };
     git(folder, 'init', '--quiet', '--initial-branch=main');
     // December 2025: the library system has no owner yet; January: it gets one; then a change every month.
     const owner = join(folder, 'register/roles/bibliotek-systemagare.yaml');
     const ownerText = readFileSync(owner, 'utf8');
     rmSync(owner);
-    commitAt('2025-12-15', 'Registret');
+    commitAt(folder, '2025-12-15T12:00:00Z', 'Registret');
     writeFileSync(owner, ownerText);
-    commitAt('2026-01-15', 'Systemägare för bibliotekssystemet');
+    commitAt(folder, '2026-01-15T12:00:00Z', 'Systemägare för bibliotekssystemet');
     for (let month = 2; month <= 11; month++) {
       appendFileSync(join(folder, 'register/applications/gis.yaml'), `# granskad ${month}\n`);
-      commitAt(`2026-${String(month).padStart(2, '0')}-15`, `Månadens granskning ${month}`);
+      commitAt(folder, `2026-${String(month).padStart(2, '0')}-15T12:00:00Z`, `Månadens granskning ${month}`);
     }
     commit = git(folder, 'rev-parse', '--short', 'HEAD').trim();
     for (const lang of ['sv', 'en']) {
