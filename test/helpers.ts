@@ -94,10 +94,10 @@ export function git(folder: string, ...args: string[]): string {
   return result.stdout;
 }
 
-/** Stages everything in `folder` and commits it as made at `when` (an ISO date-time) by `author`. */
+/** Stages everything in `folder` and commits it (an empty commit too) as made at `when` (an ISO date-time) by `author`. */
 export function commitAt(folder: string, when: string, message: string, author = 'Test'): void {
   git(folder, 'add', '-A');
-  const result = spawnSync('git', ['commit', '--quiet', '-m', message], {
+  const result = spawnSync('git', ['commit', '--quiet', '--allow-empty', '-m', message], {
     cwd: folder,
     encoding: 'utf8',
     env: {

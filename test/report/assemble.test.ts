@@ -1,33 +1,11 @@
 // assembleReport() and renderReport() in-process: what `itreg report` computes, without the CLI: the trend from git's
 // month ends, last year's key figures, the commit, the view a template gets.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { readConfig } from '../../src/register/config.js';
 import { assembleReport, pdfFooter, renderReport } from '../../src/report/assemble.js';
-import { git, registerFrom } from '../helpers.js';
-
-/** Commits everything in the folder with author and committer date `at`. */
-function commitAt(folder: string, at: string, message: string): void {
-  git(folder, 'add', '-A');
-  const result = spawnSync('git', ['commit', '--quiet', '--allow-empty', '-m', message], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.org',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.org',
-      GIT_AUTHOR_DATE: at,
-      GIT_COMMITTER_DATE: at,
-    },
-  });
-  if (result.status !== 0) throw new Error(result.stderr);
-}
+import { commitAt, git, registerFrom } from '../helpers.js';
 
 const request = { year: 2026, date: '2026-06-01', template: 'yearly' };
 
