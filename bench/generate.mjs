@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes a synthetic register of 10,000 files: 2,000 applications, each with owner, administrator, operations
-// agreement and training plan, and a personal-data assessment (format 1.1); every 50th application has no owner.
+// agreement and training plan, a personal-data assessment and a classification (format 1.2); one record of processing
+// per municipality names its applications with personal data; every 50th application has no owner.
 // With --tags every file marks its id with a YAML tag (`id: !!str …`), which the plain-YAML fast path leaves to the
 // yaml package: the register as slow to read as any YAML (until issue 15c this was an anchor, `id: &self …`, which
 // the fast path now reads). With --defects, 1 % of the files hold a broken reference (an administrator's appointedBy
@@ -24,9 +25,11 @@ write('itreg.yaml', 'name: Benchmark\nregister: register\nlanguage: en\n');
 munis.forEach((m, i) => write(`register/municipalities/${m}.yaml`, `kind: Municipality\nid: ${m}\nname: ${m}\npopulation: { 2025: ${5000 + i * 1000} }\n`));
 munis.forEach((m) => write(`register/units/it-${m}.yaml`, `kind: Unit\nid: it-${m}\nname: IT ${m}\ntype: it-unit\nmunicipality: ${m}\n`));
 let files = 11;
+const personal = new Map(munis.map((m) => [m, []]));
 for (let i = 0; i < apps; i++) {
   const id = `app-${String(i).padStart(4, '0')}`;
   const m = munis[i % 5];
+  if (i % 3 === 0) personal.get(m).push(id);
   write(
     `register/applications/${id}.yaml`,
     `# yaml-language-server: $schema=../../schema/application.schema.json
@@ -37,6 +40,12 @@ description: A line-of-business system number ${i}, used by ${m}.
 type: business
 municipalities: [${m}]
 personalData: ${i % 3 === 0 ? 'personal' : 'none'}
+classification:
+  confidentiality: ${i % 3 === 0 ? 2 : 1}
+  integrity: 1
+  availability: 2
+  decided: 2025-09-15
+  decidedBy: Förvaltningschef, ${m}
 ${defects && i % 20 === 2 ? 'opertedBy' : 'operatedBy'}: it-${m}
 documentation:
   routines: docs/${id}/rutiner.md
@@ -62,6 +71,13 @@ documentation:
   );
   write(`register/training/${id}-plan.yaml`, `kind: TrainingPlan\nid: ${id}-plan\nname: Utbildningsplan ${i}\naudience: users\napplications: [${id}]\nupdated: 2026-01-15\n`);
   files += 5;
+}
+for (const m of munis) {
+  write(
+    `register/processing/processing-${m}.yaml`,
+    `kind: Processing\nid: processing-${m}\nname: Verksamhetssystem, ${m}\ncontroller: it-${m}\npurpose: Handlägga ärenden i verksamhetens system.\nlegalBasis: [public-task]\ndataSubjects: [Invånare]\ndataCategories: [Namn och kontaktuppgifter]\nretention: Enligt dokumenthanteringsplanen.\napplications: [${personal.get(m).join(', ')}]\n`,
+  );
+  files++;
 }
 write('register/training/it-staff.yaml', 'kind: TrainingPlan\nid: it-staff\nname: IT staff\naudience: it-staff\nupdated: 2026-01-15\n');
 console.log(`${files} files in ${dir}`);
