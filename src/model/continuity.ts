@@ -15,6 +15,36 @@ export const RESTORE_TEST_MONTHS = 12;
 /** The level from which availability demands continuity and confidentiality keeps data in the EU/EEA: 3, "Allvarlig". */
 export const SERIOUS_LEVEL = 3;
 
+/**
+ * The options of the rules `classification-assessed` (reviewMonths) and `continuity-plan` (minAvailability,
+ * restoreMonths) as itreg.yaml sets them: the rules run with these, and the yearly report and the calendar count and
+ * date with the same, so that they agree with the rules on one register.
+ */
+export interface ContinuityPolicy {
+  readonly reviewMonths: number;
+  readonly minAvailability: number;
+  readonly restoreMonths: number;
+}
+
+/** One option of a rule's setting in itreg.yaml (`[severity, { option: value }]`); undefined when not a number there. */
+function configuredOption(rules: Readonly<Record<string, unknown>>, rule: string, option: string): number | undefined {
+  const setting = rules[rule];
+  if (!Array.isArray(setting)) return undefined;
+  const options: unknown = setting[1];
+  if (typeof options !== 'object' || options === null) return undefined;
+  const value: unknown = (options as Record<string, unknown>)[option];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The continuity policy from itreg.yaml's `rules:` (the Config's `rules`), each option at its default where not set. */
+export function continuityPolicy(rules: Readonly<Record<string, unknown>>): ContinuityPolicy {
+  return {
+    reviewMonths: configuredOption(rules, 'classification-assessed', 'reviewMonths') ?? CLASSIFICATION_REVIEW_MONTHS,
+    minAvailability: configuredOption(rules, 'continuity-plan', 'minAvailability') ?? SERIOUS_LEVEL,
+    restoreMonths: configuredOption(rules, 'continuity-plan', 'restoreMonths') ?? RESTORE_TEST_MONTHS,
+  };
+}
+
 /** The highest of the three levels, or undefined when the application is not classified. */
 export function highestLevel(app: Application): number | undefined {
   const c = app.classification;
@@ -25,6 +55,19 @@ export function highestLevel(app: Application): number | undefined {
 export function classificationReviewDue(app: Application, reviewMonths = CLASSIFICATION_REVIEW_MONTHS): string | undefined {
   const decided = app.classification?.decided;
   return decided === undefined ? undefined : addMonths(decided, reviewMonths);
+}
+
+/**
+ * Where an application's classification stands on `date`: none; no decision date; decided more than `reviewMonths`
+ * ago (its review day lies before `date`); or current.
+ */
+export type ClassificationState = 'unclassified' | 'undated' | 'overdue' | 'current';
+
+export function classificationState(app: Application, date: string, reviewMonths = CLASSIFICATION_REVIEW_MONTHS): ClassificationState {
+  if (app.classification === undefined) return 'unclassified';
+  const due = classificationReviewDue(app, reviewMonths);
+  if (due === undefined) return 'undated';
+  return due < date ? 'overdue' : 'current';
 }
 
 /**
@@ -40,6 +83,11 @@ export function needsContinuity(app: Application, minAvailability = SERIOUS_LEVE
 export function restoreTestDue(app: Application, restoreMonths = RESTORE_TEST_MONTHS): string | undefined {
   const tested = app.continuity?.restoreTested;
   return tested === undefined ? undefined : addMonths(tested, restoreMonths);
+}
+
+/** A continuity plan is named (`continuity.plan`). */
+export function hasContinuityPlan(app: Application): boolean {
+  return app.continuity?.plan !== undefined;
 }
 
 /** The restore test is missing, or its due day lies before `date`. */

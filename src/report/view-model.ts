@@ -9,6 +9,8 @@ import type { Config } from '../register/config.js';
 import { isLive, type RegisterModel } from '../model/register-model.js';
 import { agreementView, type AgreementView } from '../views/agreement.js';
 import { applicationView } from '../views/application.js';
+import { continuityView, type ContinuityCounts } from '../views/continuity.js';
+import { levelName } from '../model/continuity.js';
 import { itemPopulationView } from '../views/part.js';
 import { isValidException } from '../register/config.js';
 import { documentReviewDue, isDocumentExpired, isGoverning, isShared } from '../model/policy.js';
@@ -131,6 +133,111 @@ function agreementRowState(view: AgreementView, t: (typeof reportLabels)[Languag
   };
 }
 
+/**
+ * The section on classification and continuity: the counts of views/continuity.ts (with the rules' options), worded.
+ * A cell is marked when it falls short of the count it is part of.
+ */
+function yearlyContinuity(input: ReportInput, apps: readonly Application[], members: readonly { id: string; name: string }[], collator: Intl.Collator) {
+  const { register, config, date, language } = input;
+  const t = reportLabels[language];
+  const view = continuityView(register, apps, members, config.rules, date);
+  const { policy } = view;
+  const row = (name: string, c: ContinuityCounts, total: boolean) => ({
+    name,
+    total,
+    ...c,
+    classifiedShort: c.classified < c.live,
+    currentShort: c.classificationCurrent < c.classified,
+    planShort: c.withPlan < c.needContinuity,
+    restoreShort: c.restoreCurrent < c.needContinuity,
+  });
+  const names = (list: readonly Application[], note: (app: Application) => { note: string; date?: string }) =>
+    [...list].sort((a, b) => collator.compare(a.name, b.name)).map((app) => ({ name: app.name, ...note(app) }));
+  const gaps = [
+    { label: t.continuityUnclassified, applications: names(view.gaps.unclassified, () => ({ note: '' })) },
+    {
+      label: t.continuityReview,
+      applications: names(view.gaps.classificationNotCurrent, (a) => {
+        const decided = a.classification?.decided;
+        return decided === undefined ? { note: t.continuityUndated } : { note: t.continuityDecided, date: decided };
+      }),
+    },
+    { label: t.continuityNoPlan, applications: names(view.gaps.planMissing, () => ({ note: '' })) },
+    {
+      label: t.continuityNoRestore,
+      applications: names(view.gaps.restoreNotCurrent, (a) => {
+        const tested = a.continuity?.restoreTested;
+        return tested === undefined ? { note: t.continuityNeverTested } : { note: t.continuityTested, date: tested };
+      }),
+    },
+  ].filter((g) => g.applications.length > 0);
+  const rows = view.byMunicipality.map((m) => row(m.name, m, false));
+  // With one municipality (--municipality) its row is the whole scope: no second column with the same figures.
+  const total = rows.length === 1 ? undefined : row(t.continuityTotal, view.total, true);
+  const columns = total ? [...rows, total] : rows;
+  // A line per figure and a column per municipality, as the compliance table: six figures fit across a page, five
+  // municipalities' names beside them do not.
+  const line = (label: string, part: boolean, value: (c: (typeof columns)[number]) => number, short: (c: (typeof columns)[number]) => boolean) => ({
+    label,
+    part,
+    cells: columns.map((c) => ({ value: value(c), short: short(c), total: c.total })),
+  });
+  const table = {
+    columns: columns.map((c) => ({ name: c.name, total: c.total })),
+    lines: [
+      line(
+        t.continuityLive,
+        false,
+        (c) => c.live,
+        () => false,
+      ),
+      line(
+        t.continuityClassified,
+        false,
+        (c) => c.classified,
+        (c) => c.classifiedShort,
+      ),
+      line(
+        t.continuityCurrent,
+        true,
+        (c) => c.classificationCurrent,
+        (c) => c.currentShort,
+      ),
+      line(
+        t.continuityNeeded,
+        false,
+        (c) => c.needContinuity,
+        () => false,
+      ),
+      line(
+        t.continuityWithPlan,
+        true,
+        (c) => c.withPlan,
+        (c) => c.planShort,
+      ),
+      line(
+        t.continuityRestore,
+        true,
+        (c) => c.restoreCurrent,
+        (c) => c.restoreShort,
+      ),
+    ],
+  };
+  return {
+    intro: t.continuityIntro
+      .replace('{reviewMonths}', String(policy.reviewMonths))
+      .replace('{minAvailability}', String(policy.minAvailability))
+      .replace('{levelName}', levelName(config.classificationLevels, policy.minAvailability))
+      .replace('{restoreMonths}', String(policy.restoreMonths))
+      .concat(total ? ` ${t.continuityTotalNote}` : ''),
+    policy,
+    rows,
+    total,
+    table,
+    gaps,
+  };
+}
+
 /** The yearly policy report. */
 export function buildYearlyView(input: ReportInput) {
   const { register, config, year, date, language } = input;
@@ -232,6 +339,8 @@ export function buildYearlyView(input: ReportInput) {
     .filter((d) => d.due <= horizon)
     .sort((a, b) => (a.due < b.due ? -1 : 1));
 
+  const continuity = yearlyContinuity(input, apps, members, collator);
+
   const allCosts = costView(input.costs.result, language);
   const costs =
     only === undefined
@@ -318,6 +427,7 @@ export function buildYearlyView(input: ReportInput) {
       hasUnowned: unowned.length > 0,
       shared: shared.length,
     },
+    continuity,
     agreements,
     documents,
     costs,

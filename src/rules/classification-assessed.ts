@@ -1,5 +1,5 @@
 // classification-assessed — a live business application is information-classified, and its classification is not overdue for review.
-import { CLASSIFICATION_REVIEW_MONTHS, classificationReviewDue } from '../model/continuity.js';
+import { CLASSIFICATION_REVIEW_MONTHS, classificationReviewDue, classificationState } from '../model/continuity.js';
 import { isLive } from '../model/register-model.js';
 import { defineRule } from './define-rule.js';
 
@@ -35,11 +35,22 @@ export default defineRule({
   },
   check(app, { date, options }) {
     if (!isLive(app)) return [];
-    const classification = app.classification;
-    if (classification === undefined) return app.type === 'business' ? [{ message: { id: 'classificationMissing', data: { app: app.name } } }] : [];
-    if (classification.decided === undefined) return [{ path: ['classification'], target: 'key', message: { id: 'classificationUndated', data: { app: app.name } } }];
-    const due = classificationReviewDue(app, Number(options['reviewMonths'] ?? CLASSIFICATION_REVIEW_MONTHS))!;
-    if (due >= date) return [];
-    return [{ path: ['classification', 'decided'], message: { id: 'classificationReviewOverdue', data: { app: app.name, decided: classification.decided, due } } }];
+    // The state the yearly report counts, with the same reviewMonths (model/continuity.ts).
+    const reviewMonths = Number(options['reviewMonths'] ?? CLASSIFICATION_REVIEW_MONTHS);
+    switch (classificationState(app, date, reviewMonths)) {
+      case 'current':
+        return [];
+      case 'unclassified':
+        return app.type === 'business' ? [{ message: { id: 'classificationMissing', data: { app: app.name } } }] : [];
+      case 'undated':
+        return [{ path: ['classification'], target: 'key', message: { id: 'classificationUndated', data: { app: app.name } } }];
+      case 'overdue':
+        return [
+          {
+            path: ['classification', 'decided'],
+            message: { id: 'classificationReviewOverdue', data: { app: app.name, decided: app.classification!.decided!, due: classificationReviewDue(app, reviewMonths)! } },
+          },
+        ];
+    }
   },
 });

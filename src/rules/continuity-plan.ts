@@ -1,6 +1,6 @@
 // continuity-plan — a live application that is critical or needs high availability has a continuity plan and a restore test within the year.
 import type { Message } from '../i18n/index.js';
-import { RESTORE_TEST_MONTHS, SERIOUS_LEVEL, continuityReason, levelName, needsContinuity, restoreTestDue } from '../model/continuity.js';
+import { RESTORE_TEST_MONTHS, SERIOUS_LEVEL, continuityReason, hasContinuityPlan, isRestoreTestOverdue, levelName, needsContinuity, restoreTestDue } from '../model/continuity.js';
 import { isLive } from '../model/register-model.js';
 import { defineRule } from './define-rule.js';
 
@@ -44,16 +44,19 @@ export default defineRule({
     const why: Message = reason.critical
       ? { id: 'continuityWhyCritical' }
       : { id: 'continuityWhyAvailability', data: { level: reason.availability, name: levelName(config.classificationLevels, reason.availability) } };
-    const continuity = app.continuity;
-    const tested = continuity?.restoreTested;
-    if (continuity?.plan === undefined && tested === undefined) return [{ path, message: { id: 'continuityMissing', data: { app: app.name, why } } }];
+    const tested = app.continuity?.restoreTested;
+    if (!hasContinuityPlan(app) && tested === undefined) return [{ path, message: { id: 'continuityMissing', data: { app: app.name, why } } }];
     const hits = [];
-    if (continuity?.plan === undefined) hits.push({ path, message: { id: 'continuityPlanMissing', data: { app: app.name, why } } } as const);
+    if (!hasContinuityPlan(app)) hits.push({ path, message: { id: 'continuityPlanMissing', data: { app: app.name, why } } } as const);
     if (tested === undefined) {
       hits.push({ path, message: { id: 'restoreTestMissing', data: { app: app.name, why } } } as const);
     } else {
-      const due = restoreTestDue(app, Number(options['restoreMonths'] ?? RESTORE_TEST_MONTHS))!;
-      if (due < date) hits.push({ path: ['continuity', 'restoreTested'], message: { id: 'restoreTestOverdue', data: { app: app.name, tested, due } } } as const);
+      // The same test the yearly report counts restore tests by (model/continuity.ts).
+      const restoreMonths = Number(options['restoreMonths'] ?? RESTORE_TEST_MONTHS);
+      if (isRestoreTestOverdue(app, date, restoreMonths)) {
+        const due = restoreTestDue(app, restoreMonths)!;
+        hits.push({ path: ['continuity', 'restoreTested'], message: { id: 'restoreTestOverdue', data: { app: app.name, tested, due } } } as const);
+      }
     }
     return hits;
   },

@@ -81,7 +81,7 @@ describe('a register in a sub-folder of its repository', () => {
   it("the yearly report's changes section lists the change of owner", () => {
     const result = runCli(['report', 'yearly', '-C', 'governance', '--lang', 'en', '--year', '2026', '--date', '2026-06-01', '--format', 'md'], top);
     expect(result.status, result.stderr).toBe(0);
-    const changes = result.stdout.slice(result.stdout.indexOf('## 10.'));
+    const changes = result.stdout.slice(result.stdout.indexOf('## 11.'));
     expect(changes).toContain('Kanslichef → Kommundirektör');
   });
 

@@ -25,7 +25,7 @@ interface CostsJson {
 
 /** The cost section's table of the Markdown report: municipality name → whole kronor, and the total. */
 function reportTotals(md: string): { rows: Map<string, number>; total: number } {
-  const section = md.slice(md.indexOf('## 8.'), md.indexOf('### ', md.indexOf('## 8.')));
+  const section = md.slice(md.indexOf('## 9.'), md.indexOf('### ', md.indexOf('## 9.')));
   const rows = new Map<string, number>();
   let total = Number.NaN;
   for (const match of section.matchAll(/^\| (\*\*)?([^|*]+?)(\*\*)? \| (\*\*)?([-\d\s\u00A0]+) kr(\*\*)? \|$/gm)) {

@@ -130,10 +130,10 @@ describe('report yearly --municipality', () => {
     expect(compliance).toContain('| Utbildningsplan för IT-personalen (en gemensam plan vars översyn inte är försenad) | 0 / 0 | – | – |');
     expect(compliance).toContain('| Krav | Åmåls kommun | *Samverkan som helhet* |');
     expect(compliance).toContain('| **Sammantaget** | **95,5 %** | **100 %** |');
-    const costs = md.slice(md.indexOf('## 8.'), md.indexOf('## 9.'));
+    const costs = md.slice(md.indexOf('## 9.'), md.indexOf('## 10.'));
     expect(costs).toContain('| **Summa** | **1\u00A0405\u00A0432 kr** |');
     expect(costs).not.toContain('Bengtsfors kommun');
-    const errors = md.slice(md.indexOf('## 4.'), md.indexOf('## 5.'));
+    const errors = md.slice(md.indexOf('## 5.'), md.indexOf('## 6.'));
     expect(errors).toContain('### Åmåls kommun');
     expect(errors).not.toContain('### Bengtsfors kommun');
     expect(md).not.toContain('GIS och kartsystem'); // used by Färgelanda, Mellerud and Dals-Ed only

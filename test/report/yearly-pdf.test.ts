@@ -93,6 +93,7 @@ describe.skipIf(!findChromium() || !hasPdfToText)('the yearly report as PDF, fro
         'Registret i korthet',
         'Efterlevnad av IT-policyn',
         'Ansvaret för gemensamma applikationer',
+        'Informationsklassning och kontinuitet',
         'Öppna fel per kommun och applikation',
         'Samverkanstillfällen',
         'Avtal: nuvarande slut, sista uppsägningsdag och läge',
@@ -105,6 +106,7 @@ describe.skipIf(!findChromium() || !hasPdfToText)('the yearly report as PDF, fro
         'The register at a glance',
         'Compliance with the IT policy',
         'Responsibility for shared applications',
+        'Information classification and continuity',
         'Open errors by municipality and application',
         'Collaboration opportunities',
         'Agreements: current end, notice deadline and state',
@@ -124,6 +126,22 @@ describe.skipIf(!findChromium() || !hasPdfToText)('the yearly report as PDF, fro
         expect(page, `${lang}: ${title} on page ${entry![1]}`).toMatch(new RegExp(`^\\s*${index + 1}\\. ${title}`, 'm'));
       });
     }
+  });
+
+  it('counts classifications, continuity plans and restore tests per municipality, in a table that fits the page', () => {
+    // The figures test/report/continuity-section.test.ts counts from the files (nothing changes between the 26th and the 30th).
+    for (const [lang, rows] of Object.entries({
+      sv: ['Applikationer Bengtsfors Dals-Eds Färgelanda Melleruds Åmåls Samtliga', 'I drift eller planerade 9 9 8 10 9 13', 'varav återläsning provad i tid 3 2 2 2 3 3'],
+      en: ['Applications Bengtsfors Dals-Eds Färgelanda Melleruds Åmåls All', 'Live 9 9 8 10 9 13', 'of which restore tested in time 3 2 2 2 3 3'],
+    })) {
+      // The section's own page, not the contents that name it.
+      const page = pages[lang]!.find((p) => /^\s*4\. /m.test(p) && /Det som saknas|What is missing/.test(p))!;
+      const lines = page.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
+      for (const row of rows.slice(1)) expect(lines, `${lang}: ${row}`).toContain(row);
+      // The municipalities' names across the head, each on one line with "kommun" beneath (none cut or overlapping).
+      expect(lines.join('\n')).toContain(rows[0]!);
+    }
+    expect(flowing['sv']!.join(' ')).toContain('Återläsning inte provad i tid: PA- och lönesystem (senast provad 15 september 2025)');
   });
 
   it('shows the compliance trend, the preliminary next year and names instead of ids', () => {
