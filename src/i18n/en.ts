@@ -205,6 +205,7 @@ export const en = {
   siteWritten: 'itreg: {pages} pages → {folder}',
   siteUnread: 'itreg: left out of the site: {files} that could not be read, the first {location}: {problem}; itreg lint lists every problem',
   siteRedacted: 'itreg: removed {names} (holder.name) and {notes}, and replaced {numbers} by ÅÅMMDD-XXXX',
+  redactedContacts: "itreg: also removed {contacts} (contact), which can be a person's name",
   nameTooLong: '{file}: the name is too long for the file system ({length} bytes; most allow 255): use a shorter id, at most 120 characters',
   writeThroughLink: '{link} is a link to {target}, outside the register: itreg writes no file through it (lint does not read it either); make it a folder of the register',
   cannotWrite: 'cannot write {file} ({code}): check the folder and its permissions',

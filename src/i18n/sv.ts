@@ -200,6 +200,8 @@ export const sv: Record<MessageId, string> = {
   siteWritten: 'itreg: {pages} sidor → {folder}',
   siteUnread: 'itreg: utelämnat ur webbplatsen: {files} som inte kunde läsas, först {location}: {problem}; itreg lint visar alla fel',
   siteRedacted: 'itreg: tog bort {names} (holder.name) och {notes} (notes), och ersatte {numbers} med ÅÅMMDD-XXXX',
+  // A supplier's contact is to be a shared address, but can be a person's name: left out of what is published.
+  redactedContacts: 'itreg: tog också bort {contacts} (contact), som kan vara en persons namn',
   nameTooLong: '{file}: namnet är för långt för filsystemet ({length} byte; de flesta tillåter 255): använd ett kortare id, högst 120 tecken',
   writeThroughLink: '{link} är en länk till {target}, utanför registret: itreg skriver ingen fil genom den (lint läser den inte heller); gör den till en mapp i registret',
   cannotWrite: 'kan inte skriva {file} ({code}): kontrollera mappen och behörigheterna',

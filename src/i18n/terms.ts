@@ -45,7 +45,24 @@ export interface Terms {
   readonly rules: Readonly<Record<RuleId, string>>;
   /** Other things the CLI counts. */
   readonly counted: Readonly<
-    Record<'personalName' | 'note' | 'commit' | 'finding' | 'file' | 'item' | 'municipality' | 'value' | 'identityNumber' | 'month' | 'unusedEntry' | 'entry' | 'collaborationLevel' | 'person', Noun>
+    Record<
+      | 'personalName'
+      | 'note'
+      | 'commit'
+      | 'finding'
+      | 'file'
+      | 'item'
+      | 'municipality'
+      | 'value'
+      | 'identityNumber'
+      | 'supplierContact'
+      | 'month'
+      | 'unusedEntry'
+      | 'entry'
+      | 'collaborationLevel'
+      | 'person',
+      Noun
+    >
   >;
 }
 
@@ -158,6 +175,7 @@ const sv: Terms = {
     municipality: { one: 'kommun', other: 'kommuner' },
     value: { one: 'värde', other: 'värden' },
     identityNumber: { one: 'personnummer eller samordningsnummer', other: 'personnummer eller samordningsnummer' },
+    supplierContact: { one: 'leverantörs kontaktuppgift', other: 'leverantörers kontaktuppgifter' },
     month: { one: 'månad', other: 'månader' },
     collaborationLevel: { one: 'samverkansnivå', other: 'samverkansnivåer' },
     unusedEntry: { one: 'oanvänd post', other: 'oanvända poster' },
@@ -275,6 +293,7 @@ const en: Terms = {
     municipality: { one: 'municipality', other: 'municipalities' },
     value: { one: 'item', other: 'items' },
     identityNumber: { one: 'personal identity number', other: 'personal identity numbers' },
+    supplierContact: { one: "supplier's contact", other: "suppliers' contacts" },
     month: { one: 'month', other: 'months' },
     collaborationLevel: { one: 'collaboration level', other: 'collaboration levels' },
     unusedEntry: { one: 'unused entry', other: 'unused entries' },

@@ -13,6 +13,8 @@ export interface Redaction {
   readonly notes: number;
   /** Personnummer and samordningsnummer replaced by ÅÅMMDD-XXXX, in any string. */
   readonly identityNumbers: number;
+  /** Suppliers' `contact`: a shared address by the schema, but it can be a person's name. */
+  readonly contacts: number;
 }
 
 export interface Exported {
@@ -26,6 +28,7 @@ export interface RedactionCount {
   names: number;
   notes: number;
   identityNumbers: number;
+  contacts: number;
 }
 
 /**
@@ -70,7 +73,7 @@ export function maskIdentityNumbers<T>(value: T, count?: RedactionCount): T {
 }
 
 /**
- * An entity's data redacted: no holder.name, no notes, identity numbers masked (export and site --redact). Only what
+ * An entity's data redacted: no holder.name, no notes, no supplier's contact, identity numbers masked (export and site --redact). Only what
  * changes is copied, and the input is never changed: data with none of them is returned as it is, so site --redact's
  * redacted model shares what it can with the one the register was linted on.
  */
@@ -87,20 +90,27 @@ export function redactEntity(data: Readonly<Record<string, unknown>>, count: Red
     copy = { ...copy, holder: rest };
     count.names++;
   }
+  // A supplier's contact should be a shared address or phone number, but nothing stops it naming a person.
+  if (copy['kind'] === 'Supplier' && 'contact' in copy) {
+    const { contact: _contact, ...rest } = copy;
+    copy = rest;
+    count.contacts++;
+  }
   return maskIdentityNumbers(copy, count);
 }
 
 /**
- * The history from git as a redacted site shows it: no author (a name of a person), no change of a note or a
- * holder's name, identity numbers masked and counted (in commit subjects too).
+ * The history from git as a redacted site shows it: no author (a name of a person), no change of a note, a
+ * holder's name or a supplier's contact, identity numbers masked and counted (in commit subjects too).
  */
 export function redactHistory(changes: readonly EntityChange[], count: RedactionCount): EntityChange[] {
-  const hidden = (path: string) => /^(notes|holder\.name)(?:$|[.[])/.test(path); // a note written as a map or list too
+  // A note written as a map or list too; a supplier's contact (no other kind has the field) as it was and became.
+  const hidden = (path: string) => /^(notes|holder\.name|contact)(?:$|[.[])/.test(path);
   return changes.map((c) => maskIdentityNumbers({ ...c, author: '', fields: c.fields.filter((f) => !hidden(f.path)) }, count));
 }
 
 export function exportRegister(register: RegisterModel, redact: boolean, name: string): Exported {
-  const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
+  const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0, contacts: 0 };
   // The register's own name (itreg.yaml) is text like any other: masked too.
   const shownName = redact ? maskIdentityNumbers(name, count) : name;
   const strip = (entity: Entity): Record<string, unknown> =>

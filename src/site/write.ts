@@ -119,7 +119,7 @@ export async function writeSite(given: Config, request: SiteRequest): Promise<Si
   const { output, date } = request;
   const redact = request.redact === true;
   const language = given.language;
-  const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
+  const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0, contacts: 0 };
   // The register's own name is on every page's title and footer: masked like the rest.
   const config = redact ? { ...given, name: maskIdentityNumbers(given.name, count) } : given;
   const collect = leanHeap();

@@ -2,7 +2,7 @@
 // names and notes dropped, the input never changed, and only what changes copied: site --redact masks every page's
 // view and redacts every entity, and copying all of them was garbage the old generation kept.
 import { describe, expect, it } from 'vitest';
-import { maskIdentityNumbers, redactEntity, type RedactionCount } from '../../src/insight/export.js';
+import { maskIdentityNumbers, redactEntity, redactHistory, type RedactionCount } from '../../src/insight/export.js';
 
 const number = '19121212-1212'; // Skatteverket's test personnummer
 
@@ -11,7 +11,7 @@ describe('maskIdentityNumbers', () => {
     const untouched = { name: 'Procapita', tags: ['a', 'b'] };
     const view = { title: 'Ärende', rows: [untouched, { note: `Ring ${number} om avtalet`, n: 3 }], other: { deep: [{ id: number }] } };
     const before = structuredClone(view);
-    const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0 };
+    const count: RedactionCount = { names: 0, notes: 0, identityNumbers: 0, contacts: 0 };
     const masked = maskIdentityNumbers(view, count);
     expect(masked).toEqual({ title: 'Ärende', rows: [untouched, { note: 'Ring ÅÅMMDD-XXXX om avtalet', n: 3 }], other: { deep: [{ id: 'ÅÅMMDD-XXXX' }] } });
     expect(count.identityNumbers).toBe(2);
@@ -36,7 +36,7 @@ describe('maskIdentityNumbers', () => {
 });
 
 describe('redactEntity', () => {
-  const zero = (): RedactionCount => ({ names: 0, notes: 0, identityNumbers: 0 });
+  const zero = (): RedactionCount => ({ names: 0, notes: 0, identityNumbers: 0, contacts: 0 });
 
   it('drops holder.name and notes and masks numbers, leaving the input as it was', () => {
     const role = { kind: 'RoleAssignment', id: 'x-owner', holder: { title: 'Chef', name: 'Anna Berg', unit: 'it' }, notes: `Anna ${number}`, from: '2020-01-01' };
@@ -44,8 +44,22 @@ describe('redactEntity', () => {
     const count = zero();
     const redacted = redactEntity(role, count);
     expect(redacted).toEqual({ kind: 'RoleAssignment', id: 'x-owner', holder: { title: 'Chef', unit: 'it' }, from: '2020-01-01' });
-    expect(count).toEqual({ names: 1, notes: 1, identityNumbers: 0 }); // a number in a dropped note is not counted
+    expect(count).toEqual({ names: 1, notes: 1, identityNumbers: 0, contacts: 0 }); // a number in a dropped note is not counted
     expect(role).toEqual(before);
+  });
+
+  it("drops a supplier's contact, which can name a person, and counts it; the rest of the supplier stays", () => {
+    const supplier = { kind: 'Supplier', id: 'omsorg', name: 'Omsorgsdata AB', orgNumber: '556812-3456', country: 'SE', contact: 'Sven Svensson, 070-123 45 67' };
+    const count = zero();
+    expect(redactEntity(supplier, count)).toEqual({ kind: 'Supplier', id: 'omsorg', name: 'Omsorgsdata AB', orgNumber: '556812-3456', country: 'SE' });
+    expect(count).toEqual({ names: 0, notes: 0, identityNumbers: 0, contacts: 1 });
+    // Its change in the git history is left out too, as a note's is.
+    const change = { commit: 'a', date: '2026-01-01', author: 'Anna', subject: 's', entity: 'omsorg', kind: 'Supplier', file: 'f', change: 'changed' as const };
+    const fields = [
+      { path: 'contact', from: 'noc@example.org', to: 'Sven Svensson' },
+      { path: 'country', from: 'NO', to: 'SE' },
+    ];
+    expect(redactHistory([{ ...change, fields }], zero())[0]!.fields.map((f) => f.path)).toEqual(['country']);
   });
 
   it('masks a number in a kept field and counts it', () => {

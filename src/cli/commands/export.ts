@@ -46,11 +46,12 @@ export async function exportCommand(options: ExportOptions): Promise<ExitCode> {
   const exported = exportRegister(register, options.redact === true, config.name);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   if (exported.redaction) {
-    const { names, notes, identityNumbers } = exported.redaction;
+    const { names, notes, identityNumbers, contacts } = exported.redaction;
     const t = translator(config.language);
     say(
       `itreg: ${t({ id: 'redactedSummary', data: { names: { count: names, of: 'personalName' }, notes: { count: notes, of: 'note' }, numbers: { count: identityNumbers, of: 'identityNumber' } } })}`,
     );
+    if (contacts > 0) say(t({ id: 'redactedContacts', data: { contacts: { count: contacts, of: 'supplierContact' } } }));
   }
   if (options.format === 'csv') {
     if (!options.outDir) throw new UsageError({ id: 'csvNeedsOutDir' });

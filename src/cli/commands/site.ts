@@ -27,7 +27,9 @@ export async function siteCommand(options: SiteCommandOptions): Promise<ExitCode
   const t = translator(config.language);
   if (options.redact)
     process.stderr.write(
-      `${t({ id: 'siteRedacted', data: { names: { count: count.names, of: 'personalName' }, notes: { count: count.notes, of: 'note' }, numbers: { count: count.identityNumbers, of: 'identityNumber' } } })}\n`,
+      `${t({ id: 'siteRedacted', data: { names: { count: count.names, of: 'personalName' }, notes: { count: count.notes, of: 'note' }, numbers: { count: count.identityNumbers, of: 'identityNumber' } } })}\n${
+        count.contacts > 0 ? `${t({ id: 'redactedContacts', data: { contacts: { count: count.contacts, of: 'supplierContact' } } })}\n` : ''
+      }`,
     );
   process.stderr.write(`${t({ id: 'siteWritten', data: { pages, folder: options.output } })}\n`);
   // Published all the same (the site shows the register as it is, its findings too), but never silently short.
