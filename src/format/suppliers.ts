@@ -5,7 +5,8 @@ import { terms } from '../i18n/terms.js';
 import type { SupplierDependentView, SupplierView } from '../views/supplier.js';
 import { escapeMarkdownText } from './markdown.js';
 
-const labels = {
+/** The words of a supplier's dependents, shared with the site's supplier pages. */
+export const supplierLabels = {
   sv: {
     application: 'Applikation',
     municipalities: 'Kommuner',
@@ -39,6 +40,7 @@ const labels = {
     links: { vendor: 'vendor', party: 'agreement party', 'sub-processor': 'sub-processor' },
   },
 } as const;
+const labels = supplierLabels;
 
 type Column = 'application' | 'via' | 'municipalities' | 'level' | 'critical' | 'personalData' | 'agreements';
 const COLUMNS: readonly Column[] = ['application', 'via', 'municipalities', 'level', 'critical', 'personalData', 'agreements'];

@@ -50,37 +50,42 @@ export function assembleProcessingRecord(config: Config, request: ProcessingReco
   return buildProcessingRecord(new RegisterModel(loadRegister(config)), config, request);
 }
 
-/** The template's view: every value worded (legal bases, countries, safeguards, personal data) in the language. */
-export function processingTemplateView(record: ProcessingRecord): object {
-  const language = record.language;
+/** One processing's values worded (legal bases, countries, safeguards, DPIA, personal data) in the language: the record and the site's page read it. */
+export function wordProcessing(p: ProcessingView, language: Language) {
   const t = processingLabels[language];
   const countries = new Intl.DisplayNames([language === 'sv' ? 'sv-SE' : 'en-GB'], { type: 'region' });
   const country = (code: string) => `${countries.of(code) ?? code} (${code})`;
   const safeguard = (s: Safeguard | undefined) => (s === undefined ? t.noSafeguard : t.safeguards[s]);
   const sub = (s: SubProcessorView) => ({ ...s, countryName: country(s.country), safeguardText: s.thirdCountry ? safeguard(s.safeguard) : t.withinEea });
   return {
+    ...p,
+    legalBasisText: p.legalBasis.map((b) => t.legalBases[b]),
+    transfersText: [
+      ...p.transfers.map((x) => `${country(x.country)}: ${x.thirdCountry ? safeguard(x.safeguard) : t.withinEea}`),
+      ...p.subProcessorTransfers.map((s) => `${country(s.country)}: ${s.name} (${t.subProcessor}), ${safeguard(s.safeguard)}`),
+    ],
+    transfersWorded: p.transfers.map((x) => ({ ...x, countryName: country(x.country), safeguardText: x.thirdCountry ? safeguard(x.safeguard) : t.withinEea })),
+    subProcessorTransfersWorded: p.subProcessorTransfers.map(sub),
+    dpiaText: p.dpia === undefined ? t.dpiaNotAssessed : p.dpia.required === true ? (p.dpia.done === undefined ? t.dpiaRequiredNotDone : t.dpiaDone) : t.dpiaNotRequired,
+    applications: p.applications.map((a) => ({
+      ...a,
+      personalDataText: a.personalData === undefined ? '' : terms[language].personalData[a.personalData],
+      processorAgreements: a.processorAgreements.map((pa) => ({ ...pa, subProcessors: pa.subProcessors.map(sub) })),
+    })),
+  };
+}
+
+/** The template's view: every value worded (legal bases, countries, safeguards, personal data) in the language. */
+export function processingTemplateView(record: ProcessingRecord): object {
+  const language = record.language;
+  const t = processingLabels[language];
+  return {
     lang: language,
     t,
     title: t.title,
     name: record.name,
     date: record.date,
-    controllers: record.controllers.map((c) => ({
-      ...c,
-      processings: c.processings.map((p) => ({
-        ...p,
-        legalBasisText: p.legalBasis.map((b) => t.legalBases[b]),
-        transfersText: [
-          ...p.transfers.map((x) => `${country(x.country)}: ${x.thirdCountry ? safeguard(x.safeguard) : t.withinEea}`),
-          ...p.subProcessorTransfers.map((s) => `${country(s.country)}: ${s.name} (${t.subProcessor}), ${safeguard(s.safeguard)}`),
-        ],
-        dpiaText: p.dpia === undefined ? t.dpiaNotAssessed : p.dpia.required === true ? (p.dpia.done === undefined ? t.dpiaRequiredNotDone : t.dpiaDone) : t.dpiaNotRequired,
-        applications: p.applications.map((a) => ({
-          ...a,
-          personalDataText: a.personalData === undefined ? '' : terms[language].personalData[a.personalData],
-          processorAgreements: a.processorAgreements.map((pa) => ({ ...pa, subProcessors: pa.subProcessors.map(sub) })),
-        })),
-      })),
-    })),
+    controllers: record.controllers.map((c) => ({ ...c, processings: c.processings.map((p) => wordProcessing(p, language)) })),
   };
 }
 

@@ -21,6 +21,8 @@ import { addDays } from '../util/dates.js';
 import { withPercentSign } from '../util/percent.js';
 import { siteLabels } from './labels.js';
 import { capitalise, countOf, ruleName, terms } from '../i18n/terms.js';
+import { lawPages, partyLink, processingListPath, supplierListPath } from './law-pages.js';
+import type { Link } from './link.js';
 
 /** What the site shows, as it is to show it: `site --redact` passes the register, findings and history redacted. */
 export interface SiteInput {
@@ -59,7 +61,7 @@ export interface SearchDocument {
 }
 
 type NavKey = keyof (typeof siteLabels)['sv']['nav'];
-export const navKeys: readonly NavKey[] = ['start', 'applications', 'municipalities', 'units', 'agreements', 'documents', 'costs', 'opportunities', 'search'];
+export const navKeys: readonly NavKey[] = ['start', 'applications', 'municipalities', 'units', 'agreements', 'documents', 'processing', 'suppliers', 'costs', 'opportunities', 'search'];
 export const navPages: Readonly<Record<NavKey, string>> = {
   start: 'index.html',
   applications: 'applications.html',
@@ -67,20 +69,25 @@ export const navPages: Readonly<Record<NavKey, string>> = {
   units: 'units.html',
   agreements: 'agreements.html',
   documents: 'documents.html',
+  processing: processingListPath,
+  suppliers: supplierListPath,
   costs: 'costs.html',
   opportunities: 'opportunities.html',
   search: 'search.html',
 };
 
 /** Kinds with a page of their own, and its folder. */
-const folders: Partial<Record<Kind, string>> = { Application: 'application', Municipality: 'municipality', Unit: 'unit', Agreement: 'agreement', Document: 'document' };
+const folders: Partial<Record<Kind, string>> = {
+  Application: 'application',
+  Municipality: 'municipality',
+  Unit: 'unit',
+  Agreement: 'agreement',
+  Document: 'document',
+  Processing: 'processing',
+  Supplier: 'supplier',
+};
 
-export interface Link {
-  readonly text: string;
-  readonly href?: string;
-  /** A reference to nothing: why (the reference finding's message). */
-  readonly broken?: string;
-}
+export type { Link };
 
 /** A commit's subject as a list of changes shows it: git's subject is the message's whole first paragraph. */
 const subjectLine = (subject: string) => (subject.length > 140 ? `${subject.slice(0, 139).trimEnd()}…` : subject);
@@ -355,7 +362,9 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
       stateKey: state,
     };
   }
-  const parties = (a: Agreement) => (a.parties ?? []).map((p) => (/^[a-z0-9][a-z0-9-]*$/.test(p) ? ref(a.id, p, 'Unit') : { text: p }));
+  // A party is a unit or a supplier, by id or (a supplier) by its name.
+  const parties = (a: Agreement) => (a.parties ?? []).map((p) => partyLink({ register, ref }, a.id, p));
+  const law = lawPages({ register, config, date, language, ref, common });
 
   function* pages(): Generator<SitePage> {
     // Start.
@@ -469,6 +478,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
             competenceRisk: app.assessment?.competenceRisk ? term.competenceRisk[app.assessment.competenceRisk] : undefined,
           },
           roles,
+          law: law.ofApplication(app),
           agreements: register.agreements(app.id).map(agreementRow),
           plans,
           costs,
@@ -598,6 +608,7 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
               ? Object.entries(a.split.shares).map(([id, percent]) => ({ municipality: ref(a.id, id, 'Municipality'), percent }))
               : [],
           renewedBy: later.map((o) => ({ text: o.name, href: href('Agreement', o.id) })),
+          subProcessors: law.subProcessorsOf(a),
           costs: costsThisYear.get(a.id) ?? [],
           currency: config.currency,
         }),
@@ -626,6 +637,9 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
         view: Object.assign(common(d), { row: docRow(d), document: d, supersedes: documents.filter((o) => o.supersededBy === d.id).map((o) => ({ text: o.name, href: href('Document', o.id) })) }),
       };
     }
+
+    // The record of processing activities and the suppliers.
+    yield* law.pages();
 
     // Costs: the year's split, each item with how it was split.
     yield {
@@ -719,6 +733,13 @@ export function searchDocuments(register: RegisterModel, date: string, language:
           : '';
       docs.push({ id: e.id, kind: kindWord[kind], name: e.name, product: '', vendor, units, href: href(kind, e.id) });
     }
+  }
+  // A processing activity by its controller; a supplier by its name as a vendor.
+  for (const p of register.ofKind('Processing')) {
+    docs.push({ id: p.id, kind: term.kinds.Processing.one, name: p.name, product: '', vendor: '', units: register.nameOf(p.controller), href: href('Processing', p.id) });
+  }
+  for (const s of register.ofKind('Supplier')) {
+    docs.push({ id: s.id, kind: term.kinds.Supplier.one, name: s.name, product: '', vendor: s.name, units: '', href: href('Supplier', s.id) });
   }
   return docs;
 }

@@ -14,6 +14,8 @@ const DATE = '2026-11-26';
 const HOLDER_NAME = 'Karin Exempelsson';
 const NOTE = 'Avtalet omförhandlas i hemlighet';
 const PERSONNUMMER = '19121212-1212';
+/** A supplier's contact that names a person (the schema asks for a shared address, but nothing stops this). */
+const CONTACT_PERSON = 'Sven Kontaktsson';
 
 /** The example register in a git repository of its own, with a named holder, a note, a personnummer and a broken reference added. */
 function exampleRepository(): string {
@@ -31,6 +33,12 @@ function exampleRepository(): string {
     join(folder, 'register/applications/karttjanst.yaml'),
     `kind: Application\nid: karttjanst\nname: Karttjänst för allmänheten\ndescription: Kontakt via handläggare ${PERSONNUMMER} (ska inte stå här)\ntype: general\nmunicipalities: [fargelanda, ornskoldsvik]\ncollaborationLevel: 1\n`,
   );
+  // The system owner of the social services' journal (behind a supplier and in two processings) by name, and a
+  // supplier reached through a person.
+  const owner = join(folder, 'register/roles/socialtjanst-journal-systemagare.yaml');
+  writeFileSync(owner, readFileSync(owner, 'utf8').replace(/^(\s+)title: (.*)$/m, `$1title: $2\n$1name: ${HOLDER_NAME}`));
+  const supplier = join(folder, 'register/suppliers/omsorgsdata-nordic.yaml');
+  writeFileSync(supplier, readFileSync(supplier, 'utf8').replace(/^contact: .*$/m, `contact: ${CONTACT_PERSON}, 070-123 45 67`));
   git(folder, 'add', '-A');
   git(folder, 'commit', '--quiet', '-m', 'GIS-specialist och karttjänst');
   return folder;
@@ -100,6 +108,10 @@ describe('the site as files', () => {
       'unit/it-amal.html',
       'agreement/gis-drift.html',
       'document/it-policy-2022.html',
+      'processing/socialtjanst-amal.html',
+      'supplier/nordisk-datahall.html',
+      'processing.html',
+      'suppliers.html',
       'agreements.html',
       'documents.html',
       'costs.html',
@@ -180,18 +192,39 @@ describe('the site as files', () => {
     const redacted = join(register, 'redacted');
     const result = runCli(['site', '--output', 'redacted', '--redact', '--date', DATE], register);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/tog bort 1 personnamn \(holder\.name\) och \d+ anteckningar \(notes\), och ersatte 1 personnummer eller samordningsnummer med ÅÅMMDD-XXXX/);
+    expect(result.stderr).toMatch(/tog bort 2 personnamn \(holder\.name\) och \d+ anteckningar \(notes\), och ersatte 1 personnummer eller samordningsnummer med ÅÅMMDD-XXXX/);
+    expect(result.stderr).toContain('itreg: tog också bort 7 leverantörers kontaktuppgifter (contact), som kan vara en persons namn\n');
     const notes = [NOTE, 'GIS-ingenjören slutade vid halvårsskiftet', 'Förlängning förhandlas'];
     // The unredacted site shows them, so the check below can fail.
     const plain = filesBelow(site)
       .map((f) => readFileSync(join(site, f), 'utf8'))
       .join('\n');
-    for (const text of [HOLDER_NAME, PERSONNUMMER, ...notes]) expect(plain).toContain(text);
+    for (const text of [HOLDER_NAME, PERSONNUMMER, CONTACT_PERSON, ...notes]) expect(plain).toContain(text);
     for (const file of filesBelow(redacted)) {
       const text = readFileSync(join(redacted, file), 'utf8');
-      for (const secret of [HOLDER_NAME, ...notes]) expect(text, file).not.toContain(secret);
+      for (const secret of [HOLDER_NAME, CONTACT_PERSON, ...notes]) expect(text, file).not.toContain(secret);
       expect(findIdentityNumbers(text), file).toEqual([]);
     }
+    // The record of processing and the suppliers are public by law: kept whole, but for the contact.
+    const content = (folder: string, page: string) => {
+      const html = readFileSync(join(folder, page), 'utf8');
+      return html.slice(html.indexOf('<main'), html.indexOf('<section aria-labelledby="findings-h">'));
+    };
+    for (const page of ['processing.html', 'suppliers.html', ...readdirSync(join(site, 'processing')).map((f) => `processing/${f}`)]) {
+      expect(content(redacted, page), page).toBe(content(site, page));
+    }
+    for (const page of readdirSync(join(site, 'supplier')).map((f) => `supplier/${f}`)) {
+      expect(content(redacted, page), page).toBe(content(site, page).replace(/<dt>Kontakt<\/dt><dd>[^<]*<\/dd>/, ''));
+    }
+    expect(content(site, 'supplier/omsorgsdata-nordic.html')).toContain(`<dt>Kontakt</dt><dd>${CONTACT_PERSON}, 070-123 45 67</dd>`);
+  });
+
+  it('links a supplier that is a party to an agreement, and its sub-processors, to their pages (a party was shown as a broken reference)', () => {
+    const html = readFileSync(join(site, 'agreement/socialtjanst-journal-pub.html'), 'utf8');
+    expect(html).toContain('<a href="../supplier/omsorgsdata-nordic.html">Omsorgsdata Nordic AB</a>');
+    expect(html).toContain('<a href="../supplier/nordisk-datahall.html">Nordisk Datahall AB</a>, Sverige (SE), sedan 1 maj 2024: <span>inom EU/EES</span>');
+    expect(html).not.toContain('class="broken"');
+    expect(readFileSync(join(site, 'agreement/katalogtjanst-serverhall.html'), 'utf8')).not.toContain('class="broken"');
   });
 
   it('refuses an --output that is a file, or a folder with other files in it (exit 2)', () => {
@@ -254,7 +287,18 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
 
   it("fits a phone's width: no page scrolls sideways at 390 px (wide tables scroll in their own box)", async () => {
     const wide: string[] = [];
-    for (const path of ['index.html', 'applications.html', 'application/gis.html', 'unit/it-amal.html', 'agreements.html', 'costs.html']) {
+    for (const path of [
+      'index.html',
+      'applications.html',
+      'application/gis.html',
+      'unit/it-amal.html',
+      'agreements.html',
+      'costs.html',
+      'processing.html',
+      'processing/socialtjanst-amal.html',
+      'suppliers.html',
+      'supplier/nordisk-datahall.html',
+    ]) {
       const context = await browser!.newContext({ viewport: { width: 390, height: 800 } });
       const page = await context.newPage();
       await page.goto(`file://${join(site, path)}`, { waitUntil: 'load' });
@@ -304,11 +348,21 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     await page.context().close();
   });
 
-  it('axe-core finds no violation on five page types, and each is photographed', async () => {
+  it('axe-core finds no violation on nine page types, and each is photographed', async () => {
     const axe = readFileSync(join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
     mkdirSync(shots, { recursive: true });
     const violations: string[] = [];
-    for (const path of ['index.html', 'applications.html', 'application/gis.html', 'municipality/fargelanda.html', 'costs.html']) {
+    for (const path of [
+      'index.html',
+      'applications.html',
+      'application/gis.html',
+      'municipality/fargelanda.html',
+      'costs.html',
+      'processing.html',
+      'processing/e-tjanster-dals-ed.html',
+      'suppliers.html',
+      'supplier/nordisk-datahall.html',
+    ]) {
       const { page } = await open(path);
       await page.addScriptTag({ content: axe });
       const result = await page.evaluate<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>("axe.run(document, { resultTypes: ['violations'] })");
