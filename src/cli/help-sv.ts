@@ -138,8 +138,8 @@ export const helpSv: Readonly<Record<string, string>> = {
   'changes from this date': 'ändringar från och med detta datum',
   'changes up to this date': 'ändringar till och med detta datum',
   // calendar
-  'every coming deadline as an iCalendar file: notice deadlines, agreement ends, reviews, exception ends, introductions':
-    'alla kommande datum som en iCalendar-fil: sista uppsägningsdagar, avtalsslut, översyner, undantagens slut, införanden',
+  'every coming deadline as an iCalendar file: notice deadlines, agreement ends, reviews, restore tests, exception ends, introductions':
+    'alla kommande datum som en iCalendar-fil: sista uppsägningsdagar, avtalsslut, översyner, återläsningstester, undantagens slut, införanden',
   'deadlines from this date (default: today)': 'datum från och med detta (standard: i dag)',
   'only deadlines that concern this municipality': 'bara datum som rör denna kommun',
   'only deadlines of applications whose system owner sits in this unit': 'bara datum för applikationer vars systemägare finns i denna enhet',

@@ -337,7 +337,7 @@ ${d('Examples:')}
 
   program
     .command('calendar')
-    .description(d('every coming deadline as an iCalendar file: notice deadlines, agreement ends, reviews, exception ends, introductions'))
+    .description(d('every coming deadline as an iCalendar file: notice deadlines, agreement ends, reviews, restore tests, exception ends, introductions'))
     .option('--date <YYYY-MM-DD>', d('deadlines from this date (default: today)'))
     .option('-m, --municipality <id>', d('only deadlines that concern this municipality'))
     .option('--owner-unit <id>', d('only deadlines of applications whose system owner sits in this unit'))

@@ -109,6 +109,8 @@ export const en = {
   calendarPlan: 'Training plan review: {plan}',
   calendarException: 'The exception from the rule “{rule}” for {entity} ends',
   calendarIntroduction: 'Planned introduction: {app}',
+  calendarRestoreTest: 'Restore test due: {app} (last tested {tested})',
+  calendarClassificationReview: 'Classification review due: {app} (decided {decided})',
   calendarWholeRegister: 'the whole register',
   calendarDescription: '{what}. From the itreg register, which holds the dates and the details.',
   noDataProcessingAgreement: '{app} has {data} at vendor {vendor} but no current data processing agreement: sign one and register it (an agreement with `type: data-processing`)',

@@ -104,6 +104,8 @@ export const sv: Record<MessageId, string> = {
   calendarPlan: 'Översyn av utbildningsplan: {plan}',
   calendarException: 'Undantaget från regeln ”{rule}” för {entity} går ut',
   calendarIntroduction: 'Planerat införande: {app}',
+  calendarRestoreTest: 'Sista dag för återläsningstest: {app} (senast provad {tested})',
+  calendarClassificationReview: 'Sista dag för översyn av informationsklassningen: {app} (beslutad {decided})',
   calendarWholeRegister: 'hela registret',
   calendarDescription: '{what}. Från itreg-registret; datum och underlag står i registret.',
   noDataProcessingAgreement: '{app} har {data} hos leverantören {vendor} men inget gällande personuppgiftsbiträdesavtal: teckna ett och registrera det (ett avtal med `type: data-processing`)',

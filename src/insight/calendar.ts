@@ -5,6 +5,7 @@ import { isLive, type RegisterModel } from '../model/register-model.js';
 import { agreementState } from '../model/agreement-state.js';
 import { documentReviewDue, planMunicipalities, planReviewDue } from '../model/policy.js';
 import { addDays } from '../util/dates.js';
+import { classificationReviewDue, continuityPolicy, needsContinuity, restoreTestDue } from '../model/continuity.js';
 
 export interface Deadline {
   /** Stable across runs, so a re-import updates the event instead of adding a copy. */
@@ -61,9 +62,28 @@ export function collectDeadlines(register: RegisterModel, config: Config, date: 
       app?.municipalities ?? [],
     );
   }
+  // The restore tests and classification reviews the rules continuity-plan and classification-assessed demand, with
+  // their options from itreg.yaml: a date already passed is theirs to report, as every passed deadline is lint's.
+  const policy = continuityPolicy(config.rules);
   for (const app of register.ofKind('Application')) {
     if (app.lifecycle?.status === 'planned' || app.lifecycle?.status === 'introducing') {
       add('introduction', app.id, app.lifecycle.planned, t({ id: 'calendarIntroduction', data: { app: app.name } }), [app.id], app.municipalities);
+    }
+    if (!isLive(app)) continue;
+    const tested = app.continuity?.restoreTested;
+    if (tested !== undefined && needsContinuity(app, policy.minAvailability)) {
+      add('restore-test', app.id, restoreTestDue(app, policy.restoreMonths), t({ id: 'calendarRestoreTest', data: { app: app.name, tested } }), [app.id], app.municipalities);
+    }
+    const decided = app.classification?.decided;
+    if (decided !== undefined) {
+      add(
+        'classification-review',
+        app.id,
+        classificationReviewDue(app, policy.reviewMonths),
+        t({ id: 'calendarClassificationReview', data: { app: app.name, decided } }),
+        [app.id],
+        app.municipalities,
+      );
     }
   }
   return deadlines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));
