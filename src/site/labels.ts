@@ -132,7 +132,8 @@ export const siteLabels = {
     processingsNone: 'Applikationen ingår inte i någon registrerad behandling.',
     purpose: 'Ändamål',
     legalBasis: 'Rättslig grund',
-    dpia: 'Konsekvensbedömning',
+    // A soft hyphen: the word breaks there, with a hyphen, in a narrow column (on paper).
+    dpia: 'Konsekvens\u00adbedömning',
     suppliersTitle: 'Leverantörer efter konsekvens',
     suppliersIntro:
       'Varje leverantör och vad som beror på den, den vars intrång skulle få störst konsekvens först (samma ordning som itreg suppliers): koncentrationer, sedan högsta klassningsnivå och antalet samhällsviktiga applikationer. Bara applikationer i drift eller planerade räknas.',

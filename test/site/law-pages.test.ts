@@ -127,11 +127,11 @@ describe.each(['sv', 'en'] as const)('the site of a register with processing act
     const html = page('processing.html');
     const md = runCli(['report', 'processing', '--format', 'md', '--date', DATE, '--lang', language], register).stdout;
     const controllersInReport = [...md.matchAll(new RegExp(`^## ${t.controller}: (.+)$`, 'gm'))].map((m) => m[1]!);
-    const sections = [...html.matchAll(/<section id="c-([^"]+)"/g)].map((m) => m[1]!);
+    const sections = [...html.matchAll(/<section class="controller" id="c-([^"]+)"/g)].map((m) => m[1]!);
     expect(controllersInReport.length).toBe(sections.length);
     sections.forEach((id, i) => expect(controllersInReport[i]).toMatch(new RegExp(`^${nameIn(register, 'units', id)}, `)));
     expect(sections).toEqual(['hr-mellerud', 'soc-amal']); // by municipality, as the record is read
-    const section = (id: string) => html.slice(html.indexOf(`<section id="c-${id}"`), html.indexOf('</section>', html.indexOf(`<section id="c-${id}"`)));
+    const section = (id: string) => html.slice(html.indexOf(`<section class="controller" id="c-${id}"`), html.indexOf('</section>', html.indexOf(`<section class="controller" id="c-${id}"`)));
     expect(rootHrefs(section('soc-amal')).filter((h) => h.startsWith('processing/'))).toEqual(['processing/socialtjanst.html']);
     expect(rootHrefs(section('hr-mellerud')).filter((h) => h.startsWith('processing/'))).toEqual(['processing/lonehantering.html']);
     // The ended one is not in the record, but has its page and is listed below it.

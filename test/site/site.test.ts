@@ -285,6 +285,20 @@ describe.skipIf(!executablePath)('the site in Chromium', () => {
     await page.context().close();
   });
 
+  it('prints the record of processing, a processing activity and a supplier with every table within A4', async () => {
+    const cut: string[] = [];
+    for (const path of ['processing.html', 'processing/socialtjanst-amal.html', 'suppliers.html', 'supplier/nordisk-datahall.html']) {
+      const { page } = await open(path);
+      await page.setViewportSize({ width: 680, height: 960 }); // A4 within 15 mm margins, at 96 dpi
+      await page.emulateMedia({ media: 'print' });
+      const wide = await page.locator('table').evaluateAll((tables) => tables.filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).map((t) => `${t.className}: ${t.scrollWidth} px`));
+      cut.push(...wide.map((w) => `${path}: ${w}`));
+      await page.context().close();
+    }
+    // The record's tables were 725 px wide: "myndighetsutövning" and "Konsekvensbedömning" did not fit their columns.
+    expect(cut).toEqual([]);
+  });
+
   it("fits a phone's width: no page scrolls sideways at 390 px (wide tables scroll in their own box)", async () => {
     const wide: string[] = [];
     for (const path of [
