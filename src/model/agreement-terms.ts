@@ -57,6 +57,53 @@ const MAX_PERIODS = 12_000;
  * is judged as one without notice given. A date that does not exist gives no end and no deadline, only `impossibleDate`.
  */
 export function agreementTerms(agreement: AgreementTermsInput, date: string): AgreementTerms {
+  // Rules ask of the same agreement on the same date many times (a national register: 23,000 agreements, each asked by
+  // four rules): the last answer is kept while the fields it depends on are the same. Options are not compared, so an
+  // agreement with options is computed each time.
+  if (agreement.options !== undefined && agreement.options.length > 0) return computeTerms(agreement, date);
+  const kept = lastTerms.get(agreement);
+  if (
+    kept !== undefined &&
+    kept.date === date &&
+    kept.start === agreement.start &&
+    kept.end === agreement.end &&
+    kept.terminated === agreement.terminated &&
+    kept.noticeMonths === agreement.noticeMonths &&
+    kept.renewalMonths === agreement.renewal?.months &&
+    kept.options === agreement.options
+  ) {
+    return kept.terms;
+  }
+  const terms = computeTerms(agreement, date);
+  lastTerms.set(agreement, {
+    date,
+    start: agreement.start,
+    end: agreement.end,
+    terminated: agreement.terminated,
+    noticeMonths: agreement.noticeMonths,
+    renewalMonths: agreement.renewal?.months,
+    options: agreement.options,
+    terms,
+  });
+  return terms;
+}
+
+/** The terms last computed for an agreement, with what they were computed from. */
+const lastTerms = new WeakMap<
+  AgreementTermsInput,
+  {
+    readonly date: string;
+    readonly start: string;
+    readonly end: string | undefined;
+    readonly terminated: string | undefined;
+    readonly noticeMonths: number | undefined;
+    readonly renewalMonths: number | undefined;
+    readonly options: AgreementTermsInput['options'];
+    readonly terms: AgreementTerms;
+  }
+>();
+
+function computeTerms(agreement: AgreementTermsInput, date: string): AgreementTerms {
   const [impossible] = impossibleTermDates(agreement);
   if (impossible) return { impossibleDate: impossible };
   const { end } = agreement;

@@ -11,23 +11,38 @@ const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every string in the form YYYY-MM-DD that is no calendar day (2026-02-30), with its path. */
 function impossibleDates(value: unknown, found: Array<{ path: JsonPath; value: string }>, path: Array<string | number> = []): void {
-  // One path array, pushed and popped, copied only for a hit.
+  // One path array, pushed and popped only to go deeper, copied only for a hit; a string is looked at where it is.
   if (typeof value === 'string') {
-    if (value.length === 10 && DATE_FORM.test(value) && !isIsoDate(value)) found.push({ path: [...path], value });
+    if (isImpossibleDate(value)) found.push({ path: [...path], value });
   } else if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
-      path.push(index);
-      impossibleDates(value[index], found, path);
-      path.pop();
+      const item: unknown = value[index];
+      if (typeof item === 'string') {
+        if (isImpossibleDate(item)) found.push({ path: [...path, index], value: item });
+      } else if (typeof item === 'object' && item !== null) {
+        path.push(index);
+        impossibleDates(item, found, path);
+        path.pop();
+      }
     }
   } else if (typeof value === 'object' && value !== null) {
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
-      path.push(key);
-      impossibleDates((value as Record<string, unknown>)[key], found, path);
-      path.pop();
+      const item: unknown = (value as Record<string, unknown>)[key];
+      if (typeof item === 'string') {
+        if (isImpossibleDate(item)) found.push({ path: [...path, key], value: item });
+      } else if (typeof item === 'object' && item !== null) {
+        path.push(key);
+        impossibleDates(item, found, path);
+        path.pop();
+      }
     }
   }
+}
+
+/** In the form YYYY-MM-DD and no calendar day; the two dashes are looked at before the pattern. */
+function isImpossibleDate(value: string): boolean {
+  return value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 && DATE_FORM.test(value) && !isIsoDate(value);
 }
 
 function orderHits(entity: Entity, date: string): Hit[] {

@@ -95,3 +95,28 @@ describe('isMemberOn (DESIGN.md "Membership over time")', () => {
     expect(isMemberOn(municipality, date)).toBe(expected);
   });
 });
+
+describe('agreementTerms asked again (the last answer is kept per agreement)', () => {
+  it('answers anew when the date or a field the terms depend on has changed, as for a fresh copy of the agreement', () => {
+    const agreement: { -readonly [K in keyof AgreementTermsInput]: AgreementTermsInput[K] } = { start: '2024-01-01', end: '2026-12-31', noticeMonths: 6, renewal: { months: 12 } };
+    const first = agreementTerms(agreement, '2026-05-01');
+    expect(agreementTerms(agreement, '2026-05-01')).toBe(first);
+    expect(agreementTerms(agreement, '2026-08-01').end).toBe('2027-12-31');
+    expect(agreementTerms(agreement, '2026-05-01')).toEqual(first);
+    const changes: Array<() => void> = [
+      () => (agreement.end = '2025-12-31'),
+      () => (agreement.renewal = { months: 24 }),
+      () => (agreement.noticeMonths = 1),
+      () => (agreement.terminated = '2025-10-01'),
+      () => (agreement.start = '2026-06-01'),
+      () => (agreement.options = [{ months: 12 }]),
+    ];
+    for (const change of changes) {
+      agreementTerms(agreement, '2026-05-01');
+      change();
+      const after = agreementTerms(agreement, '2026-05-01');
+      expect(after).toEqual(agreementTerms({ ...agreement }, '2026-05-01'));
+      expect(isCurrentAgreement(agreement, '2026-05-01')).toBe(isCurrentAgreement({ ...agreement }, '2026-05-01'));
+    }
+  });
+});
