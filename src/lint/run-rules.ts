@@ -120,16 +120,9 @@ export function runRules(source: LoadedRegister | FileModel, rules: readonly Rul
       .map((path) => indexOfPath(loaded.files, path))
       .filter((i) => i >= 0)
       .sort((a, b) => a - b);
-  // Each entity's file, looked up once for every entity check (recordOf() checks the entity is the register's).
-  const sources = new Map<Entity, SourceFile>();
-  const sourceOf = (entity: Entity): SourceFile => {
-    let source = sources.get(entity);
-    if (source === undefined) {
-      source = register.recordOf(entity).source;
-      sources.set(entity, source);
-    }
-    return source;
-  };
+  // An entity check's entity is one of the register's: its file is its id's record's, without recordOf()'s check that
+  // it is (a look-up by string; a map keyed by the entity object cost more than the check).
+  const sourceOf = (entity: Entity): SourceFile => register.recordById(entity.id)!.source;
   const ruleIds = rules.map((rule) => rule.id);
   const findings: Finding[] = [];
   const reached = new Map<string, Set<string>>();
