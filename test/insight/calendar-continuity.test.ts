@@ -1,5 +1,7 @@
 // itreg calendar: the next restore test of each application that needs a continuity plan and the review of each
 // classification, with the rules' options from itreg.yaml, on a register built here (parsed back with ical.js).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { runCli, temporaryFolder, writeFiles } from '../helpers.js';
@@ -88,6 +90,17 @@ describe('itreg calendar: restore tests and classification reviews', () => {
     const found = (JSON.parse(lint.stdout) as { findings: { ruleId: string; entityId?: string; message: string }[] }).findings.filter((f) => f.ruleId === 'continuity-plan');
     expect(found.map((f) => f.entityId)).toEqual(['lon', 'portal']);
     expect(found[0]!.message).toContain('2025-11-30');
+  });
+
+  it("stands on the site's start page among the deadlines within 90 days, linked to the application", () => {
+    const folder = register(configured);
+    const result = runCli(['site', '--output', 'site', '--date', DATE], folder);
+    expect(result.status, result.stderr).toBe(0);
+    const start = readFileSync(join(folder, 'site/index.html'), 'utf8');
+    expect(start).toContain(
+      '<li><time datetime="2026-02-28">28 februari 2026</time>: <a href="application/journal.html">Sista dag för återläsningstest: Socialtjänstens journal (senast provad 2025-01-31)</a></li>',
+    );
+    expect(start).not.toContain('Ekonomisystem (beslutad'); // 2026-09-01: beyond 90 days
   });
 
   it('belongs to the application and its municipalities (--municipality)', () => {
