@@ -574,6 +574,9 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
             .filter((r) => r.role === 'specialist' || r.role === 'it-manager')
             .map((r) => ({ role: words.roleNames[r.role], title: r.holder.title, application: r.application ? ref(r.id, r.application, 'Application') : undefined })),
           operates: rowsOf(applications.filter((a) => a.operatedBy === u.id).map((a) => a.id)),
+          controls: law.controlledBy(u.id),
+          // The record has a section for the unit only where one of them is ongoing.
+          inRecord: law.controlledBy(u.id).some((p) => p.current),
           agreements: register
             .ofKind('Agreement')
             .filter((a) => a.parties?.includes(u.id))

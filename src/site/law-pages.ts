@@ -117,6 +117,15 @@ export function lawPages(context: LawContext) {
       };
     });
 
+  // The processing activities each unit is controller of, for its page.
+  const byController = new Map<string, Processing[]>();
+  for (const p of register.ofKind('Processing')) (byController.get(p.controller) ?? byController.set(p.controller, []).get(p.controller)!).push(p);
+  const controlledBy = (unitId: string) =>
+    (byController.get(unitId) ?? []).map((p) => {
+      const state = processingState(p, date);
+      return { link: ref(unitId, p.id, 'Processing'), state: l.processingStates[state], current: state === 'current' };
+    });
+
   function* pages(): Generator<LawPage> {
     // The record of processing activities: the report's, per controller, then what is not ongoing.
     const record = buildProcessingRecord(register, config, { date });
@@ -235,5 +244,5 @@ export function lawPages(context: LawContext) {
     }
   }
 
-  return { pages, ofApplication, subProcessorsOf };
+  return { pages, ofApplication, subProcessorsOf, controlledBy };
 }

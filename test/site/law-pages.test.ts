@@ -134,6 +134,11 @@ describe.each(['sv', 'en'] as const)('the site of a register with processing act
     const section = (id: string) => html.slice(html.indexOf(`<section class="controller" id="c-${id}"`), html.indexOf('</section>', html.indexOf(`<section class="controller" id="c-${id}"`)));
     expect(rootHrefs(section('soc-amal')).filter((h) => h.startsWith('processing/'))).toEqual(['processing/socialtjanst.html']);
     expect(rootHrefs(section('hr-mellerud')).filter((h) => h.startsWith('processing/'))).toEqual(['processing/lonehantering.html']);
+    // Each controller's page lists what it is controller of, the ended one too.
+    const unit = page('unit/soc-amal.html');
+    expect(unit).toContain('<a href="../processing/socialtjanst.html">');
+    expect(unit).toContain('<a href="../processing/gammal-behandling.html">');
+    expect(unit).toContain('<a href="../processing.html#c-soc-amal">');
     // The ended one is not in the record, but has its page and is listed below it.
     const other = html.slice(html.indexOf('<section aria-labelledby="other-h">'));
     expect(other).toContain('href="processing/gammal-behandling.html"');
