@@ -17,14 +17,14 @@ execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), register, Stri
 execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), tagged, String(apps), '--tags'], { stdio: 'inherit' });
 const files = Number(/(\d+) files/.exec(execFileSync(process.execPath, [join(root, 'bench/floor.mjs'), join(register, 'register')], { encoding: 'utf8' }))[1]);
 
-/** Wall seconds and peak RSS (MB) of one run. */
+/** Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one run. */
 function once(command, args, options = {}) {
   const started = process.hrtime.bigint();
-  const result = time ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8', ...options }) : spawnSync(command, args, { encoding: 'utf8', ...options });
+  const result = time ? spawnSync(time, ['-f', '%M %U %S', command, ...args], { encoding: 'utf8', ...options }) : spawnSync(command, args, { encoding: 'utf8', ...options });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const memory = time ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
+  const [rss, user, system] = time ? result.stderr.trim().split('\n').at(-1).split(' ').map(Number) : [NaN, NaN, NaN];
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-  return { seconds, memory };
+  return { seconds, memory: rss / 1024, cpu: user + system };
 }
 
 function measure(label, run, count) {
@@ -132,9 +132,25 @@ const changedOne = measure(
   () => once(node, [itreg, 'lint', '--changed', '--base', 'HEAD', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }),
   exampleFiles,
 );
+// --staged as the git hook runs it: the same change staged. Measured in alternating triples with `node -e ''` and a full
+// lint of the copy (issue 29: the hook within 1.5× of the two together), since the machine's speed drifts.
+gitIn('add', join('register/applications', oneApplication));
+const hookTriples = Array.from({ length: runs }, () => [
+  once(node, ['-e', '']),
+  once(node, [itreg, 'lint', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }),
+  once(node, [itreg, 'lint', '--staged', '--format', 'json', '--date', '2026-06-01'], { cwd: changedRepo }),
+]);
+const staged = row(
+  'itreg lint --staged, one file staged (the git hook)',
+  hookTriples.map(([, , s]) => s),
+);
+staged.files = exampleFiles;
+const hookRatio = median(hookTriples.map(([n, l, s]) => s.seconds / (n.seconds + l.seconds)));
+const hookCpuRatio = median(hookTriples.map(([n, l, s]) => s.cpu / (n.cpu + l.cpu)));
+process.stderr.write(`  --staged against node -e '' + full lint: ${hookRatio.toFixed(2)}× wall, ${hookCpuRatio.toFixed(2)}× CPU\n`);
 const startup = measure("node -e ''", () => once(node, ['-e', '']), 0);
 // itreg site (issue 16) is measured in bench/site.mjs, with CPU time beside wall time.
-const rows = [floor, lint, cached, ajvRow, taggedFloor, taggedLint, taggedCached, example, changedFull, changedOne, startup];
+const rows = [floor, lint, cached, ajvRow, taggedFloor, taggedLint, taggedCached, example, changedFull, changedOne, staged, startup];
 const lines = [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs`,
   '',
@@ -146,6 +162,7 @@ const lines = [
   ),
   '',
   `itreg lint vs the floor, median of the ${runs} alternating pairs: ${pairRatio.toFixed(2)}× (tag in every file: ${taggedRatio.toFixed(2)}×); itreg lint vs ajv-cli: ${(lint.seconds / ajvRow.seconds).toFixed(2)}×; example register vs node start-up: ${(example.seconds * 1000).toFixed(0)} ms vs ${(startup.seconds * 1000).toFixed(0)} ms`,
+  `itreg lint --staged (the git hook) vs node -e '' plus a full lint of the same copy, median of the ${runs} alternating triples: ${hookRatio.toFixed(2)}× wall, ${hookCpuRatio.toFixed(2)}× CPU (goal ≤ 1.5×)`,
 ];
 console.log(lines.join('\n'));
 // itreg import of a 5,000-row system list (.xlsx and .csv), in its own script: it writes ~14,000 files per run.

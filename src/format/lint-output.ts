@@ -70,12 +70,13 @@ export function formatLintOutput(result: LintResult, options: LintOutputOptions)
 
 /** SARIF regions end where the text on the finding's line ends (at least one character after its start). */
 function regionEnds(loaded: LoadedRegister, prefix: string): (finding: Finding) => { endLine: number; endColumn: number } {
-  const texts = new Map<string, string>([[prefix + 'itreg.yaml', loaded.config.source.text], ...loaded.files.map((file) => [prefix + file.path, file.text] as const)]);
+  // The files by path, their text taken only for a file with a finding (--changed --cache reads a cached file's then).
+  const sources = new Map<string, { readonly text: string }>([[prefix + 'itreg.yaml', loaded.config.source], ...loaded.files.map((file) => [prefix + file.path, file] as const)]);
   const lines = new Map<string, string[]>();
   return (finding) => {
     let fileLines = lines.get(finding.file);
     if (fileLines === undefined) {
-      fileLines = (texts.get(finding.file) ?? '').split('\n');
+      fileLines = (sources.get(finding.file)?.text ?? '').split('\n');
       lines.set(finding.file, fileLines);
     }
     const text = (fileLines[finding.line - 1] ?? '').replace(/\s+$/, '');

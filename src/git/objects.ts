@@ -39,6 +39,27 @@ export async function readTreeFiles(cwd: string, commit: string, folder: string,
   return entries.flatMap((entry, i) => (contents[i] === undefined ? [] : [{ path: entry.path, bytes: contents[i] }]));
 }
 
+/**
+ * The blob id of every regular file below `folder` (a path from `cwd`) at `commit`, by path from the top: what --changed
+ * and --staged with --cache look their parsed files up by, without reading them. Links and submodules are left out.
+ */
+export async function treeBlobs(cwd: string, commit: string, folder: string): Promise<Map<string, string>> {
+  const listing = await runGit(cwd, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-name', commit, '--', folder === '' ? '.' : folder]);
+  const blobs = new Map<string, string>();
+  let at = 0;
+  while (at < listing.length) {
+    let end = listing.indexOf('\0', at);
+    if (end < 0) end = listing.length;
+    // "<mode> blob <oid>\t<path>": 100644 and 100755 are regular files.
+    if (listing.startsWith('100644 blob ', at) || listing.startsWith('100755 blob ', at)) {
+      const tab = listing.indexOf('\t', at);
+      if (tab > 0 && tab < end) blobs.set(listing.slice(tab + 1, end), listing.slice(at + 12, tab));
+    }
+    at = end + 1;
+  }
+  return blobs;
+}
+
 /** An object's header in `git cat-file --batch` output: "<oid> <type> <size>". */
 const HEADER = /^([0-9a-f]{40,64}) ([a-z]+) (\d+)$/;
 

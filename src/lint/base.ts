@@ -1,6 +1,7 @@
 // --changed and --staged: the register at the base (and, staged, as the commit holds it), read from git.
 import { join } from 'node:path';
 import type { ChangedFiles, StagedChanges } from '../git/changed.js';
+import type { TreeFile } from '../git/objects.js';
 import type { Repository } from '../git/run.js';
 import type { Config } from '../register/config.js';
 import { replaceFiles, type LoadedRegister } from '../register/load.js';
@@ -28,12 +29,77 @@ export function early<T>(asked: Promise<T>): Promise<T> {
   return asked;
 }
 
-/** The register `now` with the `touched` files as they were at `commit` (none before the first commit). */
-async function registerAt(config: Config, repository: Repository, commit: string | undefined, now: LoadedRegister, touched: ReadonlySet<string>): Promise<LoadedRegister> {
-  const { readTreeFiles } = await import('../git/objects.js');
-  const registerFolder = repository.pathOf(join(config.root, config.register));
-  const paths = [...touched].map((path) => repository.pathOf(join(config.root, path)));
-  const before = commit === undefined ? [] : await readTreeFiles(repository.top, commit, registerFolder, (path) => /\.ya?ml$/i.test(path), paths);
+/**
+ * --cache: the blob id of every file (relative to itreg.yaml's folder) the change left alone, whose working copy git
+ * holds to be that blob of the base: git's listing of the base, less every file changed, added, deleted or not staged.
+ */
+export function unchangedBlobs(config: Config, answer: ChangedFiles | StagedChanges, given: ReadonlySet<string> = new Set()): Map<string, string> {
+  const blobs = new Map<string, string>();
+  if (answer.blobs === undefined) return blobs;
+  const root = answer.repository.pathOf(config.root);
+  const prefix = root === '.' || root === '' ? '' : `${root}/`;
+  const changes = 'staged' in answer ? [answer.staged, answer.stagedDeleted, answer.notStaged] : [answer.changed, answer.deleted, given];
+  for (const [path, id] of answer.blobs) {
+    if (!path.startsWith(prefix)) continue;
+    const file = path.slice(prefix.length);
+    if (!changes.some((set) => set.has(file))) blobs.set(file, id);
+  }
+  return blobs;
+}
+
+/** The touched files as they were at the base, and (--staged) the staged versions of files not staged, from git's objects. */
+export interface Fetched {
+  /** Paths from the repository's top. */
+  readonly before: readonly TreeFile[];
+  /** --staged: each notStaged() file's staged version, in that order; undefined for an untracked one. */
+  readonly indexed: ReadonlyArray<Buffer | undefined>;
+}
+
+/** The register files a change touched (changed, added or deleted), relative to itreg.yaml's folder. */
+function touchedFiles(config: Config, answer: ChangedFiles | StagedChanges, given: ReadonlySet<string>): { changed: Set<string>; touched: Set<string> } {
+  const changed = 'staged' in answer ? new Set([...answer.staged].filter((path) => touchesRegister(config, path))) : new Set([...answer.changed, ...given]);
+  const deleted = 'staged' in answer ? answer.stagedDeleted : answer.deleted;
+  return { changed, touched: new Set([...changed, ...deleted].filter((path) => touchesRegister(config, path))) };
+}
+
+/** --staged: the files whose working copy is not what the commit holds, relative to itreg.yaml's folder. */
+function notStaged(config: Config, staged: StagedChanges): string[] {
+  return [...staged.notStaged].filter((path) => touchesRegister(config, path));
+}
+
+/**
+ * Reads from git's objects what the base and the commit hold of the files a change touched: called as soon as git has
+ * answered, so that its process starts before the register is loaded when the loading waits for git (--cache). With
+ * the base's blob ids at hand (--cache), one `git cat-file` reads them all; else `git ls-tree` names them first.
+ */
+export async function fetchChange(config: Config, answer: ChangedFiles | StagedChanges, given: ReadonlySet<string> = new Set()): Promise<Fetched> {
+  const { readObjects, readTreeFiles } = await import('../git/objects.js');
+  const { repository, commit, blobs } = answer;
+  const { touched } = touchedFiles(config, answer, given);
+  const fromTop = (path: string) => repository.pathOf(join(config.root, path));
+  // `:path` names a file's staged version; an untracked file has none and is left out.
+  const indexNames = 'staged' in answer ? notStaged(config, answer).map((path) => `:${fromTop(path)}`) : [];
+  if (commit === undefined || touched.size === 0) return { before: [], indexed: await readObjects(repository.top, indexNames) };
+  const paths = [...touched].map(fromTop);
+  if (blobs === undefined) {
+    const registerFolder = repository.pathOf(join(config.root, config.register));
+    const [before, indexed] = await Promise.all([readTreeFiles(repository.top, commit, registerFolder, (path) => YAML_FILE.test(path), paths), readObjects(repository.top, indexNames)]);
+    return { before, indexed };
+  }
+  // The base's listing holds every regular file of the register folder: a touched path it lacks was added, or a link.
+  const known = paths.filter((path) => YAML_FILE.test(path) && blobs.has(path));
+  const contents = await readObjects(repository.top, [...indexNames, ...known.map((path) => blobs.get(path)!)]);
+  const before = known.flatMap((path, i) => {
+    const bytes = contents[indexNames.length + i];
+    return bytes === undefined ? [] : [{ path, bytes }];
+  });
+  return { before, indexed: contents.slice(0, indexNames.length) };
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** The register `now` with the `touched` files as they were at the base (`before`, paths from the top). */
+function registerAt(config: Config, repository: Repository, now: LoadedRegister, touched: ReadonlySet<string>, before: readonly TreeFile[]): LoadedRegister {
   return replaceFiles(
     now,
     touched,
@@ -46,33 +112,25 @@ async function registerAt(config: Config, repository: Repository, commit: string
  * copy is not what is staged (changed or deleted without `git add`, untracked) taken from the index, or left out; the
  * base is that register with the staged files as they are at HEAD.
  */
-export async function readStaged(config: Config, staged: StagedChanges, onDisk: LoadedRegister): Promise<Change> {
-  const { readObjects } = await import('../git/objects.js');
+export function readStaged(config: Config, staged: StagedChanges, onDisk: LoadedRegister, fetched: Fetched): Change {
   const { repository } = staged;
-  const notStaged = [...staged.notStaged].filter((path) => touchesRegister(config, path));
-  // `:path` names a file's staged version; an untracked file has none and is left out.
-  const indexed = await readObjects(
-    repository.top,
-    notStaged.map((path) => `:${repository.pathOf(join(config.root, path))}`),
-  );
+  const left = notStaged(config, staged);
   const now = replaceFiles(
     onDisk,
-    new Set(notStaged),
-    notStaged.flatMap((path, i) => (indexed[i] ? [{ path, bytes: indexed[i] }] : [])),
+    new Set(left),
+    left.flatMap((path, i) => (fetched.indexed[i] ? [{ path, bytes: fetched.indexed[i] }] : [])),
   );
-  const changed = new Set([...staged.staged].filter((path) => touchesRegister(config, path)));
-  const touched = new Set([...changed, ...[...staged.stagedDeleted].filter((path) => touchesRegister(config, path))]);
+  const { changed, touched } = touchedFiles(config, staged, new Set());
   if (touched.size === 0) return { changed, touched, now };
-  return { changed, touched, now, base: await registerAt(config, repository, staged.commit, now, touched) };
+  return { changed, touched, now, base: registerAt(config, repository, now, touched, fetched.before) };
 }
 
 /**
  * --changed (DESIGN "What a change broke"): the register at the base commit, linted with the current configuration, is
  * the register now with the files the change touched as they were then (only those are read from git).
  */
-export async function readChange(config: Config, changes: ChangedFiles, loaded: LoadedRegister, given: ReadonlySet<string> = new Set()): Promise<Change> {
-  const changed = new Set([...changes.changed, ...given]);
-  const touched = new Set([...changed, ...changes.deleted].filter((path) => touchesRegister(config, path)));
+export function readChange(config: Config, changes: ChangedFiles, loaded: LoadedRegister, given: ReadonlySet<string>, fetched: Fetched): Change {
+  const { changed, touched } = touchedFiles(config, changes, given);
   if (touched.size === 0) return { changed, touched };
-  return { changed, touched, base: await registerAt(config, changes.repository, changes.commit, loaded, touched) };
+  return { changed, touched, base: registerAt(config, changes.repository, loaded, touched, fetched.before) };
 }

@@ -1,13 +1,14 @@
 // lintRegister(): what `itreg lint` computes: the register read (cached), linted whole or against a base, selected.
 import { ItregError, errorMessage } from '../errors.js';
-import { changedFiles, stagedChanges } from '../git/changed.js';
+import { changedFiles, stagedChanges, type ChangedFiles, type StagedChanges } from '../git/changed.js';
 import { translator } from '../i18n/index.js';
+import { BlobCache } from '../register/blob-cache.js';
 import { ContentCache } from '../register/cache.js';
 import type { Config, Severity } from '../register/config.js';
 import { loadRegister, replaceFiles, type LoadedRegister } from '../register/load.js';
 import { rules } from '../rules/index.js';
 import { packageVersion } from '../util/paths.js';
-import { early, readChange, readStaged } from './base.js';
+import { early, fetchChange, readChange, readStaged, unchangedBlobs } from './base.js';
 import { lintAgainstBase } from './changes.js';
 import { ignoredFiles, pathFilter } from './paths.js';
 import { runRules, selectFindings, type LintResult } from './run-rules.js';
@@ -70,25 +71,49 @@ export interface LintOutcome {
 }
 
 export async function lintRegister(config: Config, request: LintRequest, hooks: LintHooks): Promise<LintOutcome> {
+  const t = translator(config.language);
   // The cache is only valid for the itreg version that wrote it.
   const cache = request.cacheFile !== undefined ? new ContentCache(request.cacheFile, packageVersion) : undefined;
-  if (cache?.damaged) hooks.note(translator(config.language)({ id: 'cacheDamaged', data: { file: cache.file } }));
+  if (cache?.damaged) hooks.note(t({ id: 'cacheDamaged', data: { file: cache.file } }));
+  // --changed and --staged with --cache: files the change left alone come from the cache by their git blob id.
+  const blobCache = cache && (request.changed || request.staged) ? new BlobCache(BlobCache.besideFile(cache.file), packageVersion, config.source.text, cache) : undefined;
+  if (blobCache?.damaged) hooks.note(t({ id: 'cacheDamaged', data: { file: blobCache.file } }));
   // --changed: git's questions go out first and run beside the loading (the answers are read once it is done).
-  const gitStaged = request.staged ? early(stagedChanges(config.root, config.root)) : undefined;
-  const gitChanges = request.changed && !request.staged ? early(changedFiles(config.root, config.root, request.base)) : undefined;
-  const read = loadRegister(config, { ...(cache ? { cache } : {}), ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}) });
+  const blobsBelow = blobCache ? config.register : undefined;
+  const gitStaged = request.staged ? early(stagedChanges(config.root, config.root, blobsBelow)) : undefined;
+  const gitChanges = request.changed && !request.staged ? early(changedFiles(config.root, config.root, request.base, blobsBelow)) : undefined;
+  const gitAnswer: Promise<ChangedFiles | StagedChanges> | undefined = gitStaged ?? gitChanges;
+  // What git's objects hold of the touched files is read as soon as git has answered (before loading, when it waits).
+  const fetched = gitAnswer ? early(gitAnswer.then((answer) => fetchChange(config, answer, request.given))) : undefined;
+  const unchanged = async (): Promise<Map<string, string>> => {
+    try {
+      return gitAnswer ? unchangedBlobs(config, await gitAnswer, request.given) : new Map();
+    } catch {
+      return new Map(); // git's error is reported where the lint awaits it, after a register that fails to load
+    }
+  };
+  // A warm cache waits for git's listing before loading, so that unchanged files are not read; a cold one fills after.
+  const warm = blobCache?.warm === true;
+  if (blobCache && warm) blobCache.trust(await unchanged());
+  const read = loadRegister(config, { ...(warm ? { cache: blobCache } : cache ? { cache } : {}), ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}) });
+  if (blobCache && !warm) {
+    blobCache.trust(await unchanged());
+    blobCache.collect(read.files);
+  }
   const onDisk = request.replace ? replaceFiles(read, request.replace.touched, request.replace.files) : read;
   hooks.onLoaded?.();
-  if (cache) {
+  for (const saved of [cache, blobCache]) {
+    if (!saved) continue;
     // A cache that cannot be written (a read-only checkout, a folder in its place) costs only speed: say so, lint on.
     try {
-      cache.save();
+      saved.save();
     } catch (error: unknown) {
       const detail = error instanceof ItregError ? error.messageIn(config.language) : errorMessage(error);
-      hooks.note(translator(config.language)({ id: 'cacheNotWritten', data: { detail } }));
+      hooks.note(t({ id: 'cacheNotWritten', data: { detail } }));
     }
-    hooks.onDebug?.(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed, ${cache.plain} read by the fast path`);
   }
+  if (cache) hooks.onDebug?.(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed, ${cache.plain} read by the fast path`);
+  if (blobCache) hooks.onDebug?.(`itreg: cache ${blobCache.file}: ${blobCache.hits} unchanged, ${blobCache.misses} read`);
   const lintOptions = {
     date: request.date,
     language: config.language,
@@ -96,7 +121,11 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
     ...(hooks.onRuleCrash ? { onRuleCrash: hooks.onRuleCrash } : {}),
   };
   // --changed: the register at the base is read first, so that the lint now can note which checks the change reaches.
-  const change = gitStaged ? await readStaged(config, await gitStaged, onDisk) : gitChanges ? await readChange(config, await gitChanges, onDisk, request.given) : undefined;
+  const change = gitStaged
+    ? readStaged(config, await gitStaged, onDisk, await fetched!)
+    : gitChanges
+      ? readChange(config, await gitChanges, onDisk, request.given ?? new Set(), await fetched!)
+      : undefined;
   // --staged lints the register as the commit holds it, not as the files on disk are.
   const loaded = change?.now ?? onDisk;
   const everything = request.suppressAll === true || request.pruneSuppressions === true;

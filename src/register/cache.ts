@@ -103,13 +103,14 @@ export class ContentCache implements ParseCache {
     let slow = false;
     const source = decodeSource(file, bytes, (text) => {
       slow = true;
-      return this.parseWithYaml(file, text);
+      return this.parse(file, text);
     });
     if (!slow) this.plain++;
     return source;
   }
 
-  private parseWithYaml(file: string, text: string): ParseResult {
+  /** A file the fast path does not read, from the cache or parsed by the yaml package. */
+  parse(file: string, text: string): ParseResult {
     this.seen.add(file);
     const hash = createHash('sha1').update(text).digest('hex');
     const entry = this.entries.get(file);
@@ -121,6 +122,11 @@ export class ContentCache implements ParseCache {
     const result = parseWithYaml(text);
     this.entries.set(file, { hash, result });
     return result;
+  }
+
+  /** Keeps the entry of a file this run did not read (--changed took its value from its blob's cache). */
+  retain(file: string): void {
+    if (this.entries.size > 0 && this.entries.has(file)) this.seen.add(file);
   }
 
   /** Writes the cache (atomically) when it changed, forgetting files that are gone or now read by the fast path. */
