@@ -16,7 +16,7 @@ export interface ChangedFiles {
   readonly commit?: string;
   /** The repository's top folder, and a folder as a path from it. */
   readonly repository: Repository;
-  /** When asked for (`blobsBelow`, a folder from `cwd`): the blob id of every regular file below it at `commit`, by path from the top. */
+  /** When asked for (`blobsBelow`, a folder from `cwd`): the blob id of every regular file below it at `commit`, by path from `cwd`. */
   readonly blobs?: ReadonlyMap<string, string>;
 }
 
@@ -89,7 +89,7 @@ export interface StagedChanges {
   /** HEAD; absent before the first commit. */
   readonly commit?: string;
   readonly repository: Repository;
-  /** When asked for (`blobsBelow`, a folder from `cwd`): the blob id of every regular file below it at HEAD, by path from the top. */
+  /** When asked for (`blobsBelow`, a folder from `cwd`): the blob id of every regular file below it at HEAD, by path from `cwd`. */
   readonly blobs?: ReadonlyMap<string, string>;
 }
 

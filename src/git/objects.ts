@@ -40,11 +40,13 @@ export async function readTreeFiles(cwd: string, commit: string, folder: string,
 }
 
 /**
- * The blob id of every regular file below `folder` (a path from `cwd`) at `commit`, by path from the top: what --changed
- * and --staged with --cache look their parsed files up by, without reading them. Links and submodules are left out.
+ * The blob id of every regular file below `folder` (a path from `cwd`) at `commit`, by its path from `cwd`: what
+ * --changed and --staged with --cache look their parsed files up by, without reading them. Links and submodules are
+ * left out.
  */
 export async function treeBlobs(cwd: string, commit: string, folder: string): Promise<Map<string, string>> {
-  const listing = await runGit(cwd, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-name', commit, '--', folder === '' ? '.' : folder]);
+  // Without --full-name, ls-tree names each path from `cwd`, as the register's files are named.
+  const listing = await runGit(cwd, ['--literal-pathspecs', 'ls-tree', '-r', '-z', commit, '--', folder === '' ? '.' : folder]);
   const blobs = new Map<string, string>();
   let at = 0;
   while (at < listing.length) {

@@ -30,21 +30,18 @@ export function early<T>(asked: Promise<T>): Promise<T> {
 }
 
 /**
- * --cache: the blob id of every file (relative to itreg.yaml's folder) the change left alone, whose working copy git
- * holds to be that blob of the base: git's listing of the base, less every file changed, added, deleted or not staged.
+ * --cache: the blob id of a file (relative to itreg.yaml's folder, which git was asked from) the change left alone,
+ * whose working copy git holds to be that blob of the base: git's listing of the base, less every file changed, added,
+ * deleted or not staged.
  */
-export function unchangedBlobs(config: Config, answer: ChangedFiles | StagedChanges, given: ReadonlySet<string> = new Set()): Map<string, string> {
-  const blobs = new Map<string, string>();
-  if (answer.blobs === undefined) return blobs;
-  const root = answer.repository.pathOf(config.root);
-  const prefix = root === '.' || root === '' ? '' : `${root}/`;
+export function unchangedBlobs(answer: ChangedFiles | StagedChanges, given: ReadonlySet<string> = new Set()): (file: string) => string | undefined {
+  const { blobs } = answer;
+  if (blobs === undefined) return () => undefined;
   const changes = 'staged' in answer ? [answer.staged, answer.stagedDeleted, answer.notStaged] : [answer.changed, answer.deleted, given];
-  for (const [path, id] of answer.blobs) {
-    if (!path.startsWith(prefix)) continue;
-    const file = path.slice(prefix.length);
-    if (!changes.some((set) => set.has(file))) blobs.set(file, id);
-  }
-  return blobs;
+  return (file) => {
+    const id = blobs.get(file);
+    return id === undefined || changes.some((set) => set.has(file)) ? undefined : id;
+  };
 }
 
 /** The touched files as they were at the base, and (--staged) the staged versions of files not staged, from git's objects. */
@@ -80,18 +77,19 @@ export async function fetchChange(config: Config, answer: ChangedFiles | StagedC
   // `:path` names a file's staged version; an untracked file has none and is left out.
   const indexNames = 'staged' in answer ? notStaged(config, answer).map((path) => `:${fromTop(path)}`) : [];
   if (commit === undefined || touched.size === 0) return { before: [], indexed: await readObjects(repository.top, indexNames) };
-  const paths = [...touched].map(fromTop);
   if (blobs === undefined) {
     const registerFolder = repository.pathOf(join(config.root, config.register));
+    const paths = [...touched].map(fromTop);
     const [before, indexed] = await Promise.all([readTreeFiles(repository.top, commit, registerFolder, (path) => YAML_FILE.test(path), paths), readObjects(repository.top, indexNames)]);
     return { before, indexed };
   }
-  // The base's listing holds every regular file of the register folder: a touched path it lacks was added, or a link.
-  const known = paths.filter((path) => YAML_FILE.test(path) && blobs.has(path));
+  // The base's listing (by path from itreg.yaml's folder) holds every regular file of the register folder: a touched
+  // path it lacks was added, or is a link.
+  const known = [...touched].filter((path) => YAML_FILE.test(path) && blobs.has(path));
   const contents = await readObjects(repository.top, [...indexNames, ...known.map((path) => blobs.get(path)!)]);
   const before = known.flatMap((path, i) => {
     const bytes = contents[indexNames.length + i];
-    return bytes === undefined ? [] : [{ path, bytes }];
+    return bytes === undefined ? [] : [{ path: fromTop(path), bytes }];
   });
   return { before, indexed: contents.slice(0, indexNames.length) };
 }

@@ -85,11 +85,11 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
   const gitAnswer: Promise<ChangedFiles | StagedChanges> | undefined = gitStaged ?? gitChanges;
   // What git's objects hold of the touched files is read as soon as git has answered (before loading, when it waits).
   const fetched = gitAnswer ? early(gitAnswer.then((answer) => fetchChange(config, answer, request.given))) : undefined;
-  const unchanged = async (): Promise<Map<string, string>> => {
+  const unchanged = async (): Promise<(file: string) => string | undefined> => {
     try {
-      return gitAnswer ? unchangedBlobs(config, await gitAnswer, request.given) : new Map();
+      return gitAnswer ? unchangedBlobs(await gitAnswer, request.given) : () => undefined;
     } catch {
-      return new Map(); // git's error is reported where the lint awaits it, after a register that fails to load
+      return () => undefined; // git's error is reported where the lint awaits it, after a register that fails to load
     }
   };
   // A warm cache waits for git's listing before loading, so that unchanged files are not read; a cold one fills after.

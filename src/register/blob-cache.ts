@@ -20,9 +20,9 @@ interface Stored {
 
 const NO_PROBLEMS: readonly SyntaxProblem[] = Object.freeze([]);
 
-/** Git's blob id of `bytes` (SHA-1 of "blob <size>\0" and the bytes): the key is the content, checked, not trusted. */
-export function gitBlobId(bytes: Uint8Array): string {
-  return hash('sha1', Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]), 'hex');
+/** Git's blob id of a file's text (SHA-1 of "blob <size>\0" and its UTF-8 bytes): the key is the content, checked, not trusted. */
+export function gitBlobId(text: string): string {
+  return hash('sha1', `blob ${Buffer.byteLength(text, 'utf8')}\0${text}`, 'hex');
 }
 
 /**
@@ -65,8 +65,8 @@ export class BlobCache implements ParseCache {
   private readonly seen = new Set<string>();
   private added = 0;
   private readonly found: boolean;
-  /** The blob id of each file (relative to itreg.yaml's folder) whose content git vouches is that blob. */
-  private blobs: ReadonlyMap<string, string> = new Map();
+  /** The blob id of a file (relative to itreg.yaml's folder) whose content git vouches is that blob. */
+  private blobOf: (file: string) => string | undefined = () => undefined;
 
   /**
    * `version` is itreg's and `configuration` the text of itreg.yaml: a cache written by another version or for another
@@ -116,21 +116,21 @@ export class BlobCache implements ParseCache {
     return undefined;
   }
 
-  /** The blob ids of the files (relative to itreg.yaml's folder) whose working copy git holds to be that blob. */
-  trust(blobs: ReadonlyMap<string, string>): void {
-    this.blobs = blobs;
+  /** Where to find the blob id of a file (relative to itreg.yaml's folder) whose working copy git holds to be that blob. */
+  trust(blobOf: (file: string) => string | undefined): void {
+    this.blobOf = blobOf;
   }
 
   read(path: string, root: string): SourceFile {
     const file = relativePath(root, path);
-    const id = this.blobs.get(file);
+    const id = this.blobOf(file);
     if (id !== undefined && this.values.has(id)) {
       this.hits++;
       this.content?.retain(file);
       // Two files with the same bytes get a value each, as when parsed: a value is never shared between records.
-      const value = this.seen.has(id) ? structuredClone(this.values.get(id)) : this.values.get(id);
-      this.seen.add(id);
-      return new CachedSource(file, path, value);
+      const shared = this.seen.size === this.seen.add(id).size;
+      const value = this.values.get(id);
+      return new CachedSource(file, path, shared ? structuredClone(value) : value);
     }
     this.misses++;
     let bytes: Buffer;
@@ -141,27 +141,25 @@ export class BlobCache implements ParseCache {
     }
     const { content } = this;
     const source = decodeSource(file, bytes, content ? (text) => content.parse(file, text) : undefined);
-    if (id !== undefined) this.keep(id, bytes, source);
+    if (id !== undefined) this.keep(id, source);
     return source;
   }
 
-  /**
-   * After a load without the cache (it was empty): keeps the value of each file git vouches for. The bytes are the text
-   * as UTF-8 (a file with a byte-order mark hashes otherwise and is left out).
-   */
+  /** After a load without the cache (it was empty): keeps the value of each file git vouches for. */
   collect(files: readonly SourceFile[]): void {
     for (const source of files) {
-      const id = this.blobs.get(source.path);
-      if (id !== undefined && source.syntaxProblems.length === 0) this.keep(id, Buffer.from(source.text, 'utf8'), source);
+      const id = this.blobOf(source.path);
+      if (id !== undefined) this.keep(id, source);
     }
   }
 
   /**
-   * Keeps a parsed file under its blob id only when its bytes are that blob: a checkout that converts line ends or runs
-   * a filter (LFS) has other bytes than the blob git names, and such a file is always read.
+   * Keeps a parsed file under its blob id only when its text is that blob: a checkout that converts line ends or runs a
+   * filter (LFS) has other bytes than the blob git names, and such a file is always read. (A file that parsed has valid
+   * UTF-8 for its text; one with a byte-order mark hashes otherwise and is always read too.)
    */
-  private keep(id: string, bytes: Uint8Array, source: SourceFile): void {
-    if (source.syntaxProblems.length > 0 || this.seen.has(id) || gitBlobId(bytes) !== id) return;
+  private keep(id: string, source: SourceFile): void {
+    if (source.syntaxProblems.length > 0 || this.seen.has(id) || gitBlobId(source.text) !== id) return;
     this.seen.add(id);
     if (this.values.has(id)) return;
     this.values.set(id, source.value);
@@ -171,11 +169,13 @@ export class BlobCache implements ParseCache {
   /** Writes the cache (atomically) when it changed, forgetting the blobs this run did not meet. */
   save(): void {
     let changed = !this.found || this.added > 0;
-    for (const id of this.values.keys()) {
-      if (this.seen.has(id)) continue;
-      this.values.delete(id);
-      changed = true;
-    }
+    // Every id seen is in the cache: as many as it holds, and none is to be forgotten.
+    if (this.seen.size < this.values.size)
+      for (const id of this.values.keys()) {
+        if (this.seen.has(id)) continue;
+        this.values.delete(id);
+        changed = true;
+      }
     if (changed) writeFileAtomic(this.file, this.serialized());
   }
 

@@ -93,13 +93,17 @@ export class ContentCache implements ParseCache {
   }
 
   read(path: string, root: string): SourceFile {
-    const file = relativePath(root, path);
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
     } catch {
       return readSource(path, root); // reports the file as unreadable
     }
+    return this.decode(relativePath(root, path), bytes);
+  }
+
+  /** A file's bytes, read here or by the worker reading ahead, parsed through the cache. */
+  decode(file: string, bytes: Uint8Array): SourceFile {
     let slow = false;
     const source = decodeSource(file, bytes, (text) => {
       slow = true;

@@ -59,6 +59,8 @@ export interface LoadOptions {
 /** What --cache provides: a parsed file for unchanged text, and a place to keep new results. */
 export interface ParseCache {
   read(path: string, root: string): SourceFile;
+  /** A cache that parses bytes read elsewhere (by the worker reading ahead) has this; one that reads no file it has not. */
+  decode?(file: string, bytes: Uint8Array): SourceFile;
 }
 
 /**
@@ -70,8 +72,8 @@ export interface ParseCache {
 export function loadRegister(config: Config, options: LoadOptions = {}): LoadedRegister {
   const listing = listYamlFiles(join(config.root, config.register), config);
   const { cache, onProgress, readAheadFrom = READ_AHEAD_FROM } = options;
-  const ahead = !cache && listing.paths.length >= readAheadFrom ? readingAhead(listing) : undefined;
-  const read = cache ? (path: string, root: string) => cache.read(path, root) : (ahead?.read ?? readSource);
+  const ahead = (!cache || cache.decode) && listing.paths.length >= readAheadFrom ? readingAhead(listing, cache) : undefined;
+  const read = ahead?.read ?? (cache ? (path: string, root: string) => cache.read(path, root) : readSource);
   const files: SourceFile[] = [];
   try {
     for (const path of listing.paths) {
@@ -89,7 +91,7 @@ export function loadRegister(config: Config, options: LoadOptions = {}): LoadedR
  * rest it hands over in the order readListed() asks for them; a file it could not read is read here. Where no worker
  * can be started, every file is read here.
  */
-function readingAhead(listing: Listing): { read: (path: string, root: string) => SourceFile; close: () => void } | undefined {
+function readingAhead(listing: Listing, cache?: ParseCache): { read: (path: string, root: string) => SourceFile; close: () => void } | undefined {
   const readable = listing.paths.filter((path) => !listing.outside.has(path) && !listing.notRegular.has(path) && !listing.nested.has(path));
   const first = Math.min(READ_HERE_FIRST, Math.floor(readable.length / 4));
   let ahead: ReadAhead;
@@ -102,6 +104,7 @@ function readingAhead(listing: Listing): { read: (path: string, root: string) =>
   return {
     read: (path, root) => {
       const bytes = readHere++ < first ? undefined : ahead.next();
+      if (cache) return bytes && cache.decode ? cache.decode(relativePath(root, path), bytes) : cache.read(path, root);
       return bytes ? decodeSource(relativePath(root, path), bytes) : readSource(path, root);
     },
     close: () => ahead.close(),

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ContentCache } from '../../src/register/cache.js';
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister, type LoadedRegister } from '../../src/register/load.js';
 import { readAhead } from '../../src/register/read-ahead.js';
@@ -48,6 +49,15 @@ describe('reading ahead in a worker', () => {
     const problems = ahead.files.filter((file) => file.syntaxProblems.length > 0).map((file) => `${file.path} ${file.syntaxProblems[0]!.message.id}`);
     expect(problems).toEqual(['register/units/dangling.yaml fileUnreadable', 'register/units/e-353.yaml notUtf8', 'register/units/e-359.yaml emptyFile', 'register/units/e-362.yaml binaryFile']);
     expect(ahead.files.find((file) => file.path === 'register/units/e-350.yaml')!.text.length).toBeGreaterThan(3_000_000);
+  });
+
+  it('reads ahead with --cache too, and loads the register as without it', () => {
+    const config = readConfig(join(folder, 'itreg.yaml'));
+    const cache = new ContentCache(join(temporaryFolder(), 'cache.bin'), 'test');
+    const ahead = loadRegister(config, { readAheadFrom: 1, cache });
+    expect(comparable(ahead)).toEqual(comparable(loadRegister(config, { readAheadFrom: Infinity })));
+    // Every file but the dangling link went through the cache.
+    expect(cache.plain + cache.misses).toBe(700);
   });
 
   it('hands over every file in order, and leaves a file it cannot read to the caller', () => {
