@@ -12,6 +12,8 @@ export interface ChangedFiles {
   readonly changed: ReadonlySet<string>;
   /** Deleted files, relative to `root`. */
   readonly deleted: ReadonlySet<string>;
+  /** The blob id at `commit` of each changed or deleted file (relative to `root`) that was a regular file there. */
+  readonly before: ReadonlyMap<string, string>;
   /** The commit compared against (the merge base); absent before the first commit, when everything is new. */
   readonly commit?: string;
   /** The repository's top folder, and a folder as a path from it. */
@@ -64,16 +66,15 @@ export async function changedFiles(cwd: string, root: string, base?: string, blo
   }
 
   const toRoot = (path: string) => repository.toRoot(path, root);
-  // No commit yet: everything in the index is new.
   // The base's blob ids (--cache), beside the diff.
   const [listing, blobs] = await Promise.all([
-    mergeBase ? runGit(cwd, ['diff', '--name-status', '--no-renames', '-z', mergeBase, '--']) : undefined,
+    mergeBase ? runGit(cwd, ['diff', '--raw', '--no-abbrev', '--no-renames', '-z', mergeBase, '--']) : undefined,
     mergeBase && blobsBelow !== undefined ? treeBlobs(cwd, mergeBase, blobsBelow) : undefined,
   ]);
-  const { changed, deleted } =
-    listing !== undefined ? nameStatus(listing, toRoot) : { changed: new Set(nulSeparated(await runGit(cwd, ['ls-files', '--full-name', '-z'])).map(toRoot)), deleted: new Set<string>() };
+  // No commit yet: everything in the index is new.
+  const { changed, deleted, before } = listing !== undefined ? rawStatus(listing, toRoot) : everythingNew(await runGit(cwd, ['ls-files', '--full-name', '-z']), toRoot);
   for (const path of nulSeparated(untracked)) changed.add(toRoot(path));
-  return { base: baseRef, changed, deleted, ...(mergeBase ? { commit: mergeBase } : {}), repository, ...(blobs ? { blobs } : {}) };
+  return { base: baseRef, changed, deleted, before, ...(mergeBase ? { commit: mergeBase } : {}), repository, ...(blobs ? { blobs } : {}) };
 }
 
 /** What a commit about to be made holds (the git hook's question), against HEAD. */
@@ -86,6 +87,8 @@ export interface StagedChanges {
    * `root`: their staged version, or none, is what counts.
    */
   readonly notStaged: ReadonlySet<string>;
+  /** The blob id at HEAD of each file the commit changes or deletes (relative to `root`) that was a regular file there. */
+  readonly before: ReadonlyMap<string, string>;
   /** HEAD; absent before the first commit. */
   readonly commit?: string;
   readonly repository: Repository;
@@ -96,6 +99,37 @@ export interface StagedChanges {
 /** The names of `-z` output. */
 function nulSeparated(output: string): string[] {
   return output.split('\0').filter(Boolean);
+}
+
+/** What a diff against a commit says, by path relative to `root`. */
+interface Status {
+  readonly changed: Set<string>;
+  readonly deleted: Set<string>;
+  /** The blob id at the commit of each changed or deleted path that was a regular file there. */
+  readonly before: Map<string, string>;
+}
+
+/** Before the first commit: every file `git ls-files -z` names is new. */
+function everythingNew(listing: string, toRoot: (path: string) => string): Status {
+  return { changed: new Set(nulSeparated(listing).map(toRoot)), deleted: new Set(), before: new Map() };
+}
+
+/**
+ * `git diff --raw --no-abbrev --no-renames -z` output (":<mode> <mode> <id> <id> <status>\0<path>\0" a file), split
+ * into changed and deleted paths, with each one's blob id at the commit: what --changed reads as the base, so that no
+ * `git ls-tree` has to name them first.
+ */
+function rawStatus(output: string, toRoot: (path: string) => string): Status {
+  const status: Status = { changed: new Set(), deleted: new Set(), before: new Map() };
+  const parts = nulSeparated(output);
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const [mode, , id, , letter] = parts[i]!.slice(1).split(' ');
+    const path = toRoot(parts[i + 1]!);
+    (letter?.startsWith('D') ? status.deleted : status.changed).add(path);
+    // 100644 and 100755 are regular files; a link (120000) or submodule (160000) is not read, an added file (000000) was not there.
+    if ((mode === '100644' || mode === '100755') && id !== undefined) status.before.set(path, id);
+  }
+  return status;
 }
 
 /** Paths from `git diff --name-status -z` output, split into changed and deleted, made relative to `root`. */
@@ -113,22 +147,23 @@ function nameStatus(output: string, toRoot: (path: string) => string): { changed
  * in the commit.
  */
 export async function stagedChanges(cwd: string, root: string, blobsBelow?: string): Promise<StagedChanges> {
-  const [repository, head, untracked, unstaged, headBlobs] = await Promise.all([
+  // Every question at once, the index against HEAD too (it fails before the first commit, and is then not needed).
+  const cachedDiff = ['diff', '--cached', '--raw', '--no-abbrev', '--no-renames', '-z', 'HEAD', '--'];
+  const [repository, head, untracked, unstaged, cached, headBlobs] = await Promise.all([
     findRepository(cwd),
     tryGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
     runGit(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name', '-z']).catch(() => ''),
     runGit(cwd, ['diff', '--name-status', '--no-renames', '-z', '--']).catch(() => ''),
-    // HEAD's blob ids (--cache), at once.
+    runGit(cwd, cachedDiff).catch(() => undefined),
+    // HEAD's blob ids (--cache).
     blobsBelow !== undefined ? treeBlobs(cwd, 'HEAD', blobsBelow).catch(() => undefined) : undefined,
   ]);
   if (repository === undefined) throw new UsageError({ id: 'changedNoRepository', data: { folder: cwd } });
   const toRoot = (path: string) => repository.toRoot(path, root);
-  // Before the first commit, everything staged is new.
-  const staged = head
-    ? nameStatus(await runGit(cwd, ['diff', '--cached', '--name-status', '--no-renames', '-z', head, '--']), toRoot)
-    : { changed: new Set(nulSeparated(await runGit(cwd, ['ls-files', '--full-name', '-z'])).map(toRoot)), deleted: new Set<string>() };
+  // Before the first commit, everything staged is new. (A diff that failed with a commit is asked again, for its error.)
+  const staged = head ? rawStatus(cached ?? (await runGit(cwd, cachedDiff)), toRoot) : everythingNew(await runGit(cwd, ['ls-files', '--full-name', '-z']), toRoot);
   const left = nameStatus(unstaged, toRoot);
   const notStaged = new Set([...left.changed, ...left.deleted, ...nulSeparated(untracked).map(toRoot)]);
   const blobs = head ? headBlobs : undefined;
-  return { staged: staged.changed, stagedDeleted: staged.deleted, notStaged, ...(head ? { commit: head } : {}), repository, ...(blobs ? { blobs } : {}) };
+  return { staged: staged.changed, stagedDeleted: staged.deleted, before: staged.before, notStaged, ...(head ? { commit: head } : {}), repository, ...(blobs ? { blobs } : {}) };
 }

@@ -65,33 +65,36 @@ function notStaged(config: Config, staged: StagedChanges): string[] {
 }
 
 /**
- * Reads from git's objects what the base and the commit hold of the files a change touched: called as soon as git has
- * answered, so that its process starts before the register is loaded when the loading waits for git (--cache). With
- * the base's blob ids at hand (--cache), one `git cat-file` reads them all; else `git ls-tree` names them first.
+ * Reads from git's objects what the base and the commit hold of the files a change touched, in one `git cat-file`: the
+ * base's blob ids come with git's diff. Called as soon as git has answered, so that its process starts before the
+ * register is loaded when the loading waits for git (--cache).
  */
 export async function fetchChange(config: Config, answer: ChangedFiles | StagedChanges, given: ReadonlySet<string> = new Set()): Promise<Fetched> {
   const { readObjects, readTreeFiles } = await import('../git/objects.js');
-  const { repository, commit, blobs } = answer;
+  const { repository, before, commit } = answer;
   const { touched } = touchedFiles(config, answer, given);
   const fromTop = (path: string) => repository.pathOf(join(config.root, path));
   // `:path` names a file's staged version; an untracked file has none and is left out.
   const indexNames = 'staged' in answer ? notStaged(config, answer).map((path) => `:${fromTop(path)}`) : [];
-  if (commit === undefined || touched.size === 0) return { before: [], indexed: await readObjects(repository.top, indexNames) };
-  if (blobs === undefined) {
-    const registerFolder = repository.pathOf(join(config.root, config.register));
-    const paths = [...touched].map(fromTop);
-    const [before, indexed] = await Promise.all([readTreeFiles(repository.top, commit, registerFolder, (path) => YAML_FILE.test(path), paths), readObjects(repository.top, indexNames)]);
-    return { before, indexed };
-  }
-  // The base's listing (by path from itreg.yaml's folder) holds every regular file of the register folder: a touched
-  // path it lacks was added, or is a link.
-  const known = [...touched].filter((path) => YAML_FILE.test(path) && blobs.has(path));
-  const contents = await readObjects(repository.top, [...indexNames, ...known.map((path) => blobs.get(path)!)]);
-  const before = known.flatMap((path, i) => {
-    const bytes = contents[indexNames.length + i];
-    return bytes === undefined ? [] : [{ path: fromTop(path), bytes }];
-  });
-  return { before, indexed: contents.slice(0, indexNames.length) };
+  // A touched path without a blob at the base was added since (or was a link, which is not read). Only a file
+  // --pre-commit names that git's diff does not is looked up in the base's tree.
+  const known = commit === undefined ? [] : [...touched].filter((path) => YAML_FILE.test(path) && before.has(path));
+  const named = commit === undefined ? [] : [...given].filter((path) => touched.has(path) && !before.has(path)).map(fromTop);
+  const registerFolder = repository.pathOf(join(config.root, config.register));
+  const [contents, more] = await Promise.all([
+    readObjects(repository.top, [...indexNames, ...known.map((path) => before.get(path)!)]),
+    commit === undefined ? [] : readTreeFiles(repository.top, commit, registerFolder, (path) => YAML_FILE.test(path), named),
+  ]);
+  return {
+    before: [
+      ...known.flatMap((path, i) => {
+        const bytes = contents[indexNames.length + i];
+        return bytes === undefined ? [] : [{ path: fromTop(path), bytes }];
+      }),
+      ...more,
+    ],
+    indexed: contents.slice(0, indexNames.length),
+  };
 }
 
 const YAML_FILE = /\.ya?ml$/i;
