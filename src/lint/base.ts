@@ -37,10 +37,10 @@ export function early<T>(asked: Promise<T>): Promise<T> {
 export function unchangedBlobs(answer: ChangedFiles | StagedChanges, given: ReadonlySet<string> = new Set()): (file: string) => string | undefined {
   const { blobs } = answer;
   if (blobs === undefined) return () => undefined;
-  const changes = 'staged' in answer ? [answer.staged, answer.stagedDeleted, answer.notStaged] : [answer.changed, answer.deleted, given];
+  const changes = new Set('staged' in answer ? [...answer.staged, ...answer.stagedDeleted, ...answer.notStaged] : [...answer.changed, ...answer.deleted, ...given]);
   return (file) => {
     const id = blobs.get(file);
-    return id === undefined || changes.some((set) => set.has(file)) ? undefined : id;
+    return id === undefined || changes.has(file) ? undefined : id;
   };
 }
 
