@@ -270,7 +270,13 @@ let lastText: string | undefined;
 let lastStarts: number[] = [0];
 
 function lineStartsOf(text: string): readonly number[] {
-  if (text === lastText) return lastStarts;
+  if (text === lastText) {
+    // Equal, maybe as another string of the same content (a copied file): kept as this one, so that the next call
+    // finds it by identity instead of comparing every character again (two copies of a 1 MB file with 40,000
+    // findings each: 1.8 s of comparing).
+    lastText = text;
+    return lastStarts;
+  }
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   lastText = text;

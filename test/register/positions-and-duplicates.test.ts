@@ -19,6 +19,24 @@ describe('positionAt', () => {
     expect(positionAt(text, offset)).toEqual({ line, column });
   });
 
+  it('gives each of two equal texts (a copied file) and of two texts of one length their own lines', () => {
+    const text = 'a: 1\nb: 2\nc: 3\n';
+    const copy = [...text].join('');
+    const other = text.replace('b: 2\nc', 'bb: 2c');
+    for (const [offset, line, column] of [
+      [0, 1, 1],
+      [7, 2, 3],
+      [12, 3, 3],
+    ] as const) {
+      expect(positionAt(text, offset)).toEqual({ line, column });
+      expect(positionAt(copy, offset)).toEqual({ line, column });
+      expect(positionAt(copy, offset)).toEqual({ line, column });
+      expect(positionAt(text, offset)).toEqual({ line, column });
+    }
+    expect(positionAt(other, 12)).toEqual({ line: 2, column: 8 });
+    expect(positionAt(text, 12)).toEqual({ line: 3, column: 3 });
+  });
+
   it('agrees with counting line breaks at every offset of a file', () => {
     const text = 'kind: Unit\nid: x\r\nname: "a\\nb"\n\n  # comment\nlast';
     for (let offset = 0; offset <= text.length; offset++) {
