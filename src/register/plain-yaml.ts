@@ -87,6 +87,15 @@ export function setOwnProperty(object: Record<string, unknown>, key: string, val
   else object[key] = value;
 }
 
+/**
+ * Whether a mapping being read has `key` already. No parsed value is undefined, so a plain look-up answers for every
+ * key but an inherited name (toString, __proto__), which Object.hasOwn decides: calling it for every key of a mapping
+ * of 160,000 keys cost 8 % of the file's parse.
+ */
+function hasKey(object: Record<string, unknown>, key: string): boolean {
+  return object[key] !== undefined && Object.hasOwn(object, key);
+}
+
 function giveUp(): never {
   throw GIVE_UP;
 }
@@ -261,7 +270,7 @@ class PlainParser {
       const scanned = this.scanKey(keyStart);
       if (!scanned) giveUp();
       const [key, afterColon] = scanned;
-      if (Object.hasOwn(object, key)) giveUp(); // the yaml package reports the duplicate
+      if (hasKey(object, key)) giveUp(); // the yaml package reports the duplicate
       setOwnProperty(object, key, this.parseValueAfter(afterColon, indent, this.child(path, key), keyStart, true, false));
       const next = this.peek();
       if (next < indent) return object;
@@ -560,7 +569,7 @@ class PlainParser {
           i = end;
         } else {
           const scanned = this.scanKey(i);
-          if (!scanned || Object.hasOwn(object, scanned[0])) giveUp();
+          if (!scanned || hasKey(object, scanned[0])) giveUp();
           const [key, afterColon] = scanned;
           const valueStart = this.skipSpaces(afterColon);
           if (valueStart === afterColon) giveUp(); // `{ a: }` and `{ a:, }`: an empty value
