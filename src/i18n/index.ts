@@ -54,21 +54,21 @@ export function translator(language: Language): Translate {
     let text = template[0]!;
     for (let i = 1; i < template.length; i += 2) {
       const name = template[i]!;
-      text += fill(name) + template[i + 1]!;
+      text += fill(data, name) + template[i + 1]!;
     }
     return text;
-
-    function fill(name: string): string {
-      if (!data || !(name in data)) return `{${name}}`;
-      const value = data[name];
-      if (value === undefined) return '';
-      if (typeof value !== 'object') return String(value);
-      if ('ruleName' in value) return ruleName(language, value.ruleName);
-      if ('kindName' in value) return kindName(language, value.kindName);
-      if ('country' in value) return countryName(language, value.country);
-      if ('count' in value) return countOf(language, value.count, terms[language].counted[value.of]);
-      return translate(value);
-    }
+  };
+  /** A placeholder's text (a function of the translator, not of each message: 160,000 messages made no closure each). */
+  const fill = (data: Message['data'], name: string): string => {
+    if (!data || !(name in data)) return `{${name}}`;
+    const value = data[name];
+    if (value === undefined) return '';
+    if (typeof value !== 'object') return String(value);
+    if ('ruleName' in value) return ruleName(language, value.ruleName);
+    if ('kindName' in value) return kindName(language, value.kindName);
+    if ('country' in value) return countryName(language, value.country);
+    if ('count' in value) return countOf(language, value.count, terms[language].counted[value.of]);
+    return translate(value);
   };
   return translate;
 }

@@ -224,16 +224,18 @@ export function runRules(source: LoadedRegister | FileModel, rules: readonly Rul
 
   const exceptions = config.exceptions.filter((exception) => isValidException(exception, options.date));
   const silenced = (finding: Finding): boolean => finding.ruleId !== 'exception' && exceptions.some((e) => e.rule === finding.ruleId && e.entity === finding.entityId);
-  const reported = findings.filter((finding) => !silenced(finding)).sort(compareFindings);
+  // Without a valid exception nothing is silenced: the findings are sorted as they are, not copied first.
+  const reported = (exceptions.length === 0 ? findings : findings.filter((finding) => !silenced(finding))).sort(compareFindings);
+  const { errors, warnings } = countSeverities(reported);
   return {
     findings: reported,
-    silenced: findings.filter(silenced),
+    silenced: exceptions.length === 0 ? [] : findings.filter(silenced),
     summary: {
       files: loaded.files.length,
       entities: register.entities.length,
-      errors: reported.filter((f) => f.severity === 'error').length,
-      warnings: reported.filter((f) => f.severity === 'warning').length,
-      suppressed: findings.length - reported.length,
+      errors,
+      warnings,
+      suppressed: exceptions.length === 0 ? 0 : findings.length - reported.length,
     },
     ...(watch ? { reached } : {}),
   };
@@ -269,15 +271,23 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function selectFindings(result: LintResult, keep: (finding: Finding) => boolean): LintResult {
   const findings = result.findings.filter(keep);
   const baselined = result.baselined?.filter(keep);
+  const { errors, warnings } = countSeverities(findings);
   return {
     findings,
     ...(result.unusedSuppressions ? { unusedSuppressions: result.unusedSuppressions } : {}),
     summary: {
       ...result.summary,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
+      errors,
+      warnings,
       suppressed: (result.silenced ?? []).filter(keep).length + (baselined?.length ?? 0),
       ...(baselined ? { baselined: baselined.length } : {}),
     },
   };
+}
+
+/** The errors and warnings among findings, counted in one pass (no list of each made to be counted). */
+function countSeverities(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const finding of findings) if (finding.severity === 'error') errors++;
+  return { errors, warnings: findings.length - errors };
 }
