@@ -1,7 +1,8 @@
 // --changed lints, now and at the base, only the checks a change can reach (lintAgainstBase). Held here to the plain way, a full
-// lint of both registers compared by fingerprint, on a few hundred random changes of the example register: a value
-// swapped for one another file has under the same key (references, kinds, roles, dates, types), an id renamed, a file
-// deleted, a file copied (a duplicate id), a role ended.
+// lint of both registers compared by fingerprint, on random changes of the example register and of a generated one
+// (bench/generate.mjs, with its defects): a value swapped for one another file has under the same key (references,
+// kinds, roles, dates, types), an id renamed, a file deleted, a file copied (a duplicate id), a role ended.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintAgainstBase, selectNewFindings } from '../../src/lint/changes.js';
@@ -11,22 +12,37 @@ import { idsOfKeys, mayAskAbout, RegisterModel } from '../../src/model/register-
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister, replaceFiles, type LoadedRegister } from '../../src/register/load.js';
 import { rules } from '../../src/rules/index.js';
-import { projectRoot } from '../helpers.js';
+import { projectRoot, temporaryFolder } from '../helpers.js';
 
 const options = { date: '2026-06-01', language: 'en' as const };
 const example = loadRegister(readConfig(join(projectRoot, 'itreg.yaml')));
-const texts = new Map(example.files.map((file) => [file.path, file.text]));
-const paths = [...texts.keys()];
+/** A second register of another shape: bench/generate.mjs's, 40 applications with broken references and unknown fields. */
+const generatedFolder = temporaryFolder();
+execFileSync(process.execPath, [join(projectRoot, 'bench/generate.mjs'), generatedFolder, '40', '--defects'], { stdio: 'ignore' });
+const generated = loadRegister(readConfig(join(generatedFolder, 'itreg.yaml')));
 
-/** Every scalar value under each key in the example register, to swap in. */
-const valuesByKey = new Map<string, string[]>();
-for (const text of texts.values()) {
-  for (const match of text.matchAll(/^( *(?:- )?)([A-Za-z]+): ([^\n#[{|>]+?)\s*$/gm)) {
-    const list = valuesByKey.get(match[2]!) ?? [];
-    list.push(match[3]!);
-    valuesByKey.set(match[2]!, list);
-  }
+/** What random changes of a register are made of: its files' texts, and every scalar value under each key, to swap in. */
+interface Material {
+  readonly texts: ReadonlyMap<string, string>;
+  readonly paths: readonly string[];
+  readonly valuesByKey: ReadonlyMap<string, string[]>;
 }
+
+function materialOf(register: LoadedRegister): Material {
+  const texts = new Map(register.files.map((file) => [file.path, file.text]));
+  const valuesByKey = new Map<string, string[]>();
+  for (const text of texts.values()) {
+    for (const match of text.matchAll(/^( *(?:- )?)([A-Za-z]+): ([^\n#[{|>]+?)\s*$/gm)) {
+      const list = valuesByKey.get(match[2]!) ?? [];
+      list.push(match[3]!);
+      valuesByKey.set(match[2]!, list);
+    }
+  }
+  return { texts, paths: [...texts.keys()], valuesByKey };
+}
+
+const exampleMaterial = materialOf(example);
+const { texts } = exampleMaterial;
 
 /** A small deterministic generator (mulberry32), so a failing case can be found again by its number. */
 function random(seed: number): () => number {
@@ -45,7 +61,7 @@ interface Change {
   readonly files: ReadonlyMap<string, string | null>;
 }
 
-function changeFor(seed: number): Change {
+function changeFor(seed: number, { texts, paths, valuesByKey }: Material = exampleMaterial): Change {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const files = new Map<string, string | null>();
@@ -90,14 +106,19 @@ function apply(register: LoadedRegister, change: Change): { now: LoadedRegister;
 }
 
 describe('--changed at the base lints only what the change can reach', () => {
-  it('finds what a full lint of the base and the change finds, on 300 random changes', () => {
-    const baseFull = runRules(example, rules, options);
+  it.each([
+    ['the example register (300 random changes)', example, 300, 50],
+    ['a generated register with defects (150 random changes)', generated, 150, 20],
+  ])('finds on %s what a full lint of the base and the change finds', (_name, register, changes, elsewhere) => {
+    const material = materialOf(register);
+    const { texts } = material;
+    const baseFull = runRules(register, rules, options);
     let newFindings = 0;
     let ranNow = 0;
     let fullNow = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const change = changeFor(seed);
-      const { now, touched, changed } = apply(example, change);
+    for (let seed = 1; seed <= changes; seed++) {
+      const change = changeFor(seed, material);
+      const { now, touched, changed } = apply(register, change);
       // The plain way: every rule on both registers, compared by fingerprint.
       const full = runRules(now, rules, options);
       const expected = full.findings.filter(selectNewFindings(full, baseFull, changed)).map(shown);
@@ -116,7 +137,7 @@ describe('--changed at the base lints only what the change can reach', () => {
       newFindings += expected.filter((line) => ![...changed].some((path) => line.startsWith(`${path}:`))).length;
     }
     // The changes do break things elsewhere (a test whose changes never reach another file would prove nothing).
-    expect(newFindings).toBeGreaterThan(50);
+    expect(newFindings).toBeGreaterThan(elsewhere);
     // And it does leave out what the change cannot reach.
     expect(ranNow).toBeLessThan(fullNow / 2);
   });
