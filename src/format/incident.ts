@@ -22,6 +22,8 @@ const labels = {
     affected: 'Berörda applikationer',
     noDeadlines: 'Ingen rapporteringsfrist: ingen berörd applikation är samhällsviktig eller behandlar personuppgifter.',
     noApplications: 'Ingen applikation i drift beror på leverantören.',
+    notAssessed: (names: string) =>
+      `Det är inte bedömt om det finns personuppgifter i ${names} (fältet personalData saknas): i så fall ska en personuppgiftsincident anmälas till IMY inom 72 timmar (GDPR art. 33).`,
     kinds: {
       'csirt-early-warning': 'Tidig varning till CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 a): inom 24 timmar',
       'csirt-notification': 'Incidentanmälan till CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 b): inom 72 timmar',
@@ -43,6 +45,8 @@ const labels = {
     affected: 'Affected applications',
     noDeadlines: 'No reporting deadline: no affected application is critical or processes personal data.',
     noApplications: 'No live application depends on the supplier.',
+    notAssessed: (names: string) =>
+      `It is not assessed whether there is personal data in ${names} (the field personalData is missing): if there is, a personal data breach is to be notified to IMY within 72 hours (GDPR art. 33).`,
     kinds: {
       'csirt-early-warning': 'Early warning to the CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 a): within 24 hours',
       'csirt-notification': 'Incident notification to the CSIRT (cybersäkerhetslagen, NIS2 art. 23.4 b): within 72 hours',
@@ -65,6 +69,17 @@ function kindText(kind: IncidentDeadlineKind, language: Language): string {
   return labels[language].kinds[kind];
 }
 
+/**
+ * Without an IMY deadline, the affected applications whose personal data is not assessed: the register cannot say
+ * that no breach report is due, so the output says what is unknown instead of "no application processes personal data".
+ */
+function notAssessedLines(view: IncidentView, language: Language): string[] {
+  if (view.deadlines.some((d) => d.kind === 'imy-breach')) return [];
+  const names = view.applications.filter((a) => a.personalData === undefined).map((a) => a.name);
+  if (names.length === 0) return [];
+  return [labels[language].notAssessed(new Intl.ListFormat(language, { type: 'conjunction' }).format(names))];
+}
+
 function headLines(view: IncidentView, language: Language): string[] {
   const l = labels[language];
   return [`${l.detected}: ${readable(view.detected)} ${view.timeZone}`, ...(view.supplier ? [`${l.supplier}: ${view.supplier.name}`] : [])];
@@ -81,7 +96,8 @@ export function formatIncidentTable(view: IncidentView, language: Language): str
     [
       ...headLines(view, language),
       '',
-      view.deadlines.length === 0 ? l.noDeadlines : deadlines.toString(),
+      ...(view.deadlines.length > 0 ? [deadlines.toString()] : notAssessedLines(view, language).length === 0 ? [l.noDeadlines] : []),
+      ...notAssessedLines(view, language),
       '',
       `${l.affected}:`,
       view.applications.length === 0 ? l.noApplications : apps.toString(),
@@ -95,12 +111,14 @@ export function formatIncidentMarkdown(view: IncidentView, language: Language): 
   const name = (id: string) => view.applications.find((a) => a.id === id)?.name ?? id;
   const lines = headLines(view, language).map((line) => `${md(line)}  `);
   lines.push('');
-  if (view.deadlines.length === 0) lines.push(md(l.noDeadlines));
+  const notAssessed = notAssessedLines(view, language).map(md);
+  if (view.deadlines.length === 0) lines.push(...(notAssessed.length === 0 ? [md(l.noDeadlines)] : notAssessed));
   else
     lines.push(
       `| ${l.deadline} | ${l.report} | ${l.because} |`,
       '| --- | --- | --- |',
       ...view.deadlines.map((d) => `| ${readable(d.due)} | ${md(kindText(d.kind, language))} | ${md(d.because.map(name).join(', '))} |`),
+      ...(notAssessed.length === 0 ? [] : ['', ...notAssessed]),
     );
   lines.push('', `## ${l.affected}`, '');
   if (view.applications.length === 0) lines.push(md(l.noApplications));

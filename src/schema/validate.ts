@@ -378,8 +378,12 @@ function toIssue(error: ErrorObject, suggest: { left: number }, paths: Map<strin
     }
     case 'enum': {
       // The country list (common.schema.json#/$defs/country) has 249 codes: name the standard, not every code.
-      if (error.schemaPath.endsWith('/$defs/country/enum')) return at({ id: 'schemaCountry', data: { field, value: String(error.data) } });
       const allowed = (params['allowedValues'] as unknown[]).map(String);
+      if (error.schemaPath.endsWith('/$defs/country/enum')) {
+        const near = nearestCountry(String(error.data), allowed);
+        const issue = at({ id: 'schemaCountry', data: { field, value: String(error.data), suggestion: suggestion(near) } });
+        return near === undefined ? issue : { ...issue, suggestion: near };
+      }
       const issue = at({ id: 'schemaEnum', data: { field, allowed: allowed.join(', ') } });
       const near = typeof error.data === 'string' ? nearestName(error.data, allowed) : undefined;
       return near === undefined ? issue : { ...issue, suggestion: near };
@@ -446,4 +450,14 @@ export function fieldPaths(kind: Kind): readonly string[] {
   const root = schemas.get(file);
   if (root) walk(root, file, '');
   return paths;
+}
+
+/** Codes people write for a country that ISO 3166-1 alpha-2 spells otherwise: the EU's UK and EL, and alpha-3 codes. */
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR', USA: 'US', GBR: 'GB', SWE: 'SE', NOR: 'NO', DNK: 'DK', FIN: 'FI', DEU: 'DE', IRL: 'IE', NLD: 'NL' };
+
+/** The ISO code meant by a country code the schema refused: "UK" is GB, "EL" GR, "se" SE; else nothing. */
+function nearestCountry(value: string, allowed: readonly string[]): string | undefined {
+  const upper = value.toUpperCase();
+  const near = COUNTRY_ALIASES[upper] ?? upper;
+  return near !== value && allowed.includes(near) ? near : undefined;
 }

@@ -1,5 +1,7 @@
 // itreg incident on a register built here: what an incident reaches and the law's deadlines, in the register's time
 // zone, across a daylight-saving change and a month end, in both languages.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import { addCalendarMonths, formatZoned, instantOf, parseDateTime } from '../../src/util/zoned-time.js';
@@ -94,6 +96,23 @@ describe('itreg incident', () => {
     expect(ics).toContain('DTSTAMP:20260601T100000Z');
   });
 
+  it('says that personal data is not assessed rather than "no reporting deadline" where personalData is missing', () => {
+    const unassessed = lawCommandsRegister('en');
+    const file = join(unassessed, 'register/applications/ekonomi.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('personalData: none\n', ''));
+    const sv = runCli(['incident', '--application', 'ekonomi', '--detected', '2026-03-28T10:00', '--lang', 'sv'], unassessed, env);
+    expect(sv.status).toBe(0);
+    expect(sv.stdout).not.toContain('Ingen rapporteringsfrist');
+    expect(sv.stdout).toContain(
+      'Det är inte bedömt om det finns personuppgifter i Ekonomisystem (fältet personalData saknas): i så fall ska en personuppgiftsincident anmälas till IMY inom 72 timmar (GDPR art. 33).',
+    );
+    const en = runCli(['incident', '--application', 'ekonomi', '--detected', '2026-03-28T10:00', '--format', 'md'], unassessed, env).stdout;
+    expect(en).not.toContain('No reporting deadline');
+    expect(en).toContain('It is not assessed whether there is personal data in Ekonomisystem (the field personalData is missing): if there is, a personal data breach');
+    // An IMY deadline already there (the journal's sensitive data) needs no such line.
+    expect(runCli(['incident', '--supplier', 'datahall', '--detected', '2026-03-28T10:00'], unassessed, env).stdout).not.toContain('not assessed');
+  });
+
   it.each([
     [['--supplier', 'datahall', '--detected', 'yesterday'], '--detected must be a date and time such as 2026-03-28T10:00 (the register\'s time zone) or 2026-03-28T09:00Z, not "yesterday"'],
     [
@@ -103,7 +122,7 @@ describe('itreg incident', () => {
     [['--supplier', 'datahall', '--detected', '2026-03-28'], '--detected must be a date and time such as 2026-03-28T10:00 (the register\'s time zone) or 2026-03-28T09:00Z, not "2026-03-28"'],
     [['--supplier', 'nordisk', '--detected', '2026-03-28T10:00'], 'no supplier "nordisk"; itreg suppliers lists them'],
     [['--supplier', 'datahal', '--detected', '2026-03-28T10:00'], 'no supplier "datahal" (did you mean "datahall"?); itreg suppliers lists them'],
-    [['--application', 'jurnal', '--detected', '2026-03-28T10:00'], 'no application "jurnal" (did you mean "journal"?)'],
+    [['--application', 'jurnal', '--detected', '2026-03-28T10:00'], 'no application "jurnal" (did you mean "journal"?); itreg list application lists them'],
     [['--supplier', 'datahall', '--application', 'lon', '--detected', '2026-03-28T10:00'], 'itreg incident needs either --supplier ID or --application ID (one of them) and --detected DATE-TIME'],
     [['--supplier', 'datahall'], 'itreg incident needs either --supplier ID or --application ID (one of them) and --detected DATE-TIME'],
   ])('refuses %j in one line, exit 2', (args, message) => {

@@ -1,5 +1,6 @@
 // itreg report processing: the record of processing activities (GDPR art. 30.1), checked element by element against
 // the register's processing/*.yaml files, for a register built here and for the example register.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,8 +118,26 @@ describe('itreg report processing', () => {
     expect(one).not.toContain('HR-avdelningen');
     const bad = runCli(['report', 'processing', '--unit', 'soc-amall'], register);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('itreg: no unit "soc-amall" (did you mean "soc-amal"?)\n');
+    expect(bad.stderr).toBe('itreg: no unit "soc-amall" (did you mean "soc-amal"?); itreg list unit lists them\n');
   });
+
+  it.skipIf(spawnSync('pdftotext', ['-v']).status !== 0)(
+    "prints the example register's record with no page holding a heading alone",
+    () => {
+      // The payroll record (a description row, five recipients) with its controller's two-line heading is taller than
+      // a page: Chromium split the heading, leaving its first line alone on a page and the rest atop the next.
+      const out = join(temporaryFolder(), 'record.pdf');
+      const result = runCli(['report', 'processing', '--format', 'pdf', '--output', out, '--date', '2026-12-08'], projectRoot);
+      expect(result.stderr).toBe('');
+      const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+      const pages = text.split('\f').filter((page) => page.trim() !== '');
+      const lines = (page: string) => page.split('\n').filter((line) => line.trim() !== '' && !/Sida \d+ av \d+/.test(line));
+      for (const page of pages) expect(lines(page).length, page).toBeGreaterThan(3);
+      const heading = 'Personuppgiftsansvarig: HR- och löneenheten, Mellerud, Melleruds kommun';
+      expect(pages.some((page) => page.replace(/\s+/g, ' ').includes(heading))).toBe(true);
+    },
+    60_000,
+  );
 
   it('renders HTML with a heading per element and a PDF by Chromium', () => {
     const register = lawCommandsRegister('sv');

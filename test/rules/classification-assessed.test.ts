@@ -30,7 +30,7 @@ describe('classification-assessed', () => {
     expect(en).toMatchObject({ severity: 'warning', file: diariumFile, line: 1, column: 1, entityId: 'diarium' });
     expect(en?.message).toBe('Diariesystem has no information classification: classify confidentiality, integrity and availability (0–4 as in KLASSA) and set them in `classification`');
     const [sv] = ruleFindings('classification-assessed', withApp(''), { language: 'sv' });
-    expect(sv?.message).toBe('Diariesystem är inte informationsklassat: klassa konfidentialitet, riktighet och tillgänglighet (0–4 enligt KLASSA) och ange dem i `classification`');
+    expect(sv?.message).toBe('Diariesystem saknar informationsklassning: klassa konfidentialitet, riktighet och tillgänglighet (0–4 enligt KLASSA) och ange dem i `classification`');
   });
 
   it('points at classification.decided when the review is overdue, with the due day, in both languages', () => {

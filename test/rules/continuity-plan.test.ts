@@ -32,7 +32,7 @@ describe('continuity-plan', () => {
     expect(en?.message).toBe('Diariesystem is critical but has neither a continuity plan nor a tried restore: write a plan, try restoring a backup and record both in `continuity`');
     const [sv] = ruleFindings('continuity-plan', withApp('critical: true\n'), { language: 'sv' });
     expect(sv?.message).toBe(
-      'Diariesystem är samhällsviktig men saknar både kontinuitetsplan och provad återläsning: upprätta en plan, prova att läsa tillbaka en säkerhetskopia och ange båda i `continuity`',
+      'Diariesystem är ett samhällsviktigt system men saknar både kontinuitetsplan och provad återläsning: upprätta en plan, prova att läsa tillbaka en säkerhetskopia och ange båda i `continuity`',
     );
   });
 

@@ -34,7 +34,7 @@ describe('critical-staffing', () => {
     );
     const [sv] = ruleFindings('critical-staffing', { ...critical, ...noSpecialist }, { language: 'sv' });
     expect(sv?.message).toBe(
-      'Diariesystem är samhällsviktig men har bara 1 person som systemansvarig eller specialist: utse minst två, så att driften inte hänger på en enda person (IT-policyn, kap. 2: "För att öka effektiviteten, minska sårbarheten och sänka kostnaderna ska samverkan kring applikationer systematiseras och utökas.")',
+      'Diariesystem är ett samhällsviktigt system men har bara 1 person som systemansvarig eller specialist: utse minst två, så att driften inte hänger på en enda person (IT-policyn, kap. 2: "För att öka effektiviteten, minska sårbarheten och sänka kostnaderna ska samverkan kring applikationer systematiseras och utökas.")',
     );
     const [none] = ruleFindings('critical-staffing', { ...critical, ...noSpecialist, 'register/roles/diarium-admin.yaml': null }, { language: 'sv' });
     expect(none?.message).toMatch(/men har bara 0 personer som systemansvarig/);

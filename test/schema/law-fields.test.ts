@@ -62,15 +62,27 @@ describe('country codes', () => {
     [
       'lower case',
       'hosting: { country: se }\n',
-      ['register/applications/diarium.yaml:15:21 "hosting.country" is "se", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US'],
+      ['register/applications/diarium.yaml:15:21 "hosting.country" is "se", which is not a country code of ISO 3166-1 alpha-2 (did you mean "SE"?): write two capital letters, e.g. SE, NO, IE or US'],
     ],
     [
       "the EU's own code for Greece, not ISO's",
       'hosting: { country: EL }\n',
-      ['register/applications/diarium.yaml:15:21 "hosting.country" is "EL", which is not a country code of ISO 3166-1 alpha-2: write two capital letters, e.g. SE, NO, IE or US'],
+      ['register/applications/diarium.yaml:15:21 "hosting.country" is "EL", which is not a country code of ISO 3166-1 alpha-2 (did you mean "GR"?): write two capital letters, e.g. SE, NO, IE or US'],
     ],
   ])('%s', (_name, extra, expected) => {
     expect(at(registerFrom('clean', withApp(extra)), 'schema')).toEqual(expected);
+  });
+
+  it.each([
+    ['UK', 'GB'],
+    ['EL', 'GR'],
+    ['USA', 'US'],
+    ['ie', 'IE'],
+  ])('names the ISO code meant by %s (%s) and offers it as the fix', (written, meant) => {
+    const folder = registerFrom('clean', withApp(`hosting: { country: ${written} }\n`));
+    expect(at(folder, 'schema', 'sv')).toEqual([
+      `register/applications/diarium.yaml:15:21 "hosting.country" är "${written}", som inte är en landskod enligt ISO 3166-1 alpha-2 (menade du "${meant}"?): skriv två versaler, t.ex. SE, NO, IE eller US`,
+    ]);
   });
 
   it('is checked in a sub-processor, a transfer and a supplier too, in Swedish', () => {
@@ -81,8 +93,8 @@ describe('country codes', () => {
       'register/suppliers/vastdata.yaml': 'kind: Supplier\nid: vastdata\nname: Väst\ncountry: Sverige\n',
     });
     expect(at(folder, 'schema', 'sv')).toEqual([
-      'register/agreements/diarium-pub.yaml:8:35 "subProcessors[0].country" är "UK", som inte är en landskod enligt ISO 3166-1 alpha-2: skriv två versaler, t.ex. SE, NO, IE eller US',
-      'register/processing/diarieforing.yaml:11:24 "transfers[0].country" är "USA", som inte är en landskod enligt ISO 3166-1 alpha-2: skriv två versaler, t.ex. SE, NO, IE eller US',
+      'register/agreements/diarium-pub.yaml:8:35 "subProcessors[0].country" är "UK", som inte är en landskod enligt ISO 3166-1 alpha-2 (menade du "GB"?): skriv två versaler, t.ex. SE, NO, IE eller US',
+      'register/processing/diarieforing.yaml:11:24 "transfers[0].country" är "USA", som inte är en landskod enligt ISO 3166-1 alpha-2 (menade du "US"?): skriv två versaler, t.ex. SE, NO, IE eller US',
       'register/suppliers/vastdata.yaml:4:10 "country" är "Sverige", som inte är en landskod enligt ISO 3166-1 alpha-2: skriv två versaler, t.ex. SE, NO, IE eller US',
     ]);
   });
