@@ -111,6 +111,14 @@ describe('itreg report processing', () => {
     checkRecord(projectRoot, 'en', '2026-06-01');
   });
 
+  it('keeps parties whose names hold a comma apart: "; " in Markdown, one per line in HTML', () => {
+    // "Socialförvaltningen, Åmål, Sektor omsorg, Bengtsfors, Omsorgsdata Nordic AB" read as five parties.
+    const md = runCli(['report', 'processing', '--format', 'md', '--date', '2026-06-01', '--unit', 'socialforvaltningen-amal'], projectRoot).stdout;
+    expect(md).toContain('| Socialförvaltningen, Åmål; Sektor omsorg, Bengtsfors; Omsorgsdata Nordic AB |');
+    const html = runCli(['report', 'processing', '--date', '2026-06-01', '--unit', 'socialforvaltningen-amal'], projectRoot).stdout;
+    expect(html).toContain('<td><ul class="plain"><li>Socialförvaltningen, Åmål</li><li>Sektor omsorg, Bengtsfors</li><li>Omsorgsdata Nordic AB</li></ul></td>');
+  });
+
   it("gives one controller's record with --unit, and refuses an unknown unit in one line, exit 2", () => {
     const register = lawCommandsRegister('en');
     const one = runCli(['report', 'processing', '--format', 'md', '--unit', 'soc-amal', '--date', '2026-06-01'], register).stdout;
