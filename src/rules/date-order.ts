@@ -65,6 +65,9 @@ function orderHits(entity: Entity, date: string): Hit[] {
     case 'RoleAssignment':
       before(['until'], entity.until, ['from'], entity.from);
       break;
+    case 'Processing':
+      before(['end'], entity.end, ['start'], entity.start);
+      break;
     case 'Municipality':
       (entity.memberships ?? []).forEach((period, index) => before(['memberships', index, 'until'], period.until, ['memberships', index, 'from'], period.from));
       break;
@@ -91,8 +94,8 @@ export default defineRule({
       en: 'Dates that cannot be right: end before start, until before from, terminated before start, an option without months, a date that does not exist; a training plan updated or a document adopted after the date (warning).',
     },
     details: {
-      sv: 'Gäller avtal (`end`, `terminated`, `options`), rollbemanningar och kommuners medlemskap (`until` mot `from`), och varje datum i varje fil (2026-02-30 finns inte). `updated` och `adopted` efter `--date` är varningar: planen eller beslutet har inte kommit än, eller så är datumet felskrivet.',
-      en: "Covers agreements (end, terminated, options), role assignments and municipalities' memberships (until against from), and every date in every file (2026-02-30 does not exist). updated and adopted after --date are warnings: the plan or decision has not happened yet, or the date is mistyped.",
+      sv: 'Gäller avtal (`end`, `terminated`, `options`), behandlingar (`end` mot `start`), rollbemanningar och kommuners medlemskap (`until` mot `from`), och varje datum i varje fil (2026-02-30 finns inte). `updated` och `adopted` efter `--date` är varningar: planen eller beslutet har inte kommit än, eller så är datumet felskrivet.',
+      en: "Covers agreements (end, terminated, options), processing activities (end against start), role assignments and municipalities' memberships (until against from), and every date in every file (2026-02-30 does not exist). updated and adopted after --date are warnings: the plan or decision has not happened yet, or the date is mistyped.",
     },
   },
   check(entity, { date }) {

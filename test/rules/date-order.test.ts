@@ -15,6 +15,14 @@ describe('date-order', () => {
     ['a date that does not exist', agreement('start: 2024-02-30\n'), [['error', 6, 8, /^start: 2024-02-30 is not a day in the calendar/]]],
     ['29 February of a leap year exists', agreement('start: 2024-02-29\n'), []],
     [
+      'a processing activity ending before it started',
+      {
+        'register/processing/diarieforing.yaml':
+          'kind: Processing\nid: diarieforing\nname: Diarieföring\ncontroller: kansli-amal\npurpose: Registrera handlingar\nlegalBasis: [legal-obligation]\ndataSubjects: [Avsändare]\ndataCategories: [Namn]\nretention: Enligt planen\napplications: [diarium]\nstart: 2027-01-01\nend: 2026-01-01\n',
+      },
+      [['error', 12, 6, /^end 2026-01-01 is before start 2027-01-01/]],
+    ],
+    [
       'until before from',
       {
         'register/roles/diarium-owner.yaml':
