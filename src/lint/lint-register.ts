@@ -102,14 +102,16 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
   }
   const onDisk = request.replace ? replaceFiles(read, request.replace.touched, request.replace.files) : read;
   hooks.onLoaded?.();
+  let unsaved = false;
   for (const saved of [cache, blobCache]) {
     if (!saved) continue;
-    // A cache that cannot be written (a read-only checkout, a folder in its place) costs only speed: say so, lint on.
+    // A cache that cannot be written (a read-only checkout, a folder in its place) costs only speed: say so once, lint on.
     try {
       saved.save();
     } catch (error: unknown) {
       const detail = error instanceof ItregError ? error.messageIn(config.language) : errorMessage(error);
-      hooks.note(t({ id: 'cacheNotWritten', data: { detail } }));
+      if (!unsaved) hooks.note(t({ id: 'cacheNotWritten', data: { detail } }));
+      unsaved = true;
     }
   }
   if (cache) hooks.onDebug?.(`itreg: cache ${cache.file}: ${cache.hits} unchanged, ${cache.misses} parsed, ${cache.plain} read by the fast path`);

@@ -237,6 +237,16 @@ describe('the --changed cache is safe', () => {
     expect(fromCache(again.debug)).toBeGreaterThan(90);
   });
 
+  it('says once that it could not write the caches, and finds as without them', async () => {
+    const folder = repository('example');
+    writeFiles(folder, { 'register/municipalities/amal.yaml': `# changed\n${readFileSync(join(folder, 'register/municipalities/amal.yaml'), 'utf8')}`, blocked: 'a file where the folder would be' });
+    const plain = await lintIn(folder, { changed: true, base: 'HEAD' });
+    const blocked = await lintIn(folder, { changed: true, base: 'HEAD', cacheFile: join(folder, 'blocked/lint-cache.bin') });
+    expect(blocked.notes).toHaveLength(1);
+    expect(blocked.notes[0]).toMatch(/^warning: --cache was not saved \(.*blocked.*lint-cache\.bin/);
+    expect(seen(blocked.outcome)).toStrictEqual(seen(plain.outcome));
+  });
+
   it('keeps no file whose bytes are not its blob (a checkout converting line ends), and finds as without it', async () => {
     const folder = repository('example');
     git(folder, 'config', 'core.autocrlf', 'true');
