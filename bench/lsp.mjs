@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench: how soon `itreg lsp` answers a change with diagnostics, on the example register and on the 10,011-file
+// npm run bench: how soon `itreg lsp` answers a change with diagnostics, on the example register and on the 10,016-file
 // synthetic one (bench/generate.mjs --defects). The server is spawned as an editor spawns it and spoken to over stdio;
 // each sample ends an application owner's role in the open role file (and undoes it), and is timed from the didChange
 // sent to the application's file re-published (the cross-file case, which lints the most), and to the role file's own.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench, the website: itreg site on the example register (goal: under 2 s) and on the 10,011-file benchmark
+// npm run bench, the website: itreg site on the example register (goal: under 2 s) and on the 10,016-file benchmark
 // register (goal: under 20 s and 100 MB peak; also with --redact, as CI publishes it), median wall and CPU (user +
 // system) of several runs and the highest peak RSS, beside itreg lint on the same register (what reading and linting
 // alone take: the site does both first).
