@@ -122,7 +122,7 @@ describe('itreg incident', () => {
     [['--supplier', 'datahall', '--detected', '2026-03-28'], '--detected must be a date and time such as 2026-03-28T10:00 (the register\'s time zone) or 2026-03-28T09:00Z, not "2026-03-28"'],
     [['--supplier', 'nordisk', '--detected', '2026-03-28T10:00'], 'no supplier "nordisk"; itreg suppliers lists them'],
     [['--supplier', 'datahal', '--detected', '2026-03-28T10:00'], 'no supplier "datahal" (did you mean "datahall"?); itreg suppliers lists them'],
-    [['--application', 'jurnal', '--detected', '2026-03-28T10:00'], 'no application "jurnal" (did you mean "journal"?); itreg list application lists them'],
+    [['--application', 'jurnal', '--detected', '2026-03-28T10:00'], 'no application "jurnal" (did you mean "journal"?); `itreg list application` lists them'],
     [['--supplier', 'datahall', '--application', 'lon', '--detected', '2026-03-28T10:00'], 'itreg incident needs either --supplier ID or --application ID (one of them) and --detected DATE-TIME'],
     [['--supplier', 'datahall'], 'itreg incident needs either --supplier ID or --application ID (one of them) and --detected DATE-TIME'],
   ])('refuses %j in one line, exit 2', (args, message) => {

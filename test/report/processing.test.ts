@@ -126,7 +126,7 @@ describe('itreg report processing', () => {
     expect(one).not.toContain('HR-avdelningen');
     const bad = runCli(['report', 'processing', '--unit', 'soc-amall'], register);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('itreg: no unit "soc-amall" (did you mean "soc-amal"?); itreg list unit lists them\n');
+    expect(bad.stderr).toBe('itreg: no unit "soc-amall" (did you mean "soc-amal"?); `itreg list unit` lists them\n');
   });
 
   it.skipIf(spawnSync('pdftotext', ['-v']).status !== 0)(
