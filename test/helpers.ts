@@ -153,3 +153,14 @@ export function yamlTestSuiteCases(root: string): YamlTestCase[] {
   walk(root, '');
   return found.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** A small deterministic generator (mulberry32) of numbers in [0, 1), so a failing case can be found again by its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

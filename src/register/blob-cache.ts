@@ -3,7 +3,8 @@
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { deserialize } from 'node:v8';
+import { serializeKeeping } from './cache.js';
 import type { ParseCache } from './load.js';
 import { readSource, relativePath } from './read.js';
 import { decodeSource, type ParseResult, type SourceFile, type SyntaxProblem } from './source.js';
@@ -181,17 +182,6 @@ export class BlobCache implements ParseCache {
 
   /** The cache file's bytes; a value structured clone cannot copy (yaml's merge key as a Symbol) is left out. */
   private serialized(): Buffer {
-    try {
-      return serialize({ format: this.format, values: this.values } satisfies Stored);
-    } catch {
-      for (const [id, value] of this.values) {
-        try {
-          serialize(value);
-        } catch {
-          this.values.delete(id);
-        }
-      }
-      return serialize({ format: this.format, values: this.values } satisfies Stored);
-    }
+    return serializeKeeping(this.values, (values) => ({ format: this.format, values }) satisfies Stored);
   }
 }

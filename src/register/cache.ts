@@ -150,17 +150,25 @@ export class ContentCache implements ParseCache {
    * `name: !!merge <<`) keeps its file out of the cache: it is parsed again next time, as without --cache.
    */
   private serialized(): Buffer {
-    try {
-      return serialize({ format: this.format, entries: this.entries } satisfies Stored);
-    } catch {
-      for (const [file, entry] of this.entries) {
-        try {
-          serialize(entry);
-        } catch {
-          this.entries.delete(file);
-        }
+    return serializeKeeping(this.entries, (entries) => ({ format: this.format, entries }) satisfies Stored);
+  }
+}
+
+/**
+ * A cache file's bytes: `whole(entries)` serialized, an entry whose value structured clone cannot copy (yaml's merge
+ * key as a Symbol) left out of `entries` first.
+ */
+export function serializeKeeping<K, V>(entries: Map<K, V>, whole: (entries: Map<K, V>) => unknown): Buffer {
+  try {
+    return serialize(whole(entries));
+  } catch {
+    for (const [key, value] of entries) {
+      try {
+        serialize(value);
+      } catch {
+        entries.delete(key);
       }
-      return serialize({ format: this.format, entries: this.entries } satisfies Stored);
     }
+    return serialize(whole(entries));
   }
 }

@@ -1,6 +1,7 @@
 // A register built for `suppliers` and `incident`: one supplier behind three serious applications (as agreement
 // party, sub-processor and by a plain vendor name), a critical journal with sensitive data, a retired dependent.
 import { temporaryFolder, writeFiles } from '../helpers.js';
+import type { processingLabels } from '../../src/report/processing-labels.js';
 
 export function lawCommandsRegister(language: 'sv' | 'en' = 'en', timeZone?: string): string {
   const folder = temporaryFolder();
@@ -119,4 +120,24 @@ export function lawCommandsRegister(language: 'sv' | 'en' = 'en', timeZone?: str
     'register/roles/lon-owner.yaml': 'kind: RoleAssignment\nid: lon-owner\nrole: system-owner\napplication: lon\nholder: { title: HR-chef, unit: hr-mellerud }\nfrom: 2024-01-01\n',
   });
   return folder;
+}
+
+/** A Processing file as the tests read it back (the record's elements, art. 30.1 a–g). */
+export interface ProcessingFile {
+  id: string;
+  name: string;
+  controller: string;
+  purpose: string;
+  legalBasis: Array<keyof typeof processingLabels.sv.legalBases>;
+  article9Basis?: string;
+  dataSubjects: string[];
+  dataCategories: string[];
+  recipients?: string[];
+  transfers?: Array<{ country: string; safeguard?: keyof typeof processingLabels.sv.safeguards }>;
+  retention: string;
+  securityMeasures?: string;
+  applications: string[];
+  dpia?: { required?: boolean; done?: string };
+  start?: string;
+  end?: string;
 }

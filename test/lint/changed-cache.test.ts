@@ -10,18 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { lintRegister, type LintRequest } from '../../src/lint/lint-register.js';
 import { BlobCache } from '../../src/register/blob-cache.js';
 import { readConfig } from '../../src/register/config.js';
-import { git, projectRoot, temporaryFolder, writeFiles } from '../helpers.js';
+import { git, projectRoot, seededRandom, temporaryFolder, writeFiles } from '../helpers.js';
 
-/** A small deterministic generator (mulberry32), so a failing case can be found again by its number. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** A repository holding a register: the example register, or one bench/generate.mjs writes (with its defects). */
 function repository(kind: 'example' | 'generated'): string {

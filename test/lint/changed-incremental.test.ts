@@ -12,7 +12,7 @@ import { idsOfKeys, mayAskAbout, RegisterModel } from '../../src/model/register-
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister, replaceFiles, type LoadedRegister } from '../../src/register/load.js';
 import { rules } from '../../src/rules/index.js';
-import { projectRoot, temporaryFolder } from '../helpers.js';
+import { projectRoot, seededRandom, temporaryFolder } from '../helpers.js';
 
 const options = { date: '2026-06-01', language: 'en' as const };
 const example = loadRegister(readConfig(join(projectRoot, 'itreg.yaml')));
@@ -44,16 +44,7 @@ function materialOf(register: LoadedRegister): Material {
 const exampleMaterial = materialOf(example);
 const { texts } = exampleMaterial;
 
-/** A small deterministic generator (mulberry32), so a failing case can be found again by its number. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 interface Change {
   readonly describe: string;

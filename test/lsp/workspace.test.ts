@@ -8,19 +8,11 @@ import { RegisterWorkspace } from '../../src/lsp/workspace.js';
 import { referenceFields } from '../../src/lsp/reference-fields.js';
 import { referencesOf } from '../../src/model/references.js';
 import type { Entity } from '../../src/model/register-model.js';
-import { projectRoot, registerFrom, temporaryFolder, writeFiles } from '../helpers.js';
+import { projectRoot, registerFrom, seededRandom, temporaryFolder, writeFiles } from '../helpers.js';
 
 const now = () => new Date('2026-06-01T12:00:00Z');
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function copyOfExample(): string {
   const folder = temporaryFolder();

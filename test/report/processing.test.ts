@@ -8,25 +8,7 @@ import { parse } from 'yaml';
 import { escapeMarkdownText } from '../../src/format/markdown.js';
 import { processingLabels } from '../../src/report/processing-labels.js';
 import { projectRoot, runCli, temporaryFolder } from '../helpers.js';
-import { lawCommandsRegister } from '../insight/law-commands-register.js';
-
-interface ProcessingFile {
-  id: string;
-  name: string;
-  controller: string;
-  purpose: string;
-  legalBasis: Array<keyof typeof processingLabels.sv.legalBases>;
-  article9Basis?: string;
-  dataSubjects: string[];
-  dataCategories: string[];
-  recipients?: string[];
-  transfers?: Array<{ country: string; safeguard?: keyof typeof processingLabels.sv.safeguards }>;
-  retention: string;
-  securityMeasures?: string;
-  applications: string[];
-  start?: string;
-  end?: string;
-}
+import { lawCommandsRegister, type ProcessingFile } from '../insight/law-commands-register.js';
 
 const read = (file: string): Record<string, unknown> => parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 const nameOf = (register: string, folder: string, id: string): string => {

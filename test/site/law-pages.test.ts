@@ -11,30 +11,11 @@ import { terms } from '../../src/i18n/terms.js';
 import { processingLabels } from '../../src/report/processing-labels.js';
 import type { SupplierView } from '../../src/views/supplier.js';
 import { runCli, writeFiles } from '../helpers.js';
-import { lawCommandsRegister } from '../insight/law-commands-register.js';
+import { lawCommandsRegister, type ProcessingFile } from '../insight/law-commands-register.js';
 
 const DATE = '2026-06-01';
 const OWNER_NAME = 'Anna Andersson'; // the journal's system owner, in law-commands-register.ts
 const CONTACT_PERSON = 'Karin Kontaktsson';
-
-interface ProcessingFile {
-  id: string;
-  name: string;
-  controller: string;
-  purpose: string;
-  legalBasis: Array<keyof typeof processingLabels.sv.legalBases>;
-  article9Basis?: string;
-  dataSubjects: string[];
-  dataCategories: string[];
-  recipients?: string[];
-  transfers?: Array<{ country: string; safeguard?: keyof typeof processingLabels.sv.safeguards }>;
-  retention: string;
-  securityMeasures?: string;
-  applications: string[];
-  dpia?: { required?: boolean; done?: string };
-  start?: string;
-  end?: string;
-}
 
 /** Text as Handlebars writes it into HTML. */
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/=/g, '&#x3D;');
