@@ -104,9 +104,10 @@ export function redactEntity(data: Readonly<Record<string, unknown>>, count: Red
  * holder's name or a supplier's contact, identity numbers masked and counted (in commit subjects too).
  */
 export function redactHistory(changes: readonly EntityChange[], count: RedactionCount): EntityChange[] {
-  // A note written as a map or list too; a supplier's contact (no other kind has the field) as it was and became.
-  const hidden = (path: string) => /^(notes|holder\.name|contact)(?:$|[.[])/.test(path);
-  return changes.map((c) => maskIdentityNumbers({ ...c, author: '', fields: c.fields.filter((f) => !hidden(f.path)) }, count));
+  // A note written as a map or list too; a supplier's contact as it was and became (a unit's contact is a
+  // functional address, public like the unit itself, and stays).
+  const hidden = (c: EntityChange, path: string) => /^(notes|holder\.name)(?:$|[.[])/.test(path) || (c.kind !== 'Unit' && /^contact(?:$|[.[])/.test(path));
+  return changes.map((c) => maskIdentityNumbers({ ...c, author: '', fields: c.fields.filter((f) => !hidden(c, f.path)) }, count));
 }
 
 export function exportRegister(register: RegisterModel, redact: boolean, name: string): Exported {

@@ -10,6 +10,7 @@ import type { Finding } from '../lint/run-rules.js';
 import type { Config } from '../register/config.js';
 import { isCurrentAgreement, isCurrentRole, type Entity, type RegisterModel } from '../model/register-model.js';
 import { reportLabels } from '../report/labels.js';
+import { processingLabels } from '../report/processing-labels.js';
 import { buildYearlyView, costView, reportCosts } from '../report/view-model.js';
 import { agreementView, type AgreementView } from '../views/agreement.js';
 import { isValidException } from '../register/config.js';
@@ -568,6 +569,10 @@ export function buildSite(input: SiteInput): { pages: () => Generator<SitePage>;
           name: u.name,
           type: capitalise(term.unitTypes[u.type].one),
           municipality: u.municipality ? ref(u.id, u.municipality, 'Municipality') : undefined,
+          // Functional addresses (art. 30.1 a), public: shown with --redact too.
+          contact: u.contact,
+          dataProtectionOfficer: u.dataProtectionOfficer,
+          pt: processingLabels[language],
           owns: appsWith('system-owner'),
           administers: appsWith('system-administrator'),
           otherRoles: held

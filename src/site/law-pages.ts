@@ -150,6 +150,9 @@ export function lawPages(context: LawContext) {
           id: c.id,
           link: ref(c.processings[0]!.id, c.id, 'Unit'),
           municipality: c.processings[0]!.controller.municipality ? ref(c.id, c.processings[0]!.controller.municipality.id, 'Municipality') : undefined,
+          // Art. 30.1 a: the controller's contact details and data protection officer, or that they are not given.
+          contact: c.processings[0]!.controller.contact,
+          dataProtectionOfficer: c.processings[0]!.controller.dataProtectionOfficer,
           processings: c.processings.map((view) => {
             const p = wordProcessing(view, language);
             return { link: ref(p.id, p.id, 'Processing'), purpose: p.purpose, legalBasis: p.legalBasisText, applications: p.applications.map((a) => ref(p.id, a.id, 'Application')), dpia: p.dpiaText };

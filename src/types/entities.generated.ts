@@ -43,6 +43,10 @@ export interface Unit {
   readonly type: "it-unit" | "department" | "federation" | "group";
   /** Kommun / Municipality */
   readonly municipality?: string;
+  /** Kontaktuppgifter / Contact details */
+  readonly contact?: string;
+  /** Dataskyddsombud / Data protection officer */
+  readonly dataProtectionOfficer?: string;
 }
 
 /** Applikation / Application */

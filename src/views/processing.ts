@@ -39,6 +39,10 @@ export interface ControllerView {
   readonly id: string;
   readonly name: string;
   readonly municipality?: { readonly id: string; readonly name: string };
+  /** The unit's functional address or phone (art. 30.1 a). */
+  readonly contact?: string;
+  /** How to reach the controller's data protection officer (art. 30.1 a). */
+  readonly dataProtectionOfficer?: string;
 }
 
 export interface ProcessingView {
@@ -67,7 +71,13 @@ export interface ProcessingView {
 export function controllerView(register: RegisterModel, unitId: string): ControllerView {
   const unit = register.getOf('Unit', unitId);
   const municipality = unit?.municipality;
-  return { id: unitId, name: register.nameOf(unitId), ...(municipality !== undefined ? { municipality: { id: municipality, name: register.nameOf(municipality) } } : {}) };
+  return {
+    id: unitId,
+    name: register.nameOf(unitId),
+    ...(municipality !== undefined ? { municipality: { id: municipality, name: register.nameOf(municipality) } } : {}),
+    ...(unit?.contact !== undefined ? { contact: unit.contact } : {}),
+    ...(unit?.dataProtectionOfficer !== undefined ? { dataProtectionOfficer: unit.dataProtectionOfficer } : {}),
+  };
 }
 
 function processorAgreements(register: RegisterModel, appId: string, date: string): ProcessorAgreementView[] {

@@ -62,6 +62,19 @@ describe('redactEntity', () => {
     expect(redactHistory([{ ...change, fields }], zero())[0]!.fields.map((f) => f.path)).toEqual(['country']);
   });
 
+  it("keeps a unit's contact and data protection officer, functional addresses that are public, and their changes", () => {
+    const unit = { kind: 'Unit', id: 'soc', name: 'Socialförvaltningen', type: 'department', contact: 'soc@amal.se', dataProtectionOfficer: 'Dataskyddsombudet, dso@amal.se' };
+    const count = zero();
+    expect(redactEntity(unit, count)).toEqual(unit);
+    expect(count).toEqual({ names: 0, notes: 0, identityNumbers: 0, contacts: 0 });
+    const change = { commit: 'a', date: '2026-01-01', author: 'Anna', subject: 's', entity: 'soc', kind: 'Unit', file: 'f', change: 'changed' as const };
+    const fields = [
+      { path: 'contact', from: 'soc@amal.se', to: 'socialforvaltningen@amal.se' },
+      { path: 'dataProtectionOfficer', to: 'Dataskyddsombudet, dso@amal.se' },
+    ];
+    expect(redactHistory([{ ...change, fields }], zero())[0]!.fields.map((f) => f.path)).toEqual(['contact', 'dataProtectionOfficer']);
+  });
+
   it('masks a number in a kept field and counts it', () => {
     const app = { kind: 'Application', id: 'a', name: 'A', description: `Kontakt ${number}`, vendor: { name: 'V' } };
     const count = zero();

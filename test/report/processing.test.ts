@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { escapeMarkdownText } from '../../src/format/markdown.js';
 import { processingLabels } from '../../src/report/processing-labels.js';
-import { projectRoot, runCli, temporaryFolder } from '../helpers.js';
+import { projectRoot, runCli, temporaryFolder, writeFiles } from '../helpers.js';
 import { lawCommandsRegister, type ProcessingFile } from '../insight/law-commands-register.js';
 
 const read = (file: string): Record<string, unknown> => parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -43,6 +43,11 @@ function checkRecord(register: string, language: 'sv' | 'en', date: string): num
     const controller = nameOf(register, 'units', p.controller);
     expect(result.stdout.slice(0, at)).toContain(`## ${t.controller}: ${md(controller)}`);
     expect(row(t.a)).toContain(md(controller));
+    // a) also the controller's contact details and data protection officer, or that they are not given.
+    const unitFile = join(register, 'register', 'units', `${p.controller}.yaml`);
+    const unit = existsSync(unitFile) ? read(unitFile) : {};
+    expect(row(t.contact)).toBe(`| ${t.contact} | ${unit['contact'] ? md(String(unit['contact'])) : t.notGiven} |`);
+    expect(row(t.dataProtectionOfficer)).toBe(`| ${t.dataProtectionOfficer} | ${unit['dataProtectionOfficer'] ? md(String(unit['dataProtectionOfficer'])) : t.notGiven} |`);
     expect(row(t.b)).toBe(`| ${t.b} | ${md(p.purpose)} |`);
     for (const basis of p.legalBasis) expect(row(t.legalBasis)).toContain(t.legalBases[basis]);
     if (p.article9Basis) expect(row(t.article9)).toContain(md(p.article9Basis));
@@ -91,6 +96,31 @@ describe('itreg report processing', () => {
   it('holds every art. 30.1 element of each current processing of the example register', () => {
     checkRecord(projectRoot, 'sv', '2026-06-01');
     checkRecord(projectRoot, 'en', '2026-06-01');
+  });
+
+  it("gives each controller's contact details and data protection officer (art. 30.1 a), and says when they are not given", () => {
+    const register = lawCommandsRegister('sv');
+    writeFiles(register, {
+      'register/units/soc-amal.yaml':
+        'kind: Unit\nid: soc-amal\nname: Socialförvaltningen Åmål\ntype: department\nmunicipality: amal\ncontact: socialforvaltningen@amal.se, 0532-170 00\ndataProtectionOfficer: Dataskyddsombudet, Åmåls kommun, dataskyddsombud@amal.se\n',
+    });
+    expect(runCli(['lint', '--date', '2026-06-01'], register).stdout).not.toContain('soc-amal.yaml');
+    for (const language of ['sv', 'en'] as const) {
+      const t = processingLabels[language];
+      expect(checkRecord(register, language, '2026-06-01')).toBe(2);
+      const text = runCli(['report', 'processing', '--format', 'md', '--date', '2026-06-01', '--lang', language], register).stdout;
+      const soc = text.slice(text.indexOf(`## ${t.controller}: Socialförvaltningen Åmål`));
+      const hr = text.slice(text.indexOf(`## ${t.controller}: HR-avdelningen Mellerud`), text.indexOf(`## ${t.controller}: Socialförvaltningen Åmål`));
+      expect(soc).toContain(`| ${t.contact} | socialforvaltningen@amal.se, 0532-170 00 |`);
+      expect(soc).toContain(`| ${t.dataProtectionOfficer} | Dataskyddsombudet, Åmåls kommun, dataskyddsombud@amal.se |`);
+      expect(hr).toContain(`| ${t.contact} | ${t.notGiven} |`);
+      expect(hr).toContain(`| ${t.dataProtectionOfficer} | ${t.notGiven} |`);
+      const html = runCli(['report', 'processing', '--date', '2026-06-01', '--lang', language], register).stdout;
+      expect(html).toContain(`<tr><th scope="row">${t.contact}</th><td>socialforvaltningen@amal.se, 0532-170 00</td></tr>`);
+      expect(html).toContain(`<tr><th scope="row">${t.dataProtectionOfficer}</th><td><span class="warn">${t.notGiven}</span></td></tr>`);
+    }
+    expect(processingLabels.sv.notGiven).toBe('Ej angivet');
+    expect(processingLabels.en.notGiven).toBe('Not given');
   });
 
   it('keeps parties whose names hold a comma apart: "; " in Markdown, one per line in HTML', () => {

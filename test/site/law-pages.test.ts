@@ -16,6 +16,8 @@ import { lawCommandsRegister, type ProcessingFile } from '../insight/law-command
 const DATE = '2026-06-01';
 const OWNER_NAME = 'Anna Andersson'; // the journal's system owner, in law-commands-register.ts
 const CONTACT_PERSON = 'Karin Kontaktsson';
+const UNIT_CONTACT = 'socialforvaltningen@amal.se, 0532-170 00';
+const UNIT_DPO = 'Dataskyddsombudet, Åmåls kommun, dataskyddsombud@amal.se';
 
 /** Text as Handlebars writes it into HTML. */
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/=/g, '&#x3D;');
@@ -40,6 +42,8 @@ function buildSite(language: 'sv' | 'en', redact = false): { register: string; s
     // The ended processing activity under an id of its own (as written there it shares "gammal" with an application).
     'register/processing/gammal.yaml': null,
     'register/processing/gammal-behandling.yaml': readFileSync(join(register, 'register/processing/gammal.yaml'), 'utf8').replace('id: gammal\n', 'id: gammal-behandling\n'),
+    // A controller with its contact details and data protection officer (art. 30.1 a); hr-mellerud has neither.
+    'register/units/soc-amal.yaml': `kind: Unit\nid: soc-amal\nname: Socialförvaltningen Åmål\ntype: department\nmunicipality: amal\ncontact: ${UNIT_CONTACT}\ndataProtectionOfficer: ${UNIT_DPO}\n`,
     'register/suppliers/datahall.yaml': `kind: Supplier\nid: datahall\nname: Nordisk Datahall AB\norgNumber: 556000-0001\ncountry: SE\ncontact: ${CONTACT_PERSON}\n`,
   });
   const result = runCli(['site', '--output', 'site', '--date', DATE, ...(redact ? ['--redact'] : [])], register);
@@ -69,6 +73,13 @@ describe.each(['sv', 'en'] as const)('the site of a register with processing act
       };
       expect(html).toContain(`<h1>${esc(p.name)}</h1>`);
       expect(item(t.a)).toContain(`<a href="../unit/${p.controller}.html">${esc(nameIn(register, 'units', p.controller))}</a>`);
+      const unit = yamlOf(join(register, 'register', 'units', `${p.controller}.yaml`));
+      for (const [label, field] of [
+        [t.contact, 'contact'],
+        [t.dataProtectionOfficer, 'dataProtectionOfficer'],
+      ] as const) {
+        expect(item(label)).toContain(unit[field] ? `<dd>${esc(String(unit[field]))}` : `<span class="gap">${esc(t.notGiven)}</span>`);
+      }
       expect(item(t.b)).toContain(esc(p.purpose));
       expect(item(t.legalBasis)).toContain(p.legalBasis.map((b) => esc(t.legalBases[b])).join('; '));
       if (p.article9Basis) expect(item(t.article9)).toContain(esc(p.article9Basis));
@@ -115,6 +126,11 @@ describe.each(['sv', 'en'] as const)('the site of a register with processing act
     const section = (id: string) => html.slice(html.indexOf(`<section class="controller" id="c-${id}"`), html.indexOf('</section>', html.indexOf(`<section class="controller" id="c-${id}"`)));
     expect(rootHrefs(section('soc-amal')).filter((h) => h.startsWith('processing/'))).toEqual(['processing/socialtjanst.html']);
     expect(rootHrefs(section('hr-mellerud')).filter((h) => h.startsWith('processing/'))).toEqual(['processing/lonehantering.html']);
+    // a) Each controller's contact details and data protection officer, or that they are not given.
+    expect(section('soc-amal')).toContain(`<dt>${esc(t.contact)}</dt><dd>${esc(UNIT_CONTACT)}</dd>`);
+    expect(section('soc-amal')).toContain(`<dt>${esc(t.dataProtectionOfficer)}</dt><dd>${esc(UNIT_DPO)}</dd>`);
+    expect(section('hr-mellerud')).toContain(`<dt>${esc(t.contact)}</dt><dd><span class="gap">${esc(t.notGiven)}</span></dd>`);
+    expect(section('hr-mellerud')).toContain(`<dt>${esc(t.dataProtectionOfficer)}</dt><dd><span class="gap">${esc(t.notGiven)}</span></dd>`);
     // Each controller's page lists what it is controller of, the ended one too.
     const unit = page('unit/soc-amal.html');
     expect(unit).toContain('<a href="../processing/socialtjanst.html">');
@@ -206,5 +222,10 @@ describe('--redact on the pages of the law', () => {
       expect(main(site), path).toBe(main(plain.site));
     }
     expect(read(site, 'supplier/datahall.html')).toContain('<a href="../application/journal.html">');
+    // A controller's functional contact and data protection officer are public: kept.
+    for (const path of ['processing.html', 'processing/socialtjanst.html', 'unit/soc-amal.html']) {
+      expect(read(site, path), path).toContain(esc(UNIT_CONTACT));
+      expect(read(site, path), path).toContain(esc(UNIT_DPO));
+    }
   });
 });
