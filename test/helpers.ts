@@ -77,41 +77,29 @@ export function runCli(args: readonly string[], cwd: string = projectRoot, env: 
 
 /** Runs git in a folder, with a fixed identity and no user configuration; returns stdout. */
 export function git(folder: string, ...args: string[]): string {
-  const result = spawnSync('git', args, {
-    cwd: folder,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.org',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.org',
-    },
-  });
+  const result = spawnSync('git', args, { cwd: folder, encoding: 'utf8', env: gitEnvironment('Test') });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
+}
+
+/** git's environment in a test: no user or system configuration, a fixed identity, and the dates given, if any. */
+function gitEnvironment(author: string, when?: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: author,
+    GIT_AUTHOR_EMAIL: 'test@example.org',
+    GIT_COMMITTER_NAME: author,
+    GIT_COMMITTER_EMAIL: 'test@example.org',
+    ...(when === undefined ? {} : { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when }),
+  };
 }
 
 /** Stages everything in `folder` and commits it (an empty commit too) as made at `when` (an ISO date-time) by `author`. */
 export function commitAt(folder: string, when: string, message: string, author = 'Test'): void {
   git(folder, 'add', '-A');
-  const result = spawnSync('git', ['commit', '--quiet', '--allow-empty', '-m', message], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: author,
-      GIT_AUTHOR_EMAIL: 'test@example.org',
-      GIT_COMMITTER_NAME: author,
-      GIT_COMMITTER_EMAIL: 'test@example.org',
-      GIT_AUTHOR_DATE: when,
-      GIT_COMMITTER_DATE: when,
-    },
-  });
+  const result = spawnSync('git', ['commit', '--quiet', '--allow-empty', '-m', message], { cwd: folder, encoding: 'utf8', env: gitEnvironment(author, when) });
   if (result.status !== 0) throw new Error(`git commit failed: ${result.stderr}`);
 }
 
