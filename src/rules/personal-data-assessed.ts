@@ -1,5 +1,6 @@
 // personal-data-assessed — every live business application says whether it processes personal data.
 import { isLive } from '../model/register-model.js';
+import { GDPR_ARTICLE_30_1 } from './law-basis.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({
@@ -11,13 +12,7 @@ export default defineRule({
       sv: 'Ett verksamhetssystem i drift eller planerat som saknar en bedömning av personuppgifter (`personalData`: `none`, `personal` eller `sensitive`).',
       en: 'A live business application without personalData (none, personal or sensitive): not assessed.',
     },
-    basis: {
-      source: { sv: 'Dataskyddsförordningen (GDPR) art. 30.1', en: 'General Data Protection Regulation (GDPR) Art. 30(1)' },
-      quote: {
-        sv: 'Varje personuppgiftsansvarig och, i tillämpliga fall, den personuppgiftsansvariges företrädare ska föra ett register över behandling som utförts under dess ansvar.',
-        en: "Each controller and, where applicable, the controller's representative, shall maintain a record of processing activities under its responsibility.",
-      },
-    },
+    basis: GDPR_ARTICLE_30_1,
     details: {
       sv: 'Verksamhetssystem behandlar nästan alltid personuppgifter. Bedömningen (`personalData`: `none`, `personal`, eller `sensitive` för känsliga personuppgifter enligt art. 9) avgör om ett personuppgiftsbiträdesavtal krävs. Fyndet pekar på applikationens första rad.',
       en: "Business systems almost always process personal data. The assessment (personalData: none, personal, or sensitive for the special categories of Art. 9) decides whether data-processing-agreement requires a processor agreement. The finding points at the application's first line.",

@@ -9,7 +9,7 @@ import type { Rule } from '../../src/rules/define-rule.js';
 import { policySeedFile, projectRoot } from '../helpers.js';
 
 const rulesDir = join(projectRoot, 'src/rules');
-const notRules = new Set(['index.ts', 'define-rule.ts', 'docs-url.ts']);
+const notRules = new Set(['index.ts', 'define-rule.ts', 'docs-url.ts', 'law-basis.ts']);
 const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && !notRules.has(f));
 const all = rules as readonly Rule[];
 
