@@ -31,7 +31,7 @@ export function missingDocumentation(app: Application): Array<'routines' | 'oper
 
 /** A shared system has a current specialist (IT-policyn, kap. 2). */
 export function hasCurrentSpecialist(register: RegisterModel, app: Application, date: string): boolean {
-  return register.currentRoles(app.id, 'specialist', date).length > 0;
+  return register.hasCurrentRole(app.id, 'specialist', date);
 }
 
 /** The day a plan is next due for review: `updated` + `reviewMonths` (12 when not given). */

@@ -18,67 +18,85 @@ export interface Reference {
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export function referencesOf(entity: Entity): Reference[] {
+  // Plain functions and objects of one shape (no closures or spreads an entity): every entity of a register is asked.
   const refs: Reference[] = [];
-  const one = (path: JsonPath, id: string | undefined, kind: Kind, require?: Reference['require']): void => {
-    if (id !== undefined) refs.push({ path, id, kind, ...(require ? { require } : {}) });
-  };
-  const many = (field: string, ids: readonly string[] | undefined, kind: Kind): void => {
-    ids?.forEach((id, index) => one([field, index], id, kind));
-  };
-  const costRefs = (e: { participants?: readonly string[]; split?: unknown }): void => {
-    many('participants', e.participants, 'Municipality');
-    const split = e.split;
-    if (typeof split === 'object' && split !== null && 'shares' in split) {
-      for (const id of Object.keys((split as { shares: object }).shares)) {
-        refs.push({ path: ['split', 'shares', id], id, kind: 'Municipality', isKey: true });
-      }
-    }
-  };
   switch (entity.kind) {
     case 'Municipality':
       break;
     case 'Unit':
-      one(['municipality'], entity.municipality, 'Municipality');
+      one(refs, ['municipality'], entity.municipality, 'Municipality');
       break;
     case 'Application':
-      many('municipalities', entity.municipalities, 'Municipality');
-      one(['operatedBy'], entity.operatedBy, 'Unit', { field: 'type', value: 'it-unit' });
-      one(['vendor', 'supplier'], entity.vendor?.supplier, 'Supplier');
+      many(refs, 'municipalities', entity.municipalities, 'Municipality');
+      one(refs, ['operatedBy'], entity.operatedBy, 'Unit', IT_UNIT);
+      if (entity.vendor?.supplier !== undefined) one(refs, ['vendor', 'supplier'], entity.vendor.supplier, 'Supplier');
       // A continuity plan that looks like an id is a Document; anything else is a URI or a path.
-      if (entity.continuity?.plan !== undefined && ID.test(entity.continuity.plan)) one(['continuity', 'plan'], entity.continuity.plan, 'Document');
+      if (entity.continuity?.plan !== undefined && ID.test(entity.continuity.plan)) one(refs, ['continuity', 'plan'], entity.continuity.plan, 'Document');
       break;
     case 'RoleAssignment':
-      one(['application'], entity.application, 'Application');
-      one(['holder', 'unit'], entity.holder.unit, 'Unit');
-      one(['appointedBy'], entity.appointedBy, 'RoleAssignment', { field: 'role', value: 'system-owner' });
+      one(refs, ['application'], entity.application, 'Application');
+      one(refs, ['holder', 'unit'], entity.holder.unit, 'Unit');
+      one(refs, ['appointedBy'], entity.appointedBy, 'RoleAssignment', SYSTEM_OWNER);
       break;
     case 'Agreement':
-      one(['application'], entity.application, 'Application');
-      entity.parties?.forEach((party, index) => {
-        // A party that looks like an id is a Unit or a Supplier; anything else is an outside party's name.
-        if (ID.test(party)) refs.push({ path: ['parties', index], id: party, kind: 'Unit', orKind: 'Supplier' });
-      });
-      entity.subProcessors?.forEach((sub, index) => one(['subProcessors', index, 'supplier'], sub.supplier, 'Supplier'));
-      costRefs(entity);
+      one(refs, ['application'], entity.application, 'Application');
+      if (entity.parties !== undefined) {
+        for (let index = 0; index < entity.parties.length; index++) {
+          const party = entity.parties[index]!;
+          // A party that looks like an id is a Unit or a Supplier; anything else is an outside party's name.
+          if (ID.test(party)) refs.push({ path: ['parties', index], id: party, kind: 'Unit', orKind: 'Supplier' });
+        }
+      }
+      if (entity.subProcessors !== undefined) {
+        for (let index = 0; index < entity.subProcessors.length; index++) one(refs, ['subProcessors', index, 'supplier'], entity.subProcessors[index]!.supplier, 'Supplier');
+      }
+      costRefs(refs, entity);
       break;
     case 'TrainingPlan':
-      many('applications', entity.applications, 'Application');
-      entity.activities?.forEach((activity, a) => activity.municipalities?.forEach((id, index) => one(['activities', a, 'municipalities', index], id, 'Municipality')));
+      many(refs, 'applications', entity.applications, 'Application');
+      if (entity.activities !== undefined) {
+        for (let a = 0; a < entity.activities.length; a++) {
+          const ids = entity.activities[a]!.municipalities;
+          if (ids !== undefined) for (let index = 0; index < ids.length; index++) one(refs, ['activities', a, 'municipalities', index], ids[index], 'Municipality');
+        }
+      }
       break;
     case 'Investment':
-      one(['application'], entity.application, 'Application');
-      costRefs(entity);
+      one(refs, ['application'], entity.application, 'Application');
+      costRefs(refs, entity);
       break;
     case 'Document':
-      one(['municipality'], entity.municipality, 'Municipality');
-      one(['supersededBy'], entity.supersededBy, 'Document');
+      one(refs, ['municipality'], entity.municipality, 'Municipality');
+      one(refs, ['supersededBy'], entity.supersededBy, 'Document');
       break;
     case 'Processing':
-      one(['controller'], entity.controller, 'Unit');
-      many('applications', entity.applications, 'Application');
+      one(refs, ['controller'], entity.controller, 'Unit');
+      many(refs, 'applications', entity.applications, 'Application');
       break;
     case 'Supplier':
       break;
   }
   return refs;
+}
+
+const IT_UNIT: Reference['require'] = { field: 'type', value: 'it-unit' };
+const SYSTEM_OWNER: Reference['require'] = { field: 'role', value: 'system-owner' };
+
+function one(refs: Reference[], path: JsonPath, id: string | undefined, kind: Kind, require?: Reference['require']): void {
+  if (id === undefined) return;
+  refs.push(require === undefined ? { path, id, kind } : { path, id, kind, require });
+}
+
+function many(refs: Reference[], field: string, ids: readonly string[] | undefined, kind: Kind): void {
+  if (ids !== undefined) for (let index = 0; index < ids.length; index++) one(refs, [field, index], ids[index], kind);
+}
+
+function costRefs(refs: Reference[], e: { participants?: readonly string[]; split?: unknown }): void {
+  many(refs, 'participants', e.participants, 'Municipality');
+  const split = e.split;
+  if (typeof split === 'object' && split !== null && 'shares' in split) {
+    for (const id of Object.keys((split as { shares: object }).shares)) {
+      refs.push({ path: ['split', 'shares', id], id, kind: 'Municipality', isKey: true });
+    }
+  }
 }

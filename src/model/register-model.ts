@@ -234,6 +234,14 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
     return this.roles(appId, role).filter((r) => isCurrentRole(r, date));
   }
 
+  /** Whether the application has a role of `role` current on `date` (currentRoles(…).length > 0, without the list). */
+  hasCurrentRole(appId: string, role: Role, date: string): boolean {
+    if (this.watched) this.depends(`a${appId}`);
+    const all = this.rolesByApp.get(appId);
+    if (all !== undefined) for (const r of all) if (r.role === role && isCurrentRole(r, date)) return true;
+    return false;
+  }
+
   agreements(appId: string, type?: AgreementType): readonly Agreement[] {
     if (this.watched) this.depends(`a${appId}`);
     const all = this.agreementsByApp.get(appId) ?? [];
@@ -248,6 +256,14 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
 
   currentAgreements(appId: string, type: AgreementType, date: string): readonly Agreement[] {
     return this.agreements(appId, type).filter((a) => isCurrentAgreement(a, date));
+  }
+
+  /** Whether the application has an agreement of `type` current on `date` (currentAgreements(…).length > 0, without the list). */
+  hasCurrentAgreement(appId: string, type: AgreementType, date: string): boolean {
+    if (this.watched) this.depends(`a${appId}`);
+    const all = this.agreementsByApp.get(appId);
+    if (all !== undefined) for (const a of all) if (a.type === type && isCurrentAgreement(a, date)) return true;
+    return false;
   }
 
   /** Training plans that list the application. */

@@ -94,22 +94,22 @@ function perApplication(key: MeasureKey, rule: RuleId, applies: (app: Applicatio
 const always = () => true;
 
 const demands: readonly Demand[] = [
-  perApplication('owner', 'application-has-owner', always, (app, r, date) => r.currentRoles(app.id, 'system-owner', date).length > 0),
-  perApplication('administrator', 'application-has-administrator', always, (app, r, date) => r.currentRoles(app.id, 'system-administrator', date).length > 0),
+  perApplication('owner', 'application-has-owner', always, (app, r, date) => r.hasCurrentRole(app.id, 'system-owner', date)),
+  perApplication('administrator', 'application-has-administrator', always, (app, r, date) => r.hasCurrentRole(app.id, 'system-administrator', date)),
   perApplication('trainingPlan', 'training-plan', needsTrainingPlan, (app, r) => isInTrainingPlan(r, app)),
   perApplication(
     'operationsAgreement',
     'operations-agreement',
     (app) => app.operatedBy !== undefined,
-    (app, r, date) => r.currentAgreements(app.id, 'operations', date).length > 0,
+    (app, r, date) => r.hasCurrentAgreement(app.id, 'operations', date),
   ),
   perApplication(
     'supportAgreement',
     'support-agreement',
     (app) => app.vendor !== undefined,
-    (app, r, date) => r.currentAgreements(app.id, 'support', date).length > 0,
+    (app, r, date) => r.hasCurrentAgreement(app.id, 'support', date),
   ),
-  perApplication('dataProcessingAgreement', 'data-processing-agreement', needsDataProcessingAgreement, (app, r, date) => r.currentAgreements(app.id, 'data-processing', date).length > 0),
+  perApplication('dataProcessingAgreement', 'data-processing-agreement', needsDataProcessingAgreement, (app, r, date) => r.hasCurrentAgreement(app.id, 'data-processing', date)),
   perApplication('documentation', 'documentation', always, (app) => missingDocumentation(app).length === 0),
   perApplication('specialist', 'specialist-competence', isShared, (app, r, date) => hasCurrentSpecialist(r, app, date)),
   {

@@ -18,7 +18,7 @@ export default defineRule({
     },
   },
   check(app, { register, date }) {
-    if (!isLive(app) || register.currentRoles(app.id, 'system-owner', date).length > 0) return [];
+    if (!isLive(app) || register.hasCurrentRole(app.id, 'system-owner', date)) return [];
     return [{ message: { id: 'noOwner', data: { app: app.name } } }];
   },
 });

@@ -26,7 +26,7 @@ export default defineRule({
   },
   check(app, { register, date }) {
     if (!isLive(app) || app.vendor === undefined || !needsDataProcessingAgreement(app)) return [];
-    if (register.currentAgreements(app.id, 'data-processing', date).length > 0) return [];
+    if (register.hasCurrentAgreement(app.id, 'data-processing', date)) return [];
     const data = { id: app.personalData === 'sensitive' ? 'sensitivePersonalData' : 'personalDataWord' } as const;
     return [{ path: ['personalData'], message: { id: 'noDataProcessingAgreement', data: { app: app.name, vendor: app.vendor.name, data } } }];
   },

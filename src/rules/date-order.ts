@@ -45,42 +45,52 @@ function isImpossibleDate(value: string): boolean {
   return value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 && DATE_FORM.test(value) && !isIsoDate(value);
 }
 
-function orderHits(entity: Entity, date: string): Hit[] {
-  const hits: Hit[] = [];
-  const before = (path: JsonPath, later: string | undefined, earlierPath: JsonPath, earlier: string | undefined, id: MessageId = 'dateBefore') => {
-    if (later === undefined || earlier === undefined || !isIsoDate(later) || !isIsoDate(earlier) || later >= earlier) return;
-    hits.push({ entityId: entity.id, path, message: { id, data: { field: fieldName(path), value: later, other: fieldName(earlierPath), otherValue: earlier } } });
-  };
-  const future = (path: JsonPath, value: string) => {
-    if (isIsoDate(value) && value > date) hits.push({ entityId: entity.id, path, severity: 'warning', message: { id: 'dateInFuture', data: { field: fieldName(path), value, date } } });
-  };
+/** A hit when `later` lies before `earlier` (both real days). */
+function before(hits: Hit[], entity: Entity, path: JsonPath, later: string | undefined, earlierPath: JsonPath, earlier: string | undefined, id: MessageId = 'dateBefore'): void {
+  if (later === undefined || earlier === undefined || later >= earlier || !isIsoDate(later) || !isIsoDate(earlier)) return;
+  hits.push({ entityId: entity.id, path, message: { id, data: { field: fieldName(path), value: later, other: fieldName(earlierPath), otherValue: earlier } } });
+}
+
+/** A warning when `value` lies after the date judged on. */
+function future(hits: Hit[], entity: Entity, path: JsonPath, value: string, date: string): void {
+  if (value > date && isIsoDate(value)) hits.push({ entityId: entity.id, path, severity: 'warning', message: { id: 'dateInFuture', data: { field: fieldName(path), value, date } } });
+}
+
+/** The order hits of one entity, added to `hits` (plain functions: every entity of a register is checked). */
+function orderHits(hits: Hit[], entity: Entity, date: string): void {
   switch (entity.kind) {
     case 'Agreement':
-      before(['end'], entity.end, ['start'], entity.start);
-      before(['terminated'], entity.terminated, ['start'], entity.start);
-      (entity.options ?? []).forEach((option, index) => {
-        if (option.months === undefined) hits.push({ entityId: entity.id, path: ['options', index], message: { id: 'optionWithoutMonths', data: { n: index + 1 } } });
-      });
+      before(hits, entity, ['end'], entity.end, ['start'], entity.start);
+      before(hits, entity, ['terminated'], entity.terminated, ['start'], entity.start);
+      if (entity.options !== undefined) {
+        for (let index = 0; index < entity.options.length; index++) {
+          if (entity.options[index]!.months === undefined) hits.push({ entityId: entity.id, path: ['options', index], message: { id: 'optionWithoutMonths', data: { n: index + 1 } } });
+        }
+      }
       break;
     case 'RoleAssignment':
-      before(['until'], entity.until, ['from'], entity.from);
+      before(hits, entity, ['until'], entity.until, ['from'], entity.from);
       break;
     case 'Processing':
-      before(['end'], entity.end, ['start'], entity.start);
+      before(hits, entity, ['end'], entity.end, ['start'], entity.start);
       break;
     case 'Municipality':
-      (entity.memberships ?? []).forEach((period, index) => before(['memberships', index, 'until'], period.until, ['memberships', index, 'from'], period.from));
+      if (entity.memberships !== undefined) {
+        for (let index = 0; index < entity.memberships.length; index++) {
+          const period = entity.memberships[index]!;
+          before(hits, entity, ['memberships', index, 'until'], period.until, ['memberships', index, 'from'], period.from);
+        }
+      }
       break;
     case 'TrainingPlan':
-      future(['updated'], entity.updated);
+      future(hits, entity, ['updated'], entity.updated, date);
       break;
     case 'Document':
-      future(['adopted'], entity.adopted);
+      future(hits, entity, ['adopted'], entity.adopted, date);
       break;
     default:
       break;
   }
-  return hits;
 }
 
 export default defineRule({
@@ -103,7 +113,7 @@ export default defineRule({
     const impossible: Array<{ path: JsonPath; value: string }> = [];
     impossibleDates(entity, impossible);
     for (const { path, value } of impossible) hits.push({ entityId: entity.id, path, message: { id: 'dateDoesNotExist', data: { field: fieldName(path), value } } });
-    hits.push(...orderHits(entity, date));
+    orderHits(hits, entity, date);
     return hits;
   },
 });

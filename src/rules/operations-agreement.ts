@@ -19,7 +19,7 @@ export default defineRule({
   },
   check(app, { register, date }) {
     if (!isLive(app) || app.operatedBy === undefined) return [];
-    if (register.currentAgreements(app.id, 'operations', date).length > 0) return [];
+    if (register.hasCurrentAgreement(app.id, 'operations', date)) return [];
     return [{ message: { id: 'noOperationsAgreement', data: { app: app.name, unit: register.nameOf(app.operatedBy) } } }];
   },
 });

@@ -19,7 +19,7 @@ export default defineRule({
   },
   check(app, { register, date }) {
     if (!isLive(app) || app.vendor === undefined) return [];
-    if (register.currentAgreements(app.id, 'support', date).length > 0) return [];
+    if (register.hasCurrentAgreement(app.id, 'support', date)) return [];
     return [{ message: { id: 'noSupportAgreement', data: { app: app.name, vendor: app.vendor.name } } }];
   },
 });
