@@ -111,8 +111,11 @@ function readingAhead(listing: Listing, cache?: ParseCache): { read: (path: stri
   };
 }
 
-/** From how many files a worker reads ahead: below it, its start-up (about 30 ms) and memory (a second heap, some 10 MB) cost more than it saves. */
-const READ_AHEAD_FROM = 20_000;
+/**
+ * From how many files a worker reads ahead: below it, its start-up (about 30 ms) and memory (a second heap, some 10 MB)
+ * cost more than it saves. At 10,016 files it saves 40–50 ms of the main thread's time and some 4 % of the wall time.
+ */
+const READ_AHEAD_FROM = 5_000;
 /** The files read here while the worker starts (about 40 ms; at most a quarter), so that its first batch is ready. */
 const READ_HERE_FIRST = 3000;
 
