@@ -83,10 +83,13 @@ export class ContentCache implements ParseCache {
     }
     try {
       const stored = deserialize(bytes) as Partial<Stored> | null;
-      if (typeof stored !== 'object' || stored === null || stored.format !== format) return undefined; // another version's
+      // A structured clone that is not a cache at all is damaged, as in the blob cache; one of ours in another format
+      // or of another version is passed over without a word.
+      if (typeof stored !== 'object' || stored === null || typeof stored.format !== 'string') throw new Error('not a cache');
+      if (stored.format !== format) return undefined; // another version's
       if (stored.entries instanceof Map && [...stored.entries].every(([file, entry]) => typeof file === 'string' && isEntry(entry))) return stored as Stored;
     } catch {
-      // not a structured-clone file: damaged
+      // not a structured-clone file, or not one of ours: damaged
     }
     this.damaged = true;
     return undefined;

@@ -62,6 +62,26 @@ describe('lint --cache', () => {
   });
 });
 
+describe('lint --cache with a file that is not one of its caches', () => {
+  it.each([
+    ['a structured clone of a list', serialize(['a list'])],
+    ['a structured clone of an object without a format', serialize({ entries: new Map() })],
+  ])('ignores %s with one line, as the cache of --changed does, and lints as without it', (_name, bytes) => {
+    const folder = registerFrom('clean');
+    writeFileSync(join(folder, 'cache.bin'), bytes);
+    const result = runCli([...lintArgs, '--cache', '--cache-location', 'cache.bin'], folder);
+    expect(result.stdout).toBe(runCli(lintArgs, folder).stdout);
+    expect(result.stderr.split('\n').filter((line) => line.includes('damaged'))).toEqual([`itreg: ${join(folder, 'cache.bin')}: the cache is damaged and was not used; this lint writes a new one`]);
+    expect(runCli([...lintArgs, '--cache', '--cache-location', 'cache.bin'], folder).stderr).not.toContain('damaged');
+  });
+
+  it("passes over another itreg version's cache without a word", () => {
+    const folder = registerFrom('clean');
+    writeFileSync(join(folder, 'cache.bin'), serialize({ format: '3:0.0.1', entries: new Map() }));
+    expect(runCli([...lintArgs, '--cache', '--cache-location', 'cache.bin'], folder).stderr).not.toContain('damaged');
+  });
+});
+
 describe('lint --cache with entries of the right format and the wrong shape', () => {
   it.each([
     ['a result that is a number', { hash: 'x', result: 5 }],
