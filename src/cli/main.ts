@@ -1,4 +1,4 @@
-// The itreg entry point: parses the command line and is the one place that maps errors to exit codes.
+// main(): parses the command line and is the one place that maps errors to exit codes (entry.ts and lint-entry.ts run it).
 import { CommanderError } from 'commander';
 import { ExitCode, ItregError, errorMessage } from '../errors.js';
 import { translator, type Language } from '../i18n/index.js';
@@ -52,5 +52,3 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     return ExitCode.Failure;
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -79,6 +79,8 @@ describe('itreg init: a register that carries its checker, on a repository whose
     expect(listed).toContain('package/package.json');
     expect(listed).toContain('package/dist/bundle/main.js');
     expect(listed).toContain('package/bin/itreg.js');
+    // `itreg lint` runs from a CommonJS bundle of its own, and bin/ is CommonJS (bin/package.json).
+    for (const file of ['package/bin/package.json', 'package/dist/bundle/lint.cjs', 'package/dist/bundle/start-lint.cjs']) expect(listed).toContain(file);
     expect(listed.filter((path) => /^package\/(src|test|node_modules)\//.test(path))).toEqual([]);
   });
 
@@ -122,6 +124,8 @@ describe('itreg init: a register that carries its checker, on a repository whose
     }
     expect(runGithubSteps(elsewhere, 'master')).toEqual([0, 0, 0]);
     expect(runGitlabJob(elsewhere)).toBe(0);
+    // The lint's code cache, in the node_modules folder itreg is installed in (never in the register's files).
+    expect(existsSync(join(elsewhere, 'gov/node_modules/.cache/itreg/lint.v8-cache'))).toBe(true);
     expect(JSON.parse(readFileSync(join(elsewhere, 'gov/gl-code-quality-report.json'), 'utf8'))).toEqual([]);
     const itreg = sh('npx --no-install itreg --version', join(elsewhere, 'gov'));
     expect(itreg.stdout.trim()).toBe(version);
