@@ -19,10 +19,11 @@ export function optionValue(argv: readonly string[], names: readonly string[]): 
 }
 
 /**
- * Whether commander will show help: -h/--help, the command `help`, or no command at all. Help is written in the
- * CLI's language, which is looked up only then.
+ * Whether commander will show help: -h/--help, the command `help`, or no command at all (unless -v/--version prints
+ * the version instead). Help is written in the CLI's language, which is looked up only then.
  */
 export function asksForHelp(argv: readonly string[]): boolean {
+  let version = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return false;
@@ -31,6 +32,7 @@ export function asksForHelp(argv: readonly string[]): boolean {
       i++;
       continue;
     }
+    if (arg === '-v' || arg === '--version') version = true;
     if (arg.startsWith('-')) continue;
     // The command word: help, or a command whose own -h/--help may still follow.
     if (arg === 'help') return true;
@@ -38,5 +40,5 @@ export function asksForHelp(argv: readonly string[]): boolean {
     const end = rest.indexOf('--');
     return (end === -1 ? rest : rest.slice(0, end)).some((option) => option === '-h' || option === '--help');
   }
-  return true;
+  return !version;
 }

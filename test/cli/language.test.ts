@@ -122,6 +122,11 @@ describe('--help in Swedish', () => {
     expect(asksForHelp(['-h'])).toBe(true);
     expect(asksForHelp(['lint', '--', '--help'])).toBe(false);
     expect(asksForHelp(['--lang', 'en', 'lint'])).toBe(false);
+    // -v/--version prints the version, which is in no language: the language is not looked up for it.
+    expect(asksForHelp(['--version'])).toBe(false);
+    expect(asksForHelp(['-C', 'dir', '-v'])).toBe(false);
+    expect(asksForHelp(['-C', '-v'])).toBe(true); // "-v" is the folder here
+    expect(asksForHelp(['--version', '--help'])).toBe(true);
   });
 
   it('is Swedish when asked for with global options before help', () => {
