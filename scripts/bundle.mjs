@@ -38,6 +38,19 @@ const lintOnly = {
   },
 };
 
+/** In lint.cjs, the validators scripts/gen-validators.mjs made: bundled, so that the code cache holds them too. */
+const bundledValidators = {
+  name: 'bundled-validators',
+  setup(build) {
+    build.onResolve({ filter: /\/generated-validators\.js$/ }, () => ({ path: 'generated-validators', namespace: 'bundled-validators' }));
+    build.onLoad({ filter: /.*/, namespace: 'bundled-validators' }, () => ({
+      contents: "export function requireGeneratedValidators() { return require('./dist/schema/validators.generated.cjs'); }",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: { lint: 'src/cli/lint-entry.ts', 'start-lint': 'src/cli/start-lint.ts' },
   outdir: 'dist/bundle',
@@ -47,8 +60,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external,
-  plugins: [lintOnly],
+  // The validators' own requires (ajv's runtime, ajv-formats' date) are bundled with them; ajv's compiler stays out.
+  external: ['playwright-core', 'exceljs'],
+  plugins: [lintOnly, bundledValidators],
   // ES modules are strict; so is the code bundled from them. import.meta.url is the file's URL, as in the ES bundle.
   banner: { js: "'use strict';\nconst __itregUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__itregUrl' },

@@ -12,7 +12,7 @@ const MAGIC = 'itreg V8 code cache 1\n';
 
 /** What a cache was made from, on its second line (JSON), before V8's own bytes. */
 interface CacheHeader {
-  /** SHA-256 of the file's text. */
+  /** SHA-256 of the file's bytes. */
   readonly source: string;
   readonly node: string;
   readonly v8: string;
@@ -36,8 +36,10 @@ export interface CodeCacheRun {
  * used, a new one is written when the process exits (`writeOnExit`), holding every function the run compiled.
  */
 export function runWithCodeCache(file: string, cacheFile: string | undefined, writeOnExit = true): CodeCacheRun {
-  const source = readFileSync(file, 'utf8');
-  const sourceHash = sha256(source);
+  // Hashed as read: hashing the decoded text would encode it again.
+  const bytes = readFileSync(file);
+  const sourceHash = sha256(bytes);
+  const source = bytes.toString('utf8');
   const found = cacheFile === undefined ? 'none' : readCache(cacheFile, sourceHash);
   const cachedData = typeof found === 'string' ? undefined : found;
   // The wrapper node's own CommonJS loader puts around a file.

@@ -8,6 +8,7 @@ import type { JsonPath, Target } from '../types/json-path.js';
 import { NearestIndex, nearestName } from '../util/nearest.js';
 import { packagePath } from '../util/paths.js';
 import { schemaFiles, type EntityKinds } from '../types/entities.generated.js';
+import { requireGeneratedValidators } from './generated-validators.js';
 
 export type Kind = keyof EntityKinds;
 export const kinds = Object.keys(schemaFiles) as Kind[];
@@ -79,7 +80,7 @@ export function compileValidators(): Validators {
 export function generatedValidators(): Validators | undefined {
   let generated: Record<string, ValidateFunction>;
   try {
-    generated = createRequire(packagePath('package.json'))(packagePath('dist/schema/validators.generated.cjs')) as Record<string, ValidateFunction>;
+    generated = requireGeneratedValidators() as Record<string, ValidateFunction>;
   } catch {
     return undefined;
   }
