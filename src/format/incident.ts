@@ -6,6 +6,7 @@ import { escapeText, foldLine } from '../insight/calendar.js';
 import { formatIcsUtc } from '../util/zoned-time.js';
 import type { IncidentView } from '../views/incident.js';
 import { escapeMarkdownText } from './markdown.js';
+import { leftOutLines, leftOutText, supplierLabels } from './suppliers.js';
 
 const labels = {
   sv: {
@@ -85,13 +86,21 @@ function headLines(view: IncidentView, language: Language): string[] {
   return [`${l.detected}: ${readable(view.detected)} ${view.timeZone}`, ...(view.supplier ? [`${l.supplier}: ${view.supplier.name}`] : [])];
 }
 
+/** An affected application's name, with whether it is critical. */
+function appText(app: IncidentView['applications'][number], language: Language): string {
+  return app.critical ? `${app.name} (${labels[language].critical})` : app.name;
+}
+
+/** The day of detection in the register's time zone: the day a supplier's dependencies are judged on. */
+const detectionDay = (view: IncidentView) => view.detected.slice(0, 10);
+
 export function formatIncidentTable(view: IncidentView, language: Language): string {
   const l = labels[language];
   const name = (id: string) => view.applications.find((a) => a.id === id)?.name ?? id;
   const deadlines = new Table({ head: [l.deadline, l.report, l.because], wordWrap: true, colWidths: [26, 50, 28], style: { head: [], border: [] } });
   for (const d of view.deadlines) deadlines.push([readable(d.due), kindText(d.kind, language), d.because.map(name).join(', ')]);
   const apps = new Table({ head: [l.application, l.municipalities, l.owner], wordWrap: true, colWidths: [30, 30, 44], style: { head: [], border: [] } });
-  for (const a of view.applications) apps.push([a.critical ? `${a.name} (${l.critical})` : a.name, a.municipalities.map((m) => m.name).join(', '), ownersText(a, language)]);
+  for (const a of view.applications) apps.push([appText(a, language), a.municipalities.map((m) => m.name).join(', '), ownersText(a, language)]);
   return (
     [
       ...headLines(view, language),
@@ -101,6 +110,7 @@ export function formatIncidentTable(view: IncidentView, language: Language): str
       '',
       `${l.affected}:`,
       view.applications.length === 0 ? l.noApplications : apps.toString(),
+      ...(view.leftOut.length === 0 ? [] : ['', ...leftOutLines(view.leftOut, detectionDay(view), language)]),
     ].join('\n') + '\n'
   );
 }
@@ -126,8 +136,9 @@ export function formatIncidentMarkdown(view: IncidentView, language: Language): 
     lines.push(
       `| ${l.application} | ${l.municipalities} | ${l.owner} |`,
       '| --- | --- | --- |',
-      ...view.applications.map((a) => `| ${md(a.critical ? `${a.name} (${l.critical})` : a.name)} | ${md(a.municipalities.map((m) => m.name).join(', '))} | ${md(ownersText(a, language))} |`),
+      ...view.applications.map((a) => `| ${md(appText(a, language))} | ${md(a.municipalities.map((m) => m.name).join(', '))} | ${md(ownersText(a, language))} |`),
     );
+  if (view.leftOut.length > 0) lines.push('', md(supplierLabels[language].leftOutHeading(detectionDay(view))), '', ...view.leftOut.map((entry) => `- ${md(leftOutText(entry, language))}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -136,6 +147,7 @@ export function formatIncidentJson(view: IncidentView): string {
     ...view,
     applications: view.applications.map((a) => ({ ...a, municipalities: a.municipalities.map((m) => m.id), owners: a.owners.map((o) => ({ title: o.title, unit: o.unit })) })),
     municipalities: view.municipalities.map((m) => m.id),
+    leftOut: view.leftOut.map(({ agreement, ...entry }) => ({ ...entry, ...(agreement !== undefined ? { agreement: agreement.id } : {}) })),
     deadlines: view.deadlines.map(({ dueMs: _ms, ...d }) => d),
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -1,8 +1,8 @@
 // assessIncident(): what an incident at a supplier or in an application reaches (applications, municipalities, their
 // system owners) and the deadlines the law sets from its detection (DESIGN.md "Suppliers: … an incident's deadlines").
 import { needsProcessingRecord } from '../model/processing.js';
-import { isLive, type RegisterModel } from '../model/register-model.js';
-import { dependentsOf } from '../model/suppliers.js';
+import type { RegisterModel } from '../model/register-model.js';
+import { dependentsOf, type LeftOutDependency } from '../model/suppliers.js';
 import type { Application, RoleAssignment } from '../types/entities.generated.js';
 import { compareByConsequence } from './suppliers.js';
 import { addCalendarMonths, addHours, localDate } from '../util/zoned-time.js';
@@ -33,27 +33,33 @@ export interface IncidentAssessment {
   readonly timeZone: string;
   readonly supplier?: string;
   readonly affected: readonly AffectedApplication[];
+  /** At a supplier: the links to it that do not count on the day of detection (model/suppliers.ts), by application. */
+  readonly leftOut: ReadonlyArray<{ readonly application: Application; readonly leftOut: readonly LeftOutDependency[] }>;
   readonly municipalities: readonly string[];
   readonly deadlines: readonly IncidentDeadline[];
 }
 
 export type IncidentTarget = { readonly supplier: string } | { readonly application: string };
 
-/** The applications an incident reaches: the live applications that depend on the supplier (highest consequence first), or the one named. */
-function affectedBy(register: RegisterModel, target: IncidentTarget): Application[] {
+/**
+ * The applications an incident reaches on the day: those that depend on the supplier that day (live, through a current
+ * agreement or a sub-processor since then; highest consequence first) and the links left out, or the one named.
+ */
+function affectedBy(register: RegisterModel, target: IncidentTarget, day: string): Pick<IncidentAssessment, 'leftOut'> & { readonly apps: Application[] } {
   if ('application' in target) {
     const app = register.getOf('Application', target.application);
-    return app ? [app] : [];
+    return { apps: app ? [app] : [], leftOut: [] };
   }
-  return dependentsOf(register, target.supplier)
-    .map((d) => d.application)
-    .filter(isLive)
-    .sort(compareByConsequence);
+  const named = dependentsOf(register, target.supplier, day).sort((a, b) => compareByConsequence(a.application, b.application));
+  return {
+    apps: named.filter((d) => d.via.length > 0).map((d) => d.application),
+    leftOut: named.filter((d) => d.leftOut.length > 0).map(({ application, leftOut }) => ({ application, leftOut })),
+  };
 }
 
 export function assessIncident(register: RegisterModel, target: IncidentTarget, detected: number, timeZone: string): IncidentAssessment {
   const day = localDate(detected, timeZone);
-  const apps = affectedBy(register, target);
+  const { apps, leftOut } = affectedBy(register, target, day);
   const affected = apps.map((application) => ({ application, owners: register.currentRoles(application.id, 'system-owner', day) }));
   const municipalities = [...new Set(apps.flatMap((a) => a.municipalities))];
   const critical = apps.filter((a) => a.critical === true).map((a) => a.id);
@@ -69,5 +75,5 @@ export function assessIncident(register: RegisterModel, target: IncidentTarget, 
   }
   if (personal.length > 0) deadlines.push({ kind: 'imy-breach', due: addHours(detected, 72), because: personal });
   deadlines.sort((a, b) => a.due - b.due);
-  return { detected, timeZone, ...('supplier' in target ? { supplier: target.supplier } : {}), affected, municipalities, deadlines };
+  return { detected, timeZone, ...('supplier' in target ? { supplier: target.supplier } : {}), affected, leftOut, municipalities, deadlines };
 }

@@ -1,8 +1,8 @@
 // rankSuppliers(): each supplier with the applications that depend on it, sorted by the highest consequence a breach
 // there would have, and whether it is a concentration (DESIGN.md "Suppliers: who depends on whom").
 import { highestLevel, SERIOUS_LEVEL } from '../model/continuity.js';
-import { isLive, type RegisterModel } from '../model/register-model.js';
-import { dependentsOf, type SupplierDependency } from '../model/suppliers.js';
+import type { RegisterModel } from '../model/register-model.js';
+import { dependentsOf, type LeftOutDependency, type SupplierDependency } from '../model/suppliers.js';
 import type { Application, Supplier } from '../types/entities.generated.js';
 
 /** A supplier behind this many applications that are critical or classified at SERIOUS_LEVEL or above is a concentration. */
@@ -11,6 +11,8 @@ export const CONCENTRATION_THRESHOLD = 3;
 export interface SupplierExposure {
   readonly supplier: Supplier;
   readonly dependents: ReadonlyArray<{ readonly application: Application; readonly via: readonly SupplierDependency[] }>;
+  /** The links to the supplier that do not count on the date (retired application, agreement not current, sub-processor not yet), by application. */
+  readonly leftOut: ReadonlyArray<{ readonly application: Application; readonly leftOut: readonly LeftOutDependency[] }>;
   /** The highest classification level among the dependents; undefined when none is classified. */
   readonly highestLevel?: number;
   /** Dependents that are critical or have a level ≥ SERIOUS_LEVEL. */
@@ -37,17 +39,18 @@ export function compareByConsequence(a: Application, b: Application): number {
   return consequence(b) - consequence(a) || collator.compare(a.name, b.name);
 }
 
-export function supplierExposure(register: RegisterModel, supplier: Supplier): SupplierExposure {
-  // A retired application depends on no one any more.
-  const dependents = dependentsOf(register, supplier.id)
-    .filter((d) => isLive(d.application))
-    .sort((a, b) => compareByConsequence(a.application, b.application));
+/** Who depends on a supplier on `date` (model/suppliers.ts decides what counts), and what is left out. */
+export function supplierExposure(register: RegisterModel, supplier: Supplier, date: string): SupplierExposure {
+  const named = dependentsOf(register, supplier.id, date).sort((a, b) => compareByConsequence(a.application, b.application));
+  const dependents = named.filter((d) => d.via.length > 0).map(({ application, via }) => ({ application, via }));
+  const leftOut = named.filter((d) => d.leftOut.length > 0).map(({ application, leftOut: links }) => ({ application, leftOut: links }));
   const apps = dependents.map((d) => d.application);
   const levels = apps.map(highestLevel).filter((l): l is number => l !== undefined);
   const serious = apps.filter(isSerious).map((a) => a.id);
   return {
     supplier,
     dependents,
+    leftOut,
     ...(levels.length > 0 ? { highestLevel: Math.max(...levels) } : {}),
     serious,
     critical: apps.filter((a) => a.critical === true).length,
@@ -57,13 +60,13 @@ export function supplierExposure(register: RegisterModel, supplier: Supplier): S
 }
 
 /**
- * Every supplier (or the one named), highest consequence first: concentrations, then by the highest level, the number
+ * Every supplier with its dependents on `date`, highest consequence first: concentrations, then by the highest level, the number
  * of critical, serious and sensitive dependents, the number of dependents, and the name.
  */
-export function rankSuppliers(register: RegisterModel): SupplierExposure[] {
+export function rankSuppliers(register: RegisterModel, date: string): SupplierExposure[] {
   return register
     .ofKind('Supplier')
-    .map((s) => supplierExposure(register, s))
+    .map((s) => supplierExposure(register, s, date))
     .sort(
       (a, b) =>
         Number(b.concentration) - Number(a.concentration) ||

@@ -1,7 +1,9 @@
-// Who depends on a supplier: an application's vendor, an agreement's party, a processor's sub-processor, named by the
-// supplier's id or by a name equal to its `name` (DESIGN.md "Suppliers"). `suppliers` and `incident` ask here.
+// Who depends on a supplier on a date: an application's vendor, an agreement's party, a processor's sub-processor, named
+// by the supplier's id or by a name equal to its `name` (DESIGN.md "Suppliers"). `suppliers`, `incident` and the site
+// ask here; what does not count on the date is answered here too, with why.
 import type { Agreement, Application, Supplier } from '../types/entities.generated.js';
-import type { RegisterModel } from './register-model.js';
+import { agreementTerms, isCurrentAgreement } from './agreement-terms.js';
+import { isLive, type RegisterModel } from './register-model.js';
 
 /** How an application depends on a supplier. */
 export type SupplierLink = 'vendor' | 'party' | 'sub-processor';
@@ -11,6 +13,25 @@ export interface SupplierDependency {
   readonly via: SupplierLink;
   /** The agreement that names it, for a party or a sub-processor. */
   readonly agreement?: Agreement;
+}
+
+/**
+ * Why a link to a supplier does not count on a date: the application is retired, the agreement that names the supplier
+ * has ended or has not started, or the sub-processor's `since` lies after the date.
+ */
+export type LeftOutReason = 'retired' | 'agreement-ended' | 'agreement-not-started' | 'sub-processor-not-yet';
+
+export interface LeftOutDependency extends SupplierDependency {
+  readonly reason: LeftOutReason;
+  /** The day the reason names: retired on, ended on (the current end), starts on, sub-processor since. */
+  readonly on?: string;
+}
+
+/** An application's links to suppliers on a date: those that count, and those left out with why. */
+export interface SupplierLinks {
+  readonly counted: readonly SupplierDependency[];
+  /** Links that do not count on the date, each (supplier, way, agreement) once; none whose supplier and way count through another link. */
+  readonly leftOut: readonly LeftOutDependency[];
 }
 
 /** Names compared as a person reads them: case and runs of white space do not matter. */
@@ -27,29 +48,81 @@ export function findSupplier(register: RegisterModel, idOrName: string | undefin
   return register.ofKind('Supplier').find((supplier) => nameKey(supplier.name) === key);
 }
 
-/** Every supplier an application depends on, each way once, in the order vendor, agreement parties, sub-processors. */
-export function suppliersOf(register: RegisterModel, app: Application): SupplierDependency[] {
-  const found: SupplierDependency[] = [];
-  const seen = new Set<string>();
-  const add = (supplier: Supplier | undefined, via: SupplierLink, agreement?: Agreement): void => {
-    if (supplier === undefined || seen.has(`${via}\u0000${supplier.id}`)) return;
-    seen.add(`${via}\u0000${supplier.id}`);
-    found.push({ supplier, via, ...(agreement ? { agreement } : {}) });
-  };
-  if (app.vendor) add(findSupplier(register, app.vendor.supplier) ?? findSupplier(register, app.vendor.name), 'vendor');
-  for (const agreement of register.agreements(app.id)) {
-    for (const party of agreement.parties ?? []) add(findSupplier(register, party), 'party', agreement);
-  }
-  for (const agreement of register.agreements(app.id)) {
-    for (const sub of agreement.subProcessors ?? []) add(findSupplier(register, sub.supplier) ?? findSupplier(register, sub.name), 'sub-processor', agreement);
-  }
-  return found;
+type Why = Pick<LeftOutDependency, 'reason' | 'on'>;
+
+/** Why an agreement does not count on the date (undefined: it is current, DESIGN.md 1.1 "Agreements"). */
+function agreementLeftOut(agreement: Agreement, date: string): Why | undefined {
+  if (isCurrentAgreement(agreement, date)) return undefined;
+  if (date < agreement.start) return { reason: 'agreement-not-started', on: agreement.start };
+  const end = agreementTerms(agreement, date).end;
+  return { reason: 'agreement-ended', ...(end !== undefined ? { on: end } : {}) };
 }
 
-/** The applications that depend on a supplier, in file order, each with the ways it does. */
-export function dependentsOf(register: RegisterModel, supplierId: string): Array<{ readonly application: Application; readonly via: readonly SupplierDependency[] }> {
+/**
+ * Every link an application has to a supplier, judged on `date`. A link counts when the application is live (not
+ * retired), and, for an agreement's party, while that agreement is current; for a sub-processor, while its agreement is
+ * current and from its `since` on. Counted links come in the order vendor, agreement parties, sub-processors, each
+ * (supplier, way) once.
+ */
+export function supplierLinks(register: RegisterModel, app: Application, date: string): SupplierLinks {
+  const links: Array<SupplierDependency & { readonly why?: Why }> = [];
+  const retired: Why | undefined = isLive(app) ? undefined : { reason: 'retired', ...(app.lifecycle?.retired !== undefined ? { on: app.lifecycle.retired } : {}) };
+  const push = (supplier: Supplier | undefined, via: SupplierLink, agreement: Agreement | undefined, why: Why | undefined): void => {
+    if (supplier !== undefined) links.push({ supplier, via, ...(agreement ? { agreement } : {}), ...(why ? { why } : {}) });
+  };
+  if (app.vendor) push(findSupplier(register, app.vendor.supplier) ?? findSupplier(register, app.vendor.name), 'vendor', undefined, retired);
+  const agreements = register.agreements(app.id).map((agreement) => ({ agreement, why: retired ?? agreementLeftOut(agreement, date) }));
+  for (const { agreement, why } of agreements) {
+    for (const party of agreement.parties ?? []) push(findSupplier(register, party), 'party', agreement, why);
+  }
+  for (const { agreement, why } of agreements) {
+    for (const sub of agreement.subProcessors ?? []) {
+      const notYet = sub.since !== undefined && date < sub.since ? { reason: 'sub-processor-not-yet' as const, on: sub.since } : undefined;
+      push(findSupplier(register, sub.supplier) ?? findSupplier(register, sub.name), 'sub-processor', agreement, why ?? notYet);
+    }
+  }
+  const counted: SupplierDependency[] = [];
+  const countedKeys = new Set<string>();
+  for (const { why, ...link } of links) {
+    const key = `${link.via}\u0000${link.supplier.id}`;
+    if (why !== undefined || countedKeys.has(key)) continue;
+    countedKeys.add(key);
+    counted.push(link);
+  }
+  const leftOut: LeftOutDependency[] = [];
+  const leftKeys = new Set<string>();
+  for (const { why, ...link } of links) {
+    const key = `${link.via}\u0000${link.supplier.id}`;
+    const full = `${key}\u0000${link.agreement?.id ?? ''}`;
+    if (why === undefined || countedKeys.has(key) || leftKeys.has(full)) continue;
+    leftKeys.add(full);
+    leftOut.push({ ...link, ...why });
+  }
+  return { counted, leftOut };
+}
+
+/** Every supplier an application depends on on `date` (see supplierLinks), in the order vendor, agreement parties, sub-processors. */
+export function suppliersOf(register: RegisterModel, app: Application, date: string): SupplierDependency[] {
+  return [...supplierLinks(register, app, date).counted];
+}
+
+/** An application's links to one supplier on a date: the ways it depends on it, and the links left out. */
+export interface SupplierDependent {
+  readonly application: Application;
+  readonly via: readonly SupplierDependency[];
+  readonly leftOut: readonly LeftOutDependency[];
+}
+
+/**
+ * The applications that name a supplier, in file order, each with the ways it depends on it on `date` and the links
+ * left out on that date; an application whose every link is left out has an empty `via`.
+ */
+export function dependentsOf(register: RegisterModel, supplierId: string, date: string): SupplierDependent[] {
   return register
     .ofKind('Application')
-    .map((application) => ({ application, via: suppliersOf(register, application).filter((d) => d.supplier.id === supplierId) }))
-    .filter((entry) => entry.via.length > 0);
+    .map((application) => {
+      const { counted, leftOut } = supplierLinks(register, application, date);
+      return { application, via: counted.filter((d) => d.supplier.id === supplierId), leftOut: leftOut.filter((d) => d.supplier.id === supplierId) };
+    })
+    .filter((entry) => entry.via.length > 0 || entry.leftOut.length > 0);
 }

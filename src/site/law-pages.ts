@@ -1,7 +1,7 @@
 // The site's pages for the law of 2026: the record of processing activities per controller and a page per processing
 // activity (GDPR art. 30.1), the suppliers by consequence and a page per supplier. They read the view models that
 // `itreg report processing` and `itreg suppliers` read, and only add links and words.
-import { supplierLabels } from '../format/suppliers.js';
+import { leftOutDetail, supplierLabels } from '../format/suppliers.js';
 import type { Language } from '../i18n/index.js';
 import { terms } from '../i18n/terms.js';
 import { rankSuppliers } from '../insight/suppliers.js';
@@ -79,7 +79,7 @@ export function lawPages(context: LawContext) {
   const lacking = (entry: { readonly thirdCountry: boolean; readonly safeguard?: string }) => entry.thirdCountry && entry.safeguard === undefined;
 
   // The suppliers as `itreg suppliers` ranks and shows them: computed once for the list and the pages.
-  const suppliers = rankSuppliers(register).map((exposure) => supplierView(register, exposure, date, config.classificationLevels));
+  const suppliers = rankSuppliers(register, date).map((exposure) => supplierView(register, exposure, date, config.classificationLevels));
   const levelText = (view: { readonly highestLevel?: number; readonly levelName?: string }) => (view.levelName === undefined ? undefined : `${view.highestLevel} ${view.levelName}`);
 
   /** What an application's page shows of the law: its processing activities and the suppliers it depends on. */
@@ -89,7 +89,7 @@ export function lawPages(context: LawContext) {
       return { link: ref(app.id, p.id, 'Processing'), controller: ref(p.id, p.controller, 'Unit'), state: l.processingStates[state], current: state === 'current' };
     });
     const bySupplier = new Map<string, { link: Link; via: string[] }>();
-    for (const d of suppliersOf(register, app)) {
+    for (const d of suppliersOf(register, app, date)) {
       const entry = bySupplier.get(d.supplier.id) ?? bySupplier.set(d.supplier.id, { link: ref(app.id, d.supplier.id, 'Supplier'), via: [] }).get(d.supplier.id)!;
       entry.via.push(sl.links[d.via]);
     }
@@ -242,6 +242,9 @@ export function lawPages(context: LawContext) {
             personalData: a.personalData === undefined ? '' : term.personalData[a.personalData],
             agreements: a.processorAgreements.map((pa) => ({ link: ref(a.id, pa.id, 'Agreement'), current: pa.current })),
           })),
+          // What names the supplier but does not count on the date, as `itreg suppliers` lists it under its table.
+          leftOutHeading: sl.leftOutHeading(date),
+          leftOut: s.leftOut.map((entry) => ({ link: ref(s.id, entry.id, 'Application'), detail: leftOutDetail(entry, language) })),
         }),
       };
     }

@@ -4,6 +4,7 @@ import type { IncidentAssessment, IncidentDeadlineKind } from '../insight/incide
 import type { RegisterModel } from '../model/register-model.js';
 import type { Application } from '../types/entities.generated.js';
 import { formatZoned } from '../util/zoned-time.js';
+import { leftOutViews, type LeftOutView } from './supplier.js';
 
 export interface IncidentView {
   /** The detection time in the register's time zone, ISO 8601 with offset. */
@@ -19,6 +20,8 @@ export interface IncidentView {
     readonly owners: readonly { readonly title: string; readonly unit: string; readonly unitName: string }[];
   }>;
   readonly municipalities: readonly { readonly id: string; readonly name: string }[];
+  /** At a supplier: what names it but does not count on the day of detection. */
+  readonly leftOut: readonly LeftOutView[];
   readonly deadlines: ReadonlyArray<{ readonly kind: IncidentDeadlineKind; readonly due: string; readonly dueMs: number; readonly because: readonly string[] }>;
 }
 
@@ -38,6 +41,7 @@ export function incidentView(register: RegisterModel, assessment: IncidentAssess
       owners: owners.map((o) => ({ title: o.holder.title, unit: o.holder.unit, unitName: register.nameOf(o.holder.unit) })),
     })),
     municipalities: assessment.municipalities.map(named),
+    leftOut: leftOutViews(assessment.leftOut),
     deadlines: assessment.deadlines.map((d) => ({ kind: d.kind, due: formatZoned(d.due, zone), dueMs: d.due, because: d.because })),
   };
 }

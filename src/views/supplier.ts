@@ -1,7 +1,7 @@
 // supplierView(): a supplier as `itreg suppliers` and the site show it on a date: who depends on it and how, each
 // dependent's municipalities, classification, criticality, personal data and processor agreements.
 import { isCurrentAgreement, type RegisterModel } from '../model/register-model.js';
-import type { SupplierLink } from '../model/suppliers.js';
+import type { LeftOutDependency, LeftOutReason, SupplierLink } from '../model/suppliers.js';
 import type { SupplierExposure } from '../insight/suppliers.js';
 import type { Application } from '../types/entities.generated.js';
 import { highestLevel } from '../model/continuity.js';
@@ -22,6 +22,38 @@ export interface SupplierDependentView {
   readonly processorAgreements: readonly { readonly id: string; readonly name: string; readonly current: boolean }[];
 }
 
+/** A dependency that does not count on the date, and why: one per application, reason and agreement (a retired application once). */
+export interface LeftOutView {
+  /** The application's id and name. */
+  readonly id: string;
+  readonly name: string;
+  readonly via: readonly SupplierLink[];
+  readonly reason: LeftOutReason;
+  /** The day the reason names: retired on, ended on, starts on, sub-processor since. */
+  readonly on?: string;
+  readonly agreement?: { readonly id: string; readonly name: string };
+}
+
+/** The links left out on the date, by application (in the order given), then reason and agreement. */
+export function leftOutViews(entries: ReadonlyArray<{ readonly application: Application; readonly leftOut: readonly LeftOutDependency[] }>): LeftOutView[] {
+  return entries.flatMap(({ application, leftOut }) => {
+    const groups = new Map<string, { via: SupplierLink[]; first: LeftOutDependency }>();
+    for (const link of leftOut) {
+      const key = `${link.reason}\u0000${link.reason === 'retired' ? '' : (link.agreement?.id ?? '')}`;
+      const group = groups.get(key) ?? groups.set(key, { via: [], first: link }).get(key)!;
+      if (!group.via.includes(link.via)) group.via.push(link.via);
+    }
+    return [...groups.values()].map(({ via, first }) => ({
+      id: application.id,
+      name: application.name,
+      via,
+      reason: first.reason,
+      ...(first.on !== undefined ? { on: first.on } : {}),
+      ...(first.agreement !== undefined && first.reason !== 'retired' ? { agreement: { id: first.agreement.id, name: first.agreement.name } } : {}),
+    }));
+  });
+}
+
 export interface SupplierView {
   readonly id: string;
   readonly name: string;
@@ -35,6 +67,8 @@ export interface SupplierView {
   readonly serious: number;
   readonly critical: number;
   readonly applications: readonly SupplierDependentView[];
+  /** What names the supplier but does not count on the date (DESIGN.md "Suppliers"; docs/commands.md). */
+  readonly leftOut: readonly LeftOutView[];
 }
 
 export function supplierView(register: RegisterModel, exposure: SupplierExposure, date: string, levels: readonly string[]): SupplierView {
@@ -62,5 +96,6 @@ export function supplierView(register: RegisterModel, exposure: SupplierExposure
         processorAgreements: register.agreements(app.id, 'data-processing').map((a) => ({ id: a.id, name: a.name, current: isCurrentAgreement(a, date) })),
       };
     }),
+    leftOut: leftOutViews(exposure.leftOut),
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import { addCalendarMonths, formatZoned, instantOf, parseDateTime } from '../../src/util/zoned-time.js';
-import { lawCommandsRegister } from './law-commands-register.js';
+import { datedSupplierRegister, lawCommandsRegister } from './law-commands-register.js';
 
 interface IncidentJson {
   detected: string;
@@ -13,6 +13,7 @@ interface IncidentJson {
   supplier?: { id: string; name: string };
   applications: Array<{ id: string; critical: boolean; municipalities: string[]; owners: Array<{ title: string; unit: string }> }>;
   municipalities: string[];
+  leftOut: Array<{ id: string; via: string[]; reason: string; on?: string; agreement?: string }>;
   deadlines: Array<{ kind: string; due: string; because: string[] }>;
 }
 
@@ -130,6 +131,31 @@ describe('itreg incident', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`itreg: ${message}\n`);
+  });
+
+  it('at a supplier: only what depends on it on the day of detection, the rest listed apart (ended agreement, later sub-processor, retired)', () => {
+    const dated = datedSupplierRegister('en');
+    const json = (detected: string) => JSON.parse(runCli(['incident', '--supplier', 'cloud', '--detected', detected, '--format', 'json'], dated, env).stdout) as IncidentJson;
+    const june = json('2026-06-01T10:00');
+    // ekonomi-moln ended 2025-12-31 (terminated); the journal's sub-processor is one from 2026-09-01.
+    expect(june.applications.map((a) => a.id)).toEqual(['lon', 'bibliotek']);
+    expect(june.municipalities).toEqual(['mellerud', 'amal']);
+    expect(june.deadlines.flatMap((d) => d.because)).not.toContain('journal');
+    expect(june.leftOut.map((e) => [e.id, e.reason, e.on])).toEqual([
+      ['journal', 'sub-processor-not-yet', '2026-09-01'],
+      ['ekonomi', 'agreement-ended', '2025-12-31'],
+    ]);
+    // Judged on the day in the register's time zone: 2026-09-01 00:30 there is 2026-08-31 22:30 UTC.
+    expect(json('2026-09-01T00:30').applications.map((a) => a.id)).toEqual(['journal', 'lon', 'bibliotek']);
+    expect(json('2026-08-31T23:30').applications.map((a) => a.id)).toEqual(['lon', 'bibliotek']);
+    const datahall = JSON.parse(runCli(['incident', '--supplier', 'datahall', '--detected', '2026-06-01T10:00', '--format', 'json'], dated, env).stdout) as IncidentJson;
+    expect(datahall.applications.map((a) => a.id)).not.toContain('gammal');
+    expect(datahall.leftOut).toEqual([{ id: 'gammal', name: 'Gammalt system', via: ['vendor'], reason: 'retired' }]);
+
+    const sv = runCli(['incident', '--supplier', 'cloud', '--detected', '2026-06-01T10:00', '--lang', 'sv'], dated, env).stdout;
+    expect(sv).toContain('Räknas inte som beroende den 2026-06-01:\n  - Socialtjänstens journal (underbiträde): enligt PUB-avtal journal först från 2026-09-01\n');
+    const md = runCli(['incident', '--supplier', 'cloud', '--detected', '2026-06-01T10:00', '--format', 'md'], dated, env).stdout;
+    expect(md).toContain('Not counted as dependencies on 2026-06-01:\n\n- Socialtjänstens journal (sub-processor): under PUB-avtal journal only from 2026-09-01\n');
   });
 
   it('says so in Swedish too', () => {

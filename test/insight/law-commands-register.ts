@@ -122,6 +122,34 @@ export function lawCommandsRegister(language: 'sv' | 'en' = 'en', timeZone?: str
   return folder;
 }
 
+/**
+ * lawCommandsRegister() with dependencies that depend on the date: the cloud supplier as party of an agreement of
+ * `ekonomi` that was terminated and ended 2025-12-31, as party of one of `lon` that renews tacitly past its end
+ * 2025-12-31, and as sub-processor of the journal's processor agreement from 2026-09-01.
+ */
+export function datedSupplierRegister(language: 'sv' | 'en' = 'en'): string {
+  const folder = lawCommandsRegister(language);
+  writeFiles(folder, {
+    'register/agreements/ekonomi-moln.yaml':
+      'kind: Agreement\nid: ekonomi-moln\nname: Molntjänst ekonomi\ntype: support\napplication: ekonomi\nparties: [cloud]\nstart: 2023-01-01\nend: 2025-12-31\nnoticeMonths: 3\nrenewal: { months: 12 }\nterminated: 2025-06-01\n',
+    'register/agreements/lon-moln.yaml':
+      'kind: Agreement\nid: lon-moln\nname: Molnlagring lön\ntype: support\napplication: lon\nparties: [cloud]\nstart: 2023-01-01\nend: 2025-12-31\nnoticeMonths: 3\nrenewal: { months: 12 }\n',
+    'register/agreements/journal-pub.yaml': [
+      'kind: Agreement',
+      'id: journal-pub',
+      'name: PUB-avtal journal',
+      'type: data-processing',
+      'application: journal',
+      'parties: [omsorg]',
+      'start: 2024-01-01',
+      'subProcessors:',
+      '  - { name: Nimbus Cloud Inc., supplier: cloud, country: US, since: 2026-09-01, safeguard: scc }',
+      '',
+    ].join('\n'),
+  });
+  return folder;
+}
+
 /** A Processing file as the tests read it back (the record's elements, art. 30.1 a–g). */
 export interface ProcessingFile {
   id: string;

@@ -1,7 +1,7 @@
 // itreg suppliers on a register built here: who depends on whom, by the highest consequence, concentration first.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
-import { lawCommandsRegister } from './law-commands-register.js';
+import { datedSupplierRegister, lawCommandsRegister } from './law-commands-register.js';
 
 interface SuppliersJson {
   concentrations: string[];
@@ -20,6 +20,7 @@ interface SuppliersJson {
       personalData?: string;
       processorAgreements: Array<{ id: string; current: boolean }>;
     }>;
+    leftOut: Array<{ id: string; name: string; via: string[]; reason: string; on?: string; agreement?: string }>;
   }>;
 }
 
@@ -85,5 +86,64 @@ describe('itreg suppliers', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('itreg: no supplier "datahal" (did you mean "datahall"?); itreg suppliers lists them\n');
     expect(runCli(['suppliers', 'datahal', '--lang', 'sv'], folder, env).stderr).toBe('itreg: ingen leverantör "datahal" (menade du "datahall"?); itreg suppliers visar dem\n');
+  });
+});
+
+describe('itreg suppliers on a date: what counts, and what is left out', () => {
+  const folder = datedSupplierRegister('en');
+  const cloudOn = (...date: string[]) => (JSON.parse(runCli(['suppliers', 'cloud', '--format', 'json', ...date], folder, env).stdout) as SuppliersJson).suppliers[0]!;
+
+  it("counts an agreement's party while the agreement is current by its terms, and lists an ended one apart", () => {
+    const cloud = cloudOn(); // today: 2026-06-01
+    // lon-moln renews tacitly past its end 2025-12-31 and counts; ekonomi-moln was terminated and ended on it.
+    expect(cloud.applications.map((a) => [a.id, a.via])).toEqual([
+      ['lon', ['party']],
+      ['bibliotek', ['vendor']],
+    ]);
+    expect(cloud.leftOut).toEqual([
+      { id: 'journal', name: 'Socialtjänstens journal', via: ['sub-processor'], reason: 'sub-processor-not-yet', on: '2026-09-01', agreement: 'journal-pub' },
+      { id: 'ekonomi', name: 'Ekonomisystem', via: ['party'], reason: 'agreement-ended', on: '2025-12-31', agreement: 'ekonomi-moln' },
+    ]);
+  });
+
+  it('counts a sub-processor from its since on, and the retired application that names a supplier is listed apart', () => {
+    const cloud = cloudOn('--date', '2026-09-01');
+    expect(cloud.applications.map((a) => [a.id, a.via])).toEqual([
+      ['journal', ['sub-processor']],
+      ['lon', ['party']],
+      ['bibliotek', ['vendor']],
+    ]);
+    expect(cloud.leftOut.map((e) => [e.id, e.reason])).toEqual([['ekonomi', 'agreement-ended']]);
+    // Before the agreements began, none of them counts; the vendor does.
+    const early = cloudOn('--date', '2022-12-31');
+    expect(early.applications.map((a) => [a.id, a.via])).toEqual([['bibliotek', ['vendor']]]);
+    expect(early.leftOut.map((e) => [e.id, e.reason, e.on])).toEqual([
+      ['journal', 'agreement-not-started', '2024-01-01'],
+      ['lon', 'agreement-not-started', '2023-01-01'],
+      ['ekonomi', 'agreement-not-started', '2023-01-01'],
+    ]);
+    const datahall = (JSON.parse(runCli(['suppliers', 'datahall', '--format', 'json'], folder, env).stdout) as SuppliersJson).suppliers[0]!;
+    expect(datahall.leftOut).toEqual([{ id: 'gammal', name: 'Gammalt system', via: ['vendor'], reason: 'retired' }]);
+  });
+
+  it('says under the table and in Markdown what is not counted on the date, in English and Swedish', () => {
+    const en = runCli(['suppliers', 'cloud'], folder, env).stdout;
+    expect(en).toContain(
+      [
+        'Not counted as dependencies on 2026-06-01:',
+        '  - Socialtjänstens journal (sub-processor): under PUB-avtal journal only from 2026-09-01',
+        '  - Ekonomisystem (agreement party): Molntjänst ekonomi ended on 2025-12-31',
+      ].join('\n'),
+    );
+    const sv = runCli(['suppliers', 'cloud', '--lang', 'sv', '--format', 'md'], folder, env).stdout;
+    expect(sv).toContain(
+      [
+        'Räknas inte som beroende den 2026-06-01:',
+        '',
+        '- Socialtjänstens journal (underbiträde): enligt PUB-avtal journal först från 2026-09-01',
+        '- Ekonomisystem (avtalspart): Molntjänst ekonomi upphörde 2025-12-31',
+      ].join('\n'),
+    );
+    expect(runCli(['suppliers', 'datahall', '--lang', 'sv'], folder, env).stdout).toContain('  - Gammalt system (leverantör): applikationen är avvecklad\n');
   });
 });

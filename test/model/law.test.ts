@@ -6,7 +6,7 @@ import { EEA_COUNTRIES, isInEea } from '../../src/model/countries.js';
 import { highestLevel, hostingCountry, isRestoreTestOverdue, needsContinuity } from '../../src/model/continuity.js';
 import { currentProcessingsOf, needsProcessingRecord } from '../../src/model/processing.js';
 import { RegisterModel } from '../../src/model/register-model.js';
-import { dependentsOf, findSupplier, suppliersOf } from '../../src/model/suppliers.js';
+import { dependentsOf, findSupplier, supplierLinks, suppliersOf } from '../../src/model/suppliers.js';
 import { readConfig } from '../../src/register/config.js';
 import { loadRegister } from '../../src/register/load.js';
 import { projectRoot } from '../helpers.js';
@@ -79,19 +79,40 @@ describe('suppliers in the example register', () => {
   });
 
   it('knows every way an application depends on its suppliers', () => {
-    expect(suppliersOf(model, app('socialtjanst-journal')).map((d) => [d.supplier.id, d.via])).toEqual([
+    expect(suppliersOf(model, app('socialtjanst-journal'), '2026-12-08').map((d) => [d.supplier.id, d.via])).toEqual([
       ['omsorgsdata-nordic', 'vendor'],
       ['omsorgsdata-nordic', 'party'],
       ['nordisk-datahall', 'sub-processor'],
     ]);
-    expect(suppliersOf(model, app('pa-lon')).map((d) => [d.supplier.id, d.via])).toEqual([
+    expect(suppliersOf(model, app('pa-lon'), '2026-12-08').map((d) => [d.supplier.id, d.via])).toEqual([
       ['lonepartner-vast', 'vendor'],
       ['lonepartner-vast', 'party'],
     ]);
   });
 
+  it('counts a sub-processor from its since and a party while its agreement is current, and says why the others are left out', () => {
+    const on = (id: string, date: string) => supplierLinks(model, app(id), date);
+    // Videomöten Global became a sub-processor of the Bengtsfors learning platform on 2026-08-15.
+    expect(on('skolplattform-bengtsfors', '2026-08-14').counted.map((d) => d.supplier.id)).not.toContain('videomoten-global');
+    expect(on('skolplattform-bengtsfors', '2026-08-14').leftOut.map((d) => [d.supplier.id, d.via, d.reason, d.on])).toEqual([
+      ['videomoten-global', 'sub-processor', 'sub-processor-not-yet', '2026-08-15'],
+    ]);
+    expect(on('skolplattform-bengtsfors', '2026-08-15').counted.map((d) => [d.supplier.id, d.via])).toContainEqual(['videomoten-global', 'sub-processor']);
+    // The server hall agreement of the directory service ends 2027-12-31: the data centre is behind it to that day.
+    expect(on('katalogtjanst', '2027-12-31').counted.map((d) => d.supplier.id)).toEqual(['nordisk-datahall']);
+    expect(on('katalogtjanst', '2028-01-01').counted).toEqual([]);
+    expect(on('katalogtjanst', '2028-01-01').leftOut.map((d) => [d.supplier.id, d.reason, d.on, d.agreement?.id])).toEqual([
+      ['nordisk-datahall', 'agreement-ended', '2027-12-31', 'katalogtjanst-serverhall'],
+    ]);
+    expect(
+      dependentsOf(model, 'nordisk-datahall', '2028-01-01')
+        .filter((d) => d.via.length > 0)
+        .map((d) => d.application.id),
+    ).toEqual(['skolplattform-bengtsfors', 'socialtjanst-journal']);
+  });
+
   it('puts the data centre behind three applications that are critical or at level 3 or more', () => {
-    const behind = dependentsOf(model, 'nordisk-datahall').map((d) => d.application);
+    const behind = dependentsOf(model, 'nordisk-datahall', '2026-12-08').map((d) => d.application);
     expect(behind.map((a) => a.id)).toEqual(['katalogtjanst', 'skolplattform-bengtsfors', 'socialtjanst-journal']);
     expect(behind.every((a) => a.critical === true || (highestLevel(a) ?? 0) >= 3)).toBe(true);
   });

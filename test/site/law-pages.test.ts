@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { supplierLabels } from '../../src/format/suppliers.js';
+import { leftOutDetail, supplierLabels } from '../../src/format/suppliers.js';
 import { terms } from '../../src/i18n/terms.js';
 import { processingLabels } from '../../src/report/processing-labels.js';
 import type { SupplierView } from '../../src/views/supplier.js';
@@ -145,18 +145,33 @@ describe.each(['sv', 'en'] as const)('the site of a register with processing act
   it('has a page per supplier that says what itreg suppliers --format json says of it, in its order', () => {
     const json = JSON.parse(runCli(['suppliers', '--format', 'json', '--date', DATE, '--lang', language], register).stdout) as {
       concentrations: string[];
-      suppliers: Array<Omit<SupplierView, 'applications'> & { applications: Array<Omit<SupplierView['applications'][number], 'municipalities'> & { municipalities: string[] }> }>;
+      suppliers: Array<
+        Omit<SupplierView, 'applications' | 'leftOut'> & {
+          applications: Array<Omit<SupplierView['applications'][number], 'municipalities'> & { municipalities: string[] }>;
+          leftOut: Array<Omit<SupplierView['leftOut'][number], 'agreement'> & { agreement?: string }>;
+        }
+      >;
     };
     const sl = supplierLabels[language];
     const list = page('suppliers.html');
     expect(tableRows(list, 'sortable suppliers').map((row) => /supplier\/([^.]+)\.html/.exec(row[0]!)?.[1])).toEqual(json.suppliers.map((s) => s.id));
     expect(json.concentrations).toEqual(['datahall']);
     const datahall = json.suppliers.find((s) => s.id === 'datahall')!;
+    expect(datahall.leftOut.map((e) => [e.id, e.reason])).toEqual([['gammal', 'retired']]);
     expect(list).toContain(esc(sl.concentration(datahall.name, datahall.serious)));
     for (const s of json.suppliers) {
       const html = page(`supplier/${s.id}.html`);
       expect(html).toContain(`<h1>${esc(s.name)}</h1>`);
       if (s.orgNumber) expect(html).toContain(`<dd>${s.orgNumber}</dd>`);
+      // What names the supplier but does not count on the date (here the retired system that names the data centre).
+      const leftOut = html.includes('<ul class="left-out">') ? html.slice(html.indexOf('<ul class="left-out">'), html.indexOf('</ul>', html.indexOf('<ul class="left-out">'))) : '';
+      expect([...leftOut.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!)).toEqual(
+        s.leftOut.map(({ agreement: id, ...e }) => {
+          const agreement = id === undefined ? {} : { agreement: { id, name: nameIn(register, 'agreements', id) } };
+          return `<a href="../application/${e.id}.html">${esc(e.name)}</a> ${esc(leftOutDetail({ ...e, ...agreement }, language))}`;
+        }),
+      );
+      if (s.leftOut.length > 0) expect(html).toContain(`<p>${esc(sl.leftOutHeading(DATE))}</p>`);
       expect(html).toContain(`<dd>${s.levelName === undefined ? '–' : esc(`${s.highestLevel} ${s.levelName}`)}</dd>`);
       if (s.applications.length === 0) {
         expect(html).toContain(esc(sl.noDependents));

@@ -12,9 +12,10 @@ export async function suppliersCommand(id: string | undefined, options: CommonOp
   if (id !== undefined && !register.getOf('Supplier', id)) {
     throw new UsageError({ id: 'noSupplier', data: { id, suggestion: suggestNearest(id, register.idsOf('Supplier')) } });
   }
-  const ranked = rankSuppliers(register).filter((e) => id === undefined || e.supplier.id === id);
+  const ranked = rankSuppliers(register, date).filter((e) => id === undefined || e.supplier.id === id);
   const views = ranked.map((e) => supplierView(register, e, date, config.classificationLevels));
-  const text = options.format === 'json' ? formatSuppliersJson(views) : options.format === 'md' ? formatSuppliersMarkdown(views, config.language) : formatSuppliersTable(views, config.language);
+  const text =
+    options.format === 'json' ? formatSuppliersJson(views) : options.format === 'md' ? formatSuppliersMarkdown(views, config.language, date) : formatSuppliersTable(views, config.language, date);
   emit(text, options.output, workingFolder(options));
   return ExitCode.Ok;
 }
