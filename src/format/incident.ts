@@ -20,6 +20,9 @@ const labels = {
     owner: 'Systemägare',
     critical: 'samhällsviktig',
     noOwner: 'ingen gällande systemägare',
+    retired: (on?: string) => (on === undefined ? 'avvecklad' : `avvecklad ${on}`),
+    retiredNote: (name: string, on?: string) =>
+      `Applikationen ${name} ${on === undefined ? 'är avvecklad' : `avvecklades ${on}`} enligt registret. Rör incidenten uppgifter som finns kvar, till exempel i arkiv eller säkerhetskopior, gäller fristerna ändå.`,
     affected: 'Berörda applikationer',
     noDeadlines: 'Ingen rapporteringsfrist: ingen berörd applikation är samhällsviktig eller behandlar personuppgifter.',
     noApplications: 'Ingen applikation i drift beror på leverantören.',
@@ -43,6 +46,9 @@ const labels = {
     owner: 'System owner',
     critical: 'critical',
     noOwner: 'no current system owner',
+    retired: (on?: string) => (on === undefined ? 'retired' : `retired ${on}`),
+    retiredNote: (name: string, on?: string) =>
+      `The application ${name} ${on === undefined ? 'is retired' : `was retired on ${on}`} according to the register. If the incident concerns data that remains, in archives or backups for instance, the deadlines apply all the same.`,
     affected: 'Affected applications',
     noDeadlines: 'No reporting deadline: no affected application is critical or processes personal data.',
     noApplications: 'No live application depends on the supplier.',
@@ -83,12 +89,18 @@ function notAssessedLines(view: IncidentView, language: Language): string[] {
 
 function headLines(view: IncidentView, language: Language): string[] {
   const l = labels[language];
-  return [`${l.detected}: ${readable(view.detected)} ${view.timeZone}`, ...(view.supplier ? [`${l.supplier}: ${view.supplier.name}`] : [])];
+  return [
+    `${l.detected}: ${readable(view.detected)} ${view.timeZone}`,
+    ...(view.supplier ? [`${l.supplier}: ${view.supplier.name}`] : []),
+    ...view.applications.filter((a) => a.retired).map((a) => l.retiredNote(a.name, a.retiredOn)),
+  ];
 }
 
-/** An affected application's name, with whether it is critical. */
+/** An affected application's name, with whether it is critical and retired. */
 function appText(app: IncidentView['applications'][number], language: Language): string {
-  return app.critical ? `${app.name} (${labels[language].critical})` : app.name;
+  const l = labels[language];
+  const tags = [...(app.critical ? [l.critical] : []), ...(app.retired ? [l.retired(app.retiredOn)] : [])];
+  return tags.length === 0 ? app.name : `${app.name} (${tags.join(', ')})`;
 }
 
 /** The day of detection in the register's time zone: the day a supplier's dependencies are judged on. */

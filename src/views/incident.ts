@@ -1,7 +1,7 @@
 // incidentView(): an incident's assessment as `itreg incident` shows it: names for ids, owners by title and unit,
 // each deadline as the register's local time with its offset.
 import type { IncidentAssessment, IncidentDeadlineKind } from '../insight/incident.js';
-import type { RegisterModel } from '../model/register-model.js';
+import { isLive, type RegisterModel } from '../model/register-model.js';
 import type { Application } from '../types/entities.generated.js';
 import { formatZoned } from '../util/zoned-time.js';
 import { leftOutViews, type LeftOutView } from './supplier.js';
@@ -16,6 +16,9 @@ export interface IncidentView {
     readonly name: string;
     readonly critical: boolean;
     readonly personalData?: Application['personalData'];
+    /** lifecycle.status is retired (only an application named by --application can be). */
+    readonly retired: boolean;
+    readonly retiredOn?: string;
     readonly municipalities: readonly { readonly id: string; readonly name: string }[];
     readonly owners: readonly { readonly title: string; readonly unit: string; readonly unitName: string }[];
   }>;
@@ -37,6 +40,8 @@ export function incidentView(register: RegisterModel, assessment: IncidentAssess
       name: app.name,
       critical: app.critical === true,
       ...(app.personalData !== undefined ? { personalData: app.personalData } : {}),
+      retired: !isLive(app),
+      ...(!isLive(app) && app.lifecycle?.retired !== undefined ? { retiredOn: app.lifecycle.retired } : {}),
       municipalities: app.municipalities.map(named),
       owners: owners.map((o) => ({ title: o.holder.title, unit: o.holder.unit, unitName: register.nameOf(o.holder.unit) })),
     })),

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { projectRoot, runCli } from '../helpers.js';
 import { addCalendarMonths, formatZoned, instantOf, parseDateTime } from '../../src/util/zoned-time.js';
 import { datedSupplierRegister, lawCommandsRegister } from './law-commands-register.js';
 
@@ -11,7 +11,7 @@ interface IncidentJson {
   detected: string;
   timeZone: string;
   supplier?: { id: string; name: string };
-  applications: Array<{ id: string; critical: boolean; municipalities: string[]; owners: Array<{ title: string; unit: string }> }>;
+  applications: Array<{ id: string; critical: boolean; retired: boolean; retiredOn?: string; municipalities: string[]; owners: Array<{ title: string; unit: string }> }>;
   municipalities: string[];
   leftOut: Array<{ id: string; via: string[]; reason: string; on?: string; agreement?: string }>;
   deadlines: Array<{ kind: string; due: string; because: string[] }>;
@@ -156,6 +156,25 @@ describe('itreg incident', () => {
     expect(sv).toContain('Räknas inte som beroende den 2026-06-01:\n  - Socialtjänstens journal (underbiträde): enligt PUB-avtal journal först från 2026-09-01\n');
     const md = runCli(['incident', '--supplier', 'cloud', '--detected', '2026-06-01T10:00', '--format', 'md'], dated, env).stdout;
     expect(md).toContain('Not counted as dependencies on 2026-06-01:\n\n- Socialtjänstens journal (sub-processor): under PUB-avtal journal only from 2026-09-01\n');
+  });
+
+  it('says that an application named by --application is retired, in Swedish and English', () => {
+    const json = incident('--application', 'gammal', '--detected', '2026-06-01T10:00');
+    expect(json.applications.map((a) => [a.id, a.retired])).toEqual([['gammal', true]]);
+    const en = runCli(['incident', '--application', 'gammal', '--detected', '2026-06-01T10:00'], folder, env).stdout;
+    expect(en).toContain(
+      'The application Gammalt system is retired according to the register. If the incident concerns data that remains, in archives or backups for instance, the deadlines apply all the same.',
+    );
+    expect(runCli(['incident', '--application', 'gammal', '--detected', '2026-06-01T10:00', '--format', 'md'], folder, env).stdout).toContain('| Gammalt system (critical, retired) |');
+    // The example register's old intranet, retired on a date, in Swedish (its language) as a table and Markdown.
+    const sv = runCli(['incident', '--application', 'intranat-gammalt', '--detected', '2026-12-08T10:00'], projectRoot, env).stdout;
+    expect(sv).toContain('Applikationen Gamla intranätet avvecklades 2023-12-31 enligt registret. Rör incidenten uppgifter som finns kvar');
+    expect(sv).toContain('Gamla intranätet (avvecklad');
+    const md = runCli(['incident', '--application', 'intranat-gammalt', '--detected', '2026-12-08T10:00', '--format', 'md'], projectRoot, env).stdout;
+    expect(md).toContain('| Gamla intranätet (avvecklad 2023-12-31) |');
+    // A live application says nothing of the kind.
+    expect(incident('--application', 'lon', '--detected', '2026-06-01T10:00').applications[0]!.retired).toBe(false);
+    expect(runCli(['incident', '--application', 'lon', '--detected', '2026-06-01T10:00'], folder, env).stdout).not.toContain('retired');
   });
 
   it('says so in Swedish too', () => {
