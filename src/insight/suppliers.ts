@@ -2,7 +2,7 @@
 // there would have, and whether it is a concentration (DESIGN.md "Suppliers: who depends on whom").
 import { highestLevel, SERIOUS_LEVEL } from '../model/continuity.js';
 import type { RegisterModel } from '../model/register-model.js';
-import { dependentsOf, type LeftOutDependency, type SupplierDependency } from '../model/suppliers.js';
+import { dependentsBySupplier, type LeftOutDependency, type SupplierDependent, type SupplierDependency } from '../model/suppliers.js';
 import type { Application, Supplier } from '../types/entities.generated.js';
 
 /** A supplier behind this many applications that are critical or classified at SERIOUS_LEVEL or above is a concentration. */
@@ -39,17 +39,17 @@ export function compareByConsequence(a: Application, b: Application): number {
   return consequence(b) - consequence(a) || collator.compare(a.name, b.name);
 }
 
-/** Who depends on a supplier on `date` (model/suppliers.ts decides what counts), and what is left out. */
-export function supplierExposure(register: RegisterModel, supplier: Supplier, date: string): SupplierExposure {
-  const named = dependentsOf(register, supplier.id, date).sort((a, b) => compareByConsequence(a.application, b.application));
-  const dependents = named.filter((d) => d.via.length > 0).map(({ application, via }) => ({ application, via }));
+/** Who depends on a supplier, given its dependents on a date (model/suppliers.ts decides what counts), and what is left out. */
+export function supplierExposure(supplier: Supplier, dependents: readonly SupplierDependent[]): SupplierExposure {
+  const named = [...dependents].sort((a, b) => compareByConsequence(a.application, b.application));
+  const counted = named.filter((d) => d.via.length > 0).map(({ application, via }) => ({ application, via }));
   const leftOut = named.filter((d) => d.leftOut.length > 0).map(({ application, leftOut: links }) => ({ application, leftOut: links }));
-  const apps = dependents.map((d) => d.application);
+  const apps = counted.map((d) => d.application);
   const levels = apps.map(highestLevel).filter((l): l is number => l !== undefined);
   const serious = apps.filter(isSerious).map((a) => a.id);
   return {
     supplier,
-    dependents,
+    dependents: counted,
     leftOut,
     ...(levels.length > 0 ? { highestLevel: Math.max(...levels) } : {}),
     serious,
@@ -64,9 +64,10 @@ export function supplierExposure(register: RegisterModel, supplier: Supplier, da
  * of critical, serious and sensitive dependents, the number of dependents, and the name.
  */
 export function rankSuppliers(register: RegisterModel, date: string): SupplierExposure[] {
+  const dependents = dependentsBySupplier(register, date);
   return register
     .ofKind('Supplier')
-    .map((s) => supplierExposure(register, s, date))
+    .map((s) => supplierExposure(s, dependents.get(s.id) ?? []))
     .sort(
       (a, b) =>
         Number(b.concentration) - Number(a.concentration) ||

@@ -114,15 +114,24 @@ export interface SupplierDependent {
 }
 
 /**
- * The applications that name a supplier, in file order, each with the ways it depends on it on `date` and the links
- * left out on that date; an application whose every link is left out has an empty `via`.
+ * Every supplier's dependents on `date`: the applications that name it, in file order, each with the ways it depends
+ * on it that day and the links left out; an application whose every link is left out has an empty `via`. Each
+ * application's links are judged once for all suppliers.
  */
+export function dependentsBySupplier(register: RegisterModel, date: string): ReadonlyMap<string, readonly SupplierDependent[]> {
+  const bySupplier = new Map<string, SupplierDependent[]>();
+  for (const application of register.ofKind('Application')) {
+    const { counted, leftOut } = supplierLinks(register, application, date);
+    const ids = new Set([...counted, ...leftOut].map((d) => d.supplier.id));
+    for (const id of ids) {
+      const entry = { application, via: counted.filter((d) => d.supplier.id === id), leftOut: leftOut.filter((d) => d.supplier.id === id) };
+      (bySupplier.get(id) ?? bySupplier.set(id, []).get(id)!).push(entry);
+    }
+  }
+  return bySupplier;
+}
+
+/** One supplier's dependents on `date` (see dependentsBySupplier). */
 export function dependentsOf(register: RegisterModel, supplierId: string, date: string): SupplierDependent[] {
-  return register
-    .ofKind('Application')
-    .map((application) => {
-      const { counted, leftOut } = supplierLinks(register, application, date);
-      return { application, via: counted.filter((d) => d.supplier.id === supplierId), leftOut: leftOut.filter((d) => d.supplier.id === supplierId) };
-    })
-    .filter((entry) => entry.via.length > 0 || entry.leftOut.length > 0);
+  return [...(dependentsBySupplier(register, date).get(supplierId) ?? [])];
 }
