@@ -50,6 +50,11 @@ export function findSupplier(register: RegisterModel, idOrName: string | undefin
 
 type Why = Pick<LeftOutDependency, 'reason' | 'on'>;
 
+/** A sub-processor is one from its `since` on (no `since`: for as long as its agreement; DESIGN.md art. 28). */
+export function isSubProcessorOn(sub: Pick<NonNullable<Agreement['subProcessors']>[number], 'since'>, date: string): boolean {
+  return sub.since === undefined || sub.since <= date;
+}
+
 /** Why an agreement does not count on the date (undefined: it is current, DESIGN.md 1.1 "Agreements"). */
 function agreementLeftOut(agreement: Agreement, date: string): Why | undefined {
   if (isCurrentAgreement(agreement, date)) return undefined;
@@ -77,7 +82,7 @@ export function supplierLinks(register: RegisterModel, app: Application, date: s
   }
   for (const { agreement, why } of agreements) {
     for (const sub of agreement.subProcessors ?? []) {
-      const notYet = sub.since !== undefined && date < sub.since ? { reason: 'sub-processor-not-yet' as const, on: sub.since } : undefined;
+      const notYet = isSubProcessorOn(sub, date) ? undefined : { reason: 'sub-processor-not-yet' as const, ...(sub.since !== undefined ? { on: sub.since } : {}) };
       push(findSupplier(register, sub.supplier) ?? findSupplier(register, sub.name), 'sub-processor', agreement, why ?? notYet);
     }
   }

@@ -3,7 +3,7 @@
 import { isThirdCountry } from '../model/countries.js';
 import { isCurrentProcessing } from '../model/processing.js';
 import { isCurrentAgreement, type RegisterModel } from '../model/register-model.js';
-import { findSupplier } from '../model/suppliers.js';
+import { findSupplier, isSubProcessorOn } from '../model/suppliers.js';
 import type { Application, Processing } from '../types/entities.generated.js';
 
 export type Safeguard = NonNullable<NonNullable<Processing['transfers']>[number]['safeguard']>;
@@ -105,8 +105,9 @@ export function processingView(register: RegisterModel, processing: Processing, 
     return { id, name: register.nameOf(id), ...(app?.personalData !== undefined ? { personalData: app.personalData } : {}), processorAgreements: processorAgreements(register, id, date) };
   });
   const seen = new Set<string>();
+  // A transfer from the sub-processor's since on, while its agreement is current: as `itreg suppliers` counts it.
   const subProcessorTransfers = applications
-    .flatMap((a) => a.processorAgreements.filter((p) => p.current).flatMap((p) => p.subProcessors))
+    .flatMap((a) => a.processorAgreements.filter((p) => p.current).flatMap((p) => p.subProcessors.filter((sub) => isSubProcessorOn(sub, date))))
     .filter((s) => s.thirdCountry && !seen.has(`${s.name}\u0000${s.country}`) && seen.add(`${s.name}\u0000${s.country}`) !== undefined);
   return {
     id: processing.id,

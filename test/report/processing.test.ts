@@ -98,6 +98,20 @@ describe('itreg report processing', () => {
     checkRecord(projectRoot, 'en', '2026-06-01');
   });
 
+  it('names a sub-processor outside the EU/EEA among the transfers (e) from its since on, as itreg suppliers counts it', () => {
+    // Videomöten Global Inc. (US) became a sub-processor of the Bengtsfors learning platform on 2026-08-15.
+    const transfers = (date: string) => {
+      const out = runCli(['report', 'processing', '--format', 'md', '--date', date, '--lang', 'en', '--unit', 'barn-utbildning-bengtsfors'], projectRoot).stdout;
+      return out.split('\n').find((line) => line.startsWith(`| ${processingLabels.en.e} |`)) ?? '';
+    };
+    expect(transfers('2026-08-14')).not.toContain('Videomöten Global Inc.');
+    expect(transfers('2026-08-15')).toContain('Videomöten Global Inc. (sub-processor)');
+    // The processor agreement's own list still names it with its since.
+    expect(runCli(['report', 'processing', '--format', 'md', '--date', '2026-08-14', '--lang', 'en', '--unit', 'barn-utbildning-bengtsfors'], projectRoot).stdout).toContain(
+      'Videomöten Global Inc., United States (US), since 15 August 2026',
+    );
+  });
+
   it("gives each controller's contact details and data protection officer (art. 30.1 a), and says when they are not given", () => {
     const register = lawCommandsRegister('sv');
     writeFiles(register, {
