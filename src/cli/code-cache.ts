@@ -22,14 +22,23 @@ interface CacheHeader {
   readonly bytes: number;
 }
 
-/** What became of the cache, for --debug and the tests. */
-export type CacheUse = 'used' | 'none' | 'ignored' | 'rejected';
+/**
+ * What became of the cache, for the tests: used; used but thin (made by a run that compiled little), so replaced at
+ * exit; no cache file; a file that failed a check; V8 refused it (other flags).
+ */
+export type CacheUse = 'used' | 'thin' | 'none' | 'ignored' | 'rejected';
 
 export interface CodeCacheRun {
   readonly cache: CacheUse;
-  /** Writes a new cache now (done at exit when the cache was not used); false if it could not be written. */
+  /** Writes a new cache now (done at exit unless the cache was used); false if it could not be written. */
   readonly write: () => boolean;
 }
+
+/**
+ * A cache smaller than this share of the text was made by a run that compiled little of it (`lint --help`, a usage
+ * error: about 30 % of lint.cjs; a lint: 65 %): it is used, and the run's own replaces it.
+ */
+export const THIN_CACHE = 0.45;
 
 /**
  * Runs `file` (CommonJS) in this context, with the code cache in `cacheFile` when that one fits. Unless the cache was
@@ -44,7 +53,7 @@ export function runWithCodeCache(file: string, cacheFile: string | undefined, wr
   const cachedData = typeof found === 'string' ? undefined : found;
   // The wrapper node's own CommonJS loader puts around a file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const cache: CacheUse = typeof found === 'string' ? found : script.cachedDataRejected ? 'rejected' : 'used';
+  const cache: CacheUse = typeof found === 'string' ? found : script.cachedDataRejected ? 'rejected' : found.length < THIN_CACHE * bytes.length ? 'thin' : 'used';
   const write = (): boolean => (cacheFile === undefined ? false : writeCache(cacheFile, sourceHash, script.createCachedData()));
   if (cache !== 'used' && cacheFile !== undefined && writeOnExit) process.once('exit', write);
   const module = { exports: {} as unknown };

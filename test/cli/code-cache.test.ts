@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { codeCacheFile, runWithCodeCache } from '../../src/cli/code-cache.js';
+import { codeCacheFile, runWithCodeCache, THIN_CACHE } from '../../src/cli/code-cache.js';
 import { projectRoot, registerFrom, runCli, temporaryFolder } from '../helpers.js';
 
 /** A CommonJS file that records, in a global, what it was and that it ran. */
@@ -72,6 +72,27 @@ describe('runWithCodeCache', () => {
     ran();
   });
 
+  it('replaces a thin cache, made by a run that compiled little of the file, with the cache of the next run', () => {
+    const file = join(folder, 'e.cjs');
+    // A long function that only the second run calls: the first run's cache holds little of it.
+    const body = Array.from({ length: 400 }, (_, i) => `  total += (x * ${i + 1}) % ${i + 7};`).join('\n');
+    writeFileSync(
+      file,
+      `function long(x) {\n  let total = 0;\n${body}\n  return total;\n}\nglobalThis.itregCodeCacheTest = [...(globalThis.itregCodeCacheTest ?? []), globalThis.itregCodeCacheLong ? 'long:' + long(3) : 'short'];\n`,
+    );
+    const cache = join(folder, 'e.v8-cache');
+    runWithCodeCache(file, cache, false).write();
+    const thin = runWithCodeCache(file, cache, false);
+    expect(thin.cache).toBe('thin');
+    (globalThis as { itregCodeCacheLong?: boolean }).itregCodeCacheLong = true;
+    const full = runWithCodeCache(file, cache, false);
+    expect(full.cache).toBe('thin');
+    full.write();
+    expect(runWithCodeCache(file, cache, false).cache).toBe('used');
+    delete (globalThis as { itregCodeCacheLong?: boolean }).itregCodeCacheLong;
+    expect(ran()).toEqual(['short', 'short', expect.stringMatching(/^long:\d+$/), expect.stringMatching(/^long:\d+$/)]);
+  });
+
   it('runs without a cache where none can be written', () => {
     const file = script(folder, 'd.cjs', 'unwritable');
     const locked = join(folder, 'locked');
@@ -133,5 +154,7 @@ describe('itreg lint from its own bundle', () => {
     writeFileSync(cache, 'damaged');
     expect(runCli(['lint', '--format', 'json', '--date', '2026-06-01'], folder)).toEqual(first);
     expect(readFileSync(cache).subarray(0, 22).toString()).toBe('itreg V8 code cache 1\n');
+    // A lint's cache is no thin one, or every lint would write it anew.
+    expect(readFileSync(cache).length).toBeGreaterThan(THIN_CACHE * readFileSync(join(projectRoot, 'dist/bundle/lint.cjs')).length + 1000);
   });
 });
