@@ -138,6 +138,11 @@ describe('itreg lint from its own bundle', () => {
     [['lint', '--bogus']],
     [['lint', 'register/nowhere']],
     [['lint', '--print-config']],
+    [['lint', '--formt', 'json']],
+    [['lint', '--format', 'json', '--format', 'sarif']],
+    [['lint', '--lang', 'xx']],
+    [['lint', '-h', '--lang', 'sv']],
+    [['lint', '--version']],
   ])('answers %j as the full command line does', (args) => {
     const lane = runCli(args, folder);
     expect(lane).toEqual(viaMain(args));
