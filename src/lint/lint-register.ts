@@ -76,10 +76,9 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
   const cache = request.cacheFile !== undefined ? new ContentCache(request.cacheFile, packageVersion) : undefined;
   if (cache?.damaged) hooks.note(t({ id: 'cacheDamaged', data: { file: cache.file } }));
   // --changed and --staged with --cache: files the change left alone come from the cache by their git blob id.
-  const blobCache = cache && (request.changed || request.staged) ? new BlobCache(BlobCache.besideFile(cache.file), packageVersion, config.source.text, cache) : undefined;
-  if (blobCache?.damaged) hooks.note(t({ id: 'cacheDamaged', data: { file: blobCache.file } }));
+  const blobFile = cache && (request.changed || request.staged) ? BlobCache.besideFile(cache.file) : undefined;
   // --changed: git's questions go out first and run beside the loading (the answers are read once it is done).
-  const blobsBelow = blobCache ? config.register : undefined;
+  const blobsBelow = blobFile ? config.register : undefined;
   const gitStaged = request.staged ? early(stagedChanges(config.root, config.root, blobsBelow)) : undefined;
   const gitChanges = request.changed && !request.staged ? early(changedFiles(config.root, config.root, request.base, blobsBelow)) : undefined;
   const gitAnswer: Promise<ChangedFiles | StagedChanges> | undefined = gitStaged ?? gitChanges;
@@ -92,6 +91,12 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
       return () => undefined; // git's error is reported where the lint awaits it, after a register that fails to load
     }
   };
+  // A blob cache is read once git has answered: git's questions go one after another (the repository, the merge base,
+  // then the diff and the base's blob ids), and reading the cache (some 0.5 s on a national register) would hold each
+  // next one up. Without a cache file there is nothing to wait for.
+  if (blobFile && gitAnswer && BlobCache.isThere(blobFile)) await gitAnswer.catch(() => undefined);
+  const blobCache = blobFile && cache ? new BlobCache(blobFile, packageVersion, config.source.text, cache) : undefined;
+  if (blobCache?.damaged) hooks.note(t({ id: 'cacheDamaged', data: { file: blobCache.file } }));
   // A warm cache waits for git's listing before loading, so that unchanged files are not read; a cold one fills after.
   const warm = blobCache?.warm === true;
   if (blobCache && warm) blobCache.trust(await unchanged());

@@ -1,7 +1,7 @@
 // BlobCache: --changed and --staged with --cache keep each parsed file's value by its git blob id, so a later run reads
 // and parses only the files git names as changed; the others come from the cache, their text read only when needed.
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { deserialize } from 'node:v8';
 import { serializeKeeping } from './cache.js';
@@ -90,6 +90,11 @@ export class BlobCache implements ParseCache {
   static besideFile(cacheFile: string): string {
     const extension = extname(cacheFile);
     return join(dirname(cacheFile), `${basename(cacheFile, extension)}-changed${extension || '.bin'}`);
+  }
+
+  /** Whether there is a cache file at `file` (a cheap look before reading it). */
+  static isThere(file: string): boolean {
+    return existsSync(file);
   }
 
   /** Whether the cache holds anything to use (else loading does not wait for git's blob ids). */
