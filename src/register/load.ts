@@ -26,7 +26,7 @@ export interface LoadedRegister {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-interface Listing {
+export interface Listing {
   /** Every YAML-named file, sorted. */
   readonly paths: readonly string[];
   /** Those that are no regular file (FIFO, socket, device): never opened, since reading one can block. */
@@ -47,7 +47,17 @@ function readListed(listing: Listing, path: string, root: string, read: (path: s
   return listing.notRegular.has(path) ? unreadableSource(relativePath(root, path), 'ENOTREG') : read(path, root);
 }
 
+/**
+ * The register's files as listed now (folders walked, links and special files noted), for loadRegister(): taken early
+ * when this thread would otherwise wait (for git's answers), so that loading does not walk the folders again.
+ */
+export function listRegister(config: Config): Listing {
+  return listYamlFiles(join(config.root, config.register), config);
+}
+
 export interface LoadOptions {
+  /** The register's files, listed earlier by listRegister() (else listed here). */
+  readonly listing?: Listing;
   /** Parses through a content-hash cache (itreg lint --cache). */
   readonly cache?: ParseCache;
   /** From how many readable files a worker reads ahead (tests set it low). */
@@ -70,7 +80,7 @@ export interface ParseCache {
  * is another matter: on a large register a worker thread reads ahead (readAhead()), handing over bytes, not parses.
  */
 export function loadRegister(config: Config, options: LoadOptions = {}): LoadedRegister {
-  const listing = listYamlFiles(join(config.root, config.register), config);
+  const listing = options.listing ?? listRegister(config);
   const { cache, onProgress, readAheadFrom = READ_AHEAD_FROM } = options;
   const ahead = (!cache || cache.decode) && listing.paths.length >= readAheadFrom ? readingAhead(listing, cache) : undefined;
   const read = ahead?.read ?? (cache ? (path: string, root: string) => cache.read(path, root) : readSource);
