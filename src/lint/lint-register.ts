@@ -97,7 +97,7 @@ export async function lintRegister(config: Config, request: LintRequest, hooks: 
   // The folders are listed meanwhile (a national register: some 0.15 s), since git's first answers take longer.
   const waitsForGit = blobFile !== undefined && gitAnswer !== undefined && BlobCache.isThere(blobFile);
   const listing = waitsForGit ? listRegister(config) : undefined;
-  if (waitsForGit && gitAnswer) await gitAnswer.catch(() => undefined);
+  if (waitsForGit && gitAnswer !== undefined) await gitAnswer.catch(() => undefined);
   const blobCache = blobFile && cache ? new BlobCache(blobFile, packageVersion, config.source.text, cache) : undefined;
   if (blobCache?.damaged) hooks.note(t({ id: 'cacheDamaged', data: { file: blobCache.file } }));
   // A warm cache waits for git's listing before loading, so that unchanged files are not read; a cold one fills after.

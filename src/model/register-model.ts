@@ -127,7 +127,7 @@ export class RegisterModel<Loaded extends ModelInput = ModelInput> {
       }
     }
     // Each id in the place of the record that keeps it (a copy sorted before the original does not move it).
-    this.firstRecordById = duplicated ? new Map() : keeper;
+    this.firstRecordById = duplicated ? new Map<string, Loaded['records'][number]>() : keeper;
     for (const record of loaded.records) {
       if (record.id === undefined) continue;
       if (duplicated) {
