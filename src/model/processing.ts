@@ -18,6 +18,12 @@ export function isCurrentProcessing(processing: Processing, date: string): boole
   return isWithin(date, processing.start, processing.end);
 }
 
+/** Whether a processing activity is ongoing, over or yet to start on `date`. */
+export function processingState(processing: Processing, date: string): 'current' | 'ended' | 'upcoming' {
+  if (isCurrentProcessing(processing, date)) return 'current';
+  return processing.end !== undefined && processing.end < date ? 'ended' : 'upcoming';
+}
+
 /** The processing activities current on `date` that list the application. */
 export function currentProcessingsOf(register: RegisterModel, appId: string, date: string): readonly Processing[] {
   return register.processingsFor(appId).filter((processing) => isCurrentProcessing(processing, date));

@@ -6,14 +6,15 @@ import type { Language } from '../i18n/index.js';
 import { terms } from '../i18n/terms.js';
 import { rankSuppliers } from '../insight/suppliers.js';
 import { isThirdCountry } from '../model/countries.js';
-import { isCurrentProcessing, needsProcessingRecord } from '../model/processing.js';
+import { isCurrentProcessing, needsProcessingRecord, processingState } from '../model/processing.js';
 import type { Entity, RegisterModel } from '../model/register-model.js';
-import { findSupplier, suppliersOf } from '../model/suppliers.js';
+import { findSupplier } from '../model/suppliers.js';
 import type { Config } from '../register/config.js';
 import { buildProcessingRecord, wordProcessing } from '../report/processing.js';
 import { processingLabels } from '../report/processing-labels.js';
 import type { Kind } from '../schema/validate.js';
 import type { Agreement, Application, Processing } from '../types/entities.generated.js';
+import { applicationProcessings, applicationSuppliers } from '../views/application.js';
 import { processingView, type SubProcessorView } from '../views/processing.js';
 import { supplierView } from '../views/supplier.js';
 import { siteLabels } from './labels.js';
@@ -53,12 +54,6 @@ export function partyLink(context: Pick<LawContext, 'register' | 'ref'>, from: s
   return href !== undefined ? { text: party, href } : { text: party };
 }
 
-/** Whether a processing activity is ongoing, over or yet to start on the date. */
-function processingState(processing: Processing, date: string): 'current' | 'ended' | 'upcoming' {
-  if (isCurrentProcessing(processing, date)) return 'current';
-  return processing.end !== undefined && processing.end < date ? 'ended' : 'upcoming';
-}
-
 export function lawPages(context: LawContext) {
   const { register, config, date, language, ref } = context;
   const l = siteLabels[language];
@@ -84,21 +79,20 @@ export function lawPages(context: LawContext) {
 
   /** What an application's page shows of the law: its processing activities and the suppliers it depends on. */
   const ofApplication = (app: Application) => {
-    const processings = register.processingsFor(app.id).map((p) => {
-      const state = processingState(p, date);
-      return { link: ref(app.id, p.id, 'Processing'), controller: ref(p.id, p.controller, 'Unit'), state: l.processingStates[state], current: state === 'current' };
-    });
-    const bySupplier = new Map<string, { link: Link; via: string[] }>();
-    for (const d of suppliersOf(register, app, date)) {
-      const entry = bySupplier.get(d.supplier.id) ?? bySupplier.set(d.supplier.id, { link: ref(app.id, d.supplier.id, 'Supplier'), via: [] }).get(d.supplier.id)!;
-      entry.via.push(sl.links[d.via]);
-    }
+    // The same lists as `itreg show` gives (views/application.ts).
+    const processings = applicationProcessings(register, app, date).map((p) => ({
+      link: ref(app.id, p.id, 'Processing'),
+      controller: ref(p.id, p.controller, 'Unit'),
+      state: l.processingStates[p.state],
+      current: p.state === 'current',
+    }));
+    const suppliers = applicationSuppliers(register, app, date).map((s) => ({ link: ref(app.id, s.id, 'Supplier'), via: s.via.map((via) => sl.links[via]).join(', ') }));
     const vendor = app.vendor ? (findSupplier(register, app.vendor.supplier) ?? findSupplier(register, app.vendor.name)) : undefined;
     return {
       processings,
       // An application with personal data belongs in a record: said where it is in none.
       showProcessings: processings.length > 0 || needsProcessingRecord(app),
-      suppliers: [...bySupplier.values()].map((s) => ({ link: s.link, via: s.via.join(', ') })),
+      suppliers,
       vendorLink: vendor ? ref(app.id, vendor.id, 'Supplier') : undefined,
     };
   };

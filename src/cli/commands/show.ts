@@ -14,6 +14,7 @@ import { suggestNearest, translator } from '../../i18n/index.js';
 import { formatMoney } from '../../util/money.js';
 import { visible } from '../../util/visible.js';
 import { loadPaint } from '../../format/paint.js';
+import { supplierLabels } from '../../format/suppliers.js';
 import { reportLabels } from '../../report/labels.js';
 import { capitalise, kindName, ruleName } from '../../i18n/terms.js';
 import { openRegister, dateOption, emit, useColor, workingFolder, type CommonOptions } from '../io.js';
@@ -23,6 +24,10 @@ const showLabels = {
     roles: 'Roller',
     agreements: 'Avtal',
     plans: 'Utbildningsplaner',
+    processings: 'Behandlingar av personuppgifter (registerförteckningen)',
+    suppliers: 'Leverantörer',
+    controller: 'personuppgiftsansvarig',
+    processingStates: { current: 'pågår', ended: 'avslutad', upcoming: 'ej påbörjad' },
     costs: 'Kostnader',
     findings: 'Fynd',
     exceptions: 'Beslutade undantag',
@@ -39,6 +44,10 @@ const showLabels = {
     roles: 'Roles',
     agreements: 'Agreements',
     plans: 'Training plans',
+    processings: 'Processing activities (the record of processing)',
+    suppliers: 'Suppliers',
+    controller: 'controller',
+    processingStates: { current: 'ongoing', ended: 'ended', upcoming: 'not started' },
     costs: 'Costs',
     findings: 'Findings',
     exceptions: 'Decided exceptions',
@@ -77,6 +86,8 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
   const roles = appView?.roles ?? [];
   const agreements = appView?.agreements ?? [];
   const plans = (appView?.plans ?? []).map(({ overdue: _overdue, ...p }) => p);
+  const processings = appView?.processings ?? [];
+  const suppliers = appView?.suppliers ?? [];
   const money = (minor: bigint) => formatMoney(minor, costResult.scale, { language: config.language, grouping: true });
   const costRows = costs.map((s) => {
     const population = itemPopulationView(s);
@@ -92,7 +103,19 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
   });
 
   if (options.format === 'json') {
-    const json = { entity, file, ...(agreement ? { agreement } : {}), roles, agreements, trainingPlans: plans, costs: costRows, findings: findings.map(findingView), exceptions, referencedBy };
+    const json = {
+      entity,
+      file,
+      ...(agreement ? { agreement } : {}),
+      roles,
+      agreements,
+      trainingPlans: plans,
+      ...(app ? { processings, suppliers } : {}),
+      costs: costRows,
+      findings: findings.map(findingView),
+      exceptions,
+      referencedBy,
+    };
     emit(`${JSON.stringify(json, null, 2)}\n`, options.output, workingFolder(options));
     return ExitCode.Ok;
   }
@@ -120,6 +143,15 @@ export async function showCommand(id: string, options: CommonOptions): Promise<E
     section(
       l.plans,
       plans.map((p) => `${words.audiences[p.audience]}: ${p.name}, ${l.due} ${p.reviewDue}`),
+    );
+    // Where the application is in the record of processing, and whom it depends on, as `itreg suppliers` counts it.
+    section(
+      l.processings,
+      processings.map((p) => `${p.state === 'current' ? c.green('●') : c.dim('○')} ${p.name} (${l.controller}: ${register.nameOf(p.controller)}) ${c.dim(l.processingStates[p.state])}`),
+    );
+    section(
+      l.suppliers,
+      suppliers.map((d) => `${d.name} (${d.via.map((via) => supplierLabels[config.language].links[via]).join(', ')})`),
     );
     section(
       `${l.costs} ${year}`,
