@@ -3,8 +3,7 @@
 import { hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { deserialize } from 'node:v8';
-import { serializeKeeping } from './cache.js';
+import { readCacheFile, serializeKeeping } from './cache.js';
 import type { ParseCache } from './load.js';
 import { readSource, relativePath } from './read.js';
 import { decodeSource, type ParseResult, type SourceFile, type SyntaxProblem } from './source.js';
@@ -81,7 +80,10 @@ export class BlobCache implements ParseCache {
     private readonly content?: { parse(file: string, text: string): ParseResult; retain(file: string): void },
   ) {
     this.format = `${ENTRY_FORMAT}:${version}:${hash('sha1', configuration, 'hex')}`;
-    const stored = this.readStored(file);
+    // Keys are only ever looked up by the blob ids git gives; a value is checked by the schema like any parsed file.
+    const read = readCacheFile<Stored>(file, this.format, (stored) => stored.values instanceof Map);
+    this.damaged = read === 'damaged';
+    const stored = typeof read === 'object' ? read : undefined;
     this.found = stored !== undefined;
     this.values = (stored?.values as Map<string, unknown> | undefined) ?? new Map<string, unknown>();
   }
@@ -100,26 +102,6 @@ export class BlobCache implements ParseCache {
   /** Whether the cache holds anything to use (else loading does not wait for git's blob ids). */
   get warm(): boolean {
     return this.values.size > 0;
-  }
-
-  private readStored(file: string): Stored | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      return undefined; // no cache yet
-    }
-    try {
-      const stored = deserialize(bytes) as Partial<Stored> | null;
-      if (typeof stored !== 'object' || stored === null || typeof stored.format !== 'string') throw new Error('not a cache');
-      if (stored.format !== this.format) return undefined; // another version's or configuration's
-      // Keys are only ever looked up by the blob ids git gives; a value is checked by the schema like any parsed file.
-      if (stored.values instanceof Map) return stored as Stored;
-    } catch {
-      // not a structured-clone file, or not one of ours: damaged
-    }
-    this.damaged = true;
-    return undefined;
   }
 
   /** Where to find the blob id of a file (relative to itreg.yaml's folder) whose working copy git holds to be that blob. */

@@ -61,7 +61,9 @@ export class ContentCache implements ParseCache {
     version: string,
   ) {
     this.format = `${ENTRY_FORMAT}:${version}`;
-    const stored = this.readStored(file, this.format);
+    const read = readCacheFile<Stored>(file, this.format, (stored) => stored.entries instanceof Map && [...stored.entries].every(([name, entry]) => typeof name === 'string' && isEntry(entry)));
+    this.damaged = read === 'damaged';
+    const stored = typeof read === 'object' ? read : undefined;
     this.found = stored !== undefined;
     this.entries = new Map(stored?.entries ?? []);
   }
@@ -73,27 +75,6 @@ export class ContentCache implements ParseCache {
 
   /** Whether a cache file was there but could not be used (damaged, or of the right format with entries of another shape). */
   damaged = false;
-
-  private readStored(file: string, format: string): Stored | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      return undefined; // no cache yet
-    }
-    try {
-      const stored = deserialize(bytes) as Partial<Stored> | null;
-      // A structured clone that is not a cache at all is damaged, as in the blob cache; one of ours in another format
-      // or of another version is passed over without a word.
-      if (typeof stored !== 'object' || stored === null || typeof stored.format !== 'string') throw new Error('not a cache');
-      if (stored.format !== format) return undefined; // another version's
-      if (stored.entries instanceof Map && [...stored.entries].every(([file, entry]) => typeof file === 'string' && isEntry(entry))) return stored as Stored;
-    } catch {
-      // not a structured-clone file, or not one of ours: damaged
-    }
-    this.damaged = true;
-    return undefined;
-  }
 
   read(path: string, root: string): SourceFile {
     let bytes: Buffer;
@@ -154,6 +135,29 @@ export class ContentCache implements ParseCache {
    */
   private serialized(): Buffer {
     return serializeKeeping(this.entries, (entries) => ({ format: this.format, entries }) satisfies Stored);
+  }
+}
+
+/**
+ * A cache file read back: what it stored, when it is one of ours in `format` and `isWhole` holds; 'none' without a
+ * file or for one of ours in another format (another itreg version or configuration, passed over without a word);
+ * 'damaged' for anything else (not a structured clone, not one of ours, entries of the wrong shape). Both caches read
+ * their files with it.
+ */
+export function readCacheFile<Stored extends { readonly format: string }>(file: string, format: string, isWhole: (stored: Stored) => boolean): Stored | 'none' | 'damaged' {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return 'none'; // no cache yet
+  }
+  try {
+    const stored = deserialize(bytes) as Partial<Stored> | null;
+    if (typeof stored !== 'object' || stored === null || typeof stored.format !== 'string') return 'damaged';
+    if (stored.format !== format) return 'none';
+    return isWhole(stored as Stored) ? (stored as Stored) : 'damaged';
+  } catch {
+    return 'damaged'; // not a structured-clone file
   }
 }
 
