@@ -1,6 +1,6 @@
 // runRules(): the lint engine. Runs every enabled rule, places each hit at a file:line:col, applies severities and decided exceptions.
 import type { FileModel } from '../register/load.js';
-import { translator, type Language, type Message } from '../i18n/index.js';
+import { translator, type Language, type Message, type Translate } from '../i18n/index.js';
 import type { Config, RuleSetting, Severity } from '../register/config.js';
 import { indexOfFile, indexOfPath, recordsOfFiles, type FileRecord, type LoadedRegister } from '../register/load.js';
 import { RegisterModel, type Entity } from '../model/register-model.js';
@@ -199,7 +199,7 @@ class Placer {
   constructor(
     private readonly rule: Rule,
     private readonly severity: Severity,
-    private readonly t: ReturnType<typeof translator>,
+    private readonly t: Translate,
     private readonly findings: Finding[],
     private readonly onRuleCrash: LintOptions['onRuleCrash'],
   ) {
@@ -243,16 +243,18 @@ function checkFile(rule: FileRule<string>, source: SourceFile, entityId: string 
   }
 }
 
-function checkEntities(rule: EntityRule<string, Kind>, entities: Iterable<Entity>, context: RuleContext, placer: Placer, sourceOf: (entity: Entity) => SourceFile): void {
-  for (const entity of entities) {
-    try {
-      // Most checks find nothing: the entity's file is looked up only for a hit.
-      const hits = rule.check(entity, context);
-      for (let h = 0; h < hits.length; h++) placer.place(hits[h]!, sourceOf(entity), entity.id);
-    } catch (error: unknown) {
-      placer.crashed(error, sourceOf(entity), entity.id);
-    }
+function checkEntity(rule: EntityRule<string, Kind>, entity: Entity, context: RuleContext, placer: Placer, sourceOf: (entity: Entity) => SourceFile): void {
+  try {
+    // Most checks find nothing: the entity's file is looked up only for a hit.
+    const hits = rule.check(entity, context);
+    for (let h = 0; h < hits.length; h++) placer.place(hits[h]!, sourceOf(entity), entity.id);
+  } catch (error: unknown) {
+    placer.crashed(error, sourceOf(entity), entity.id);
   }
+}
+
+function checkEntities(rule: EntityRule<string, Kind>, entities: Iterable<Entity>, context: RuleContext, placer: Placer, sourceOf: (entity: Entity) => SourceFile): void {
+  for (const entity of entities) checkEntity(rule, entity, context, placer, sourceOf);
 }
 
 /** checkEntities() under --changed: each check that asks the model about a watched key is noted in `reached`. */
@@ -269,7 +271,7 @@ function checkWatched(
   for (const entity of entities) {
     // Only an entity check is watched: every register rule runs at the base anyway.
     register.watch(watch);
-    checkEntities(rule, [entity], context, placer, sourceOf);
+    checkEntity(rule, entity, context, placer, sourceOf);
     if (register.takeTouched()) {
       const ids = reached.get(rule.id);
       if (ids) ids.add(entity.id);
